@@ -1,3 +1,21 @@
+using Designer.Persistence;
+using Designer.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDesignerSharedConfiguration();
+builder.AddDesignerPersistence();
+builder.AddDesignerIdentity();
+builder.AddDesignerApi();
+builder.AddDesignerUi();
+
 var app = builder.Build();
+
+app.UseDesignerPipeline();
+app.MapDesignerApi();
+app.MapDesignerUi();
+
 app.Run();
+
+/// <summary>Entry point, public so integration tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Designer.Persistence;
+
+namespace Designer.Web.Api;
+
+/// <summary>A version as the API shows it: the definition as JSON, not as an escaped string.</summary>
+internal sealed record VersionResponse(
+    Guid WorkflowId,
+    int Number,
+    string Status,
+    bool IsActive,
+    string ContentHash,
+    string AuthorId,
+    string AuthorName,
+    DateTimeOffset CreatedAt,
+    string? ReviewedByName,
+    DateTimeOffset? ReviewedAt,
+    string? ReviewComment,
+    JsonNode? Definition)
+{
+    public static VersionResponse From(VersionRecord v) => Summary(v) with { Definition = JsonNode.Parse(v.CanonicalJson) };
+
+    public static VersionResponse Summary(VersionRecord v) => new(
+        v.WorkflowId, v.Number, v.Status.ToString(), v.IsActive, v.ContentHash, v.AuthorId, v.AuthorName, v.CreatedAt,
+        v.ReviewedByName, v.ReviewedAt, v.ReviewComment, null);
+}
+
+internal static class PageExtensions
+{
+    public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
+        new(page.Items.Select(map).ToList(), page.Page, page.PageSize, page.Total);
+}

@@ -1,0 +1,157 @@
+using Designer.Persistence;
+using Designer.Web.Api;
+using Designer.Web.Components;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+using Designer.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace Designer.Web.Hosting;
+
+/// <summary>The web host's registrations; <c>Program.cs</c> is a short list of these calls.</summary>
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Loads the solution-wide appsettings.json beneath the host's own settings.</summary>
+    public static IHostApplicationBuilder AddDesignerSharedConfiguration(this IHostApplicationBuilder builder)
+    {
+        var shared = Path.Combine(AppContext.BaseDirectory, "appsettings.shared.json");
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = shared,
+            Optional = true,
+            ReloadOnChange = false,
+        };
+        source.ResolveFileProvider();
+        builder.Configuration.Sources.Insert(0, source);
+        return builder;
+    }
+
+    /// <summary>ASP.NET Core Identity (cookies for the UI, bearer tokens for API clients), roles and the demo seed.</summary>
+    public static IHostApplicationBuilder AddDesignerIdentity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddIdentityApiEndpoints<DesignerUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DesignerDbContext>();
+
+        // Bearer tokens for API clients, the cookie for the browser: pick by the Authorization header, so pages
+        // still redirect to /login while API calls get 401.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = DesignerAuthSchemes.Selector;
+                options.DefaultChallengeScheme = DesignerAuthSchemes.Selector;
+            })
+            .AddPolicyScheme(DesignerAuthSchemes.Selector, "Bearer or cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.AccessDeniedPath = "/access-denied";
+            options.Cookie.Name = "designer.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // API callers get status codes, never a redirect to the login page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder().AddDesignerPolicies();
+        services.AddCascadingAuthenticationState();
+
+        var keys = Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "keys");
+        services.AddDataProtection().SetApplicationName("Designer").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddHostedService<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>The REST API: application services, ProblemDetails, OpenAPI and health checks.</summary>
+    public static IHostApplicationBuilder AddDesignerApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton(new WorkflowValidator());
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<VersionService>();
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        return builder;
+    }
+
+    /// <summary>The Blazor Web App (interactive server) with MudBlazor.</summary>
+    public static IHostApplicationBuilder AddDesignerUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    /// <summary>The middleware pipeline shared by every environment.</summary>
+    public static WebApplication UseDesignerPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Maps the REST API, OpenAPI document, Scalar UI and health endpoint.</summary>
+    public static WebApplication MapDesignerApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health");
+        var api = app.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapWorkflowEndpoints();
+        api.MapVersionEndpoints();
+        api.MapAuditEndpoints();
+        app.MapAccountEndpoints();
+        return app;
+    }
+
+    /// <summary>Maps the Blazor components and their static assets.</summary>
+    public static WebApplication MapDesignerUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static Task RedirectOrStatus<TOptions>(
+        Microsoft.AspNetCore.Authentication.RedirectContext<TOptions> context, int status)
+        where TOptions : Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Designer.Web.Identity;
+
+/// <summary>The five roles and the policies every endpoint and page authorises with.</summary>
+internal static class DesignerRoles
+{
+    public const string Author = "author";
+    public const string Approver = "approver";
+    public const string Operator = "operator";
+    public const string Viewer = "viewer";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Author, Approver, Operator, Viewer, Admin];
+}
+
+/// <summary>Policy names; the role each one admits is decided once, here.</summary>
+internal static class DesignerPolicies
+{
+    /// <summary>Any signed-in user holding one of the five roles.</summary>
+    public const string Read = "designer.read";
+
+    /// <summary>Create and edit drafts, submit versions, import.</summary>
+    public const string Author = "designer.author";
+
+    /// <summary>Approve, reject, activate (roll back) versions.</summary>
+    public const string Approve = "designer.approve";
+
+    /// <summary>Start and cancel runs.</summary>
+    public const string Operate = "designer.operate";
+
+    /// <summary>Read and verify the audit log: the compliance roles.</summary>
+    public const string Audit = "designer.audit";
+
+    /// <summary>Manage users and settings.</summary>
+    public const string Admin = "designer.admin";
+
+    public static AuthorizationBuilder AddDesignerPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.All))
+        .AddPolicy(Author, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Author))
+        .AddPolicy(Approve, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Approver))
+        .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Operator))
+        .AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin, DesignerRoles.Approver, DesignerRoles.Viewer))
+        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin))
+        .SetFallbackPolicy(null);
+}
+
+/// <summary>Authentication scheme names of our own.</summary>
+internal static class DesignerAuthSchemes
+{
+    public const string Selector = "Designer";
+}

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Designer.Persistence;
+using Designer.Web.Identity;
+using Designer.Workflows;
+
+namespace Designer.Web.Workflows;
+
+/// <summary>
+/// Submit, approve, reject, activate, diff and export. The store enforces the data rules (immutability, state
+/// transitions, no self-approval) inside its transaction; this service adds roles and definition validity.
+/// </summary>
+internal sealed class VersionService(IWorkflowStore store, WorkflowValidator validator)
+{
+    public async Task<ServiceResult<VersionRecord>> SubmitAsync(
+        ClaimsPrincipal user, Guid id, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Author))
+        {
+            return ServiceError.Forbidden("Only authors submit versions.");
+        }
+
+        if (await store.GetDraftAsync(id, cancellationToken) is not { } draft)
+        {
+            return ServiceError.NotFound($"Workflow {id} does not exist.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(ifMatch) && ETags.Parse(ifMatch) != draft.ETag)
+        {
+            return ServiceError.Conflict("The draft changed since you loaded it.",
+                new Dictionary<string, object?> { ["currentETag"] = ETags.Format(draft.ETag) });
+        }
+
+        var parsed = WorkflowJson.Parse(draft.DefinitionJson);
+        var problems = parsed.Definition is null ? parsed.Problems : validator.Validate(parsed.Definition);
+        if (parsed.Definition is null || problems.Count > 0)
+        {
+            return ServiceError.BadRequest("The draft has problems; fix them before submitting.", problems);
+        }
+
+        var audit = new JsonObject { ["nodes"] = parsed.Definition.Nodes.Count, ["edges"] = parsed.Definition.Edges.Count };
+        var submitted = await store.SubmitVersionAsync(
+            id, CanonicalJson.Serialize(parsed.Definition), ContentHash.Compute(parsed.Definition), draft.ETag,
+            user.ToActor(), audit, cancellationToken);
+        return Map(submitted);
+    }
+
+    public async Task<ServiceResult<VersionRecord>> GetAsync(Guid id, int number, CancellationToken cancellationToken) =>
+        await store.GetVersionAsync(id, number, cancellationToken) is { } version
+            ? version
+            : ServiceError.NotFound($"Workflow {id} has no version {number}.");
+
+    public async Task<ServiceResult<Page<VersionRecord>>> ListAsync(
+        Guid id, int page, int pageSize, CancellationToken cancellationToken) =>
+        await store.GetWorkflowAsync(id, cancellationToken) is null
+            ? ServiceError.NotFound($"Workflow {id} does not exist.")
+            : await store.ListVersionsAsync(id, page, pageSize, cancellationToken);
+
+    public async Task<ServiceResult<VersionRecord>> ApproveAsync(
+        ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken) =>
+        !user.IsInRole(DesignerRoles.Approver)
+            ? ServiceError.Forbidden("Only approvers approve versions.")
+            : Map(await store.ApproveVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
+
+    public async Task<ServiceResult<VersionRecord>> RejectAsync(
+        ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Approver))
+        {
+            return ServiceError.Forbidden("Only approvers reject versions.");
+        }
+
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return ServiceError.BadRequest("A rejection needs a comment.",
+                [new ValidationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
+        }
+
+        return Map(await store.RejectVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
+    }
+
+    public async Task<ServiceResult<VersionRecord>> ActivateAsync(
+        ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken) =>
+        !user.IsInRole(DesignerRoles.Approver)
+            ? ServiceError.Forbidden("Only approvers activate versions.")
+            : Map(await store.ActivateVersionAsync(id, number, user.ToActor(), cancellationToken));
+
+    /// <summary>Loads a version by number, or the draft for <c>"draft"</c>.</summary>
+    public async Task<ServiceResult<WorkflowDefinition>> LoadAsync(Guid id, string which, CancellationToken cancellationToken)
+    {
+        string? json;
+        if (string.Equals(which, "draft", StringComparison.OrdinalIgnoreCase))
+        {
+            json = (await store.GetDraftAsync(id, cancellationToken))?.DefinitionJson;
+        }
+        else if (int.TryParse(which, out var number) && number > 0)
+        {
+            json = (await store.GetVersionAsync(id, number, cancellationToken))?.CanonicalJson;
+        }
+        else
+        {
+            return ServiceError.BadRequest($"'{Truncate(which)}' is neither a version number nor 'draft'.");
+        }
+
+        if (json is null)
+        {
+            return ServiceError.NotFound($"Workflow {id} has no '{Truncate(which)}'.");
+        }
+
+        var parsed = WorkflowJson.Parse(json);
+        return parsed.Definition is { } definition
+            ? definition
+            : ServiceError.BadRequest("The stored definition is not well-formed.", parsed.Problems);
+    }
+
+    public async Task<ServiceResult<WorkflowDiffResult>> DiffAsync(
+        Guid id, string from, string to, CancellationToken cancellationToken)
+    {
+        var left = await LoadAsync(id, from, cancellationToken);
+        if (!left.IsSuccess)
+        {
+            return left.Error!;
+        }
+
+        var right = await LoadAsync(id, to, cancellationToken);
+        return right.IsSuccess ? WorkflowDiff.Compute(left.Value!, right.Value!) : right.Error!;
+    }
+
+    private static ServiceResult<VersionRecord> Map(LifecycleResult<VersionRecord> result) => result.Error switch
+    {
+        null => result.Value!,
+        LifecycleError.NotFound => ServiceError.NotFound(result.Message ?? "Not found."),
+        LifecycleError.SelfApproval => ServiceError.Forbidden(result.Message ?? "Authors never approve their own versions."),
+        LifecycleError.Invalid => ServiceError.BadRequest(result.Message ?? "Invalid request."),
+        _ => ServiceError.Conflict(result.Message ?? "The version changed meanwhile."),
+    };
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using Designer.Persistence;
+using Designer.Web.Identity;
+using Designer.Workflows;
+
+namespace Designer.Web.Workflows;
+
+/// <summary>
+/// Workflows and their drafts, for the API and the pages alike: parses and validates definitions with the same C#
+/// validator everywhere, checks roles again (the endpoints' policies are the first line, not the only one).
+/// </summary>
+internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator validator)
+{
+    public Task<Page<WorkflowSummary>> ListAsync(int page, int pageSize, string? search, CancellationToken cancellationToken) =>
+        store.ListWorkflowsAsync(page, pageSize, search, cancellationToken);
+
+    public async Task<ServiceResult<WorkflowRecord>> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await store.GetWorkflowAsync(id, cancellationToken) is { } workflow
+            ? workflow
+            : ServiceError.NotFound($"Workflow {id} does not exist.");
+
+    public async Task<ServiceResult<WorkflowRecord>> CreateAsync(
+        ClaimsPrincipal user, string? name, string? description, string? definitionJson, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Author))
+        {
+            return ServiceError.Forbidden("Only authors create workflows.");
+        }
+
+        var definition = Drafts.Blank(name ?? string.Empty, description);
+        if (!string.IsNullOrWhiteSpace(definitionJson))
+        {
+            var parsed = WorkflowJson.Parse(definitionJson);
+            if (parsed.Definition is null)
+            {
+                return ServiceError.BadRequest("The definition is not well-formed.", parsed.Problems);
+            }
+
+            definition = parsed.Definition;
+            definition.Name = string.IsNullOrWhiteSpace(name) ? definition.Name : name;
+            definition.Description = description ?? definition.Description;
+        }
+
+        var nameProblems = Drafts.CheckName(definition.Name);
+        if (nameProblems.Count > 0)
+        {
+            return ServiceError.BadRequest("The workflow needs a name.", nameProblems);
+        }
+
+        return await store.CreateWorkflowAsync(
+            definition.Name, definition.Description, WorkflowJson.Serialize(definition), user.ToActor(), cancellationToken);
+    }
+
+    /// <summary>Creates a workflow from a document in our format or Elsa 3's; skipped Elsa activities are reported.</summary>
+    public async Task<ServiceResult<ImportedWorkflow>> ImportAsync(
+        ClaimsPrincipal user, string format, string body, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Author))
+        {
+            return ServiceError.Forbidden("Only authors import workflows.");
+        }
+
+        WorkflowDefinition? definition;
+        IReadOnlyList<ValidationProblem> warnings = [];
+        switch (format.ToLowerInvariant())
+        {
+            case "designer":
+                var parsed = WorkflowJson.Parse(body);
+                (definition, warnings) = (parsed.Definition, parsed.Problems);
+                break;
+            case "elsa":
+                var imported = ElsaFlowchartConverter.Import(body);
+                (definition, warnings) = (imported.Definition, imported.Problems);
+                break;
+            default:
+                return ServiceError.BadRequest($"Unknown format '{format}'; use 'designer' or 'elsa'.");
+        }
+
+        if (definition is null)
+        {
+            return ServiceError.BadRequest("The document could not be imported.", warnings);
+        }
+
+        var created = await CreateAsync(user, definition.Name, definition.Description, WorkflowJson.Serialize(definition), cancellationToken);
+        return created.IsSuccess
+            ? new ImportedWorkflow(created.Value!, warnings, validator.Validate(definition))
+            : created.Error!;
+    }
+
+    public async Task<ServiceResult<DraftView>> GetDraftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await store.GetDraftAsync(id, cancellationToken) is not { } draft)
+        {
+            return ServiceError.NotFound($"Workflow {id} does not exist.");
+        }
+
+        var parsed = WorkflowJson.Parse(draft.DefinitionJson);
+        var problems = parsed.Definition is null ? parsed.Problems : validator.Validate(parsed.Definition);
+        return new DraftView(id, draft.ETag, parsed.Definition, problems, draft.UpdatedBy, draft.UpdatedAt);
+    }
+
+    /// <summary>Saves a well-formed draft even when it is invalid (autosave); a stale ETag never overwrites.</summary>
+    public async Task<ServiceResult<DraftSaved>> SaveDraftAsync(
+        ClaimsPrincipal user, Guid id, string json, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Author))
+        {
+            return ServiceError.Forbidden("Only authors edit drafts.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return new ServiceError(StatusCodes.Status428PreconditionRequired, "Precondition required",
+                "Saving a draft requires the If-Match header with the draft's ETag.");
+        }
+
+        var parsed = WorkflowJson.Parse(json);
+        if (parsed.Definition is null)
+        {
+            return ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems);
+        }
+
+        var saved = await store.SaveDraftAsync(
+            id, WorkflowJson.Serialize(parsed.Definition), ETags.Parse(ifMatch), user.ToActor(), cancellationToken);
+        return saved.Outcome switch
+        {
+            SaveDraftOutcome.Saved => new DraftSaved(saved.ETag!, validator.Validate(parsed.Definition)),
+            SaveDraftOutcome.Conflict => ServiceError.Conflict(
+                "Someone else saved this draft meanwhile; reload it or overwrite with its current ETag.",
+                new Dictionary<string, object?> { ["currentETag"] = ETags.Format(saved.ETag!) }),
+            _ => ServiceError.NotFound($"Workflow {id} does not exist."),
+        };
+    }
+
+    /// <summary>Validates the posted definition, or the stored draft when nothing is posted.</summary>
+    public async Task<ServiceResult<IReadOnlyList<ValidationProblem>>> ValidateAsync(
+        Guid id, string? json, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            var draft = await GetDraftAsync(id, cancellationToken);
+            return draft.IsSuccess ? new(draft.Value!.Problems, null) : draft.Error!;
+        }
+
+        if (await store.GetWorkflowAsync(id, cancellationToken) is null)
+        {
+            return ServiceError.NotFound($"Workflow {id} does not exist.");
+        }
+
+        var parsed = WorkflowJson.Parse(json);
+        return parsed.Definition is null
+            ? ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems)
+            : new(validator.Validate(parsed.Definition), null);
+    }
+}
+
+/// <summary>A draft as the API and the pages show it.</summary>
+internal sealed record DraftView(
+    Guid WorkflowId,
+    string ETag,
+    WorkflowDefinition? Definition,
+    IReadOnlyList<ValidationProblem> Problems,
+    string? UpdatedBy,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>An imported workflow, what was skipped on the way, and what is still wrong with its draft.</summary>
+internal sealed record ImportedWorkflow(
+    WorkflowRecord Workflow, IReadOnlyList<ValidationProblem> Warnings, IReadOnlyList<ValidationProblem> Problems);
+
+/// <summary>The result of an autosave: the new ETag and what is still wrong with the draft.</summary>
+internal sealed record DraftSaved(string ETag, IReadOnlyList<ValidationProblem> Problems);

@@ -1,0 +1,131 @@
+using System.Net;
+using Designer.Web.Tests.Infrastructure;
+using Designer.Workflows;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Designer.Web.Tests.Api;
+
+/// <summary>Walks every API endpoint × role: allowed roles get past authorisation, others get 403, anonymous 401.</summary>
+public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFixture<RoleMatrixTests.Fixture>
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Everyone = ["author", "approver", "operator", "viewer", "admin"];
+    private static readonly string[] Auditors = ["approver", "viewer", "admin"];
+
+    /// <summary>Method, route template as the app registers it, concrete path, roles allowed.</summary>
+    private static readonly (string Method, string Template, string Path, string[] Allowed)[] Endpoints =
+    [
+        ("GET", "/api/workflows/", "/api/workflows", Everyone),
+        ("POST", "/api/workflows/", "/api/workflows", ["author"]),
+        ("POST", "/api/workflows/import", "/api/workflows/import?format=designer", ["author"]),
+        ("GET", "/api/workflows/{id:guid}", "/api/workflows/{id}", Everyone),
+        ("GET", "/api/workflows/{id:guid}/draft", "/api/workflows/{id}/draft", Everyone),
+        ("PUT", "/api/workflows/{id:guid}/draft", "/api/workflows/{id}/draft", ["author"]),
+        ("POST", "/api/workflows/{id:guid}/draft/validate", "/api/workflows/{id}/draft/validate", ["author"]),
+        ("GET", "/api/workflows/{id:guid}/diff", "/api/workflows/{id}/diff?from=draft&to=1", Everyone),
+        ("POST", "/api/workflows/{id:guid}/versions/", "/api/workflows/{id}/versions", ["author"]),
+        ("GET", "/api/workflows/{id:guid}/versions/", "/api/workflows/{id}/versions", Everyone),
+        ("GET", "/api/workflows/{id:guid}/versions/{number:int}", "/api/workflows/{id}/versions/1", Everyone),
+        ("POST", "/api/workflows/{id:guid}/versions/{number:int}/approve", "/api/workflows/{id}/versions/1/approve", ["approver"]),
+        ("POST", "/api/workflows/{id:guid}/versions/{number:int}/reject", "/api/workflows/{id}/versions/1/reject", ["approver"]),
+        ("POST", "/api/workflows/{id:guid}/versions/{number:int}/activate", "/api/workflows/{id}/versions/1/activate", ["approver"]),
+        ("GET", "/api/workflows/{id:guid}/versions/{number:int}/export", "/api/workflows/{id}/versions/1/export", Everyone),
+        ("GET", "/api/audit/", "/api/audit", Auditors),
+        ("GET", "/api/audit/verify", "/api/audit/verify", Auditors),
+        ("GET", "/api/auth/me", "/api/auth/me", Everyone),
+    ];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (method, template, _, _) in Endpoints)
+        {
+            foreach (var role in Everyone.Append(Anonymous))
+            {
+                data.Add(method, template, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Endpoint_Role_AuthorisedExactlyAsDeclared(string method, string template, string role)
+    {
+        // Arrange
+        var endpoint = Endpoints.Single(e => e.Method == method && e.Template == template);
+        var client = await fixture.ClientAsync(role);
+        var request = new HttpRequestMessage(new HttpMethod(method), endpoint.Path.Replace("{id}", fixture.WorkflowId.ToString(), StringComparison.Ordinal));
+        if (method is "POST" or "PUT")
+        {
+            request.Content = ApiClientExtensions.Json("{}");
+        }
+
+        // Act
+        var response = await client.SendAsync(request);
+
+        // Assert
+        var status = response.StatusCode;
+        if (role == Anonymous)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+        }
+        else if (endpoint.Allowed.Contains(role))
+        {
+            Assert.NotEqual(HttpStatusCode.Unauthorized, status);
+            Assert.NotEqual(HttpStatusCode.Forbidden, status);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+        }
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, status);
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryApiEndpoint()
+    {
+        var sources = fixture.Factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var registered = sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Where(e => !e.Contains("/api/auth/login", StringComparison.Ordinal) && !e.Contains("/api/auth/refresh", StringComparison.Ordinal))
+            .ToHashSet();
+
+        var declared = Endpoints.Select(e => $"{e.Method} {e.Template}").ToHashSet();
+
+        Assert.Equal(registered.Order(), declared.Order());
+    }
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private readonly Dictionary<string, HttpClient> _clients = [];
+
+        public DesignerWebFactory Factory { get; } = new();
+
+        public Guid WorkflowId { get; private set; }
+
+        public async Task<HttpClient> ClientAsync(string role)
+        {
+            if (!_clients.TryGetValue(role, out var client))
+            {
+                client = role == Anonymous ? Factory.CreateClient() : await Factory.ClientForAsync(role);
+                _clients[role] = client;
+            }
+
+            return client;
+        }
+
+        public async ValueTask InitializeAsync()
+        {
+            var author = await ClientAsync("author");
+            WorkflowId = await author.CreateWorkflowAsync("Matrix", DemoWorkflows.DisputeTriage());
+            await author.PostJsonAsync($"/api/workflows/{WorkflowId}/versions");
+        }
+
+        public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Designer.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a throwaway data directory, on SQLite or a fresh PostgreSQL database.</summary>
+public sealed class DesignerWebFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-pass-1";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "designer-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
+
+    public DesignerWebFactory(string? postgresConnectionString = null) => _postgres = postgresConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Designer:DataDirectory", _dataDirectory);
+        builder.UseSetting("Designer:Demo:Seed", "true");
+        builder.UseSetting("Designer:Demo:Password", Password);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Designer:Storage:Provider", "PostgreSQL");
+            builder.UseSetting("Designer:Storage:ConnectionString", _postgres);
+        }
+    }
+
+    /// <summary>A client holding a bearer token of the seeded demo user for <paramref name="role"/>.</summary>
+    public async Task<HttpClient> ClientForAsync(string role)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{role}@demo.local", password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);
+}
