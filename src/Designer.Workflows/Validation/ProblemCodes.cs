@@ -92,4 +92,13 @@ public static class ProblemCodes
 
     /// <summary>The start node's input schema is not a valid schema of the supported subset.</summary>
     public const string SchemaInvalid = "schema.invalid";
+
+    /// <summary>An Elsa document could not be read.</summary>
+    public const string ElsaMalformed = "elsa.malformed";
+
+    /// <summary>An Elsa activity is not a <c>Designer.*</c> kind from the catalogue; it was skipped.</summary>
+    public const string ElsaUnknownActivity = "elsa.unknownActivity";
+
+    /// <summary>An Elsa connection refers to a missing or skipped activity; it was skipped.</summary>
+    public const string ElsaDanglingConnection = "elsa.danglingConnection";
 }
