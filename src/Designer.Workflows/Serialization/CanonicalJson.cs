@@ -9,7 +9,8 @@ namespace Designer.Workflows.Serialization;
 /// <summary>
 /// The canonical form a content hash is taken over: object keys sorted ordinally at every level (config
 /// included), nodes and edges sorted by id, no whitespace, integers as integers and other numbers in
-/// shortest round-trip form. Changing this output changes every stored hash, so golden tests pin it.
+/// shortest round-trip form; strings escape non-ASCII and HTML-sensitive characters as <c>\uXXXX</c> (the
+/// System.Text.Json default encoder). Changing this output changes every stored hash, so golden tests pin it.
 /// </summary>
 public static class CanonicalJson
 {
