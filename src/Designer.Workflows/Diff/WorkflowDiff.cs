@@ -25,13 +25,13 @@ public static class WorkflowDiff
         return new WorkflowDiffResult
         {
             WorkflowChanges = WorkflowChanges(from, to),
-            NodesAdded = [.. newNodes.Values.Where(n => !oldNodes.ContainsKey(n.Id)).Select(Summary)],
-            NodesRemoved = [.. oldNodes.Values.Where(n => !newNodes.ContainsKey(n.Id)).Select(Summary)],
+            NodesAdded = [.. newNodes.Where(p => !oldNodes.ContainsKey(p.Key)).Select(p => Summary(p.Value))],
+            NodesRemoved = [.. oldNodes.Where(p => !newNodes.ContainsKey(p.Key)).Select(p => Summary(p.Value))],
             NodesMoved = [.. common.Where(id => oldNodes[id].Position != newNodes[id].Position)
                 .Select(id => new NodeMove(id, oldNodes[id].Position, newNodes[id].Position))],
             NodesChanged = [.. common.Select(id => NodeChanges(oldNodes[id], newNodes[id])).OfType<NodeChange>()],
-            EdgesAdded = [.. newEdges.Values.Where(e => !oldEdges.ContainsKey(e.Id) || repointed.Contains(e.Id))],
-            EdgesRemoved = [.. oldEdges.Values.Where(e => !newEdges.ContainsKey(e.Id) || repointed.Contains(e.Id))],
+            EdgesAdded = [.. newEdges.Where(p => !oldEdges.ContainsKey(p.Key) || repointed.Contains(p.Key)).Select(p => p.Value)],
+            EdgesRemoved = [.. oldEdges.Where(p => !newEdges.ContainsKey(p.Key) || repointed.Contains(p.Key)).Select(p => p.Value)],
         };
     }
 

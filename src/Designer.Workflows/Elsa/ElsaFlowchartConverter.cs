@@ -49,8 +49,8 @@ public sealed class ElsaFlowchartConverter
             {
                 ["type"] = ElsaNames.FlowchartType,
                 ["id"] = "flowchart1",
-                ["activities"] = new JsonArray([.. (definition.Nodes ?? []).Select(Activity)]),
-                ["connections"] = new JsonArray([.. (definition.Edges ?? []).Select(Connection)]),
+                ["activities"] = new JsonArray([.. (definition.Nodes ?? []).OfType<NodeDefinition>().Select(Activity)]),
+                ["connections"] = new JsonArray([.. (definition.Edges ?? []).OfType<EdgeDefinition>().Select(Connection)]),
             },
         };
         return root.ToJsonString(WriteOptions);

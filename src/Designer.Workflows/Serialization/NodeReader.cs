@@ -56,6 +56,6 @@ internal static class NodeReader
         }
 
         context.CheckStrings(config, path, nodeId);
-        return JsonSerializer.Deserialize<JsonObject>(config) ?? [];
+        return (JsonObject)JsonElementCopy.ToNode(config)!;
     }
 }

@@ -88,7 +88,7 @@ internal sealed class ReaderContext
         return number;
     }
 
-    /// <summary>Flags over-long strings and property names anywhere below <paramref name="element"/>.</summary>
+    /// <summary>Flags over-long strings, over-long and repeated property names anywhere below <paramref name="element"/>.</summary>
     public void CheckStrings(JsonElement element, string path, string? nodeId)
     {
         switch (element.ValueKind)
@@ -98,8 +98,15 @@ internal sealed class ReaderContext
                     path, nodeId);
                 break;
             case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
+                    if (!names.Add(property.Name))
+                    {
+                        Add(ProblemCodes.JsonMalformed, $"'{path}' repeats property '{Truncate(property.Name)}'; the last one is kept.",
+                            path, nodeId);
+                    }
+
                     var childPath = $"{path}.{Truncate(property.Name)}";
                     if (property.Name.Length > WorkflowLimits.MaxStringLength)
                     {

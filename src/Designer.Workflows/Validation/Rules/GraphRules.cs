@@ -32,10 +32,10 @@ internal static class GraphRules
         CheckDeadEnds(context);
     }
 
-    private static void CheckReachability(ValidationContext context, NodeGraph graph, IEnumerable<string> starts)
+    private static void CheckReachability(ValidationContext context, NodeGraph graph, IEnumerable<string?> starts)
     {
         var reached = graph.ReachableFrom(starts);
-        foreach (var node in context.NodesById.Values.Where(n => !reached.Contains(n.Id)))
+        foreach (var node in context.NodesById.Values.Where(n => !reached.Contains(n.Id ?? string.Empty)))
         {
             context.Add(ProblemCodes.NodeUnreachable, $"Node '{node.Id}' cannot be reached from the start node.", node.Id);
         }

@@ -14,8 +14,8 @@ internal sealed class NodeGraph
         _next = [.. _ids.Select(_ => new List<int>())];
         foreach (var edge in context.ConnectedEdges())
         {
-            var from = _indexOf[edge.From.Node];
-            var to = _indexOf[edge.To.Node];
+            var from = _indexOf[edge.From.Node ?? string.Empty];
+            var to = _indexOf[edge.To.Node ?? string.Empty];
             if (from != to)
             {
                 _next[from].Add(to);
@@ -23,10 +23,10 @@ internal sealed class NodeGraph
         }
     }
 
-    public HashSet<string> ReachableFrom(IEnumerable<string> roots)
+    public HashSet<string> ReachableFrom(IEnumerable<string?> roots)
     {
         var seen = new bool[_ids.Count];
-        var queue = new Queue<int>(roots.Where(_indexOf.ContainsKey).Select(r => _indexOf[r]));
+        var queue = new Queue<int>(roots.Select(r => r ?? string.Empty).Where(_indexOf.ContainsKey).Select(r => _indexOf[r]));
         foreach (var root in queue)
         {
             seen[root] = true;
