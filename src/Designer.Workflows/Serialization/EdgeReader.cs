@@ -17,6 +17,7 @@ internal static class EdgeReader
 
         var id = context.ReadId(element, "id", $"{path}.id");
         var edgeId = string.IsNullOrEmpty(id) ? null : id;
+        context.CheckUniqueNames(element, path, edgeId: edgeId);
         return new EdgeDefinition
         {
             Id = id ?? string.Empty,

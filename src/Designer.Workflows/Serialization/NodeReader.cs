@@ -18,6 +18,7 @@ internal static class NodeReader
 
         var id = context.ReadId(element, "id", $"{path}.id");
         var nodeId = string.IsNullOrEmpty(id) ? null : id;
+        context.CheckUniqueNames(element, path, nodeId);
         return new NodeDefinition
         {
             Id = id ?? string.Empty,

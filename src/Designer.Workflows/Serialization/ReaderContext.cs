@@ -11,6 +11,19 @@ internal sealed class ReaderContext
     public void Add(string code, string message, string field, string? nodeId = null, string? edgeId = null) =>
         Problems.Add(new ValidationProblem(code, message, nodeId, edgeId, field));
 
+    /// <summary>
+    /// Reports repeated property names in a structural object: readers disagree on which copy wins, so a document
+    /// that relies on one is ambiguous.
+    /// </summary>
+    public void CheckUniqueNames(JsonElement obj, string path, string? nodeId = null, string? edgeId = null)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in obj.EnumerateObject().Where(p => !names.Add(p.Name)))
+        {
+            Add(ProblemCodes.JsonMalformed, $"'{path}' repeats property '{Truncate(property.Name)}'.", path, nodeId, edgeId);
+        }
+    }
+
     public bool TryGetObject(JsonElement parent, string name, string path, out JsonElement value, string? nodeId = null,
         string? edgeId = null)
     {

@@ -54,6 +54,7 @@ internal static class WorkflowDocumentReader
             return null;
         }
 
+        context.CheckUniqueNames(root, "$");
         return new WorkflowDefinition
         {
             SchemaVersion = ReadSchemaVersion(root, context),

@@ -13,11 +13,13 @@ public sealed class ParserRobustnessTests
         // Arrange
         var documents = HostileDocuments.Generate(seed: 20261124, count: 1000).ToList();
         var validator = new WorkflowValidator();
+        var (readable, unreadable) = (0, 0);
 
         // Act
         foreach (var document in documents)
         {
             var result = WorkflowJson.Parse(document);
+            _ = result.Definition is null ? unreadable++ : readable++;
 
             // Assert: either problems or a definition, and whatever was read can be validated and hashed.
             Assert.True(result.Problems.Count > 0 || result.Definition is not null);
@@ -29,6 +31,7 @@ public sealed class ParserRobustnessTests
         }
 
         Assert.Equal(1000, documents.Count);
+        Assert.True(readable > 100 && unreadable > 100, $"Corpus too one-sided: {readable} readable, {unreadable} not.");
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public void Parse_DuplicateNodeProperty_ReportsMalformedWithNodeId()
+    {
+        // Arrange
+        var json = WorkflowJson.Serialize(TestDefinitions.Minimal())
+            .Replace("\"kind\":\"end\"", "\"kind\":\"end\",\"kind\":\"start\"", StringComparison.Ordinal);
+
+        // Act
+        var result = WorkflowJson.Parse(json);
+
+        // Assert
+        ProblemAssert.Has(result.Problems, ProblemCodes.JsonMalformed, nodeId: "end", field: "nodes[1]");
+    }
+
+    [Fact]
     public void PublicOperations_DefinitionFullOfNulls_DoNotThrow()
     {
         // Arrange: what a careless deserialiser can produce despite the non-nullable annotations.
