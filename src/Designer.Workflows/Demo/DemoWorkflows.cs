@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Designer.Workflows.Catalogue;
+using Designer.Workflows.Definitions;
+using Designer.Workflows.Serialization;
+
+namespace Designer.Workflows.Demo;
+
+/// <summary>Ready-made workflows for the demo, the docs and tests; each one validates without problems.</summary>
+public static class DemoWorkflows
+{
+    /// <summary>
+    /// Card-dispute triage: retrieve similar past disputes, score risk, apply the triage policy, and send
+    /// risky, low-confidence or degraded cases to an analyst.
+    /// </summary>
+    /// <returns>A fresh, valid definition named "Dispute triage".</returns>
+    public static WorkflowDefinition DisputeTriage() => new()
+    {
+        Name = "Dispute triage",
+        Description = "Scores incoming card disputes, auto-resolves low-risk ones and routes the rest to an analyst.",
+        Nodes =
+        [
+            Node("start", NodeKinds.Start, "Dispute received", 40, 200, DisputeTriageConfigs.Start()),
+            Node("similar", NodeKinds.Retrieval, "Similar past disputes", 260, 200, DisputeTriageConfigs.Retrieval()),
+            Node("risk", NodeKinds.Model, "Risk score", 480, 200, DisputeTriageConfigs.Model()),
+            Node("policy", NodeKinds.Policy, "Triage policy", 700, 200, DisputeTriageConfigs.Policy()),
+            Node("review", NodeKinds.HumanGate, "Analyst review", 920, 360, DisputeTriageConfigs.HumanGate()),
+            Node("auto", NodeKinds.End, "Auto-resolved", 1140, 80, []),
+            Node("blocked", NodeKinds.End, "Blocked", 1140, 200, []),
+            Node("analyst", NodeKinds.End, "Resolved by analyst", 1140, 360, DisputeTriageConfigs.AnalystEnd()),
+        ],
+        Edges =
+        [
+            Edge("e1", "start", "next", "similar"),
+            Edge("e2", "similar", "found", "risk"),
+            Edge("e3", "similar", "empty", "risk"),
+            Edge("e4", "risk", "ok", "policy"),
+            Edge("e5", "risk", "low-confidence", "review"),
+            Edge("e6", "risk", "degraded", "review"),
+            Edge("e7", "risk", "error", "review"),
+            Edge("e8", "policy", "pass", "auto"),
+            Edge("e9", "policy", "review", "review"),
+            Edge("e10", "policy", "block", "blocked"),
+            Edge("e11", "review", "approved", "analyst"),
+            Edge("e12", "review", "rejected", "analyst"),
+            Edge("e13", "review", "timeout", "analyst"),
+        ],
+    };
+
+    /// <summary>The dispute triage workflow in the wire format, indented.</summary>
+    /// <returns>JSON text accepted by <see cref="WorkflowJson.Parse"/>.</returns>
+    public static string DisputeTriageJson() => WorkflowJson.Serialize(DisputeTriage(), indented: true);
+
+    private static NodeDefinition Node(string id, string kind, string name, double x, double y, JsonObject config) =>
+        new() { Id = id, Kind = kind, Name = name, Position = new NodePosition(x, y), Config = config };
+
+    private static EdgeDefinition Edge(string id, string fromNode, string fromPort, string toNode) =>
+        new() { Id = id, From = new PortRef(fromNode, fromPort), To = new PortRef(toNode, NodeKinds.InputPort) };
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+
+namespace Designer.Workflows.Demo;
+
+/// <summary>Node configs of the dispute triage demo, kept apart so the graph reads at a glance.</summary>
+internal static class DisputeTriageConfigs
+{
+    public static JsonObject Start() => new()
+    {
+        ["inputSchema"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("amount", "currency", "category", "merchant", "description"),
+            ["properties"] = new JsonObject
+            {
+                ["amount"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 },
+                ["currency"] = new JsonObject { ["type"] = "string", ["minLength"] = 3, ["maxLength"] = 3 },
+                ["category"] = new JsonObject
+                {
+                    ["type"] = "string",
+                    ["enum"] = new JsonArray("fraud", "not-received", "duplicate", "quality", "other"),
+                },
+                ["merchant"] = new JsonObject { ["type"] = "string", ["maxLength"] = 200 },
+                ["description"] = new JsonObject { ["type"] = "string", ["maxLength"] = 4000 },
+                ["customerTenureMonths"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 },
+            },
+        },
+    };
+
+    public static JsonObject Retrieval() => new()
+    {
+        ["collection"] = "past-disputes",
+        ["queryTemplate"] = "{{input.description}}",
+        ["topK"] = 5,
+        ["mode"] = "hybrid",
+    };
+
+    public static JsonObject Model() => new()
+    {
+        ["model"] = "dispute-risk",
+        ["modelVersion"] = 1,
+        ["inputMapping"] = new JsonObject
+        {
+            ["amount"] = "input.amount",
+            ["currency"] = "input.currency",
+            ["category"] = "input.category",
+            ["merchant"] = "input.merchant",
+            ["customerTenureMonths"] = "input.customerTenureMonths ?? 0",
+            ["similarDisputes"] = "nodes.similar.hits.length",
+        },
+        ["latencySloMs"] = 250,
+        ["onSloBreach"] = "degraded",
+        ["minConfidence"] = 0.6,
+        ["costPerCall"] = 0.0004m,
+    };
+
+    public static JsonObject Policy() => new()
+    {
+        ["rules"] = new JsonArray(
+            Rule("fraud", "Fraud claims need an analyst", "input.category === 'fraud'", "review"),
+            Rule("high-amount", "Amounts over 5,000", "input.amount > 5000", "review"),
+            Rule("high-risk", "Risk score over 0.7", "nodes.risk.score > 0.7", "review"),
+            Rule("default", "Otherwise pass", "true", "pass")),
+        ["redactPii"] = true,
+    };
+
+    public static JsonObject HumanGate() => new()
+    {
+        ["assigneeRole"] = "approver",
+        ["instructions"] = "Review the {{input.category}} dispute of {{input.amount}} {{input.currency}} at {{input.merchant}}.",
+        ["decisions"] = new JsonArray("approve", "reject"),
+        ["editableFields"] = new JsonArray("resolution"),
+        ["slaMinutes"] = 240,
+        ["timeoutAction"] = "timeout",
+    };
+
+    public static JsonObject AnalystEnd() => new()
+    {
+        ["outputMapping"] = new JsonObject
+        {
+            ["decision"] = "nodes.review.decision",
+            ["resolution"] = "nodes.review.fields.resolution",
+        },
+    };
+
+    private static JsonObject Rule(string id, string name, string expression, string verdict) => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["expression"] = expression,
+        ["verdict"] = verdict,
+    };
+}

@@ -1,0 +1,16 @@
+namespace Designer.Workflows.Validation;
+
+/// <summary>Answers whether referenced registry entries exist; null means "unknown", which is not a problem.</summary>
+public interface IWorkflowReferenceResolver
+{
+    /// <summary>Whether the registry model (and version, when given) exists.</summary>
+    /// <param name="model">Model id.</param>
+    /// <param name="version">Model version, or null for any.</param>
+    /// <returns>True, false, or null when the registry cannot tell.</returns>
+    bool? ModelExists(string model, int? version);
+
+    /// <summary>Whether the retrieval collection exists.</summary>
+    /// <param name="name">Collection name.</param>
+    /// <returns>True, false, or null when the registry cannot tell.</returns>
+    bool? CollectionExists(string name);
+}
