@@ -12,7 +12,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     public SqlitePragmaInterceptor(TimeSpan busyTimeout)
     {
         var milliseconds = (long)Math.Min(busyTimeout.TotalMilliseconds, int.MaxValue);
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA journal_mode = WAL;");
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

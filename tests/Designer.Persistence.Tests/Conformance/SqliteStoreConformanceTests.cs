@@ -6,6 +6,11 @@ namespace Designer.Persistence.Tests.Conformance;
 public sealed class SqliteStoreConformanceTests(SqliteStorageFixture fixture)
     : StoreConformanceTests(fixture), IClassFixture<SqliteStorageFixture>
 {
+    protected override IReadOnlyList<string> RefuseAuditInsertsSql =>
+    [
+        """CREATE TRIGGER "RefuseAudit" BEFORE INSERT ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'audit insert refused by test'); END;""",
+    ];
+
     [Fact]
     public async Task Connection_Opened_UsesWalAndBusyTimeout()
     {
