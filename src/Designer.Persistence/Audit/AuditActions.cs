@@ -1,0 +1,26 @@
+namespace Designer.Persistence;
+
+/// <summary>Well-known audit actions. Other modules may append their own (e.g. <c>model.approved</c>).</summary>
+public static class AuditActions
+{
+    /// <summary>A workflow was created.</summary>
+    public const string WorkflowCreated = "workflow.created";
+
+    /// <summary>A workflow was created from an imported definition.</summary>
+    public const string WorkflowImported = "workflow.imported";
+
+    /// <summary>A draft was frozen into a new version awaiting approval.</summary>
+    public const string VersionSubmitted = "version.submitted";
+
+    /// <summary>A version was approved, published and activated.</summary>
+    public const string VersionApproved = "version.approved";
+
+    /// <summary>A version was rejected.</summary>
+    public const string VersionRejected = "version.rejected";
+
+    /// <summary>A published version was (re)activated: rollback or roll-forward.</summary>
+    public const string VersionActivated = "version.activated";
+
+    /// <summary>The entity type used for every workflow governance entry; the entity id is the workflow id.</summary>
+    public const string WorkflowEntityType = "workflow";
+}

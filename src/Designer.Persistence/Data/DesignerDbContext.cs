@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Designer.Persistence.Data;
+using Designer.Persistence.Data.Configuration;
+
+namespace Designer.Persistence;
+
+/// <summary>
+/// The Designer database: ASP.NET Core Identity (schema version 3, with passkeys; pinned by
+/// <see cref="PersistenceServiceCollectionExtensions.AddDesignerPersistence"/>) plus workflows, drafts, versions
+/// and the audit log. Provider-specific subclasses (<see cref="SqliteDesignerDbContext"/>,
+/// <see cref="PostgresDesignerDbContext"/>) own the migrations.
+/// </summary>
+/// <remarks>
+/// Saving renews the concurrency token of every modified workflow, draft and version row, and refuses
+/// (<see cref="ImmutableVersionException"/>) to change a version's frozen content, to change or delete a published
+/// version, or to change or delete an audit entry.
+/// </remarks>
+public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
+{
+    /// <summary>Creates the context.</summary>
+    /// <param name="options">The options for the concrete provider context.</param>
+    protected DesignerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Workflows.</summary>
+    public DbSet<WorkflowEntity> Workflows => Set<WorkflowEntity>();
+
+    /// <summary>Workflow drafts (one per workflow).</summary>
+    public DbSet<WorkflowDraftEntity> WorkflowDrafts => Set<WorkflowDraftEntity>();
+
+    /// <summary>Submitted workflow versions.</summary>
+    public DbSet<WorkflowVersionEntity> WorkflowVersions => Set<WorkflowVersionEntity>();
+
+    /// <summary>The hash-chained audit log.</summary>
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new WorkflowConfiguration());
+        builder.ApplyConfiguration(new WorkflowDraftConfiguration());
+        builder.ApplyConfiguration(new WorkflowVersionConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
+    }
+
+    private void PrepareForSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            switch (entry.Entity)
+            {
+                case WorkflowVersionEntity version:
+                    SaveRules.CheckVersion(entry, version);
+                    break;
+                case AuditEntryEntity audit when entry.State is EntityState.Modified or EntityState.Deleted:
+                    throw new ImmutableVersionException($"Audit entry {audit.Sequence} is append-only and cannot be changed or deleted.");
+                default:
+                    break;
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IConcurrencyTracked tracked)
+            {
+                tracked.RenewConcurrencyToken();
+            }
+        }
+    }
+}

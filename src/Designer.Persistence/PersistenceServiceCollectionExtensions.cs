@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Designer.Persistence.Identity;
+using Designer.Persistence.Storage;
+
+namespace Designer.Persistence;
+
+/// <summary>Registers Designer's persistence layer.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="StorageOptions"/> from <c>Designer:Storage</c> (validated on start) and registers
+    /// <see cref="IDbContextFactory{DesignerDbContext}"/> (pooled, for the configured provider), a scoped
+    /// <see cref="DesignerDbContext"/> (for ASP.NET Core Identity's EF stores), <see cref="IWorkflowStore"/>,
+    /// <see cref="IAuditLog"/>, <see cref="DatabaseInitializer"/>, a hosted service that migrates on start, pins
+    /// <c>IdentityOptions.Stores.SchemaVersion</c> to version 3 (the schema in the migrations), and
+    /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddDesignerPersistence(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            {
+                if (options.IsSqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    options.ConnectionString = StorageConnection.DefaultSqlite(configuration[StorageConnection.DataDirectoryKey], environment.ContentRootPath);
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.AddPooledDbContextFactory<SqliteDesignerDbContext>((provider, options) =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            ConfigureSqlite(options, storage);
+        });
+        services.AddPooledDbContextFactory<PostgresDesignerDbContext>((provider, options) =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            ConfigurePostgres(options, storage);
+        });
+        services.TryAddSingleton<IDbContextFactory<DesignerDbContext>>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgreSql
+                ? new DesignerDbContextFactory<PostgresDesignerDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresDesignerDbContext>>())
+                : new DesignerDbContextFactory<SqliteDesignerDbContext>(provider.GetRequiredService<IDbContextFactory<SqliteDesignerDbContext>>()));
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<DesignerDbContext>>().CreateDbContext());
+
+        // The migrations contain Identity schema version 3 (passkeys); Identity reads the version from IdentityOptions.
+        services.PostConfigure<IdentityOptions>(IdentitySchema.Pin);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkflowStore, WorkflowStore>();
+        services.TryAddSingleton<IAuditLog, AuditLog>();
+        services.TryAddSingleton<DatabaseInitializer>();
+        services.AddHostedService<DatabaseInitializerHostedService>();
+        return builder;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, StorageOptions storage)
+    {
+        var connectionString = storage.ConnectionString ?? throw new InvalidOperationException($"{StorageOptions.SectionName}:ConnectionString is not set.");
+        StorageConnection.EnsureSqliteDirectory(connectionString);
+        options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor(storage.SqliteBusyTimeout));
+    }
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, StorageOptions storage)
+    {
+        var connectionString = storage.ConnectionString ?? throw new InvalidOperationException($"{StorageOptions.SectionName}:ConnectionString is not set.");
+        options.UseNpgsql(connectionString);
+    }
+}
