@@ -1,4 +1,3 @@
-using Designer.Persistence;
 using Designer.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,4 @@
 using Designer.Web.Workflows;
-using Designer.Workflows;
 
 namespace Designer.Web.Api;
 

@@ -1,4 +1,3 @@
-using Designer.Persistence;
 using Designer.Web.Identity;
 
 namespace Designer.Web.Api;

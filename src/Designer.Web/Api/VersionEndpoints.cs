@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
-using Designer.Workflows;
 
 namespace Designer.Web.Api;
 
@@ -63,7 +62,7 @@ internal static class VersionEndpoints
 
     private static async Task<IResult> ActivateAsync(
         VersionService service, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.ActivateAsync(user, id, number, cancellationToken), v => TypedResults.Ok(VersionResponse.From(v)));
+        ApiResults.From(await service.ActivateAsync(user, id, number, cancellationToken), TypedResults.Ok);
 
     private static async Task<IResult> ExportAsync(
         VersionService service, Guid id, int number, string? format, CancellationToken cancellationToken)
@@ -77,7 +76,7 @@ internal static class VersionEndpoints
         var definition = await service.LoadAsync(id, number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         return ApiResults.From(definition, d =>
         {
-            var text = kind == "elsa" ? ElsaFlowchartConverter.Export(d) : WorkflowJson.Serialize(d, indented: true);
+            var text = kind == "elsa" ? new ElsaFlowchartConverter().Export(d) : WorkflowJson.Serialize(d, indented: true);
             return TypedResults.File(Encoding.UTF8.GetBytes(text), "application/json", $"workflow-{id}-v{number}.{kind}.json");
         });
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Designer.Persistence;
 
 namespace Designer.Web.Api;
 
@@ -18,15 +17,17 @@ internal sealed record VersionResponse(
     string? ReviewComment,
     JsonNode? Definition)
 {
-    public static VersionResponse From(VersionRecord v) => Summary(v) with { Definition = JsonNode.Parse(v.CanonicalJson) };
-
-    public static VersionResponse Summary(VersionRecord v) => new(
+    public static VersionResponse From(VersionRecord v) => new(
         v.WorkflowId, v.Number, v.Status.ToString(), v.IsActive, v.ContentHash, v.AuthorId, v.AuthorName, v.CreatedAt,
-        v.ReviewedByName, v.ReviewedAt, v.ReviewComment, null);
+        v.ReviewedByName, v.ReviewedAt, v.ReviewComment, JsonNode.Parse(v.CanonicalJson));
+
+    public static VersionResponse Summary(VersionSummary v) => new(
+        v.WorkflowId, v.Number, v.Status.ToString(), v.IsActive, v.ContentHash, v.AuthorId, v.AuthorName, v.CreatedAt,
+        v.ReviewedByName, v.ReviewedAt, null, null);
 }
 
 internal static class PageExtensions
 {
     public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
-        new(page.Items.Select(map).ToList(), page.Page, page.PageSize, page.Total);
+        new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.Total);
 }

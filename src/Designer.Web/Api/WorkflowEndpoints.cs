@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
-using Designer.Workflows;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Designer.Web.Api;

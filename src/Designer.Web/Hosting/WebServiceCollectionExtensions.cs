@@ -1,9 +1,7 @@
-using Designer.Persistence;
 using Designer.Web.Api;
 using Designer.Web.Components;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
-using Designer.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;

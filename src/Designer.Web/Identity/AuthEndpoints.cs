@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Designer.Persistence;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Designer.Persistence;
 
 namespace Designer.Web.Identity;
 

@@ -1,6 +1,4 @@
-using Designer.Persistence;
 using Designer.Web.Hosting;
-using Designer.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Designer.Workflows;
 
 namespace Designer.Web.Workflows;
 
@@ -23,7 +22,7 @@ internal static class Drafts
         string.IsNullOrWhiteSpace(name)
             ? [new ValidationProblem(ProblemCodes.WorkflowNameRequired, "The workflow needs a name.", Field: "name")]
             : name.Length > 200
-                ? [new ValidationProblem(ProblemCodes.WorkflowNameTooLong, "The name is longer than 200 characters.", Field: "name")]
+                ? [new ValidationProblem(ProblemCodes.JsonLimit, "The name is longer than 200 characters.", Field: "name")]
                 : [];
 }
 

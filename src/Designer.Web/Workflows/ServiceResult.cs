@@ -1,4 +1,3 @@
-using Designer.Workflows;
 
 namespace Designer.Web.Workflows;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Designer.Persistence;
 using Designer.Web.Identity;
 
 namespace Designer.Web.Workflows;
@@ -11,7 +10,7 @@ internal static class VersionActions
     public const string Reject = "reject";
     public const string Activate = "activate";
 
-    public static IReadOnlyList<string> For(ClaimsPrincipal user, VersionRecord version)
+    public static IReadOnlyList<string> For(ClaimsPrincipal user, VersionSummary version)
     {
         if (!user.IsInRole(DesignerRoles.Approver))
         {

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Designer.Persistence;
 using Designer.Web.Identity;
-using Designer.Workflows;
 
 namespace Designer.Web.Workflows;
 
@@ -32,15 +30,16 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         }
 
         var parsed = WorkflowJson.Parse(draft.DefinitionJson);
-        var problems = parsed.Definition is null ? parsed.Problems : validator.Validate(parsed.Definition);
-        if (parsed.Definition is null || problems.Count > 0)
+        var problems = parsed.IsWellFormed ? validator.Validate(parsed.Definition!) : parsed.Problems;
+        if (!parsed.IsWellFormed || problems.Count > 0)
         {
             return ServiceError.BadRequest("The draft has problems; fix them before submitting.", problems);
         }
 
-        var audit = new JsonObject { ["nodes"] = parsed.Definition.Nodes.Count, ["edges"] = parsed.Definition.Edges.Count };
+        var definition = parsed.Definition!;
+        var audit = new JsonObject { ["nodes"] = definition.Nodes.Count, ["edges"] = definition.Edges.Count };
         var submitted = await store.SubmitVersionAsync(
-            id, CanonicalJson.Serialize(parsed.Definition), ContentHash.Compute(parsed.Definition), draft.ETag,
+            id, CanonicalJson.Serialize(definition), ContentHash.Compute(definition), draft.ETag,
             user.ToActor(), audit, cancellationToken);
         return Map(submitted);
     }
@@ -50,7 +49,7 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
             ? version
             : ServiceError.NotFound($"Workflow {id} has no version {number}.");
 
-    public async Task<ServiceResult<Page<VersionRecord>>> ListAsync(
+    public async Task<ServiceResult<Page<VersionSummary>>> ListAsync(
         Guid id, int page, int pageSize, CancellationToken cancellationToken) =>
         await store.GetWorkflowAsync(id, cancellationToken) is null
             ? ServiceError.NotFound($"Workflow {id} does not exist.")
@@ -79,7 +78,7 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         return Map(await store.RejectVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
     }
 
-    public async Task<ServiceResult<VersionRecord>> ActivateAsync(
+    public async Task<ServiceResult<WorkflowRecord>> ActivateAsync(
         ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken) =>
         !user.IsInRole(DesignerRoles.Approver)
             ? ServiceError.Forbidden("Only approvers activate versions.")
@@ -108,8 +107,8 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         }
 
         var parsed = WorkflowJson.Parse(json);
-        return parsed.Definition is { } definition
-            ? definition
+        return parsed.IsWellFormed
+            ? parsed.Definition!
             : ServiceError.BadRequest("The stored definition is not well-formed.", parsed.Problems);
     }
 
@@ -126,14 +125,23 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         return right.IsSuccess ? WorkflowDiff.Compute(left.Value!, right.Value!) : right.Error!;
     }
 
-    private static ServiceResult<VersionRecord> Map(LifecycleResult<VersionRecord> result) => result.Error switch
+    private static ServiceResult<T> Map<T>(LifecycleResult<T> result)
+        where T : class
     {
-        null => result.Value!,
-        LifecycleError.NotFound => ServiceError.NotFound(result.Message ?? "Not found."),
-        LifecycleError.SelfApproval => ServiceError.Forbidden(result.Message ?? "Authors never approve their own versions."),
-        LifecycleError.Invalid => ServiceError.BadRequest(result.Message ?? "Invalid request."),
-        _ => ServiceError.Conflict(result.Message ?? "The version changed meanwhile."),
-    };
+        if (result.Succeeded)
+        {
+            return result.Value;
+        }
+
+        var message = result.Error.Message;
+        return result.Error.Kind switch
+        {
+            LifecycleErrorKind.NotFound => ServiceError.NotFound(message),
+            LifecycleErrorKind.SelfApproval => ServiceError.Forbidden(message),
+            LifecycleErrorKind.Invalid => ServiceError.BadRequest(message),
+            _ => ServiceError.Conflict(message),
+        };
+    }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using Designer.Persistence;
+using System.Text.Json.Nodes;
 using Designer.Web.Identity;
-using Designer.Workflows;
 
 namespace Designer.Web.Workflows;
 
@@ -31,12 +30,12 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         if (!string.IsNullOrWhiteSpace(definitionJson))
         {
             var parsed = WorkflowJson.Parse(definitionJson);
-            if (parsed.Definition is null)
+            if (!parsed.IsWellFormed)
             {
                 return ServiceError.BadRequest("The definition is not well-formed.", parsed.Problems);
             }
 
-            definition = parsed.Definition;
+            definition = parsed.Definition!;
             definition.Name = string.IsNullOrWhiteSpace(name) ? definition.Name : name;
             definition.Description = description ?? definition.Description;
         }
@@ -47,8 +46,9 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
             return ServiceError.BadRequest("The workflow needs a name.", nameProblems);
         }
 
-        return await store.CreateWorkflowAsync(
+        var created = await store.CreateWorkflowAsync(
             definition.Name, definition.Description, WorkflowJson.Serialize(definition), user.ToActor(), cancellationToken);
+        return created.Workflow;
     }
 
     /// <summary>Creates a workflow from a document in our format or Elsa 3's; skipped Elsa activities are reported.</summary>
@@ -66,10 +66,10 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         {
             case "designer":
                 var parsed = WorkflowJson.Parse(body);
-                (definition, warnings) = (parsed.Definition, parsed.Problems);
+                (definition, warnings) = (parsed.IsWellFormed ? parsed.Definition : null, parsed.Problems);
                 break;
             case "elsa":
-                var imported = ElsaFlowchartConverter.Import(body);
+                var imported = new ElsaFlowchartConverter().Import(body);
                 (definition, warnings) = (imported.Definition, imported.Problems);
                 break;
             default:
@@ -81,10 +81,16 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
             return ServiceError.BadRequest("The document could not be imported.", warnings);
         }
 
-        var created = await CreateAsync(user, definition.Name, definition.Description, WorkflowJson.Serialize(definition), cancellationToken);
-        return created.IsSuccess
-            ? new ImportedWorkflow(created.Value!, warnings, validator.Validate(definition))
-            : created.Error!;
+        var nameProblems = Drafts.CheckName(definition.Name);
+        if (nameProblems.Count > 0)
+        {
+            return ServiceError.BadRequest("The imported workflow needs a name.", nameProblems);
+        }
+
+        var audit = new JsonObject { ["format"] = format.ToLowerInvariant(), ["skipped"] = warnings.Count };
+        var created = await store.ImportWorkflowAsync(
+            definition.Name, definition.Description, WorkflowJson.Serialize(definition), user.ToActor(), audit, cancellationToken);
+        return new ImportedWorkflow(created.Workflow, warnings, validator.Validate(definition));
     }
 
     public async Task<ServiceResult<DraftView>> GetDraftAsync(Guid id, CancellationToken cancellationToken)
@@ -95,8 +101,8 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         }
 
         var parsed = WorkflowJson.Parse(draft.DefinitionJson);
-        var problems = parsed.Definition is null ? parsed.Problems : validator.Validate(parsed.Definition);
-        return new DraftView(id, draft.ETag, parsed.Definition, problems, draft.UpdatedBy, draft.UpdatedAt);
+        var problems = parsed.IsWellFormed ? validator.Validate(parsed.Definition!) : parsed.Problems;
+        return new DraftView(id, draft.ETag, parsed.Definition, problems, draft.UpdatedByName, draft.UpdatedAt);
     }
 
     /// <summary>Saves a well-formed draft even when it is invalid (autosave); a stale ETag never overwrites.</summary>
@@ -115,19 +121,20 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         }
 
         var parsed = WorkflowJson.Parse(json);
-        if (parsed.Definition is null)
+        if (!parsed.IsWellFormed)
         {
             return ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems);
         }
 
+        var definition = parsed.Definition!;
         var saved = await store.SaveDraftAsync(
-            id, WorkflowJson.Serialize(parsed.Definition), ETags.Parse(ifMatch), user.ToActor(), cancellationToken);
-        return saved.Outcome switch
+            id, WorkflowJson.Serialize(definition), ETags.Parse(ifMatch), user.ToActor(), cancellationToken);
+        return saved switch
         {
-            SaveDraftOutcome.Saved => new DraftSaved(saved.ETag!, validator.Validate(parsed.Definition)),
-            SaveDraftOutcome.Conflict => ServiceError.Conflict(
+            SaveDraftResult.Saved ok => new DraftSaved(ok.ETag, validator.Validate(definition)),
+            SaveDraftResult.Conflict conflict => ServiceError.Conflict(
                 "Someone else saved this draft meanwhile; reload it or overwrite with its current ETag.",
-                new Dictionary<string, object?> { ["currentETag"] = ETags.Format(saved.ETag!) }),
+                new Dictionary<string, object?> { ["currentETag"] = ETags.Format(conflict.CurrentETag) }),
             _ => ServiceError.NotFound($"Workflow {id} does not exist."),
         };
     }
@@ -139,7 +146,9 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         if (string.IsNullOrWhiteSpace(json))
         {
             var draft = await GetDraftAsync(id, cancellationToken);
-            return draft.IsSuccess ? new(draft.Value!.Problems, null) : draft.Error!;
+            return draft.IsSuccess
+                ? new ServiceResult<IReadOnlyList<ValidationProblem>>(draft.Value!.Problems, null)
+                : draft.Error!;
         }
 
         if (await store.GetWorkflowAsync(id, cancellationToken) is null)
@@ -148,9 +157,9 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         }
 
         var parsed = WorkflowJson.Parse(json);
-        return parsed.Definition is null
-            ? ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems)
-            : new(validator.Validate(parsed.Definition), null);
+        return parsed.IsWellFormed
+            ? new ServiceResult<IReadOnlyList<ValidationProblem>>(validator.Validate(parsed.Definition!), null)
+            : ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Designer.Web.Tests.Infrastructure;
 
 namespace Designer.Web.Tests.Api;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Designer.Workflows;
 
 namespace Designer.Web.Tests.Api;
 

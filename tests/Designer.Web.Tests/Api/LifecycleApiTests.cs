@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Workflows;
 
 namespace Designer.Web.Tests.Api;
 
@@ -93,7 +91,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var codes = body["problems"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).ToList();
-        Assert.Contains(ProblemCodes.UnknownKind, codes);
+        Assert.Contains(ProblemCodes.NodeUnknownKind, codes);
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
         Assert.Equal(codes.Count, submitProblem["errors"]!.AsArray().Count);
         Assert.Contains(submitProblem["errors"]!.AsArray(), e => e!["nodeId"]?.GetValue<string>() == "x");
@@ -162,7 +160,9 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, byAuthor.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byApprover.StatusCode);
         Assert.Equal(1, workflow["activeVersion"]!.GetValue<int>());
-        Assert.Equal("second", diff["descriptionChange"]?["after"]?.GetValue<string>() ?? diff.ToJsonString());
+        var change = Assert.Single(diff["workflowChanges"]!.AsArray());
+        Assert.Equal("description", change!["path"]!.GetValue<string>());
+        Assert.Equal("second", change["after"]!.GetValue<string>());
     }
 
     [Fact]

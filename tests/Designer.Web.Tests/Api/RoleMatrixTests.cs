@@ -1,6 +1,5 @@
 using System.Net;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using Designer.Web.Components.Shared;
 using Designer.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using MudBlazor.Services;
 
 namespace Designer.Web.Tests.Components;
 
@@ -13,7 +14,7 @@ public sealed class CommentDialogTests : BunitContext
     {
         // Arrange
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServicesForTests();
+        Services.AddMudServices();
         var host = Render<ProvidersHost>();
         var dialogs = Services.GetRequiredService<IDialogService>();
         var parameters = new DialogParameters<CommentDialog> { { d => d.CommentRequired, true }, { d => d.ActionText, "reject" } };
@@ -21,8 +22,7 @@ public sealed class CommentDialogTests : BunitContext
         // Act
         var reference = await host.InvokeAsync(() => dialogs.ShowAsync<CommentDialog>("Reject", parameters));
         var disabledBefore = host.Find("[data-testid=comment-ok]").HasAttribute("disabled");
-        host.Find("[data-testid=comment] textarea").Input("Threshold too low");
-        host.Find("[data-testid=comment] textarea").Change("Threshold too low");
+        host.Find("textarea").Change("Threshold too low");
         var disabledAfter = host.Find("[data-testid=comment-ok]").HasAttribute("disabled");
         await host.Find("[data-testid=comment-ok]").ClickAsync(new());
         var result = await reference.Result;

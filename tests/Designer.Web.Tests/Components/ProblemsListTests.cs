@@ -1,6 +1,6 @@
 using Bunit;
 using Designer.Web.Components.Shared;
-using Designer.Workflows;
+using MudBlazor.Services;
 
 namespace Designer.Web.Tests.Components;
 
@@ -9,7 +9,8 @@ public sealed class ProblemsListTests : BunitContext
     [Fact]
     public void Render_Problems_ShowsEachWithItsNode()
     {
-        Services.AddMudServicesForTests();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
         IReadOnlyList<ValidationProblem> problems =
         [
             new("node.unknownKind", "Unknown kind 'teleport'.", NodeId: "x"),
@@ -28,7 +29,8 @@ public sealed class ProblemsListTests : BunitContext
     [Fact]
     public void Render_NoProblems_ShowsEmptyText()
     {
-        Services.AddMudServicesForTests();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
 
         var cut = Render<ProblemsList>(p => p.Add(c => c.Problems, []).Add(c => c.EmptyText, "All good."));
 

@@ -32,15 +32,17 @@ public sealed class WorkflowVersionsPageTests : UiTestContext
         var id = await SeedWorkflowAsync("author-1");
         var store = AppServices.GetRequiredService<IWorkflowStore>();
         var draft = await store.GetDraftAsync(id, CancellationToken.None);
-        var service = new Designer.Web.Workflows.VersionService(store, new Designer.Workflows.WorkflowValidator());
+        var service = new Designer.Web.Workflows.VersionService(store, new WorkflowValidator());
         await service.SubmitAsync(AuthorPrincipal(), id, null, CancellationToken.None);
         SignIn("approver-1", "approver");
         var cut = RenderPage(id);
 
         // Act
-        await cut.Find("[data-testid=approve-1]").ClickAsync(new());
+        // The page awaits the dialog's result, so the first click completes only after the dialog closes.
+        var approve = cut.Find("[data-testid=approve-1]").ClickAsync(new());
         cut.WaitForElement("[data-testid=comment-ok]");
         await cut.Find("[data-testid=comment-ok]").ClickAsync(new());
+        await approve;
 
         // Assert
         cut.WaitForAssertion(() => Assert.Contains("Published", cut.Find("[data-testid=version-status]").TextContent, StringComparison.Ordinal));
@@ -57,7 +59,7 @@ public sealed class WorkflowVersionsPageTests : UiTestContext
             """{"schemaVersion":1,"name":"Broken","nodes":[{"id":"x","kind":"teleport","name":"X","position":{"x":0,"y":0},"config":{}}],"edges":[]}""",
             new Actor("author-1", "author-1@demo.local"), CancellationToken.None);
         SignIn("author-1", "author");
-        var cut = RenderPage(created.Id);
+        var cut = RenderPage(created.Workflow.Id);
 
         // Act
         await cut.Find("[data-testid=submit]").ClickAsync(new());

@@ -26,9 +26,11 @@ public sealed class WorkflowsPageTests : UiTestContext
         var cut = Render<ProvidersHost>(p => p.AddChildContent<WorkflowsPage>());
 
         // Act
-        await cut.Find("[data-testid=new-workflow]").ClickAsync(new());
-        cut.WaitForElement("[data-testid=new-name] input").Change("KYC review");
+        // The page awaits the dialog's result, so the first click completes only after the dialog closes.
+        var open = cut.Find("[data-testid=new-workflow]").ClickAsync(new());
+        cut.WaitForElement("[data-testid=new-name]").Change("KYC review");
         await cut.Find("[data-testid=new-create]").ClickAsync(new());
+        await open;
 
         // Assert
         var store = AppServices.GetService(typeof(Designer.Persistence.IWorkflowStore)) as Designer.Persistence.IWorkflowStore;

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Bunit;
-using Bunit.TestDoubles;
 using Designer.Persistence;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
-using Designer.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
@@ -65,7 +63,7 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
         var definition = DemoWorkflows.DisputeTriage();
         definition.Name = name;
         var created = await store.CreateWorkflowAsync(name, null, WorkflowJson.Serialize(definition), new Actor(authorId, $"{authorId}@demo.local"), CancellationToken.None);
-        return created.Id;
+        return created.Workflow.Id;
     }
 
     public new async ValueTask DisposeAsync()

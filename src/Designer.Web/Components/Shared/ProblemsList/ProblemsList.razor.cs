@@ -1,4 +1,3 @@
-using Designer.Workflows;
 using Microsoft.AspNetCore.Components;
 
 namespace Designer.Web.Components.Shared;

@@ -1,4 +1,3 @@
-using Designer.Persistence;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,0 +1,4 @@
+global using Designer.Workflows.Demo;
+global using Designer.Workflows.Definitions;
+global using Designer.Workflows.Serialization;
+global using Designer.Workflows.Validation;
