@@ -9,6 +9,11 @@ namespace Designer.Inference.Registry;
 /// <c>descriptor.json</c>. A version is staged in a temporary folder and renamed into place, so readers never see a
 /// half-written version; status changes replace <c>descriptor.json</c> by temp file + rename.
 /// </summary>
+/// <remarks>
+/// Descriptors are cached per model for <see cref="CacheTtl"/> (the serving hot path asks for the latest approved
+/// version on every call). Writes through this instance invalidate at once; changes made by another process are
+/// seen within the TTL.
+/// </remarks>
 public sealed partial class FileModelRegistry : IModelRegistry
 {
     private const string ModelFileName = "model.onnx";
@@ -19,6 +24,10 @@ public sealed partial class FileModelRegistry : IModelRegistry
 
     // Serialises writers in this process; the rename also guards against another process taking the same version.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long LoadedAt, IReadOnlyList<ModelDescriptor> Versions)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>How long descriptors read from disk are reused.</summary>
+    public static TimeSpan CacheTtl { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Creates a registry rooted at <paramref name="rootDirectory"/> (created if missing).</summary>
     /// <param name="rootDirectory">Usually <c>&lt;dataDir&gt;/models</c>.</param>
@@ -47,14 +56,10 @@ public sealed partial class FileModelRegistry : IModelRegistry
     public async Task<ModelDescriptor?> GetAsync(string id, int? version, CancellationToken cancellationToken)
     {
         ValidateId(id);
-        if (version is { } v)
-        {
-            var dir = VersionDirectory(id, v);
-            return Directory.Exists(dir) ? await ReadDescriptorAsync(dir, cancellationToken) : null;
-        }
-
         var versions = await ListVersionsAsync(id, cancellationToken);
-        return versions.LastOrDefault(d => d.Status == ModelStatus.Approved);
+        return version is { } v
+            ? versions.FirstOrDefault(d => d.Version == v)
+            : versions.LastOrDefault(d => d.Status == ModelStatus.Approved);
     }
 
     /// <inheritdoc />
@@ -99,6 +104,7 @@ public sealed partial class FileModelRegistry : IModelRegistry
 
                 // The rename is the commit point: it fails if another process took this version meanwhile.
                 Directory.Move(staging, VersionDirectory(registration.Id, version));
+                _cache.TryRemove(registration.Id, out _);
             }
             catch
             {
@@ -132,6 +138,7 @@ public sealed partial class FileModelRegistry : IModelRegistry
             EnsureTransitionAllowed(current, status);
             var updated = current with { Status = status, StatusChangedBy = changedBy, StatusChangedAt = _timeProvider.GetUtcNow() };
             await WriteJsonAsync(Path.Combine(dir, DescriptorFileName), updated, cancellationToken);
+            _cache.TryRemove(id, out _);
             return updated;
         }
         finally
@@ -173,6 +180,19 @@ public sealed partial class FileModelRegistry : IModelRegistry
     }
 
     private async Task<IReadOnlyList<ModelDescriptor>> ListVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(id, out var cached) && _timeProvider.GetElapsedTime(cached.LoadedAt) < CacheTtl)
+        {
+            return cached.Versions;
+        }
+
+        var loadedAt = _timeProvider.GetTimestamp();
+        var versions = await ReadVersionsAsync(id, cancellationToken);
+        _cache[id] = (loadedAt, versions);
+        return versions;
+    }
+
+    private async Task<IReadOnlyList<ModelDescriptor>> ReadVersionsAsync(string id, CancellationToken cancellationToken)
     {
         var result = new List<ModelDescriptor>();
         foreach (var version in ExistingVersions(id).Order())
