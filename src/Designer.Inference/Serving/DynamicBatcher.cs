@@ -12,6 +12,10 @@ namespace Designer.Inference.Serving;
 /// has a timeout (<see cref="TimeoutException"/>) and honours its caller's token
 /// (<see cref="OperationCanceledException"/>); requests already answered that way are dropped from the batch before
 /// it runs. One consumer per model is enough: ONNX Runtime parallelises a batch over its intra-op threads.
+/// <para>The wait is adaptive: a batch stops waiting as soon as it is as large as the previous batch, because
+/// that is roughly how many callers are active. A lone caller is therefore never delayed by
+/// <see cref="BatchingOptions.MaxWait"/>, while many callers still fill batches; when traffic drops, one batch waits
+/// the full window and the target shrinks with it.</para>
 /// </remarks>
 public sealed class DynamicBatcher : IAsyncDisposable
 {
@@ -22,6 +26,9 @@ public sealed class DynamicBatcher : IAsyncDisposable
     private readonly Channel<PendingRequest> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _consumer;
+
+    // Consumer-only state: rows in the last executed batch, the adaptive wait target.
+    private int _lastBatchRows = 1;
 
     /// <summary>Creates the batcher and starts its consumer.</summary>
     /// <param name="key">The model version served (for metrics and messages).</param>
@@ -179,7 +186,8 @@ public sealed class DynamicBatcher : IAsyncDisposable
             carried = null;
             if (next is null && !_queue.Reader.TryRead(out next))
             {
-                if (batch.Count == 0 || !await WaitForMoreAsync(windowStart, stop))
+                var target = Math.Min(_options.MaxBatchSize, _lastBatchRows);
+                if (batch.Count == 0 || rows >= target || !await WaitForMoreAsync(windowStart, stop))
                 {
                     break;
                 }
@@ -249,6 +257,7 @@ public sealed class DynamicBatcher : IAsyncDisposable
             offset += width;
         }
 
+        _lastBatchRows = rowCount;
         _metrics?.RecordBatch(Key, rowCount);
         BatchOutput output;
         try

@@ -55,30 +55,52 @@ public sealed class DynamicBatcherTests
         var options = new BatchingOptions(4, TimeSpan.FromMinutes(5), 64, TimeSpan.FromSeconds(30));
         await using var batcher = new DynamicBatcher(Key, executor, options, TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
+        await batcher.InferAsync([[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]], ct); // a full batch sets the adaptive target to 4
 
         // Act
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => batcher.InferAsync([[i, i, i]], ct)));
+        var results = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => batcher.InferAsync([[i, i, i]], ct)));
 
         // Assert
         Assert.Equal(4, results.Length);
-        Assert.Equal(4, Assert.Single(executor.Batches).Length);
+        Assert.Equal([4, 4], executor.Batches.Select(b => b.Length));
     }
 
     [Fact]
-    public async Task InferAsync_FewerRowsThanMax_FlushesAfterMaxWait()
+    public async Task InferAsync_FewerRowsThanTarget_FlushesAfterMaxWait()
     {
-        // Arrange
+        // Arrange: a 10-row batch makes the batcher expect 10 rows; only 3 come, so only the wait window can flush them.
         var executor = new RecordingExecutor();
-        await using var batcher = new DynamicBatcher(Key, executor, Options(maxBatch: 1000, waitMs: 20), TimeProvider.System);
+        var options = new BatchingOptions(1000, TimeSpan.FromMilliseconds(20), 64, TimeSpan.FromSeconds(20));
+        await using var batcher = new DynamicBatcher(Key, executor, options, TimeProvider.System);
+        var ct = TestContext.Current.CancellationToken;
+        await batcher.InferAsync(Enumerable.Range(0, 10).Select(_ => new float[3]).ToArray(), ct);
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => batcher.InferAsync([[i, i, i]], ct)));
+
+        // Assert
+        Assert.Equal(3, results.Length);
+        Assert.Equal(13, executor.Batches.Sum(b => b.Length));
+        Assert.All(executor.Batches.Skip(1), b => Assert.True(b.Length < 10));
+    }
+
+    [Fact]
+    public async Task InferAsync_LoneCaller_IsNotDelayedByTheWaitWindow()
+    {
+        // Arrange: a one-hour window; a lone caller's previous batch had one row, so it must not wait for company.
+        var executor = new RecordingExecutor();
+        var options = new BatchingOptions(32, TimeSpan.FromHours(1), 64, TimeSpan.FromSeconds(20));
+        await using var batcher = new DynamicBatcher(Key, executor, options, TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
 
         // Act
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => batcher.InferAsync([[i, i, i]], ct)));
+        for (var i = 0; i < 3; i++)
+        {
+            await batcher.InferAsync([[i, i, i]], ct);
+        }
 
-        // Assert: answered although the batch never filled.
-        Assert.Equal(3, results.Length);
-        Assert.Equal(3, executor.Batches.Sum(b => b.Length));
-        Assert.All(executor.Batches, b => Assert.True(b.Length < 1000));
+        // Assert
+        Assert.Equal([1, 1, 1], executor.Batches.Select(b => b.Length));
     }
 
     [Fact]
