@@ -4,6 +4,7 @@ using Designer.Inference.Serving;
 using Designer.Inference.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public static class InferenceServiceCollectionExtensions
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
-    public static Microsoft.Extensions.Hosting.IHostApplicationBuilder AddDesignerInference(this Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDesignerInference(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;

@@ -126,17 +126,10 @@ public sealed class DynamicBatcher : IAsyncDisposable
         }
 
         _metrics?.Untrack(this);
-        _queue.Writer.TryComplete();
+        // Cancel before completing the channel, so a gathering consumer sees "stopped" rather than "drained".
         await _stopping.CancelAsync();
-        try
-        {
-            await _consumer;
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected: the consumer was waiting when stopped.
-        }
-
+        _queue.Writer.TryComplete();
+        await _consumer;
         while (_queue.Reader.TryRead(out var orphan))
         {
             orphan.TrySetException(new ObjectDisposedException(nameof(DynamicBatcher)));
@@ -167,11 +160,22 @@ public sealed class DynamicBatcher : IAsyncDisposable
         var batch = new List<PendingRequest>(_options.MaxBatchSize);
         PendingRequest? carried = null;
         var stop = _stopping.Token;
-        while (carried is not null || await _queue.Reader.WaitToReadAsync(stop))
+        try
         {
-            batch.Clear();
-            carried = await GatherAsync(batch, carried, stop);
-            Run(batch);
+            while (carried is not null || await _queue.Reader.WaitToReadAsync(stop))
+            {
+                batch.Clear();
+                carried = await GatherAsync(batch, carried, stop);
+                Run(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Disposed while gathering: whatever was taken from the queue must not wait for its timeout.
+            foreach (var request in carried is null ? batch : [.. batch, carried])
+            {
+                request.TrySetException(new ObjectDisposedException(nameof(DynamicBatcher)));
+            }
         }
     }
 

@@ -188,6 +188,24 @@ public sealed class DynamicBatcherTests
         Assert.Equal([[5f, 5, 5]], second);
     }
 
+    [Fact]
+    public async Task DisposeAsync_WithQueuedAndGatheringRequests_FailsThemPromptly()
+    {
+        // Arrange: a request gathering in a one-hour window (target primed to 8) and the consumer otherwise idle.
+        var executor = new RecordingExecutor();
+        var batcher = new DynamicBatcher(Key, executor, new BatchingOptions(8, TimeSpan.FromHours(1), 8, TimeSpan.FromMinutes(5)), TimeProvider.System);
+        var ct = TestContext.Current.CancellationToken;
+        await batcher.InferAsync(Enumerable.Range(0, 8).Select(_ => new float[3]).ToArray(), ct);
+        var waiting = batcher.InferAsync([[1, 1, 1]], ct);
+
+        // Act
+        await batcher.DisposeAsync();
+
+        // Assert
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.InferAsync([[1, 1, 1]], ct));
+    }
+
     private static BatchingOptions Options(int maxBatch, int waitMs) =>
         new(maxBatch, TimeSpan.FromMilliseconds(waitMs), 1024, TimeSpan.FromSeconds(30));
 
