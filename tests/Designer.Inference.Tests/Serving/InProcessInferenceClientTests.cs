@@ -90,6 +90,42 @@ public sealed class InProcessInferenceClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PredictAsync_TamperedModelFile_ThrowsIntegrityAndRecoversOnceRestored()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var v1 = await _registry.RegisterAsync(
+            new ModelRegistration { Id = "embed", OnnxModel = OnnxModelFactory.Linear(ReferenceLayers.Identity(2)), Kind = ModelKind.Embedding, TrainedBy = "test", IsBootstrap = true }, ct);
+        var original = await File.ReadAllBytesAsync(v1.OnnxPath, ct);
+        await File.WriteAllBytesAsync(v1.OnnxPath, [.. original, 0], ct);
+
+        // Act
+        await Assert.ThrowsAsync<ModelIntegrityException>(() => _client.PredictAsync("embed", 1, [[1, 2]], ct));
+        await File.WriteAllBytesAsync(v1.OnnxPath, original, ct);
+        var result = await _client.PredictAsync("embed", 1, [[1, 2]], ct);
+
+        // Assert: the failed load was not cached.
+        Assert.Equal([1f, 2], Assert.Single(result.Rows).Scores);
+    }
+
+    [Fact]
+    public async Task PredictAsync_RetiredVersion_IsNotServed()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await _registry.RegisterAsync(
+            new ModelRegistration { Id = "embed", OnnxModel = OnnxModelFactory.Linear(ReferenceLayers.Identity(2)), Kind = ModelKind.Embedding, TrainedBy = "test", IsBootstrap = true }, ct);
+        await _client.PredictAsync("embed", 1, [[1, 2]], ct);
+
+        // Act
+        await _registry.SetStatusAsync("embed", 1, ModelStatus.Retired, "admin", ct);
+
+        // Assert
+        await Assert.ThrowsAsync<ModelNotFoundException>(() => _client.PredictAsync("embed", 1, [[1, 2]], ct));
+        await Assert.ThrowsAsync<ModelNotFoundException>(() => _client.PredictAsync("embed", null, [[1, 2]], ct));
+    }
+
+    [Fact]
     public async Task PredictAsync_UnknownModel_ThrowsModelNotFound()
     {
         // Act + Assert
