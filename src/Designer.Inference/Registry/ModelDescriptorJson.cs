@@ -9,6 +9,9 @@ internal static class ModelDescriptorJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+
+        // Metrics can be NaN (e.g. AUC of a single-class split); JSON has no NaN, so write it as a named literal.
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter() },
     };
 }

@@ -63,7 +63,10 @@ public sealed class DynamicBatcher : IAsyncDisposable
     /// <summary>Requests waiting in the queue (not counting the batch being run).</summary>
     public int QueueDepth => _queue.Reader.Count;
 
-    /// <summary>Queues <paramref name="rows"/> and returns the model's output row for each, in order.</summary>
+    /// <summary>
+    /// Queues <paramref name="rows"/> and returns the model's output row for each, in order. A request's rows always
+    /// stay in one batch; a request larger than <see cref="BatchingOptions.MaxBatchSize"/> runs as a batch of its own.
+    /// </summary>
     /// <param name="rows">Input rows, each <see cref="IBatchExecutor.InputWidth"/> wide.</param>
     /// <param name="cancellationToken">Cancels this request only.</param>
     /// <exception cref="InferenceQueueFullException">The queue is at capacity.</exception>

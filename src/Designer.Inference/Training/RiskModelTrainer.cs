@@ -16,6 +16,10 @@ public static class RiskModelTrainer
     {
         ArgumentNullException.ThrowIfNull(examples);
         options ??= new RiskTrainingOptions();
+        if (options.TestFraction is <= 0 or >= 0.5 || options.CalibrationFraction is < 0 or >= 0.5 || options.Epochs < 1)
+        {
+            throw new ArgumentException("TestFraction must be in (0, 0.5), CalibrationFraction in [0, 0.5) and Epochs at least 1.", nameof(options));
+        }
         if (examples.Count < 50 || examples.All(e => e.HighRisk) || examples.All(e => !e.HighRisk))
         {
             throw new ArgumentException("Training needs at least 50 examples with both labels present.", nameof(examples));

@@ -146,6 +146,23 @@ public sealed class FileModelRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task RegisterAsync_NaNMetric_RoundTripsThroughDescriptorJson()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var registry = new FileModelRegistry(_dir.Path, _clock);
+
+        // Act
+        await registry.RegisterAsync(Registration() with { Metrics = new Dictionary<string, double> { ["auc"] = double.NaN } }, ct);
+        var reread = await new FileModelRegistry(_dir.Path, _clock).GetAsync("toy", 1, ct);
+
+        // Assert
+        Assert.True(double.IsNaN(reread!.Metrics["auc"]));
+        Assert.Equal(["no", "yes"], reread.Labels);
+        Assert.Equal("trainer@example.com", reread.TrainedBy);
+    }
+
+    [Fact]
     public async Task GetAsync_UnknownModel_ReturnsNull()
     {
         // Arrange
