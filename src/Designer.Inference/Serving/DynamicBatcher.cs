@@ -86,6 +86,8 @@ public sealed class DynamicBatcher : IAsyncDisposable
 
         if (!_queue.Writer.TryWrite(request))
         {
+            // A completed channel also refuses writes: that is shutdown, not back-pressure.
+            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
             _metrics?.RecordRejected(Key);
             throw new InferenceQueueFullException($"The inference queue of {Key} is full ({_options.QueueCapacity} requests); retry later.")
             {
