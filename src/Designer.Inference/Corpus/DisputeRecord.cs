@@ -1,0 +1,50 @@
+namespace Designer.Inference.Corpus;
+
+/// <summary>One past customer dispute of the generated corpus (also ingested by retrieval as <c>past-disputes</c>).</summary>
+/// <param name="Id">Stable id, <c>D-000001</c> onwards.</param>
+/// <param name="Category">One of <see cref="DisputeCategories.All"/>.</param>
+/// <param name="Amount">Disputed amount in <paramref name="Currency"/>, two decimals.</param>
+/// <param name="Currency">ISO code: EUR, USD or GBP.</param>
+/// <param name="Merchant">Merchant display name.</param>
+/// <param name="MerchantDisputeRate">
+/// The merchant's observed historical dispute rate (a noisy estimate of a hidden true rate), in [0, 1].
+/// </param>
+/// <param name="CustomerTenureMonths">How long the customer has banked with us.</param>
+/// <param name="OpenedOn">When the dispute was opened.</param>
+/// <param name="Narrative">The customer's free-text account.</param>
+/// <param name="Resolution">What the bank did.</param>
+/// <param name="HighRisk">The outcome label: the dispute turned out high-risk (fraud confirmed or loss incurred).</param>
+public sealed record DisputeRecord(
+    string Id,
+    string Category,
+    decimal Amount,
+    string Currency,
+    string Merchant,
+    double MerchantDisputeRate,
+    int CustomerTenureMonths,
+    DateOnly OpenedOn,
+    string Narrative,
+    string Resolution,
+    bool HighRisk);
+
+/// <summary>The dispute categories, in the order of the one-hot feature block.</summary>
+public static class DisputeCategories
+{
+    /// <summary>Unauthorised use of the card or account.</summary>
+    public const string Fraud = "fraud";
+
+    /// <summary>Goods or services paid for but not received.</summary>
+    public const string NotReceived = "not-received";
+
+    /// <summary>Charged more than once.</summary>
+    public const string Duplicate = "duplicate";
+
+    /// <summary>Received but defective or not as described.</summary>
+    public const string Quality = "quality";
+
+    /// <summary>Anything else (subscriptions, refunds not processed, …).</summary>
+    public const string Other = "other";
+
+    /// <summary>All categories in feature order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Fraud, NotReceived, Duplicate, Quality, Other];
+}

@@ -1,0 +1,50 @@
+namespace Designer.Inference;
+
+/// <summary>Settings of the inference module, bound from the <c>Designer:Inference</c> configuration section.</summary>
+/// <remarks>
+/// <para>Defaults: batches of up to 32 rows, flushed after at most 2 ms; 1,024 queued requests per model before
+/// callers get <see cref="Serving.InferenceQueueFullException"/> (HTTP 503); 2 s per request; CUDA preferred on
+/// device 0, falling back to CPU; models under <c>data/models</c>; in-process serving (no <see cref="Endpoint"/>).</para>
+/// <para><b>GPU switch.</b> This build references the CPU package <c>Microsoft.ML.OnnxRuntime</c>, which has no CUDA
+/// provider: serving reports "CPUExecutionProvider" with the reason. On a CUDA machine replace the one line
+/// <c>&lt;PackageReference Include="Microsoft.ML.OnnxRuntime" /&gt;</c> in <c>Designer.Inference.csproj</c> with
+/// <c>&lt;PackageReference Include="Microsoft.ML.OnnxRuntime.Gpu" /&gt;</c> (and its <c>PackageVersion</c> in
+/// <c>Directory.Packages.props</c>). The GPU package has the same <c>Microsoft.ML.OnnxRuntime</c> namespace and API,
+/// so no code changes: with <see cref="PreferCuda"/> set, the selector finds <c>CUDAExecutionProvider</c> and uses
+/// device <see cref="CudaDeviceId"/>.</para>
+/// </remarks>
+public sealed class InferenceOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Designer:Inference";
+
+    /// <summary>Most rows in one batch (default 32).</summary>
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>Longest a request waits for others to join its batch, in milliseconds (default 2; 0 = no wait).</summary>
+    public int MaxBatchWaitMs { get; set; } = 2;
+
+    /// <summary>Requests queued per model version before new ones are refused (default 1,024).</summary>
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>Per-request timeout from enqueue to result, in milliseconds (default 2,000).</summary>
+    public int RequestTimeoutMs { get; set; } = 2000;
+
+    /// <summary>Try the CUDA execution provider before CPU (default true).</summary>
+    public bool PreferCuda { get; set; } = true;
+
+    /// <summary>CUDA device ordinal (default 0).</summary>
+    public int CudaDeviceId { get; set; }
+
+    /// <summary>Root folder for runtime data; models live in <c>&lt;DataDirectory&gt;/models</c> (default <c>data</c>).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Base URL of a remote <c>Designer.InferenceHost</c>. Null (default) serves in-process; the HTTP client for a
+    /// remote host is provided by the host project, not this library.
+    /// </summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Train and register <c>dispute-risk</c> v1 at start when the registry has none (default true).</summary>
+    public bool BootstrapRiskModel { get; set; } = true;
+}

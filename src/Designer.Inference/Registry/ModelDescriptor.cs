@@ -1,0 +1,56 @@
+namespace Designer.Inference.Registry;
+
+/// <summary>Name, element type and shape of a model input or output, as ONNX Runtime reports it.</summary>
+/// <param name="Name">Tensor name.</param>
+/// <param name="ElementType">Element type, e.g. <c>Float</c>.</param>
+/// <param name="Dimensions">Shape; -1 marks a dynamic dimension such as the batch.</param>
+public sealed record TensorInfo(string Name, string ElementType, IReadOnlyList<long> Dimensions);
+
+/// <summary>One immutable version of a registered model plus its (mutable) approval status.</summary>
+public sealed record ModelDescriptor
+{
+    /// <summary>Model id, a lowercase slug such as <c>dispute-risk</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Version number, 1 upwards.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>Approval status.</summary>
+    public required ModelStatus Status { get; init; }
+
+    /// <summary>What the output means.</summary>
+    public required ModelKind Kind { get; init; }
+
+    /// <summary>Absolute path of the ONNX file (recomputed on load; never trusted from the JSON).</summary>
+    public required string OnnxPath { get; init; }
+
+    /// <summary>Lowercase hex SHA-256 of the ONNX file, checked whenever the file is opened.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>Model inputs.</summary>
+    public required IReadOnlyList<TensorInfo> Inputs { get; init; }
+
+    /// <summary>Model outputs; the first is the one served.</summary>
+    public required IReadOnlyList<TensorInfo> Outputs { get; init; }
+
+    /// <summary>Class labels in output column order (classifiers), else empty.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Training metrics (e.g. <c>auc</c>, <c>accuracy</c>, <c>trainingDataSize</c>).</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Who trained or registered it; the web layer forbids this user from approving it.</summary>
+    public required string TrainedBy { get; init; }
+
+    /// <summary>Registration time.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Free-text description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Who last changed the status, if anyone.</summary>
+    public string? StatusChangedBy { get; init; }
+
+    /// <summary>When the status last changed, if ever.</summary>
+    public DateTimeOffset? StatusChangedAt { get; init; }
+}

@@ -1,0 +1,49 @@
+namespace Designer.Inference.Registry;
+
+/// <summary>A model file does not match the SHA-256 recorded when it was registered.</summary>
+public sealed class ModelIntegrityException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ModelIntegrityException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Message.</param>
+    public ModelIntegrityException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Message.</param>
+    /// <param name="innerException">Cause.</param>
+    public ModelIntegrityException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>A requested model or version does not exist, or is not servable.</summary>
+public sealed class ModelNotFoundException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ModelNotFoundException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Message.</param>
+    public ModelNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">Message.</param>
+    /// <param name="innerException">Cause.</param>
+    public ModelNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,27 @@
+namespace Designer.Inference.Registry;
+
+/// <summary>Lifecycle of a model version. Only <see cref="Approved"/> versions are served or may be pinned.</summary>
+public enum ModelStatus
+{
+    /// <summary>Registered, waiting for an approver who is not <see cref="ModelDescriptor.TrainedBy"/>.</summary>
+    PendingApproval,
+
+    /// <summary>Approved: servable and pinnable.</summary>
+    Approved,
+
+    /// <summary>Rejected by an approver; final.</summary>
+    Rejected,
+
+    /// <summary>Previously approved, now withdrawn; may be re-approved (rollback).</summary>
+    Retired,
+}
+
+/// <summary>What a model's output means.</summary>
+public enum ModelKind
+{
+    /// <summary>Class probabilities; the label is the arg-max and the confidence the max probability.</summary>
+    Classifier,
+
+    /// <summary>A vector embedding; no label or confidence.</summary>
+    Embedding,
+}
