@@ -68,6 +68,7 @@ public static class WebServiceCollectionExtensions
         });
 
         services.AddAuthorizationBuilder().AddDesignerPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddCascadingAuthenticationState();
 
         var keys = Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "keys");

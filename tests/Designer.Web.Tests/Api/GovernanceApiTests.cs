@@ -49,6 +49,22 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Approve_AsViewer_ProblemDetailsNamesTheRole()
+    {
+        var author = await fixture.Factory.ClientForAsync("author");
+        var viewer = await fixture.Factory.ClientForAsync("viewer");
+        var id = await author.CreateWorkflowAsync("Viewer tries", DemoWorkflows.DisputeTriage());
+        await author.PostJsonAsync($"/api/workflows/{id}/versions");
+
+        var response = await viewer.PostJsonAsync($"/api/workflows/{id}/versions/1/approve");
+        var problem = await response.ReadObjectAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("approver", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_EditOrDelete_NoSuchOperation()
     {
         var author = await fixture.Factory.ClientForAsync("author");
