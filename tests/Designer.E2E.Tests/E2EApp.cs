@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Designer.E2E.Tests;
+
+/// <summary>The real app on Kestrel (a browser needs a socket), seeded, on a throwaway data directory.</summary>
+public sealed class E2EApp : WebApplicationFactory<Program>
+{
+    public const string Password = "E2e-pass-1";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "designer-e2e", Guid.NewGuid().ToString("N"));
+
+    public E2EApp() => UseKestrel(0);
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development serves the static web assets (blazor.web.js, MudBlazor) straight from the build output.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Designer:DataDirectory", _dataDirectory);
+        builder.UseSetting("Designer:Demo:Seed", "true");
+        builder.UseSetting("Designer:Demo:Password", Password);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseUrls("http://127.0.0.1:0");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans temp; a file still held by SQLite must not fail the run.
+        }
+    }
+}
