@@ -36,12 +36,16 @@ public sealed class InferenceOptions
     /// <summary>CUDA device ordinal (default 0).</summary>
     public int CudaDeviceId { get; set; }
 
-    /// <summary>Root folder for runtime data; models live in <c>&lt;DataDirectory&gt;/models</c> (default <c>data</c>).</summary>
+    /// <summary>
+    /// Root folder for runtime data; models live in <c>&lt;DataDirectory&gt;/models</c>. When not set, the hosts'
+    /// shared <c>Designer:DataDirectory</c> (default <c>data</c>) is used; relative paths resolve against the
+    /// content root, exactly as the web host resolves its data directory.
+    /// </summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
-    /// Base URL of a remote <c>Designer.InferenceHost</c>. Null (default) serves in-process; the HTTP client for a
-    /// remote host is provided by the host project, not this library.
+    /// Base URL of a remote <c>Designer.InferenceHost</c>. Null (default) serves in-process; when set,
+    /// <see cref="Serving.IInferenceClient"/> is the resilient <see cref="Remote.RemoteInferenceClient"/>.
     /// </summary>
     public Uri? Endpoint { get; set; }
 

@@ -1,9 +1,11 @@
+using Designer.Inference;
 using Designer.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDesignerSharedConfiguration();
 builder.AddDesignerPersistence();
+builder.AddDesignerInference();
 builder.AddDesignerIdentity();
 builder.AddDesignerApi();
 builder.AddDesignerUi();

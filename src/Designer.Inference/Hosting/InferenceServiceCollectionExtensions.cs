@@ -1,5 +1,6 @@
 using Designer.Inference.Hosting;
 using Designer.Inference.Registry;
+using Designer.Inference.Remote;
 using Designer.Inference.Serving;
 using Designer.Inference.Training;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,13 @@ namespace Designer.Inference;
 /// <summary>Registers the inference module.</summary>
 public static class InferenceServiceCollectionExtensions
 {
+    /// <summary>The solution-wide data directory key every host shares.</summary>
+    public const string SharedDataDirectoryKey = "Designer:DataDirectory";
+
     /// <summary>
     /// Binds <see cref="InferenceOptions"/> from <c>Designer:Inference</c> (validated on start) and registers the
-    /// file registry, provider selector, session pool, metrics, <see cref="IInferenceClient"/> (in-process),
+    /// file registry, provider selector, session pool, metrics, <see cref="IInferenceClient"/> (in-process, or
+    /// <see cref="Remote.RemoteInferenceClient"/> when <c>Designer:Inference:Endpoint</c> is set),
     /// <see cref="RiskModelService"/> and the hosted bootstrap of <c>dispute-risk</c> v1.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -25,7 +30,13 @@ public static class InferenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection(InferenceOptions.SectionName)).ValidateOnStart();
+        var section = builder.Configuration.GetSection(InferenceOptions.SectionName);
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddOptions<InferenceOptions>().Bind(section)
+            .PostConfigure(o => o.DataDirectory = ResolveDataDirectory(
+                section[nameof(InferenceOptions.DataDirectory)], configuration[SharedDataDirectoryKey], contentRoot))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InferenceMetrics>();
@@ -39,10 +50,28 @@ public static class InferenceServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SessionPool>>(),
             sp.GetRequiredService<InferenceMetrics>()));
+        if (Uri.TryCreate(section[nameof(InferenceOptions.Endpoint)], UriKind.Absolute, out var endpoint))
+        {
+            var timeoutMs = int.TryParse(section[nameof(InferenceOptions.RequestTimeoutMs)], out var ms) ? ms : new InferenceOptions().RequestTimeoutMs;
+            services.AddRemoteInferenceClient(endpoint, TimeSpan.FromMilliseconds(Math.Max(1, timeoutMs)));
+        }
+
         services.TryAddSingleton<IInferenceClient, InProcessInferenceClient>();
         services.TryAddSingleton<RiskModelService>();
         services.AddHostedService<RiskModelBootstrapService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Resolves where models live: <c>Designer:Inference:DataDirectory</c> when set, else the hosts' shared
+    /// <c>Designer:DataDirectory</c> (default <c>data</c>), relative to the content root like the web host's.
+    /// </summary>
+    internal static string ResolveDataDirectory(string? configured, string? shared, string contentRoot)
+    {
+        var directory = !string.IsNullOrWhiteSpace(configured) ? configured
+            : !string.IsNullOrWhiteSpace(shared) ? shared
+            : "data";
+        return Path.GetFullPath(directory, contentRoot);
     }
 
     private static InferenceOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<InferenceOptions>>().Value;

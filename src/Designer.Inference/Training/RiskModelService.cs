@@ -58,14 +58,29 @@ public sealed partial class RiskModelService
     /// <param name="trainedBy">Who triggered the retraining.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new version and its held-out metrics (for the audit log).</returns>
+    public Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
+        IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, CancellationToken cancellationToken) =>
+        RetrainAsync(humanDecisions, trainedBy, new RiskTrainingOptions(), cancellationToken);
+
+    /// <summary>
+    /// Retrains like <see cref="RetrainAsync(IReadOnlyList{LabelledExample}, string, CancellationToken)"/> with
+    /// explicit hyper-parameters, e.g. another <see cref="RiskTrainingOptions.Seed"/> to resample the
+    /// train/calibration/test split when no new decisions arrived.
+    /// </summary>
+    /// <param name="humanDecisions">Labelled reviewer decisions.</param>
+    /// <param name="trainedBy">Who triggered the retraining.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new version and its held-out metrics (for the audit log).</returns>
     public async Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
-        IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, CancellationToken cancellationToken)
+        IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, RiskTrainingOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(humanDecisions);
         ArgumentException.ThrowIfNullOrWhiteSpace(trainedBy);
+        ArgumentNullException.ThrowIfNull(options);
         var examples = DisputeCorpus.Default.Select(LabelledExample.FromRecord).Concat(humanDecisions).ToArray();
-        var model = RiskModelTrainer.Train(examples);
-        var description = $"Retrained on {DisputeCorpus.DefaultCount} corpus disputes and {humanDecisions.Count} human decisions.";
+        var model = RiskModelTrainer.Train(examples, options);
+        var description = $"Retrained on {DisputeCorpus.DefaultCount} corpus disputes and {humanDecisions.Count} human decisions (split seed {options.Seed}).";
         var descriptor = await _registry.RegisterAsync(Registration(model, trainedBy, description, humanDecisions.Count), cancellationToken);
         LogRegistered(_logger, ModelId, descriptor.Version, descriptor.Status, model.Metrics.Auc, model.Metrics.Accuracy);
         return (descriptor, model.Metrics);

@@ -1,6 +1,7 @@
 using Designer.Web.Api;
 using Designer.Web.Components;
 using Designer.Web.Identity;
+using Designer.Web.Models;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -88,9 +89,12 @@ public static class WebServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddSingleton(new WorkflowValidator());
+        // The validator knows the model registry: only Approved model versions may be pinned.
+        services.AddSingleton<IWorkflowReferenceResolver, ModelRegistryReferenceResolver>();
+        services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<IWorkflowReferenceResolver>()));
         services.AddScoped<WorkflowService>();
         services.AddScoped<VersionService>();
+        services.AddScoped<ModelService>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }
@@ -131,6 +135,7 @@ public static class WebServiceCollectionExtensions
         api.MapWorkflowEndpoints();
         api.MapVersionEndpoints();
         api.MapAuditEndpoints();
+        api.MapModelEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

@@ -51,6 +51,31 @@ public sealed class AddDesignerInferenceTests : IDisposable
         Assert.Contains("MaxBatchSize", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Options_OnlySharedDataDirectory_UsesItLikeTheWebHost()
+    {
+        // Arrange
+        using var host = Build(("Designer:DataDirectory", _dir.Path));
+
+        // Act
+        var options = host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
+
+        // Assert
+        Assert.Equal(Path.GetFullPath(_dir.Path), options.DataDirectory);
+    }
+
+    [Theory]
+    [InlineData("own", "shared", "/srv/app", "/srv/app/own")]
+    [InlineData(null, "shared", "/srv/app", "/srv/app/shared")]
+    [InlineData(null, null, "/srv/app", "/srv/app/data")]
+    [InlineData(null, "/var/designer", "/srv/app", "/var/designer")]
+    public void ResolveDataDirectory_Settings_ResolvesAgainstContentRoot(string? own, string? shared, string contentRoot, string expected)
+    {
+        var resolved = InferenceServiceCollectionExtensions.ResolveDataDirectory(own, shared, contentRoot);
+
+        Assert.Equal(expected, resolved);
+    }
+
     private static IHost Build(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -33,6 +33,11 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/audit/", "/api/audit", Auditors),
         ("GET", "/api/audit/verify", "/api/audit/verify", Auditors),
         ("GET", "/api/auth/me", "/api/auth/me", Everyone),
+        ("GET", "/api/models/", "/api/models", Everyone),
+        ("GET", "/api/models/{id}", "/api/models/dispute-risk", Everyone),
+        ("POST", "/api/models/{id}/train", "/api/models/dispute-risk/train", ["author"]),
+        ("POST", "/api/models/{id}/versions/{number:int}/approve", "/api/models/dispute-risk/versions/1/approve", ["approver"]),
+        ("POST", "/api/models/{id}/versions/{number:int}/reject", "/api/models/dispute-risk/versions/1/reject", ["approver"]),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -25,6 +25,7 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration["Designer:DataDirectory"] = _dataDirectory;
         builder.AddDesignerPersistence();
+        ConfigureAppHost(builder);
         _host = builder.Build();
         await _host.StartAsync();
 
@@ -35,6 +36,11 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(AppServices.GetRequiredService<IAuditLog>());
         Services.AddScoped<WorkflowService>();
         Services.AddScoped<VersionService>();
+    }
+
+    /// <summary>Adds modules a page needs beyond persistence (e.g. inference) to the real application host.</summary>
+    protected virtual void ConfigureAppHost(HostApplicationBuilder builder)
+    {
     }
 
     /// <summary>Signs in a user with the given id and roles, and grants the policies those roles grant.</summary>

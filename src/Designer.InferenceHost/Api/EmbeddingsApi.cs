@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Designer.Inference.Registry;
+using Designer.Inference.Serving;
+
+namespace Designer.InferenceHost.Api;
+
+/// <summary>
+/// <c>POST /v1/embeddings</c>, OpenAI-compatible: <c>{ model, input: string | string[], encoding_format?: "float" }</c>
+/// → <c>{ object: "list", data: [{ object: "embedding", index, embedding }], model, usage }</c>. Vectors come only
+/// from a registered, approved embedding model; there is none until the retrieval module registers one.
+/// </summary>
+internal static class EmbeddingsApi
+{
+    /// <summary>Most inputs in one request (OpenAI's limit).</summary>
+    public const int MaxInputs = 2048;
+
+    public static RouteGroupBuilder MapEmbeddingsApi(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/embeddings", EmbedAsync).WithTags("Embeddings");
+        return v1;
+    }
+
+    private static async Task<IResult> EmbedAsync(
+        HttpContext context, IModelRegistry registry, IInferenceClient inference,
+        IEnumerable<IEmbeddingTextEncoder> encoders, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await HostJson.ReadObjectAsync(context.Request, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var (model, inputs, errors) = Validate(body!);
+        if (errors.Count > 0)
+        {
+            return HostProblems.BadRequest("The embeddings request is invalid.", errors);
+        }
+
+        var embeddingModels = (await registry.ListAsync(cancellationToken)).Where(d => d.Kind == ModelKind.Embedding).ToList();
+        if (embeddingModels.Count == 0)
+        {
+            return HostProblems.NotFound("No embedding model is registered in this inference host yet (the embedding model comes with the retrieval module); no vectors can be produced.");
+        }
+
+        var descriptor = await registry.GetAsync(model!, null, cancellationToken);
+        if (descriptor is null || descriptor.Kind != ModelKind.Embedding)
+        {
+            return HostProblems.NotFound(
+                $"'{model}' is not an approved embedding model. Registered embedding models: {string.Join(", ", embeddingModels.Select(d => d.Id).Distinct())}.");
+        }
+
+        if (encoders.FirstOrDefault(e => e.CanEncode(descriptor)) is not { } encoder)
+        {
+            return TypedResults.Problem($"No text encoder is registered for '{model}' v{descriptor.Version}.",
+                statusCode: StatusCodes.Status501NotImplemented, title: "No text encoder");
+        }
+
+        return await HostProblems.GuardAsync(context, async () =>
+        {
+            var encoded = encoder.Encode(descriptor, inputs!);
+            var result = await inference.PredictAsync(descriptor.Id, descriptor.Version, encoded.Rows, cancellationToken);
+            return TypedResults.Ok(new EmbeddingsResponse(
+                "list",
+                result.Rows.Select((row, i) => new EmbeddingItem("embedding", i, row.Scores)).ToList(),
+                descriptor.Id,
+                new EmbeddingsUsage(encoded.TokenCount, encoded.TokenCount)));
+        });
+    }
+
+    private static (string? Model, List<string>? Inputs, List<string> Errors) Validate(JsonObject body)
+    {
+        var errors = new List<string>();
+        string? model = null;
+        if (body["model"] is JsonValue m && m.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name))
+        {
+            model = name;
+        }
+        else
+        {
+            errors.Add("'model' is required: the id of an embedding model.");
+        }
+
+        List<string>? inputs = null;
+        if (body["input"] is null)
+        {
+            errors.Add("'input' is required: a string or an array of strings.");
+        }
+        else
+        {
+            inputs = HostJson.ReadStrings(body["input"], "input", errors);
+            if (inputs is { Count: 0 } or { Count: > MaxInputs })
+            {
+                errors.Add($"'input' must hold 1 to {MaxInputs} strings.");
+            }
+            else if (inputs?.Any(string.IsNullOrEmpty) == true)
+            {
+                errors.Add("'input' must not contain empty strings.");
+            }
+        }
+
+        if (body["encoding_format"] is { } format
+            && !(format is JsonValue f && f.TryGetValue<string>(out var text) && text == "float"))
+        {
+            errors.Add("'encoding_format' supports only \"float\".");
+        }
+
+        return (model, inputs, errors);
+    }
+}
+
+/// <summary>OpenAI's embeddings response.</summary>
+internal sealed record EmbeddingsResponse(string Object, IReadOnlyList<EmbeddingItem> Data, string Model, EmbeddingsUsage Usage);
+
+/// <summary>One vector of <see cref="EmbeddingsResponse"/>.</summary>
+internal sealed record EmbeddingItem(string Object, int Index, float[] Embedding);
+
+/// <summary>Token usage; the property names are OpenAI's snake_case.</summary>
+internal sealed record EmbeddingsUsage(
+    [property: System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")] int PromptTokens,
+    [property: System.Text.Json.Serialization.JsonPropertyName("total_tokens")] int TotalTokens);

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Designer.InferenceHost.Api;
+
+/// <summary>Request bodies are read as text and parsed by our own code, so every problem is reported, never a 500.</summary>
+internal static class HostJson
+{
+    /// <summary>Largest accepted body.</summary>
+    public const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    /// <summary>Reads and parses a JSON object body; the result is null with an error problem otherwise.</summary>
+    public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, HostProblems.TooLarge(MaxBodyBytes));
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[8192];
+        var text = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > MaxBodyBytes)
+            {
+                return (null, HostProblems.TooLarge(MaxBodyBytes));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(text.ToString()))
+        {
+            return (null, HostProblems.BadRequest("The request body is empty; a JSON object is expected."));
+        }
+
+        try
+        {
+            return JsonNode.Parse(text.ToString(), documentOptions: DocumentOptions) is JsonObject body
+                ? (body, null)
+                : (null, HostProblems.BadRequest("The request body must be a JSON object."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, HostProblems.BadRequest($"The request body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    /// <summary>A string or an array of strings (OpenAI's <c>input</c>); adds problems for anything else.</summary>
+    public static List<string>? ReadStrings(JsonNode? node, string name, List<string> errors)
+    {
+        if (node is JsonValue single && single.TryGetValue<string>(out var one))
+        {
+            return [one];
+        }
+
+        if (node is not JsonArray array)
+        {
+            errors.Add($"'{name}' must be a string or an array of strings.");
+            return null;
+        }
+
+        var values = new List<string>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue v && v.TryGetValue<string>(out var text))
+            {
+                values.Add(text);
+            }
+            else
+            {
+                errors.Add($"'{name}[{i}]' must be a string.");
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,23 @@
+using Designer.Inference.Registry;
+
+namespace Designer.Web.Models;
+
+/// <summary>
+/// Lets the workflow validator check model references against the registry: a pinned version counts only when it
+/// is Approved, an unpinned reference only when some version is. Collections are unknown (null) until the
+/// retrieval module provides a registry.
+/// </summary>
+internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry) : IWorkflowReferenceResolver
+{
+    public bool? ModelExists(string model, int? version)
+    {
+        // The validator is synchronous; the file registry caches descriptors, so this is a cheap, bounded wait.
+        // Task.Run keeps a Blazor circuit's synchronisation context out of the registry's continuations.
+        var versions = Task.Run(() => registry.ListAsync(CancellationToken.None)).GetAwaiter().GetResult();
+        return versions.Any(d => string.Equals(d.Id, model, StringComparison.Ordinal)
+            && d.Status == ModelStatus.Approved
+            && (version is null || d.Version == version));
+    }
+
+    public bool? CollectionExists(string name) => null;
+}
