@@ -7,11 +7,13 @@ namespace Designer.Runtime.Compilation;
 /// <summary>A published version compiled into a MAF workflow; immutable and shared by every run of the version.</summary>
 public sealed class CompiledWorkflow
 {
-    internal CompiledWorkflow(string contentHash, WorkflowDefinition definition, Workflow workflow, string startNodeId, IReadOnlyList<string> gateNodeIds, RedactionPolicy redaction)
+    private readonly Func<Workflow> _workflowFactory;
+
+    internal CompiledWorkflow(string contentHash, WorkflowDefinition definition, Func<Workflow> workflowFactory, string startNodeId, IReadOnlyList<string> gateNodeIds, RedactionPolicy redaction)
     {
         ContentHash = contentHash;
         Definition = definition;
-        Workflow = workflow;
+        _workflowFactory = workflowFactory;
         StartNodeId = startNodeId;
         GateNodeIds = gateNodeIds;
         Redaction = redaction;
@@ -23,8 +25,9 @@ public sealed class CompiledWorkflow
     /// <summary>The definition it was compiled from (do not mutate).</summary>
     public WorkflowDefinition Definition { get; }
 
-    /// <summary>The MAF workflow.</summary>
-    public Workflow Workflow { get; }
+    /// <summary>Builds the MAF workflow for one run (MAF allows one owner per workflow object).</summary>
+    /// <returns>A fresh workflow over the shared executors.</returns>
+    public Workflow CreateWorkflow() => _workflowFactory();
 
     /// <summary>The start node id.</summary>
     public string StartNodeId { get; }

@@ -65,26 +65,12 @@ public sealed class WorkflowCompiler
         }
 
         var redaction = RedactionFor(definition);
-        var executors = new Dictionary<string, ExecutorBinding>(StringComparer.Ordinal);
-        var ends = new List<ExecutorBinding>();
-        var gates = new List<string>();
+        var executors = new Dictionary<string, NodeExecutor>(StringComparer.Ordinal);
         foreach (var node in definition.Nodes)
         {
-            var executor = CreateExecutor(node, redaction, problems);
-            if (executor is null)
+            if (CreateExecutor(node, redaction, problems) is { } executor)
             {
-                continue;
-            }
-
-            var binding = executor.BindExecutor();
-            executors[node.Id] = binding;
-            if (executor is EndExecutor)
-            {
-                ends.Add(binding);
-            }
-            else if (executor is HumanGateExecutor)
-            {
-                gates.Add(node.Id);
+                executors[node.Id] = executor;
             }
         }
 
@@ -94,23 +80,36 @@ public sealed class WorkflowCompiler
         }
 
         var start = definition.Nodes.Single(n => n.Kind == NodeKinds.Start).Id;
-        var builder = new WorkflowBuilder(executors[start]).WithName(definition.Name);
-        foreach (var group in definition.Edges.GroupBy(e => (Source: e.From.Node, Target: e.To.Node)))
+        var gates = executors.Values.OfType<HumanGateExecutor>().Select(e => e.Id).ToList();
+        var edges = definition.Edges
+            .GroupBy(e => (Source: e.From.Node, Target: e.To.Node))
+            .Select(g => (g.Key.Source, g.Key.Target, Ports: g.Select(e => e.From.Port).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+
+        // MAF lets one runner own a Workflow object at a time, so each run gets a fresh graph over the same
+        // (stateless, cross-run shareable) executor instances; building it is cheap next to validation.
+        Workflow CreateWorkflow()
         {
-            var source = group.Key.Source;
-            var ports = group.Select(e => e.From.Port).ToHashSet(StringComparer.Ordinal);
-            builder.AddEdge<object>(executors[source], executors[group.Key.Target], message => Routes(message, source, ports));
+            var bindings = executors.ToDictionary(e => e.Key, e => e.Value.BindExecutor(), StringComparer.Ordinal);
+            var builder = new WorkflowBuilder(bindings[start]).WithName(definition.Name);
+            foreach (var (source, target, ports) in edges)
+            {
+                builder.AddEdge<object>(bindings[source], bindings[target], message => Routes(message, source, ports));
+            }
+
+            foreach (var gate in gates)
+            {
+                var port = RequestPort.Create<HumanGateRequest, HumanDecision>(HumanGateExecutor.PortId(gate)).BindAsExecutor(false);
+                builder.AddEdge<object>(bindings[gate], port, message => message is HumanGateRequest);
+                builder.AddEdge(port, bindings[gate]);
+            }
+
+            builder.WithOutputFrom([.. executors.Values.OfType<EndExecutor>().Select(e => bindings[e.Id])]);
+            return builder.Build();
         }
 
-        foreach (var gate in gates)
-        {
-            var port = RequestPort.Create<HumanGateRequest, HumanDecision>(HumanGateExecutor.PortId(gate)).BindAsExecutor(false);
-            builder.AddEdge<object>(executors[gate], port, message => message is HumanGateRequest);
-            builder.AddEdge(port, executors[gate]);
-        }
-
-        builder.WithOutputFrom([.. ends]);
-        return new CompiledWorkflow(contentHash, definition, builder.Build(), start, gates, redaction);
+        CreateWorkflow(); // Fail at compile time, not at the first run, if MAF rejects the graph.
+        return new CompiledWorkflow(contentHash, definition, CreateWorkflow, start, gates, redaction);
     }
 
     private static bool Routes(object? message, string source, HashSet<string> ports) =>

@@ -40,7 +40,7 @@ public sealed class WorkflowRunner
         var adapter = new CheckpointStoreAdapter(_store, _time);
         var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
         var message = new NodeMessage(string.Empty, "start", RunState.Create(runId, input));
-        await using var run = await InProcessExecution.RunStreamingAsync(workflow.Workflow, message, manager, runId, cancellationToken);
+        await using var run = await InProcessExecution.RunStreamingAsync(workflow.CreateWorkflow(), message, manager, runId, cancellationToken);
         return await DriveAsync(run, runId, adapter, null, cancellationToken);
     }
 
@@ -65,7 +65,7 @@ public sealed class WorkflowRunner
         var adapter = new CheckpointStoreAdapter(_store, _time);
         var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
         var from = new CheckpointInfo(runId, checkpoints[^1].CheckpointId);
-        await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.Workflow, from, manager, cancellationToken);
+        await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.CreateWorkflow(), from, manager, cancellationToken);
         return await DriveAsync(run, runId, adapter, decision, cancellationToken);
     }
 
