@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Designer.Runtime.Compilation;
+using Designer.Runtime.HumanTasks;
+using Designer.Runtime.State;
+using Microsoft.Agents.AI.Workflows;
+
+namespace Designer.Runtime.Execution;
+
+/// <summary>
+/// Runs compiled workflows in this process with a JSON checkpoint per superstep. Each call drives the run until it
+/// completes, fails or waits at a human gate, then lets go of it: a decision is always applied by resuming from the
+/// newest stored checkpoint, so it works the same in a new process. It does not stop two callers from deciding the
+/// same gate — the run's grain (one per run) serialises that.
+/// </summary>
+public sealed class WorkflowRunner
+{
+    private readonly IRunCheckpointStore _store;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="store">Checkpoint storage.</param>
+    /// <param name="time">Clock for checkpoint timestamps.</param>
+    public WorkflowRunner(IRunCheckpointStore store, TimeProvider time)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>Starts a run and drives it until it completes, fails or waits.</summary>
+    /// <param name="workflow">The compiled version.</param>
+    /// <param name="runId">New run id (also the MAF session id).</param>
+    /// <param name="input">Run input.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The outcome.</returns>
+    public async Task<RunResult> StartAsync(CompiledWorkflow workflow, string runId, JsonObject input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        ArgumentNullException.ThrowIfNull(input);
+        var adapter = new CheckpointStoreAdapter(_store, _time);
+        var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
+        var message = new NodeMessage(string.Empty, "start", RunState.Create(runId, input));
+        await using var run = await InProcessExecution.RunStreamingAsync(workflow.CreateWorkflow(), message, manager, runId, cancellationToken);
+        return await DriveAsync(run, runId, adapter, null, cancellationToken);
+    }
+
+    /// <summary>Resumes a waiting run from its newest checkpoint and applies a human decision.</summary>
+    /// <param name="workflow">The same compiled version the run started on.</param>
+    /// <param name="runId">Run id.</param>
+    /// <param name="decision">The decision for the waiting gate.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="InvalidOperationException">The run has no checkpoint or is not waiting at that gate.</exception>
+    public async Task<RunResult> ResumeAsync(CompiledWorkflow workflow, string runId, HumanDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        ArgumentNullException.ThrowIfNull(decision);
+        var checkpoints = await _store.ListAsync(runId, cancellationToken);
+        if (checkpoints.Count == 0)
+        {
+            throw new InvalidOperationException($"Run '{runId}' has no checkpoint to resume from.");
+        }
+
+        var adapter = new CheckpointStoreAdapter(_store, _time);
+        var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
+        var from = new CheckpointInfo(runId, checkpoints[^1].CheckpointId);
+        await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.CreateWorkflow(), from, manager, cancellationToken);
+        return await DriveAsync(run, runId, adapter, decision, cancellationToken);
+    }
+
+    private static async Task<RunResult> DriveAsync(StreamingRun run, string runId, CheckpointStoreAdapter adapter, HumanDecision? decision, CancellationToken cancellationToken)
+    {
+        ExternalRequest? pending = null;
+        RunOutput? output = null;
+        string? error = null;
+        var decisionSent = false;
+        while (true)
+        {
+            await foreach (var evt in run.WatchStreamAsync(blockOnPendingRequest: false, cancellationToken))
+            {
+                switch (evt)
+                {
+                    case RequestInfoEvent request:
+                        pending = request.Request;
+                        break;
+                    case WorkflowOutputEvent { Data: RunOutput o }:
+                        output = o;
+                        break;
+                    case ExecutorFailedEvent failed:
+                        error ??= failed.Data?.Message ?? $"Executor '{failed.ExecutorId}' failed.";
+                        break;
+                    case WorkflowErrorEvent failure:
+                        error ??= (failure.Data as Exception)?.Message ?? "The workflow failed.";
+                        break;
+                }
+            }
+
+            if (error is null && output is null && pending is not null && decision is not null && !decisionSent)
+            {
+                var request = pending.Data.As<HumanGateRequest>()
+                    ?? throw new InvalidOperationException($"Run '{runId}' waits on a request that is not a human gate.");
+                if (request.NodeId != decision.NodeId)
+                {
+                    throw new InvalidOperationException($"Run '{runId}' waits at gate '{request.NodeId}', not '{decision.NodeId}'.");
+                }
+
+                decisionSent = true;
+                var response = pending.CreateResponse(decision);
+                pending = null;
+                await run.SendResponseAsync(response);
+                continue;
+            }
+
+            break;
+        }
+
+        var last = adapter.Snapshot() is { Count: > 0 } written ? written[^1].CheckpointId : null;
+        if (error is not null)
+        {
+            return new RunResult(runId, WorkflowRunStatus.Failed, null, null, null, error, last);
+        }
+
+        if (output is not null)
+        {
+            return new RunResult(runId, WorkflowRunStatus.Completed, output.Output, output.EndNode, null, null, last);
+        }
+
+        if (pending?.Data.As<HumanGateRequest>() is { } waiting)
+        {
+            return new RunResult(runId, WorkflowRunStatus.WaitingForHuman, null, null, waiting, null, last);
+        }
+
+        return new RunResult(runId, WorkflowRunStatus.Stalled, null, null, null, "The run stopped without reaching an end node.", last);
+    }
+}

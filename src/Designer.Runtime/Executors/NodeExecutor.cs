@@ -1,0 +1,209 @@
+using System.Text.Json.Nodes;
+using Designer.Runtime.Compilation;
+using Designer.Runtime.Expressions;
+using Designer.Runtime.Policies;
+using Designer.Runtime.State;
+using Designer.Runtime.Tracing;
+using Designer.Workflows.Definitions;
+using Microsoft.Agents.AI.Workflows;
+
+namespace Designer.Runtime.Executors;
+
+/// <summary>
+/// Base of the one executor class per node kind. The executor id is the node id, so checkpoints stay valid for the
+/// same definition; the class names are part of the checkpoint format (do not rename them). Executors keep no
+/// per-run fields: everything a run needs travels in <see cref="NodeMessage"/> or MAF state, so one compiled
+/// workflow serves many runs.
+/// </summary>
+public abstract class NodeExecutor : Executor
+{
+    /// <summary>Creates the executor.</summary>
+    /// <param name="node">The node definition.</param>
+    /// <param name="services">Shared runtime services.</param>
+    /// <param name="redaction">The workflow's trace redaction.</param>
+    private protected NodeExecutor(NodeDefinition node, RuntimeServices services, RedactionPolicy redaction)
+        : base(node.Id, null, declareCrossRunShareable: true)
+    {
+        Node = node;
+        Services = services;
+        Redaction = redaction;
+    }
+
+    /// <summary>The node definition.</summary>
+    public NodeDefinition Node { get; }
+
+    private protected RuntimeServices Services { get; }
+
+    private protected RedactionPolicy Redaction { get; }
+
+    /// <inheritdoc />
+    protected override ProtocolBuilder ConfigureProtocol(ProtocolBuilder protocolBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(protocolBuilder);
+        protocolBuilder.ConfigureRoutes(routes => routes.AddHandler<NodeMessage>(HandleMessageAsync));
+        protocolBuilder.SendsMessage<NodeMessage>();
+        return ConfigureNodeProtocol(protocolBuilder);
+    }
+
+    /// <summary>Adds kind-specific routes and message types.</summary>
+    /// <param name="protocolBuilder">The builder.</param>
+    /// <returns>The builder.</returns>
+    private protected virtual ProtocolBuilder ConfigureNodeProtocol(ProtocolBuilder protocolBuilder) => protocolBuilder;
+
+    /// <summary>Runs the node's logic.</summary>
+    /// <param name="scope">This execution.</param>
+    /// <param name="context">MAF context.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The outcome, or null when the node waits (human gate).</returns>
+    private protected abstract ValueTask<NodeOutcome?> ExecuteAsync(NodeScope scope, IWorkflowContext context, CancellationToken cancellationToken);
+
+    /// <summary>Hands the completed state on: by default to the targets of the chosen port.</summary>
+    /// <param name="next">State with this node's output.</param>
+    /// <param name="outcome">The outcome.</param>
+    /// <param name="context">MAF context.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    private protected virtual ValueTask ForwardAsync(RunState next, NodeOutcome outcome, IWorkflowContext context, CancellationToken cancellationToken) =>
+        context.SendMessageAsync(new NodeMessage(Node.Id, outcome.Port, next), cancellationToken);
+
+    private protected NodeScope BeginScope(RunState state) =>
+        new(Node.Id, state, Services.Time.GetUtcNow(), Services.Time.GetTimestamp());
+
+    private protected ValueTask EmitAsync(NodeScope scope, string kind, CancellationToken cancellationToken, JsonObject? data = null, decimal? cost = null) =>
+        Services.Trace.WriteAsync(
+            new TraceEvent
+            {
+                RunId = scope.State.RunId,
+                Kind = kind,
+                NodeId = Node.Id,
+                NodeKind = Node.Kind,
+                Attempt = scope.Attempt,
+                IdempotencyKey = scope.IdempotencyKey,
+                StartedAt = Services.Time.GetUtcNow(),
+                Data = data is null ? null : (JsonObject?)Redaction.Apply(data),
+                Cost = cost,
+            },
+            cancellationToken);
+
+    private protected ValueTask EmitInvokedAsync(NodeScope scope, CancellationToken cancellationToken) =>
+        Services.Trace.WriteAsync(
+            new TraceEvent
+            {
+                RunId = scope.State.RunId,
+                Kind = TraceEventKinds.NodeInvoked,
+                NodeId = Node.Id,
+                NodeKind = Node.Kind,
+                Attempt = scope.Attempt,
+                IdempotencyKey = scope.IdempotencyKey,
+                StartedAt = scope.StartedAt,
+            },
+            cancellationToken);
+
+    /// <summary>Records completion and forwards the new state.</summary>
+    private protected async ValueTask CompleteAsync(NodeScope scope, NodeOutcome outcome, IWorkflowContext context, CancellationToken cancellationToken)
+    {
+        var ended = Services.Time.GetUtcNow();
+        await Services.Trace.WriteAsync(
+            new TraceEvent
+            {
+                RunId = scope.State.RunId,
+                Kind = TraceEventKinds.NodeCompleted,
+                NodeId = Node.Id,
+                NodeKind = Node.Kind,
+                Attempt = scope.Attempt,
+                IdempotencyKey = scope.IdempotencyKey,
+                StartedAt = scope.StartedAt,
+                EndedAt = ended,
+                DurationMs = (ended - scope.StartedAt).TotalMilliseconds,
+                Port = outcome.Port,
+                Input = Redaction.Apply(outcome.Input),
+                Output = Redaction.Apply(outcome.Output, $"nodes.{Node.Id}"),
+                Data = outcome.Data is null ? null : (JsonObject?)Redaction.Apply(outcome.Data),
+                Cost = outcome.Cost,
+            },
+            cancellationToken);
+        await ForwardAsync(scope.State.WithNodeOutput(Node.Id, outcome.Output), outcome, context, cancellationToken);
+    }
+
+    /// <summary>Records the failure and returns the exception that fails the run.</summary>
+    private protected async ValueTask<NodeFaultException> FailAsync(NodeScope scope, Exception error, CancellationToken cancellationToken)
+    {
+        var fault = error as NodeFaultException ?? new NodeFaultException(Node.Id, error.Message, error);
+        var ended = Services.Time.GetUtcNow();
+        await Services.Trace.WriteAsync(
+            new TraceEvent
+            {
+                RunId = scope.State.RunId,
+                Kind = TraceEventKinds.NodeFailed,
+                NodeId = Node.Id,
+                NodeKind = Node.Kind,
+                Attempt = scope.Attempt,
+                IdempotencyKey = scope.IdempotencyKey,
+                StartedAt = scope.StartedAt,
+                EndedAt = ended,
+                DurationMs = (ended - scope.StartedAt).TotalMilliseconds,
+                Error = fault.Message,
+            },
+            CancellationToken.None);
+        return fault;
+    }
+
+    private async ValueTask HandleMessageAsync(NodeMessage message, IWorkflowContext context, CancellationToken cancellationToken)
+    {
+        var scope = BeginScope(message.State);
+        await EmitInvokedAsync(scope, cancellationToken);
+        NodeOutcome? outcome;
+        try
+        {
+            outcome = await ExecuteAsync(scope, context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw await FailAsync(scope, ex, cancellationToken);
+        }
+
+        if (outcome is not null)
+        {
+            await CompleteAsync(scope, outcome, context, cancellationToken);
+        }
+    }
+
+    /// <summary>Evaluates an expression, naming the node and the config field when it fails.</summary>
+    private protected JsonNode? Evaluate(NodeScope scope, string expression, string field)
+    {
+        try
+        {
+            return Services.Sandbox.Evaluate(expression, scope.Variables);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new NodeFaultException(Node.Id, $"{field}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Evaluates a rule, naming the node and the config field when it fails.</summary>
+    private protected bool EvaluateBoolean(NodeScope scope, string expression, string field)
+    {
+        try
+        {
+            return Services.Sandbox.EvaluateBoolean(expression, scope.Variables);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new NodeFaultException(Node.Id, $"{field}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Renders a template, naming the node and the config field when it fails.</summary>
+    private protected string Render(NodeScope scope, string template, string field)
+    {
+        try
+        {
+            return Services.Sandbox.Render(template, scope.Variables);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new NodeFaultException(Node.Id, $"{field}: {ex.Message}", ex);
+        }
+    }
+}

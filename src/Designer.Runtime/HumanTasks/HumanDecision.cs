@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Designer.Runtime.HumanTasks;
+
+/// <summary>The answer to a <see cref="HumanGateRequest"/>.</summary>
+/// <param name="NodeId">Gate node id the decision is for.</param>
+/// <param name="Decision">One of the request's decisions, or <c>timeout</c>.</param>
+/// <param name="Actor">Who decided (user name, or <c>system:sla</c>).</param>
+/// <param name="Comment">Optional comment.</param>
+/// <param name="Fields">Values for the request's editable fields.</param>
+public sealed record HumanDecision(
+    [property: JsonPropertyName("nodeId")] string NodeId,
+    [property: JsonPropertyName("decision")] string Decision,
+    [property: JsonPropertyName("actor")] string Actor,
+    [property: JsonPropertyName("comment")] string? Comment = null,
+    [property: JsonPropertyName("fields")] JsonObject? Fields = null)
+{
+    /// <summary>The decision that times a gate out.</summary>
+    public const string Timeout = "timeout";
+}

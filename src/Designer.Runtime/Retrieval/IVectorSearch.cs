@@ -1,0 +1,11 @@
+namespace Designer.Runtime.Retrieval;
+
+/// <summary>Searches a document collection; implemented by the retrieval module (embedded, pgvector, Qdrant).</summary>
+public interface IVectorSearch
+{
+    /// <summary>Runs one search.</summary>
+    /// <param name="request">What to search for.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>Hits, best first, at most <see cref="VectorSearchRequest.TopK"/>.</returns>
+    Task<IReadOnlyList<VectorSearchHit>> SearchAsync(VectorSearchRequest request, CancellationToken cancellationToken);
+}
