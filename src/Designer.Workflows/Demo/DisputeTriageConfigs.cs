@@ -45,6 +45,7 @@ internal static class DisputeTriageConfigs
             ["currency"] = "input.currency",
             ["category"] = "input.category",
             ["merchant"] = "input.merchant",
+            ["description"] = "input.description",
             ["customerTenureMonths"] = "input.customerTenureMonths ?? 0",
             ["similarDisputes"] = "nodes.similar.hits.length",
         },
