@@ -1,0 +1,97 @@
+namespace Designer.Retrieval.Embedded;
+
+internal sealed partial class HnswGraph
+{
+    private void Link(int node, int level)
+    {
+        if (EntryPoint < 0)
+        {
+            EntryPoint = node;
+            MaxLevel = level;
+            return;
+        }
+
+        var query = Vector(node);
+        var entry = EntryPoint;
+        for (var l = MaxLevel; l > level; l--)
+        {
+            entry = GreedyClosest(query, entry, l);
+        }
+
+        for (var l = Math.Min(level, MaxLevel); l >= 0; l--)
+        {
+            var candidates = SearchLayer(query, entry, _efConstruction, l, accept: null);
+            var selected = SelectNeighbours(candidates, MaxLinks(l));
+            SetLinks(node, l, selected);
+            foreach (var neighbour in selected)
+            {
+                AddBackLink(neighbour, node, l);
+            }
+
+            entry = candidates[0].Node;
+        }
+
+        if (level > MaxLevel)
+        {
+            MaxLevel = level;
+            EntryPoint = node;
+        }
+    }
+
+    private void AddBackLink(int from, int to, int level)
+    {
+        var links = Links(from, level);
+        var max = MaxLinks(level);
+        if (links.Length < max)
+        {
+            Span<int> grown = stackalloc int[links.Length + 1];
+            links.CopyTo(grown);
+            grown[^1] = to;
+            SetLinks(from, level, grown);
+            return;
+        }
+
+        // Full: re-select from the old links plus the new one with the same diversity heuristic.
+        var candidates = new List<(int Node, float Distance)>(links.Length + 1) { (to, Distance(from, to)) };
+        foreach (var link in links)
+        {
+            candidates.Add((link, Distance(from, link)));
+        }
+
+        candidates.Sort(static (a, b) => a.Distance.CompareTo(b.Distance));
+        SetLinks(from, level, SelectNeighbours(candidates, max));
+    }
+
+    /// <summary>
+    /// The paper's heuristic (algorithm 4): keep a candidate only if it is closer to the base than to every neighbour
+    /// already kept. Diverse links keep clusters connected, which plain nearest-M selection loses on clustered data.
+    /// </summary>
+    private int[] SelectNeighbours(List<(int Node, float Distance)> sortedCandidates, int max)
+    {
+        var selected = new List<int>(max);
+        foreach (var (candidate, distance) in sortedCandidates)
+        {
+            if (selected.Count == max)
+            {
+                break;
+            }
+
+            var keep = true;
+            foreach (var kept in selected)
+            {
+                if (Distance(candidate, kept) < distance)
+                {
+                    keep = false;
+                    break;
+                }
+            }
+
+            if (keep)
+            {
+                selected.Add(candidate);
+            }
+        }
+
+        return [.. selected];
+    }
+}
