@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace Designer.Retrieval;
+
+/// <summary>Checks the settings each backend needs.</summary>
+internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RetrievalOptions options) => options.IndexBackend switch
+    {
+        IndexBackend.PgVector when string.IsNullOrWhiteSpace(options.PgVectorConnectionString) =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:PgVectorConnectionString is required when IndexBackend is PgVector."),
+        IndexBackend.Qdrant when options.QdrantEndpoint is not { IsAbsoluteUri: true } =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint must be an absolute URI when IndexBackend is Qdrant."),
+        _ => ValidateOptionsResult.Success,
+    };
+}
