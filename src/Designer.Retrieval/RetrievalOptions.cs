@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Designer.Retrieval.Embeddings;
 
 namespace Designer.Retrieval;
 
@@ -62,4 +63,16 @@ public sealed class RetrievalOptions
     /// </summary>
     [Required]
     public string DataDirectory { get; set; } = "indexes";
+
+    /// <summary>
+    /// A bring-your-own BERT-family ONNX embedding model (e.g. all-MiniLM-L6-v2 with mean pooling, bge-small with CLS
+    /// pooling); when its <see cref="OnnxSentenceEmbeddingOptions.ModelPath"/> is set, an
+    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c> is registered, cached by model version and text
+    /// hash. Relative paths resolve against the content root. Unset by default.
+    /// </summary>
+    public OnnxSentenceEmbeddingOptions? Embedding { get; set; }
+
+    /// <summary>Embeddings kept by the cache in front of the model; 10,000 by default.</summary>
+    [Range(1, int.MaxValue)]
+    public int EmbeddingCacheCapacity { get; set; } = 10_000;
 }

@@ -1,7 +1,9 @@
 using Designer.Retrieval.Embedded;
+using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Indexes;
 using Designer.Retrieval.Postgres;
 using Designer.Retrieval.Qdrant;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +23,9 @@ public static class RetrievalServiceCollectionExtensions
 
     /// <summary>
     /// Binds <see cref="RetrievalOptions"/> from <c>Designer:Retrieval</c> (validated on start) and registers the
-    /// <see cref="IVectorIndexProvider"/> of the configured backend as a singleton, plus <see cref="TimeProvider.System"/>
-    /// unless one is registered.
+    /// <see cref="IVectorIndexProvider"/> of the configured backend as a singleton, the cached ONNX embedding generator
+    /// when <see cref="RetrievalOptions.Embedding"/> names a model, and <see cref="TimeProvider.System"/> unless one is
+    /// registered.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -46,7 +49,28 @@ public static class RetrievalServiceCollectionExtensions
             }
         });
         services.TryAddSingleton<IVectorIndexProvider>(provider => CreateProvider(provider, builder.Environment.ContentRootPath));
+
+        // Registered only when configured: decided at registration time from configuration, so hosts without a model
+        // simply have no generator (and a later call can register a different one).
+        var embedding = builder.Configuration.GetSection(RetrievalOptions.SectionName).Get<RetrievalOptions>()?.Embedding;
+        if (!string.IsNullOrWhiteSpace(embedding?.ModelPath))
+        {
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => CreateEmbeddingGenerator(provider, builder.Environment.ContentRootPath));
+        }
+
         return builder;
+    }
+
+    private static CachingEmbeddingGenerator CreateEmbeddingGenerator(IServiceProvider provider, string contentRoot)
+    {
+        var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var model = options.Embedding! with
+        {
+            ModelPath = Path.Combine(contentRoot, options.Embedding!.ModelPath),
+            VocabularyPath = Path.Combine(contentRoot, options.Embedding.VocabularyPath),
+        };
+        var generator = new OnnxSentenceEmbeddingGenerator(model, provider.GetRequiredService<TimeProvider>());
+        return new CachingEmbeddingGenerator(generator, generator.ModelKey, options.EmbeddingCacheCapacity);
     }
 
     private static IVectorIndexProvider CreateProvider(IServiceProvider provider, string contentRoot)

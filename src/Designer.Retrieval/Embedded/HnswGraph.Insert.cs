@@ -20,7 +20,7 @@ internal sealed partial class HnswGraph
 
         for (var l = Math.Min(level, MaxLevel); l >= 0; l--)
         {
-            var candidates = SearchLayer(query, entry, _efConstruction, l, accept: null);
+            var candidates = SearchLayerOrdered(query, entry, _efConstruction, l);
             var selected = SelectNeighbours(candidates, MaxLinks(l));
             SetLinks(node, l, selected);
             foreach (var neighbour in selected)

@@ -16,14 +16,21 @@ internal sealed partial class HnswGraph
             entry = GreedyClosest(query, entry, l);
         }
 
-        var found = SearchLayer(query, entry, Math.Max(ef, k), 0, node => !_deleted[node] && (accept is null || accept(node)));
-        var result = new List<(int, float)>(Math.Min(k, found.Count));
-        for (var i = 0; i < found.Count && i < k; i++)
+        var results = SearchLayer(query, entry, Math.Max(ef, k), 0, skipDeleted: true, accept);
+        while (results.Count > k)
         {
-            result.Add((found[i].Node, 1f - found[i].Distance));
+            results.Pop(out _);
         }
 
-        return result;
+        var found = new List<(int Node, float Similarity)>(results.Count);
+        while (results.Count > 0)
+        {
+            var node = results.Pop(out var negativeDistance);
+            found.Add((node, 1f + negativeDistance));
+        }
+
+        found.Reverse();
+        return found;
     }
 
     private int GreedyClosest(ReadOnlySpan<float> query, int entry, int level)
@@ -49,27 +56,46 @@ internal sealed partial class HnswGraph
         return best;
     }
 
+    /// <summary>Beam search on one layer, for insertion: all nodes qualify; nearest first.</summary>
+    private List<(int Node, float Distance)> SearchLayerOrdered(ReadOnlySpan<float> query, int entry, int ef, int level)
+    {
+        var results = SearchLayer(query, entry, ef, level, skipDeleted: false, accept: null);
+        var ordered = new List<(int Node, float Distance)>(results.Count);
+        while (results.Count > 0)
+        {
+            var node = results.Pop(out var negativeDistance);
+            ordered.Add((node, -negativeDistance));
+        }
+
+        ordered.Reverse();
+        return ordered;
+    }
+
     /// <summary>
-    /// Beam search on one layer (algorithm 2). Every node is traversed, but only nodes passing <paramref name="accept"/>
-    /// enter the result set, so tombstones and filtered-out nodes still serve as stepping stones.
+    /// Beam search on one layer (algorithm 2 of the paper). Every node is traversed, but only live nodes passing
+    /// <paramref name="accept"/> enter the results, so tombstones and filtered-out nodes still serve as stepping
+    /// stones. Returns the thread's result heap (keys are negated distances; the worst result on top).
     /// </summary>
-    private List<(int Node, float Distance)> SearchLayer(ReadOnlySpan<float> query, int entry, int ef, int level, Func<int, bool>? accept)
+    private NodeHeap SearchLayer(ReadOnlySpan<float> query, int entry, int ef, int level, bool skipDeleted, Func<int, bool>? accept)
     {
         var visited = VisitedSet.Rent(Count);
-        var candidates = new PriorityQueue<int, float>();
-        var results = new PriorityQueue<int, float>(); // max-heap via negated distance: the worst result is on top
+        var scratch = SearchScratch.Rent();
+        var candidates = scratch.Candidates;
+        var results = scratch.Results;
+        var filtered = skipDeleted && (DeletedCount > 0 || accept is not null);
         var entryDistance = Distance(query, entry);
         visited.Add(entry);
-        candidates.Enqueue(entry, entryDistance);
+        candidates.Push(entry, entryDistance);
         var worst = float.MaxValue;
-        if (accept is null || accept(entry))
+        if (!filtered || Qualifies(entry, accept))
         {
-            results.Enqueue(entry, -entryDistance);
+            results.Push(entry, -entryDistance);
             worst = entryDistance;
         }
 
-        while (candidates.TryDequeue(out var current, out var currentDistance))
+        while (candidates.Count > 0)
         {
+            var current = candidates.Pop(out var currentDistance);
             if (currentDistance > worst && results.Count >= ef)
             {
                 break;
@@ -85,29 +111,23 @@ internal sealed partial class HnswGraph
                 var distance = Distance(query, neighbour);
                 if (results.Count < ef || distance < worst)
                 {
-                    candidates.Enqueue(neighbour, distance);
-                    if (accept is null || accept(neighbour))
+                    candidates.Push(neighbour, distance);
+                    if (!filtered || Qualifies(neighbour, accept))
                     {
-                        results.Enqueue(neighbour, -distance);
+                        results.Push(neighbour, -distance);
                         if (results.Count > ef)
                         {
-                            results.Dequeue();
+                            results.Pop(out _);
                         }
 
-                        results.TryPeek(out _, out var negativeWorst);
-                        worst = -negativeWorst;
+                        worst = -results.TopKey;
                     }
                 }
             }
         }
 
-        var ordered = new List<(int Node, float Distance)>(results.Count);
-        while (results.TryDequeue(out var node, out var negative))
-        {
-            ordered.Add((node, -negative));
-        }
-
-        ordered.Reverse();
-        return ordered;
+        return results;
     }
+
+    private bool Qualifies(int node, Func<int, bool>? accept) => !_deleted[node] && (accept is null || accept(node));
 }
