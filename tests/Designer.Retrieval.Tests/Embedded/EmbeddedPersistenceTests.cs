@@ -83,6 +83,28 @@ public sealed class EmbeddedPersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_AfterCrashFollowingSizeTriggeredSnapshots_RestoresEverything()
+    {
+        // A tiny log limit makes most writes snapshot and empty the log; the crash then loses only the open log tail.
+        var options = Crashing with { SnapshotAfterLogBytes = 4_096 };
+        using (var index = EmbeddedVectorIndex.Open(_folder, "c", 32, options))
+        {
+            for (var batch = 0; batch < 6; batch++)
+            {
+                await index.UpsertAsync(Records(25, offset: batch), Ct);
+            }
+
+            await index.DeleteAsync(["r5-0"], Ct);
+        }
+
+        using var reopened = EmbeddedVectorIndex.Open(_folder, "c", 32, options);
+
+        Assert.Equal(149, await reopened.CountAsync(Ct));
+        var lexical = await reopened.SearchAsync(new SearchRequest { Mode = SearchMode.Lexical, QueryText = "text", TopK = 200 }, Ct);
+        Assert.Equal(149, lexical.Count);
+    }
+
+    [Fact]
     public async Task Compact_AfterManyDeletes_KeepsLiveRecordsSearchable()
     {
         var records = Records(400);
