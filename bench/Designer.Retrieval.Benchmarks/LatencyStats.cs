@@ -30,7 +30,7 @@ internal static class LatencyStats
     }
 
     public static string Row(string name, double recall, (double Qps, double P50, double P95) single, double parallel) =>
-        string.Create(CultureInfo.InvariantCulture, $"| {name,-26} | {recall,6:F4} | {single.Qps,9:F0} | {parallel,9:F0} | {single.P50,7:F3} | {single.P95,7:F3} |");
+        string.Create(CultureInfo.InvariantCulture, $"| {name,-26} | {recall,6:F4} | {single.Qps,9:F0} | {(double.IsNaN(parallel) ? "n/a" : parallel.ToString("F0", CultureInfo.InvariantCulture)),9} | {single.P50,7:F3} | {single.P95,7:F3} |");
 
     public const string Header =
         "| index                      | recall@10 | q/s 1 thread | q/s all cores | p50 ms | p95 ms |\n" +

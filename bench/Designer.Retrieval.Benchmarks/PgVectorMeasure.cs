@@ -40,6 +40,30 @@ internal static class PgVectorMeasure
         }
 
         await provider.DropAsync("bench");
+        MeasureEmbeddedOnSameSubset(vectors, queries, truth, efs);
+    }
+
+    /// <summary>The embedded index on the same subset and queries, so the pgvector rows have a like-for-like neighbour.</summary>
+    private static void MeasureEmbeddedOnSameSubset(float[][] vectors, float[][] queries, HashSet<string>[] truth, int[] efs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "designer-retrieval-bench", Guid.NewGuid().ToString("N"));
+        using (var index = Designer.Retrieval.Embedded.EmbeddedVectorIndex.Open(folder, "subset", vectors[0].Length, new() { ExactSearchThreshold = 0 }))
+        {
+            index.UpsertAsync([.. vectors.Select((v, i) => new VectorRecord(i.ToString(CultureInfo.InvariantCulture), v))]).GetAwaiter().GetResult();
+            Console.WriteLine($"embedded HNSW on the same {vectors.Length} vectors and {queries.Length} queries:");
+            foreach (var ef in efs)
+            {
+                var found = 0;
+                var single = LatencyStats.SingleThread(queries.Length, q =>
+                {
+                    var hits = index.SearchAsync(new SearchRequest { Vector = queries[q], TopK = 10, EfSearch = ef }).GetAwaiter().GetResult();
+                    found += hits.Count(h => truth[q].Contains(h.Id));
+                });
+                Console.WriteLine(LatencyStats.Row($"embedded subset ef={ef}", found / (10.0 * queries.Length), single, double.NaN));
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
     }
 
     private static HashSet<string> Exact(float[][] vectors, float[] query) =>
