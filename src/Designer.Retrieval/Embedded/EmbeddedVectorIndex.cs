@@ -143,33 +143,67 @@ public sealed partial class EmbeddedVectorIndex : VectorIndexBase, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    protected override Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // Resolved to ids inside the write gate, so no write slips in between; the log records plain ids.
+            List<string> ids;
+            _lock.EnterReadLock();
+            try
+            {
+                ids = [.. _state.Slots.Where(s => s is not null && PayloadFilterEvaluator.Matches(filter, s.Payload)).Select(s => s!.Id)];
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+
+            if (ids.Count > 0)
+            {
+                WriteLocked(new WalEntry(0, null, ids));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     private void Write(WalEntry entry)
     {
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            entry = entry with { Sequence = _state.Sequence + 1 };
-            _log.Append(entry);
-            _lock.EnterWriteLock();
-            try
-            {
-                _state.Apply(entry);
-            }
-            finally
-            {
-                _lock.ExitWriteLock();
-            }
+            WriteLocked(entry);
+        }
+    }
 
-            ApplyLexical(entry);
-            var graph = _state.Graph;
-            if (graph.DeletedCount >= 64 && graph.DeletedCount > graph.Count * _options.CompactionTombstoneFraction)
-            {
-                CompactLocked();
-            }
-            else if (_log.Length > _options.SnapshotAfterLogBytes)
-            {
-                SnapshotLocked();
-            }
+    private void WriteLocked(WalEntry entry)
+    {
+        entry = entry with { Sequence = _state.Sequence + 1 };
+        _log.Append(entry);
+        _lock.EnterWriteLock();
+        try
+        {
+            _state.Apply(entry);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+
+        ApplyLexical(entry);
+        var graph = _state.Graph;
+        if (graph.DeletedCount >= 64 && graph.DeletedCount > graph.Count * _options.CompactionTombstoneFraction)
+        {
+            CompactLocked();
+        }
+        else if (_log.Length > _options.SnapshotAfterLogBytes)
+        {
+            SnapshotLocked();
         }
     }
 

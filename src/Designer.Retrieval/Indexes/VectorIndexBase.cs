@@ -46,6 +46,13 @@ public abstract class VectorIndexBase : IVectorIndex
     }
 
     /// <inheritdoc />
+    public Task DeleteByFilterAsync(PayloadFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return DeleteByFilterCoreAsync(filter, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -86,6 +93,12 @@ public abstract class VectorIndexBase : IVectorIndex
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task.</returns>
     protected abstract Task DeleteCoreAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the records whose payload satisfies the filter.</summary>
+    /// <param name="filter">The filter.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    protected abstract Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken);
 
     /// <summary>The dense leg: the best <paramref name="limit"/> records by cosine similarity that pass the request's filter.</summary>
     /// <param name="query">The normalised query vector.</param>

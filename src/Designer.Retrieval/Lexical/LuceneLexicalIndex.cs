@@ -75,6 +75,37 @@ internal sealed class LuceneLexicalIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Deletes the documents whose stored payload satisfies the filter (a full scan: payloads are not indexed).</summary>
+    public void DeleteWhere(PayloadFilter filter)
+    {
+        var ids = new List<string>();
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var live = MultiFields.GetLiveDocs(reader);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+
+                var document = reader.Document(doc);
+                if (PayloadFilterEvaluator.Matches(filter, JsonNode.Parse(document.Get(PayloadField))!.AsObject()))
+                {
+                    ids.Add(document.Get(IdField));
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+
+        Delete(ids);
+    }
+
     public void Clear()
     {
         _writer.DeleteAll();

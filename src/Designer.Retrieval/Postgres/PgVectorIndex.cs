@@ -70,6 +70,14 @@ public sealed class PgVectorIndex : VectorIndexBase
     }
 
     /// <inheritdoc />
+    protected override async Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand();
+        command.CommandText = $"DELETE FROM \"{_table}\" WHERE {PgFilterSql.Build(filter, command)}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     protected override async Task<IReadOnlyList<SearchHit>> DenseSearchAsync(float[] query, int limit, SearchRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -70,6 +70,15 @@ public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
     }
 
     /// <inheritdoc />
+    protected override async Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["filter"] = QdrantFilterJson.Build(filter) };
+        await _client.SendAsync(HttpMethod.Post, _points + "/delete?wait=true", body, cancellationToken);
+        _lexical.DeleteWhere(filter);
+        _lexical.Commit(0);
+    }
+
+    /// <inheritdoc />
     protected override async Task<IReadOnlyList<SearchHit>> DenseSearchAsync(float[] query, int limit, SearchRequest request, CancellationToken cancellationToken)
     {
         var body = new JsonObject

@@ -82,6 +82,19 @@ public abstract class VectorIndexConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeleteByFilter_MatchingRecords_RemovesOnlyThose()
+    {
+        await SeedAsync();
+
+        await Index.DeleteByFilterAsync(PayloadFilter.Equal("category", "dispute"), Ct);
+
+        Assert.Equal(4, await Index.CountAsync(Ct));
+        Assert.DoesNotContain(await DenseAsync(Axis((2, 1f))), h => h.Id is "d" or "f");
+        var lexical = await Index.SearchAsync(new SearchRequest { Mode = SearchMode.Lexical, QueryText = "dispute card" }, Ct);
+        Assert.Equal(["c"], lexical.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task Search_Dense_ReturnsNearestFirstWithCosineScores()
     {
         await SeedAsync();

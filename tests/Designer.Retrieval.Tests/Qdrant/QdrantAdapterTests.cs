@@ -143,6 +143,19 @@ public sealed class QdrantAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DeleteByFilterAsync_Filter_PostsFilterSelector()
+    {
+        var index = await CreateIndexAsync();
+        Handler.RespondOk("""{"operation_id":3,"status":"completed"}""");
+
+        await index.DeleteByFilterAsync(PayloadFilter.Equal("document", "doc-7"), Ct);
+
+        var (_, path, body) = Assert.Single(Handler.Requests);
+        Assert.Equal("/collections/docs/points/delete?wait=true", path);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"filter":{"must":[{"key":"document","match":{"value":"doc-7"}}]}}"""), body));
+    }
+
+    [Fact]
     public async Task CountAsync_CountResult_ReturnsCount()
     {
         var index = await CreateIndexAsync();
