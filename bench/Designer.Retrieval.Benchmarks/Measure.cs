@@ -15,14 +15,14 @@ internal static class Measure
         var efs = options.Ints("ef", [16, 24, 32, 48, 64, 96, 128, 200]);
         var data = new ClusteredData(Seed: options.Int("seed", 7));
         Console.WriteLine(data.Describe());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"base={count}, queries={queryCount}, cores={Environment.ProcessorCount}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, k=10, M=16, efConstruction=200"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"base={count}, queries={queryCount}, cores={Environment.ProcessorCount}, build threads={options.Int("build-threads", Environment.ProcessorCount)}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, k=10, M=16, efConstruction=200"));
         var vectors = data.Generate(count);
         var queries = data.Generate(queryCount, stream: 1);
 
         var folder = Path.Combine(Path.GetTempPath(), "designer-retrieval-bench", Guid.NewGuid().ToString("N"));
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
-        using var index = EmbeddedVectorIndex.Open(folder, "bench", data.Dimension, new EmbeddedIndexOptions { ExactSearchThreshold = 0 });
+        using var index = EmbeddedVectorIndex.Open(folder, "bench", data.Dimension, new EmbeddedIndexOptions { ExactSearchThreshold = 0, BuildParallelism = options.Int("build-threads", Environment.ProcessorCount) });
         foreach (var chunk in vectors.Select((v, i) => new VectorRecord(i.ToString(CultureInfo.InvariantCulture), v)).Chunk(5_000))
         {
             await index.UpsertAsync(chunk);

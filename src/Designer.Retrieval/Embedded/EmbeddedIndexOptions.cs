@@ -21,6 +21,12 @@ public sealed record EmbeddedIndexOptions
     /// <summary>When tombstones exceed this fraction of the graph (and 64 nodes), the graph is rebuilt without them; 0.25 by default.</summary>
     public double CompactionTombstoneFraction { get; init; } = 0.25;
 
+    /// <summary>
+    /// Threads that link a batch of new vectors into the graph (batches of 64 or more); all cores by default. Searches
+    /// wait for a write in any case, so a parallel batch shortens that wait.
+    /// </summary>
+    public int BuildParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Whether disposing takes a snapshot; tests turn it off to simulate a crash.</summary>
     public bool SnapshotOnDispose { get; init; } = true;
 
@@ -31,6 +37,7 @@ public sealed record EmbeddedIndexOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(EfSearch, 1, nameof(EfSearch));
         ArgumentOutOfRangeException.ThrowIfNegative(ExactSearchThreshold, nameof(ExactSearchThreshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(SnapshotAfterLogBytes, 1, nameof(SnapshotAfterLogBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BuildParallelism, 1, nameof(BuildParallelism));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CompactionTombstoneFraction, nameof(CompactionTombstoneFraction));
     }
 }

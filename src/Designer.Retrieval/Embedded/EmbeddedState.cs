@@ -10,7 +10,7 @@ internal sealed record SlotRecord(string Id, string? Text, JsonObject Payload);
 /// The in-memory state of an embedded collection: the graph plus, per slot, the record's id, text and payload.
 /// Writes replace by id: the old slot becomes a tombstone and the record gets a new slot.
 /// </summary>
-internal sealed class EmbeddedState(HnswGraph graph)
+internal sealed class EmbeddedState(HnswGraph graph, int buildParallelism = 1)
 {
     public HnswGraph Graph { get; private set; } = graph;
 
@@ -22,12 +22,27 @@ internal sealed class EmbeddedState(HnswGraph graph)
 
     public int LiveCount => IdToSlot.Count;
 
-    public void Upsert(VectorRecord record)
+    /// <summary>Upserts a batch, linking new nodes in parallel; within a batch the last record with an id wins.</summary>
+    public void UpsertBatch(IReadOnlyList<VectorRecord> records)
     {
-        Remove(record.Id);
-        var slot = Graph.Add(record.Vector);
-        Slots.Add(new SlotRecord(record.Id, record.Text, record.Payload ?? []));
-        IdToSlot[record.Id] = slot;
+        var last = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
+        {
+            last[records[i].Id] = i;
+        }
+
+        var unique = records.Where((r, i) => last[r.Id] == i).ToList();
+        foreach (var record in unique)
+        {
+            Remove(record.Id);
+        }
+
+        var first = Graph.AddBatch([.. unique.Select(r => r.Vector)], buildParallelism);
+        for (var i = 0; i < unique.Count; i++)
+        {
+            Slots.Add(new SlotRecord(unique[i].Id, unique[i].Text, unique[i].Payload ?? []));
+            IdToSlot[unique[i].Id] = first + i;
+        }
     }
 
     public void Remove(string id)
@@ -41,9 +56,9 @@ internal sealed class EmbeddedState(HnswGraph graph)
 
     public void Apply(WalEntry entry)
     {
-        foreach (var record in entry.Upserts ?? [])
+        if (entry.Upserts is { } upserts)
         {
-            Upsert(record);
+            UpsertBatch(upserts);
         }
 
         foreach (var id in entry.Deletes ?? [])
@@ -62,13 +77,16 @@ internal sealed class EmbeddedState(HnswGraph graph)
         Graph = new HnswGraph(old.Dimension, parameters, Math.Max(16, IdToSlot.Count));
         Slots = new List<SlotRecord?>(IdToSlot.Count);
         IdToSlot = new Dictionary<string, int>(IdToSlot.Count, StringComparer.Ordinal);
+        var live = new List<VectorRecord>(IdToSlot.Capacity);
         for (var node = 0; node < old.Count; node++)
         {
             if (oldSlots[node] is { } slot)
             {
-                Upsert(new VectorRecord(slot.Id, old.Vector(node).ToArray(), slot.Text, slot.Payload));
+                live.Add(new VectorRecord(slot.Id, old.Vector(node).ToArray(), slot.Text, slot.Payload));
             }
         }
+
+        UpsertBatch(live);
     }
 
     public IEnumerable<VectorRecord> LiveRecords()

@@ -36,8 +36,8 @@ public sealed partial class EmbeddedVectorIndex : VectorIndexBase, IDisposable
         _options = options;
         _logger = logger;
         Directory.CreateDirectory(folder);
-        _state = SnapshotFile.Read(Path.Combine(folder, SnapshotName), dimension, options.Hnsw)
-            ?? new EmbeddedState(new HnswGraph(dimension, options.Hnsw));
+        _state = SnapshotFile.Read(Path.Combine(folder, SnapshotName), dimension, options.Hnsw, options.BuildParallelism)
+            ?? new EmbeddedState(new HnswGraph(dimension, options.Hnsw), options.BuildParallelism);
         var snapshotSequence = _state.Sequence;
         _log = WriteAheadLog.Open(Path.Combine(folder, LogName), logger, out var entries);
         var replay = entries.Where(e => e.Sequence > snapshotSequence).ToList();

@@ -4,21 +4,47 @@ internal sealed partial class HnswGraph
 {
     private void Link(int node, int level)
     {
-        if (EntryPoint < 0)
+        // A node that will become the new top holds the entry lock for its whole insertion, as in hnswlib.
+        _entryLock.Enter();
+        var entry = EntryPoint;
+        var maxLevel = MaxLevel;
+        var holdsEntryLock = entry < 0 || level > maxLevel;
+        if (!holdsEntryLock)
         {
-            EntryPoint = node;
-            MaxLevel = level;
-            return;
+            _entryLock.Exit();
         }
 
+        try
+        {
+            if (entry >= 0)
+            {
+                LinkBelow(node, level, entry, maxLevel);
+            }
+
+            if (entry < 0 || level > maxLevel)
+            {
+                MaxLevel = level;
+                EntryPoint = node;
+            }
+        }
+        finally
+        {
+            if (holdsEntryLock)
+            {
+                _entryLock.Exit();
+            }
+        }
+    }
+
+    private void LinkBelow(int node, int level, int entry, int maxLevel)
+    {
         var query = Vector(node);
-        var entry = EntryPoint;
-        for (var l = MaxLevel; l > level; l--)
+        for (var l = maxLevel; l > level; l--)
         {
             entry = GreedyClosest(query, entry, l);
         }
 
-        for (var l = Math.Min(level, MaxLevel); l >= 0; l--)
+        for (var l = Math.Min(level, maxLevel); l >= 0; l--)
         {
             var candidates = SearchLayerOrdered(query, entry, _efConstruction, l);
             var selected = SelectNeighbours(candidates, MaxLinks(l));
@@ -30,15 +56,17 @@ internal sealed partial class HnswGraph
 
             entry = candidates[0].Node;
         }
-
-        if (level > MaxLevel)
-        {
-            MaxLevel = level;
-            EntryPoint = node;
-        }
     }
 
     private void AddBackLink(int from, int to, int level)
+    {
+        lock (_stripes[from & 1023])
+        {
+            AddBackLinkLocked(from, to, level);
+        }
+    }
+
+    private void AddBackLinkLocked(int from, int to, int level)
     {
         var links = Links(from, level);
         var max = MaxLinks(level);
@@ -47,7 +75,7 @@ internal sealed partial class HnswGraph
             Span<int> grown = stackalloc int[links.Length + 1];
             links.CopyTo(grown);
             grown[^1] = to;
-            SetLinks(from, level, grown);
+            SetLinksUnlocked(from, level, grown);
             return;
         }
 
@@ -59,7 +87,7 @@ internal sealed partial class HnswGraph
         }
 
         candidates.Sort(static (a, b) => a.Distance.CompareTo(b.Distance));
-        SetLinks(from, level, SelectNeighbours(candidates, max));
+        SetLinksUnlocked(from, level, SelectNeighbours(candidates, max));
     }
 
     /// <summary>

@@ -35,13 +35,14 @@ internal sealed partial class HnswGraph
 
     private int GreedyClosest(ReadOnlySpan<float> query, int entry, int level)
     {
+        Span<int> buffer = stackalloc int[_m0];
         var best = entry;
         var bestDistance = Distance(query, entry);
         var improved = true;
         while (improved)
         {
             improved = false;
-            foreach (var neighbour in Links(best, level))
+            foreach (var neighbour in ReadLinks(best, level, buffer))
             {
                 var distance = Distance(query, neighbour);
                 if (distance < bestDistance)
@@ -78,6 +79,7 @@ internal sealed partial class HnswGraph
     /// </summary>
     private NodeHeap SearchLayer(ReadOnlySpan<float> query, int entry, int ef, int level, bool skipDeleted, Func<int, bool>? accept)
     {
+        Span<int> buffer = stackalloc int[_m0];
         var visited = VisitedSet.Rent(Count);
         var scratch = SearchScratch.Rent();
         var candidates = scratch.Candidates;
@@ -101,7 +103,7 @@ internal sealed partial class HnswGraph
                 break;
             }
 
-            foreach (var neighbour in Links(current, level))
+            foreach (var neighbour in ReadLinks(current, level, buffer))
             {
                 if (!visited.Add(neighbour))
                 {

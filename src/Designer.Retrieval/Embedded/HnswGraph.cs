@@ -25,6 +25,13 @@ internal sealed partial class HnswGraph
     private int[] _links0;
     private int[]?[][] _upperLinks;
 
+    // Parallel batch insertion (hnswlib's scheme): a striped lock guards each node's link lists while they are read
+    // or rewritten, and the entry point is guarded by its own lock. Outside a batch, writers are already serialised
+    // by the owning index, so link lists are read without locking.
+    private readonly Lock[] _stripes = [.. Enumerable.Range(0, 1024).Select(_ => new Lock())];
+    private readonly Lock _entryLock = new();
+    private volatile bool _concurrent;
+
     public HnswGraph(int dimension, HnswParameters parameters, int initialCapacity = 1024)
     {
         parameters.Validate();
@@ -67,18 +74,59 @@ internal sealed partial class HnswGraph
         }
     }
 
-    /// <summary>Appends a normalised vector as a new node, links it, and returns its slot.</summary>
-    public int Add(ReadOnlySpan<float> vector)
+    /// <summary>Appends normalised vectors as new nodes and links them, on up to <paramref name="parallelism"/> threads; returns the first slot.</summary>
+    public int AddBatch(IReadOnlyList<float[]> vectors, int parallelism)
     {
-        var node = Count;
-        EnsureCapacity(node + 1);
-        vector.CopyTo(_vectors.AsSpan(node * _dimension, _dimension));
-        var level = (int)(-Math.Log(1.0 - _random.NextDouble()) * _levelMultiplier);
-        _levels[node] = level;
-        _upperLinks[node] = level == 0 ? [] : new int[]?[level];
-        Count++;
-        Link(node, level);
-        return node;
+        var first = Count;
+        EnsureCapacity(first + vectors.Count);
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var node = first + i;
+            vectors[i].CopyTo(_vectors.AsSpan(node * _dimension, _dimension));
+            var level = (int)(-Math.Log(1.0 - _random.NextDouble()) * _levelMultiplier);
+            _levels[node] = level;
+            _upperLinks[node] = [.. Enumerable.Range(0, level).Select(_ => new int[1 + _m])];
+            _links0[node * (1 + _m0)] = 0;
+        }
+
+        Count = first + vectors.Count;
+        if (parallelism <= 1 || vectors.Count < 64)
+        {
+            for (var node = first; node < Count; node++)
+            {
+                Link(node, _levels[node]);
+            }
+
+            return first;
+        }
+
+        _concurrent = true;
+        try
+        {
+            Parallel.For(first, Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, node => Link(node, _levels[node]));
+        }
+        finally
+        {
+            _concurrent = false;
+        }
+
+        return first;
+    }
+
+    /// <summary>The node's links at a level: the live list outside a batch, a copy taken under its lock during one.</summary>
+    private ReadOnlySpan<int> ReadLinks(int node, int level, Span<int> buffer)
+    {
+        if (!_concurrent)
+        {
+            return Links(node, level);
+        }
+
+        lock (_stripes[node & 1023])
+        {
+            var links = Links(node, level);
+            links.CopyTo(buffer);
+            return buffer[..links.Length];
+        }
     }
 
     private float Distance(ReadOnlySpan<float> query, int node) =>
@@ -99,6 +147,14 @@ internal sealed partial class HnswGraph
     }
 
     private void SetLinks(int node, int level, ReadOnlySpan<int> neighbours)
+    {
+        lock (_stripes[node & 1023])
+        {
+            SetLinksUnlocked(node, level, neighbours);
+        }
+    }
+
+    private void SetLinksUnlocked(int node, int level, ReadOnlySpan<int> neighbours)
     {
         if (level == 0)
         {

@@ -40,7 +40,7 @@ internal static class SnapshotFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    public static EmbeddedState? Read(string path, int dimension, HnswParameters parameters)
+    public static EmbeddedState? Read(string path, int dimension, HnswParameters parameters, int buildParallelism)
     {
         if (!File.Exists(path))
         {
@@ -77,7 +77,7 @@ internal static class SnapshotFile
             }
         }
 
-        var state = new EmbeddedState(HnswGraph.Read(reader, dimension, parameters)) { Sequence = sequence };
+        var state = new EmbeddedState(HnswGraph.Read(reader, dimension, parameters), buildParallelism) { Sequence = sequence };
         state.LoadSlots(slots);
         return state;
     }

@@ -9,13 +9,16 @@ public sealed class HnswRecallTests : IDisposable
     private static readonly ClusteredData Data = new(Dimension: 64, LatentDimension: 16, Clusters: 50, Seed: 11);
     private readonly string _folder = TestEnvironment.NewTempFolder();
 
-    [Fact]
-    public async Task Search_SeededClustered5kBy64_RecallAt10AtLeast095VersusExact()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)] // linked by four threads at once: the striped link locks must not cost recall
+    public async Task Search_SeededClustered5kBy64_RecallAt10AtLeast095VersusExact(int buildParallelism)
     {
         // Arrange
         var vectors = Data.Generate(5_000);
         var queries = Data.Generate(200, stream: 1);
-        using var index = EmbeddedVectorIndex.Open(_folder, "recall", 64, new EmbeddedIndexOptions { ExactSearchThreshold = 0, EfSearch = 64 });
+        var options = new EmbeddedIndexOptions { ExactSearchThreshold = 0, EfSearch = 64, BuildParallelism = buildParallelism };
+        using var index = EmbeddedVectorIndex.Open(_folder, "recall", 64, options);
         await index.UpsertAsync([.. vectors.Select((v, i) => new VectorRecord($"v{i}", v))], TestContext.Current.CancellationToken);
 
         // Act
