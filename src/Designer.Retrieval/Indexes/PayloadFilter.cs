@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+
+namespace Designer.Retrieval.Indexes;
+
+/// <summary>
+/// A filter over record payloads: equality, membership, numeric range, and AND of filters. The model is kept to what
+/// Qdrant filters and PostgreSQL <c>jsonb</c> expressions can both express. Keys name top-level payload properties.
+/// </summary>
+/// <remarks>
+/// Equality and membership also match when the payload value is an array that contains the value (Qdrant's semantics).
+/// Values are strings, integers, booleans (equality) or numbers; a range matches numbers only.
+/// </remarks>
+public abstract record PayloadFilter
+{
+    private protected PayloadFilter()
+    {
+    }
+
+    /// <summary>The payload value at <paramref name="key"/> equals <paramref name="value"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="value">A string, integer or boolean JSON value.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter Equal(string key, JsonValue value) => new EqualsFilter(key, value);
+
+    /// <summary>The payload value at <paramref name="key"/> equals the string <paramref name="value"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter Equal(string key, string value) => new EqualsFilter(key, JsonValue.Create(value));
+
+    /// <summary>The payload value at <paramref name="key"/> equals the integer <paramref name="value"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter Equal(string key, long value) => new EqualsFilter(key, JsonValue.Create(value));
+
+    /// <summary>The payload value at <paramref name="key"/> equals the boolean <paramref name="value"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter Equal(string key, bool value) => new EqualsFilter(key, JsonValue.Create(value));
+
+    /// <summary>The payload value at <paramref name="key"/> equals one of the strings <paramref name="values"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="values">The accepted values.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter In(string key, params IReadOnlyList<string> values) => new InFilter(key, [.. values.Select(v => JsonValue.Create(v))]);
+
+    /// <summary>The payload value at <paramref name="key"/> equals one of the integers <paramref name="values"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="values">The accepted values.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter In(string key, params IReadOnlyList<long> values) => new InFilter(key, [.. values.Select(v => JsonValue.Create(v))]);
+
+    /// <summary>The payload value at <paramref name="key"/> equals one of <paramref name="values"/>.</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="values">Strings, or integers (not mixed, as Qdrant requires).</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter In(string key, IReadOnlyList<JsonValue> values) => new InFilter(key, values);
+
+    /// <summary>The payload value at <paramref name="key"/> is a number within the given bounds (each optional).</summary>
+    /// <param name="key">The payload key.</param>
+    /// <param name="gt">Exclusive lower bound.</param>
+    /// <param name="gte">Inclusive lower bound.</param>
+    /// <param name="lt">Exclusive upper bound.</param>
+    /// <param name="lte">Inclusive upper bound.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter Range(string key, double? gt = null, double? gte = null, double? lt = null, double? lte = null) =>
+        new RangeFilter(key, gt, gte, lt, lte);
+
+    /// <summary>Every filter in <paramref name="must"/> holds.</summary>
+    /// <param name="must">The conjuncts.</param>
+    /// <returns>The filter.</returns>
+    public static PayloadFilter And(params IReadOnlyList<PayloadFilter> must) => new AndFilter(must);
+}
+
+/// <summary>Equality on one payload key.</summary>
+/// <param name="Key">The payload key.</param>
+/// <param name="Value">A string, integer or boolean value.</param>
+public sealed record EqualsFilter(string Key, JsonValue Value) : PayloadFilter;
+
+/// <summary>Membership of one payload key's value in a list.</summary>
+/// <param name="Key">The payload key.</param>
+/// <param name="Values">The accepted values.</param>
+public sealed record InFilter(string Key, IReadOnlyList<JsonValue> Values) : PayloadFilter;
+
+/// <summary>A numeric range on one payload key; absent bounds are open.</summary>
+/// <param name="Key">The payload key.</param>
+/// <param name="Gt">Exclusive lower bound.</param>
+/// <param name="Gte">Inclusive lower bound.</param>
+/// <param name="Lt">Exclusive upper bound.</param>
+/// <param name="Lte">Inclusive upper bound.</param>
+public sealed record RangeFilter(string Key, double? Gt, double? Gte, double? Lt, double? Lte) : PayloadFilter;
+
+/// <summary>All conjuncts hold.</summary>
+/// <param name="Must">The conjuncts.</param>
+public sealed record AndFilter(IReadOnlyList<PayloadFilter> Must) : PayloadFilter;

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace Designer.Retrieval;
+
+/// <summary>Checks the settings each backend needs.</summary>
+internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RetrievalOptions options) => options.IndexBackend switch
+    {
+        IndexBackend.PgVector when string.IsNullOrWhiteSpace(options.PgVectorConnectionString) =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:PgVectorConnectionString is required when IndexBackend is PgVector."),
+        IndexBackend.Qdrant when options.QdrantEndpoint is not { IsAbsoluteUri: true } =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint must be an absolute URI when IndexBackend is Qdrant."),
+        _ when options.Embedding is { ModelPath.Length: > 0, VocabularyPath.Length: 0 } =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:Embedding:VocabularyPath is required when Embedding:ModelPath is set."),
+        _ => ValidateOptionsResult.Success,
+    };
+}

@@ -1,0 +1,101 @@
+using Designer.Retrieval.Embedded;
+using Designer.Retrieval.Embeddings;
+using Designer.Retrieval.Indexes;
+using Designer.Retrieval.Postgres;
+using Designer.Retrieval.Qdrant;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Designer.Retrieval;
+
+/// <summary>Registers Designer's retrieval layer.</summary>
+public static class RetrievalServiceCollectionExtensions
+{
+    /// <summary>The named <see cref="HttpClient"/> the Qdrant backend uses.</summary>
+    public const string QdrantHttpClientName = "Designer.Qdrant";
+
+    private const string DataDirectoryKey = "Designer:DataDirectory";
+
+    /// <summary>
+    /// Binds <see cref="RetrievalOptions"/> from <c>Designer:Retrieval</c> (validated on start) and registers the
+    /// <see cref="IVectorIndexProvider"/> of the configured backend as a singleton, the cached ONNX embedding generator
+    /// when <see cref="RetrievalOptions.Embedding"/> names a model, and <see cref="TimeProvider.System"/> unless one is
+    /// registered.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddDesignerRetrieval(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<RetrievalOptions>()
+            .Bind(builder.Configuration.GetSection(RetrievalOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(QdrantHttpClientName, (provider, client) =>
+        {
+            var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            client.BaseAddress = options.QdrantEndpoint;
+            if (!string.IsNullOrEmpty(options.QdrantApiKey))
+            {
+                client.DefaultRequestHeaders.Add("api-key", options.QdrantApiKey);
+            }
+        });
+        services.TryAddSingleton<IVectorIndexProvider>(provider => CreateProvider(provider, builder.Environment.ContentRootPath));
+
+        // Registered only when configured: decided at registration time from configuration, so hosts without a model
+        // simply have no generator (and a later call can register a different one).
+        var embedding = builder.Configuration.GetSection(RetrievalOptions.SectionName).Get<RetrievalOptions>()?.Embedding;
+        if (!string.IsNullOrWhiteSpace(embedding?.ModelPath))
+        {
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => CreateEmbeddingGenerator(provider, builder.Environment.ContentRootPath));
+        }
+
+        return builder;
+    }
+
+    private static CachingEmbeddingGenerator CreateEmbeddingGenerator(IServiceProvider provider, string contentRoot)
+    {
+        var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var model = options.Embedding! with
+        {
+            ModelPath = Path.Combine(contentRoot, options.Embedding!.ModelPath),
+            VocabularyPath = Path.Combine(contentRoot, options.Embedding.VocabularyPath),
+        };
+        var generator = new OnnxSentenceEmbeddingGenerator(model, provider.GetRequiredService<TimeProvider>());
+        return new CachingEmbeddingGenerator(generator, generator.ModelKey, options.EmbeddingCacheCapacity);
+    }
+
+    private static IVectorIndexProvider CreateProvider(IServiceProvider provider, string contentRoot)
+    {
+        var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var dataRoot = configuration[DataDirectoryKey] is { Length: > 0 } configured ? configured : "data";
+        var folder = Path.Combine(contentRoot, dataRoot, options.DataDirectory);
+        return options.IndexBackend switch
+        {
+            IndexBackend.PgVector => new PgVectorIndexProvider(
+                options.PgVectorConnectionString!,
+                new PgVectorOptions { TablePrefix = options.PgVectorTablePrefix, HnswM = options.HnswM, EfSearch = options.HnswEfSearch }),
+            IndexBackend.Qdrant => new QdrantVectorIndexProvider(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHttpClientName),
+                Path.Combine(folder, "qdrant-lexical")),
+            _ => new EmbeddedVectorIndexProvider(
+                folder,
+                new EmbeddedIndexOptions
+                {
+                    Hnsw = new HnswParameters(options.HnswM, options.HnswEfConstruction),
+                    EfSearch = options.HnswEfSearch,
+                    ExactSearchThreshold = options.ExactSearchThreshold,
+                },
+                provider.GetService<ILoggerFactory>()),
+        };
+    }
+}
