@@ -2,6 +2,7 @@ using Designer.Web.Api;
 using Designer.Web.Components;
 using Designer.Web.Identity;
 using Designer.Web.Models;
+using Designer.Web.Runs;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -136,6 +137,8 @@ public static class WebServiceCollectionExtensions
         api.MapVersionEndpoints();
         api.MapAuditEndpoints();
         api.MapModelEndpoints();
+        api.MapRunEndpoints();
+        api.MapTaskEndpoints();
         app.MapAccountEndpoints();
         return app;
     }
