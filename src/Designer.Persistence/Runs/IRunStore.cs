@@ -92,6 +92,16 @@ public interface IRunStore
     /// <returns>The task.</returns>
     Task<HumanTaskRecord> CreateTaskAsync(NewHumanTask task, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Parks a <see cref="RunStatus.Running"/> run at a gate: in one transaction the run becomes
+    /// <see cref="RunStatus.WaitingForHuman"/> and the task is created, so a waiting run always has its task.
+    /// </summary>
+    /// <param name="task">The gate's task.</param>
+    /// <param name="addCost">Cost to add to the run.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The task, or null when the run is not Running (e.g. cancelled meanwhile) or changed concurrently.</returns>
+    Task<HumanTaskRecord?> WaitForHumanAsync(NewHumanTask task, decimal addCost, CancellationToken cancellationToken);
+
     /// <summary>Gets a task.</summary>
     /// <param name="id">Task id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -18,7 +18,22 @@ public sealed partial class RunStore
             return HumanTaskRecord.From(existing);
         }
 
-        var entity = new HumanTaskEntity
+        var entity = NewTaskEntity(task, now);
+        db.HumanTasks.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return HumanTaskRecord.From(entity);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            await using var again = await _contextFactory.CreateDbContextAsync(cancellationToken);
+            return HumanTaskRecord.From(await again.HumanTasks.AsNoTracking().SingleAsync(t => t.RequestId == task.RequestId, cancellationToken));
+        }
+    }
+
+    private static HumanTaskEntity NewTaskEntity(NewHumanTask task, DateTimeOffset now) =>
+        new()
         {
             Id = Guid.CreateVersion7(now),
             RunId = task.RunId,
@@ -33,16 +48,35 @@ public sealed partial class RunStore
             CreatedAt = now,
             Due = task.Due,
         };
+
+    /// <inheritdoc />
+    public async Task<HumanTaskRecord?> WaitForHumanAsync(NewHumanTask task, decimal addCost, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == task.RunId, cancellationToken);
+        if (run is null || run.Status != RunStatus.Running)
+        {
+            return null;
+        }
+
+        run.Status = RunStatus.WaitingForHuman;
+        run.Cost += addCost;
+        var entity = NewTaskEntity(task, Clock.UtcNow(_timeProvider));
         db.HumanTasks.Add(entity);
         try
         {
+            // One SaveChanges = one transaction; the run's UPDATE is conditional on its concurrency token.
             await db.SaveChangesAsync(cancellationToken);
             return HumanTaskRecord.From(entity);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            await using var again = await _contextFactory.CreateDbContextAsync(cancellationToken);
-            return HumanTaskRecord.From(await again.HumanTasks.AsNoTracking().SingleAsync(t => t.RequestId == task.RequestId, cancellationToken));
+            return null;
         }
     }
 

@@ -188,13 +188,9 @@ public sealed partial class RunService
                 await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Completed, result.Output?.ToJsonString() ?? "{}", result.EndNode, AddCost: cost), CancellationToken.None);
                 break;
             case WorkflowRunStatus.WaitingForHuman when result.PendingRequest is { } request:
-                // Waiting first, then the task: a decision can only arrive once the run is waiting.
-                if (await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.WaitingForHuman, AddCost: cost), CancellationToken.None) is not null)
-                {
-                    var evidence = await Evidence.CollectAsync(_runs, runId, cancellationToken);
-                    await _runs.CreateTaskAsync(TaskDecisions.NewTask(runId, request, evidence), CancellationToken.None);
-                }
-
+                // Status and task in one transaction: a waiting run always has its pending task.
+                var evidence = await Evidence.CollectAsync(_runs, runId, cancellationToken);
+                await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None);
                 break;
             default:
                 await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost), CancellationToken.None);

@@ -123,6 +123,27 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(HumanTaskStatus.Cancelled, Assert.IsType<DecideTaskResult.Conflict>(cancelled).Status);
     }
 
+    [Fact]
+    public async Task WaitForHuman_RunningRun_ParksRunWithTaskOnce()
+    {
+        // Arrange
+        var storage = Storage;
+        var run = await CreateRunAsync(storage);
+
+        // Act
+        var task = await storage.Runs.WaitForHumanAsync(NewTask(run.Id), 0.5m, Ct);
+        var again = await storage.Runs.WaitForHumanAsync(NewTask(run.Id), 0.5m, Ct);
+
+        // Assert
+        Assert.NotNull(task);
+        Assert.Null(again);
+        var stored = await storage.Runs.GetRunAsync(run.Id, Ct);
+        Assert.Equal(RunStatus.WaitingForHuman, stored!.Status);
+        Assert.Equal(0.5m, stored.Cost);
+        var pending = await storage.Runs.ListTasksAsync(HumanTaskStatus.Pending, run.Id, 1, 10, Ct);
+        Assert.Equal(task.Id, Assert.Single(pending.Items).Id);
+    }
+
     private static async Task<RunRecord> CreateRunAsync(TestStorage storage)
     {
         var created = await CreateAsync(storage);
