@@ -136,6 +136,25 @@ public abstract class RunApiTests(RunApiFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task StartRun_RetrievalWithoutVectorSearch_UnprocessableWithReason()
+    {
+        // Arrange
+        EnsureProvider();
+        var operatorClient = await fixture.ClientAsync("operator");
+        var demo = await fixture.PublishAsync(DemoWorkflows.DisputeTriage());
+
+        // Act
+        var response = await operatorClient.PostJsonAsync($"/api/workflows/{demo}/runs", new { input = RunApiFixture.Input(1) });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.ReadObjectAsync();
+        Assert.Contains("similar", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var runs = await (await operatorClient.GetAsync($"/api/runs?workflowId={demo}")).ReadObjectAsync();
+        Assert.Equal(0, runs["total"]!.GetValue<int>());
+    }
+
     private static async Task<Guid> StartAsync(HttpClient client, Guid workflowId, JsonObject input)
     {
         var response = await client.PostAsync($"/api/workflows/{workflowId}/runs", ApiClientExtensions.Json(new JsonObject { ["input"] = input }.ToJsonString()));
