@@ -22,6 +22,7 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Guid, Execution> _executions = new();
+    private int _disposed;
 
     /// <summary>Creates the host.</summary>
     /// <param name="store">The run store.</param>
@@ -84,6 +85,11 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         var running = _executions.Values.Select(e => e.Tail).ToArray();
         try
@@ -103,6 +109,12 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
         _stopping.Dispose();
         _slots.Dispose();
     }
