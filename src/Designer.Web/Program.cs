@@ -8,6 +8,7 @@ builder.AddDesignerSharedConfiguration();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
 builder.AddDesignerRuntime();
+builder.AddDesignerCluster();
 builder.AddDesignerIdentity();
 builder.AddDesignerApi();
 builder.AddDesignerUi();

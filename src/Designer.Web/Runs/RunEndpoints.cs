@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Designer.Runtime.Grains;
 using Designer.Runtime.Runs;
 using Designer.Web.Api;
 using Designer.Web.Identity;
@@ -93,14 +94,16 @@ internal static class RunEndpoints
             ? TypedResults.Ok(RunResponse.From(run))
             : ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
 
-    private static async Task<IResult> CancelAsync(RunService service, Guid id, CancellationToken cancellationToken) =>
-        await service.CancelAsync(id, cancellationToken) switch
+    private static async Task<IResult> CancelAsync(IGrainFactory grains, Guid id)
+    {
+        var outcome = await grains.GetGrain<IRunGrain>(id).CancelAsync();
+        return outcome.Kind switch
         {
-            RunCancelResult.Cancelled cancelled => TypedResults.Ok(RunResponse.From(cancelled.Run)),
-            RunCancelResult.NotFound => ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist.")),
-            RunCancelResult.Conflict conflict => ApiResults.Problem(ServiceError.Conflict($"Run {id} has already ended ({conflict.Status}).")),
-            _ => throw new InvalidOperationException("Unknown cancel result."),
+            RunGrainOutcomeKind.Ok => TypedResults.Ok(new { runId = id, status = RunStatus.Cancelled }),
+            RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
+            _ => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
         };
+    }
 
     private static async Task<IResult> TraceAsync(IRunStore store, Guid id, long? after, CancellationToken cancellationToken)
     {

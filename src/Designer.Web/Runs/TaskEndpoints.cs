@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Designer.Runtime.Runs;
+using Designer.Runtime.Grains;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
@@ -48,7 +48,7 @@ internal static class TaskEndpoints
             : ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist."));
 
     private static async Task<IResult> DecideAsync(
-        IRunStore store, RunService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+        IRunStore store, IGrainFactory grains, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var task = await store.GetTaskAsync(id, cancellationToken);
         if (task is null)
@@ -67,13 +67,23 @@ internal static class TaskEndpoints
             return bad;
         }
 
-        return await service.DecideAsync(id, decision!, user.ToActor(), cancellationToken) switch
+        // The run's grain serialises decisions of one run; the task's conditional update is the backstop.
+        var actor = user.ToActor();
+        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(new RunGrainDecision
         {
-            RunDecisionResult.Accepted accepted => TypedResults.Ok(TaskResponse.From(accepted.Task)),
-            RunDecisionResult.NotFound => ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist.")),
-            RunDecisionResult.Conflict conflict => ApiResults.Problem(ServiceError.Conflict($"Task {id} is not pending ({conflict.Status}); another decision won.")),
-            RunDecisionResult.Invalid invalid => ApiResults.BadRequest(invalid.Message),
-            _ => throw new InvalidOperationException("Unknown decision result."),
+            TaskId = id,
+            Decision = decision!.Decision,
+            Comment = decision.Comment,
+            EditsJson = decision.EditsJson,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+        });
+        return outcome.Kind switch
+        {
+            RunGrainOutcomeKind.Ok => TypedResults.Ok(TaskResponse.From((await store.GetTaskAsync(id, cancellationToken))!)),
+            RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
+            RunGrainOutcomeKind.Conflict => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
+            _ => ApiResults.BadRequest(outcome.Message!),
         };
     }
 

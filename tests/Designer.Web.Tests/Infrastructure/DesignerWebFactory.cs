@@ -21,6 +21,9 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Each app in this process gets its own silo port and cluster.
+        builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Designer:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N"));
         if (_postgres is not null)
         {
             builder.UseSetting("Designer:Storage:Provider", "PostgreSQL");
@@ -50,6 +53,13 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         {
             // SQLite may hold the file a moment longer; the temp folder is cleaned by the OS.
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);
