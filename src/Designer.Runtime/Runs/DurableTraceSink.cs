@@ -48,8 +48,15 @@ public sealed class DurableTraceSink : ITraceSink
         }
     }
 
-    /// <summary>Returns and resets the cost summed for a run since the last call.</summary>
+    /// <summary>
+    /// Returns and resets the cost summed for a run since the last call, and forgets the run's append lock; call it
+    /// when a start or resume has returned (no executor of the run writes any more).
+    /// </summary>
     /// <param name="runId">Run id.</param>
     /// <returns>The cost.</returns>
-    public decimal TakeCost(Guid runId) => _costs.TryRemove(runId, out var cost) ? cost : 0m;
+    public decimal TakeCost(Guid runId)
+    {
+        _locks.TryRemove(runId, out _);
+        return _costs.TryRemove(runId, out var cost) ? cost : 0m;
+    }
 }
