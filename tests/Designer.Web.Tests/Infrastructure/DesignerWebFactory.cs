@@ -9,10 +9,20 @@ namespace Designer.Web.Tests.Infrastructure;
 public sealed class DesignerWebFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-pass-1";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "designer-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
     private readonly string? _postgres;
 
-    public DesignerWebFactory(string? postgresConnectionString = null) => _postgres = postgresConnectionString;
+    public DesignerWebFactory(string? postgresConnectionString = null, string? dataDirectory = null)
+    {
+        _postgres = postgresConnectionString;
+        _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "designer-web-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The data directory (SQLite file, keys, models); pass it to a second factory to simulate a restart.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>When true, disposing leaves the data directory for a later factory.</summary>
+    public bool KeepData { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,6 +55,11 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -155,7 +155,7 @@ public abstract class RunApiTests(RunApiFixture fixture)
         Assert.Equal(0, runs["total"]!.GetValue<int>());
     }
 
-    private static async Task<Guid> StartAsync(HttpClient client, Guid workflowId, JsonObject input)
+    internal static async Task<Guid> StartAsync(HttpClient client, Guid workflowId, JsonObject input)
     {
         var response = await client.PostAsync($"/api/workflows/{workflowId}/runs", ApiClientExtensions.Json(new JsonObject { ["input"] = input }.ToJsonString()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -163,7 +163,7 @@ public abstract class RunApiTests(RunApiFixture fixture)
     }
 
     /// <summary>Polls the run until it has the status (fails on another terminal status or after the overall limit).</summary>
-    private static async Task<JsonObject> WaitForStatusAsync(HttpClient client, Guid runId, string status)
+    internal static async Task<JsonObject> WaitForStatusAsync(HttpClient client, Guid runId, string status)
     {
         using var limit = new CancellationTokenSource(WaitLimit);
         while (true)
@@ -180,7 +180,7 @@ public abstract class RunApiTests(RunApiFixture fixture)
         }
     }
 
-    private static async Task<JsonObject> PendingTaskAsync(HttpClient client, Guid runId)
+    internal static async Task<JsonObject> PendingTaskAsync(HttpClient client, Guid runId)
     {
         var tasks = await (await client.GetAsync($"/api/tasks?status=pending&runId={runId}")).ReadObjectAsync();
         var summary = Assert.Single(tasks["items"]!.AsArray());
