@@ -1,4 +1,5 @@
 using Designer.Inference;
+using Designer.Runtime;
 using Designer.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDesignerSharedConfiguration();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
+builder.AddDesignerRuntime();
+builder.AddDesignerCluster();
 builder.AddDesignerIdentity();
 builder.AddDesignerApi();
 builder.AddDesignerUi();

@@ -32,6 +32,9 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Each app in this process gets its own Orleans silo port and cluster.
+        builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Designer:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"));
         builder.UseUrls("http://127.0.0.1:0");
     }
 
@@ -46,5 +49,12 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         {
             // The OS cleans temp; a file still held by SQLite must not fail the run.
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

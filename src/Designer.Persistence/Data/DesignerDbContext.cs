@@ -37,6 +37,18 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
     /// <summary>The hash-chained audit log.</summary>
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
+    /// <summary>Runs.</summary>
+    public DbSet<RunEntity> Runs => Set<RunEntity>();
+
+    /// <summary>MAF checkpoints of runs.</summary>
+    public DbSet<RunCheckpointEntity> RunCheckpoints => Set<RunCheckpointEntity>();
+
+    /// <summary>Trace events of runs.</summary>
+    public DbSet<TraceEventEntity> TraceEvents => Set<TraceEventEntity>();
+
+    /// <summary>Human tasks raised by gates.</summary>
+    public DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -59,6 +71,10 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
         builder.ApplyConfiguration(new WorkflowDraftConfiguration());
         builder.ApplyConfiguration(new WorkflowVersionConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new RunConfiguration());
+        builder.ApplyConfiguration(new RunCheckpointConfiguration());
+        builder.ApplyConfiguration(new TraceEventConfiguration());
+        builder.ApplyConfiguration(new HumanTaskConfiguration());
     }
 
     private void PrepareForSave()

@@ -2,6 +2,7 @@ using Designer.Web.Api;
 using Designer.Web.Components;
 using Designer.Web.Identity;
 using Designer.Web.Models;
+using Designer.Web.Runs;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -99,6 +100,23 @@ public static class WebServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// One in-process Orleans silo with localhost clustering (<see cref="DesignerClusterOptions"/>). Grains keep no
+    /// state of their own (runs live in the database), so no grain storage is configured — never memory storage.
+    /// Grain calls keep Orleans' default 30 s response timeout; run work is queued, never done inside a call.
+    /// </summary>
+    public static IHostApplicationBuilder AddDesignerCluster(this IHostApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(DesignerClusterOptions.SectionName).Get<DesignerClusterOptions>() ?? new DesignerClusterOptions();
+        if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"{DesignerClusterOptions.SectionName}: SiloPort must be 1..65535 and GatewayPort 0..65535.");
+        }
+
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId));
+        return builder;
+    }
+
     /// <summary>The Blazor Web App (interactive server) with MudBlazor.</summary>
     public static IHostApplicationBuilder AddDesignerUi(this IHostApplicationBuilder builder)
     {
@@ -136,6 +154,8 @@ public static class WebServiceCollectionExtensions
         api.MapVersionEndpoints();
         api.MapAuditEndpoints();
         api.MapModelEndpoints();
+        api.MapRunEndpoints();
+        api.MapTaskEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

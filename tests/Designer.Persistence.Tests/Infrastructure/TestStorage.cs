@@ -21,6 +21,8 @@ public sealed class TestStorage : IAsyncDisposable
 
     public IWorkflowStore Workflows => Services.GetRequiredService<IWorkflowStore>();
 
+    public IRunStore Runs => Services.GetRequiredService<IRunStore>();
+
     public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
 
     public IDbContextFactory<DesignerDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<DesignerDbContext>>();

@@ -38,6 +38,16 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("POST", "/api/models/{id}/train", "/api/models/dispute-risk/train", ["author"]),
         ("POST", "/api/models/{id}/versions/{number:int}/approve", "/api/models/dispute-risk/versions/1/approve", ["approver"]),
         ("POST", "/api/models/{id}/versions/{number:int}/reject", "/api/models/dispute-risk/versions/1/reject", ["approver"]),
+        ("POST", "/api/workflows/{id:guid}/runs", "/api/workflows/{id}/runs", ["operator"]),
+        ("GET", "/api/runs/", "/api/runs", Everyone),
+        ("GET", "/api/runs/{id:guid}", "/api/runs/{id}", Everyone),
+        ("POST", "/api/runs/{id:guid}/cancel", "/api/runs/{id}/cancel", ["operator"]),
+        ("GET", "/api/runs/{id:guid}/trace", "/api/runs/{id}/trace", Everyone),
+        ("GET", "/api/runs/{id:guid}/trace/stream", "/api/runs/{id}/trace/stream", Everyone),
+        ("GET", "/api/tasks/", "/api/tasks?status=pending", Everyone),
+        ("GET", "/api/tasks/{id:guid}", "/api/tasks/{id}", Everyone),
+        // Any reader gets past the policy; the task's own role is checked per task (RunApiTests).
+        ("POST", "/api/tasks/{id:guid}/decision", "/api/tasks/{id}/decision", Everyone),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -9,10 +9,20 @@ namespace Designer.Web.Tests.Infrastructure;
 public sealed class DesignerWebFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-pass-1";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "designer-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
     private readonly string? _postgres;
 
-    public DesignerWebFactory(string? postgresConnectionString = null) => _postgres = postgresConnectionString;
+    public DesignerWebFactory(string? postgresConnectionString = null, string? dataDirectory = null)
+    {
+        _postgres = postgresConnectionString;
+        _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "designer-web-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The data directory (SQLite file, keys, models); pass it to a second factory to simulate a restart.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>When true, disposing leaves the data directory for a later factory.</summary>
+    public bool KeepData { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +31,9 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Each app in this process gets its own silo port and cluster.
+        builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Designer:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N"));
         if (_postgres is not null)
         {
             builder.UseSetting("Designer:Storage:Provider", "PostgreSQL");
@@ -42,6 +55,11 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -50,6 +68,13 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         {
             // SQLite may hold the file a moment longer; the temp folder is cleaned by the OS.
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);

@@ -10,4 +10,7 @@ internal static class Limits
     public const int StatusLength = 32;
     public const int ActionLength = 100;
     public const int EntityIdLength = 200;
+    public const int NodeIdLength = 200;
+    public const int CheckpointIdLength = 64;
+    public const int RoleLength = 64;
 }

@@ -1,0 +1,179 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Designer.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Runs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkflowId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    InputJson = table.Column<string>(type: "text", nullable: false),
+                    OutputJson = table.Column<string>(type: "text", nullable: true),
+                    EndNode = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    StartedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StartedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Cost = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    HumanDecided = table.Column<bool>(type: "boolean", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Runs_Workflows_WorkflowId",
+                        column: x => x.WorkflowId,
+                        principalTable: "Workflows",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NodeId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Instructions = table.Column<string>(type: "text", nullable: false),
+                    EvidenceJson = table.Column<string>(type: "text", nullable: false),
+                    DecisionsJson = table.Column<string>(type: "text", nullable: false),
+                    EditableFieldsJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Due = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Comment = table.Column<string>(type: "text", nullable: true),
+                    EditsJson = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HumanTasks_Runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "Runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RunCheckpoints",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CheckpointId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ParentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RunCheckpoints", x => new { x.RunId, x.CheckpointId });
+                    table.ForeignKey(
+                        name: "FK_RunCheckpoints_Runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "Runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TraceEvents",
+                columns: table => new
+                {
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NodeId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Timestamp = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TraceEvents", x => new { x.RunId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_TraceEvents_Runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "Runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_RequestId",
+                table: "HumanTasks",
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_RunId",
+                table: "HumanTasks",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Status_CreatedAt",
+                table: "HumanTasks",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RunCheckpoints_RunId_Sequence",
+                table: "RunCheckpoints",
+                columns: new[] { "RunId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_StartedAt",
+                table: "Runs",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_Status",
+                table: "Runs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_WorkflowId_Status_StartedAt",
+                table: "Runs",
+                columns: new[] { "WorkflowId", "Status", "StartedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HumanTasks");
+
+            migrationBuilder.DropTable(
+                name: "RunCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "TraceEvents");
+
+            migrationBuilder.DropTable(
+                name: "Runs");
+        }
+    }
+}

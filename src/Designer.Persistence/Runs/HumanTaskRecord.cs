@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Designer.Persistence;
+
+/// <summary>A human task as stored.</summary>
+/// <param name="Id">Task id.</param>
+/// <param name="RunId">Run id.</param>
+/// <param name="NodeId">Gate node id.</param>
+/// <param name="RequestId">The gate request's idempotency key.</param>
+/// <param name="Role">Assignee role.</param>
+/// <param name="Instructions">Rendered instructions.</param>
+/// <param name="EvidenceJson">Evidence (JSON array).</param>
+/// <param name="Decisions">Allowed decisions.</param>
+/// <param name="EditableFields">Editable fields.</param>
+/// <param name="Status">Status.</param>
+/// <param name="CreatedAt">Creation time (UTC).</param>
+/// <param name="Due">SLA due time.</param>
+/// <param name="DecidedById">Decider id.</param>
+/// <param name="DecidedByName">Decider name.</param>
+/// <param name="Decision">The decision.</param>
+/// <param name="Comment">The comment.</param>
+/// <param name="EditsJson">Edited values (JSON object).</param>
+/// <param name="DecidedAt">Decision time.</param>
+public sealed record HumanTaskRecord(
+    Guid Id,
+    Guid RunId,
+    string NodeId,
+    string RequestId,
+    string Role,
+    string Instructions,
+    string EvidenceJson,
+    IReadOnlyList<string> Decisions,
+    IReadOnlyList<string> EditableFields,
+    HumanTaskStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? Due,
+    string? DecidedById,
+    string? DecidedByName,
+    string? Decision,
+    string? Comment,
+    string? EditsJson,
+    DateTimeOffset? DecidedAt)
+{
+    internal static HumanTaskRecord From(HumanTaskEntity t) => new(
+        t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, t.Instructions, t.EvidenceJson,
+        JsonSerializer.Deserialize<string[]>(t.DecisionsJson) ?? [],
+        JsonSerializer.Deserialize<string[]>(t.EditableFieldsJson) ?? [],
+        t.Status, t.CreatedAt, t.Due, t.DecidedById, t.DecidedByName, t.Decision, t.Comment, t.EditsJson, t.DecidedAt);
+}

@@ -1,0 +1,133 @@
+namespace Designer.Persistence;
+
+/// <summary>
+/// Runs, their MAF checkpoints, trace events and human tasks. Status changes are conditional (concurrency token and
+/// allowed source statuses), and deciding a task is one conditional UPDATE on <see cref="HumanTaskStatus.Pending"/>
+/// plus the token read, so exactly one of any number of concurrent decisions wins.
+/// </summary>
+public interface IRunStore
+{
+    /// <summary>Records a new run in <see cref="RunStatus.Running"/>.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="startedBy">The starter.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored run.</returns>
+    Task<RunRecord> CreateRunAsync(NewRun run, Actor startedBy, CancellationToken cancellationToken);
+
+    /// <summary>Gets a run.</summary>
+    /// <param name="id">Run id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The run, or null.</returns>
+    Task<RunRecord?> GetRunAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Lists runs, newest first.</summary>
+    /// <param name="query">Filters.</param>
+    /// <param name="page">1-based page.</param>
+    /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page.</returns>
+    Task<Page<RunRecord>> ListRunsAsync(RunQuery query, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Changes a run's status if it is currently one of <paramref name="from"/>; terminal statuses set the end time.</summary>
+    /// <param name="id">Run id.</param>
+    /// <param name="from">Statuses the change is allowed from.</param>
+    /// <param name="transition">The change.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated run, or null when it does not exist, is in another status or changed concurrently.</returns>
+    Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>Marks a run as decided by a human (for reporting).</summary>
+    /// <param name="id">Run id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    Task MarkHumanDecidedAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Moves every <see cref="RunStatus.Running"/> run to <see cref="RunStatus.Interrupted"/> (on start-up).</summary>
+    /// <param name="reason">The error text recorded.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many runs were interrupted.</returns>
+    Task<int> InterruptRunningAsync(string reason, CancellationToken cancellationToken);
+
+    /// <summary>Appends a checkpoint.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="checkpoint">The checkpoint.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task.</returns>
+    Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken);
+
+    /// <summary>Reads one checkpoint.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="checkpointId">Checkpoint id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The checkpoint, or null.</returns>
+    Task<RunCheckpointRecord?> GetCheckpointAsync(Guid runId, string checkpointId, CancellationToken cancellationToken);
+
+    /// <summary>Every checkpoint of a run, oldest first.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The checkpoints.</returns>
+    Task<IReadOnlyList<RunCheckpointRecord>> ListCheckpointsAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Appends a trace event with the next sequence number; callers serialise appends per run.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="kind">Event kind.</param>
+    /// <param name="nodeId">Node id.</param>
+    /// <param name="json">The event JSON.</param>
+    /// <param name="timestamp">Event time.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored event.</returns>
+    Task<TraceEventRecord> AppendTraceAsync(Guid runId, string kind, string? nodeId, string json, DateTimeOffset timestamp, CancellationToken cancellationToken);
+
+    /// <summary>Trace events of a run with a sequence above <paramref name="afterSequence"/>, in order.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="afterSequence">0 for all.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The events.</returns>
+    Task<IReadOnlyList<TraceEventRecord>> ListTraceAsync(Guid runId, long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>Creates the task for a gate request; a second call with the same request id returns the existing task.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The task.</returns>
+    Task<HumanTaskRecord> CreateTaskAsync(NewHumanTask task, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Parks a <see cref="RunStatus.Running"/> run at a gate: in one transaction the run becomes
+    /// <see cref="RunStatus.WaitingForHuman"/> and the task is created, so a waiting run always has its task.
+    /// </summary>
+    /// <param name="task">The gate's task.</param>
+    /// <param name="addCost">Cost to add to the run.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The task, or null when the run is not Running (e.g. cancelled meanwhile) or changed concurrently.</returns>
+    Task<HumanTaskRecord?> WaitForHumanAsync(NewHumanTask task, decimal addCost, CancellationToken cancellationToken);
+
+    /// <summary>Gets a task.</summary>
+    /// <param name="id">Task id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The task, or null.</returns>
+    Task<HumanTaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Lists tasks, oldest first.</summary>
+    /// <param name="status">Only this status, or any.</param>
+    /// <param name="runId">Only this run, or any.</param>
+    /// <param name="page">1-based page.</param>
+    /// <param name="pageSize">Page size.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page.</returns>
+    Task<Page<HumanTaskRecord>> ListTasksAsync(HumanTaskStatus? status, Guid? runId, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Decides a pending task: one conditional UPDATE (status Pending and the token read); exactly one caller wins.</summary>
+    /// <param name="id">Task id.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="actor">The decider.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Decided, Conflict (not pending any more) or NotFound.</returns>
+    Task<DecideTaskResult> DecideTaskAsync(Guid id, TaskDecision decision, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Cancels every pending task of a run.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many were cancelled.</returns>
+    Task<int> CancelPendingTasksAsync(Guid runId, CancellationToken cancellationToken);
+}

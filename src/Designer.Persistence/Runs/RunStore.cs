@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Persistence;
+
+/// <summary>EF Core implementation of <see cref="IRunStore"/> for SQLite and PostgreSQL.</summary>
+public sealed partial class RunStore : IRunStore
+{
+    private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps.</param>
+    public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+    {
+        _contextFactory = contextFactory;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public async Task<RunRecord> CreateRunAsync(NewRun run, Actor startedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(startedBy);
+        var now = Clock.UtcNow(_timeProvider);
+        var entity = new RunEntity
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkflowId = run.WorkflowId,
+            VersionNumber = run.VersionNumber,
+            ContentHash = run.ContentHash,
+            Status = RunStatus.Running,
+            InputJson = run.InputJson,
+            StartedById = startedBy.Id,
+            StartedByName = startedBy.Name,
+            StartedAt = now,
+        };
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Runs.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return RunRecord.From(entity);
+    }
+
+    /// <inheritdoc />
+    public async Task<RunRecord?> GetRunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return run is null ? null : RunRecord.From(run);
+    }
+
+    /// <inheritdoc />
+    public async Task<Page<RunRecord>> ListRunsAsync(RunQuery query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Paging.EnsureValid(page, pageSize);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = db.Runs.AsNoTracking();
+        if (query.WorkflowId is { } workflowId)
+        {
+            runs = runs.Where(r => r.WorkflowId == workflowId);
+        }
+
+        if (query.Status is { } status)
+        {
+            runs = runs.Where(r => r.Status == status);
+        }
+
+        if (query.VersionNumber is { } version)
+        {
+            runs = runs.Where(r => r.VersionNumber == version);
+        }
+
+        var total = await runs.LongCountAsync(cancellationToken);
+        var items = await runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        return new Page<RunRecord>([.. items.Select(RunRecord.From)], page, pageSize, total);
+    }
+
+    /// <inheritdoc />
+    public async Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(transition);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null || !from.Contains(run.Status))
+        {
+            return null;
+        }
+
+        run.Status = transition.To;
+        run.OutputJson = transition.OutputJson ?? run.OutputJson;
+        run.EndNode = transition.EndNode ?? run.EndNode;
+        run.Error = transition.Error ?? run.Error;
+        run.Cost += transition.AddCost;
+        if (RunStatuses.IsTerminal(transition.To))
+        {
+            run.EndedAt = Clock.UtcNow(_timeProvider);
+        }
+
+        try
+        {
+            // Conditional on the concurrency token read above: a concurrent change makes this affect no row.
+            await db.SaveChangesAsync(cancellationToken);
+            return RunRecord.From(run);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task MarkHumanDecidedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Runs.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.HumanDecided, true).SetProperty(r => r.ConcurrencyToken, Guid.NewGuid()), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> InterruptRunningAsync(string reason, CancellationToken cancellationToken)
+    {
+        var now = Clock.UtcNow(_timeProvider);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.Where(r => r.Status == RunStatus.Running)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, RunStatus.Interrupted)
+                    .SetProperty(r => r.Error, reason)
+                    .SetProperty(r => r.EndedAt, now)
+                    .SetProperty(r => r.ConcurrencyToken, Guid.NewGuid()),
+                cancellationToken);
+    }
+}

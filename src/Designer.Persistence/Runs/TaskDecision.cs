@@ -1,0 +1,7 @@
+namespace Designer.Persistence;
+
+/// <summary>A decision on a human task.</summary>
+/// <param name="Decision">One of the task's decisions.</param>
+/// <param name="Comment">Optional comment.</param>
+/// <param name="EditsJson">Edited values (JSON object), if any.</param>
+public sealed record TaskDecision(string Decision, string? Comment, string? EditsJson);

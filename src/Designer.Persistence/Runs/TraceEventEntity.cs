@@ -1,0 +1,23 @@
+namespace Designer.Persistence;
+
+/// <summary>EF Core row for one trace event of a run (append-only).</summary>
+public sealed class TraceEventEntity
+{
+    /// <summary>Run id.</summary>
+    public Guid RunId { get; set; }
+
+    /// <summary>1-based order within the run.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>Event kind.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>Node id, when about a node.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>The whole event as JSON (already redacted).</summary>
+    public string Json { get; set; } = string.Empty;
+
+    /// <summary>Event time (UTC).</summary>
+    public DateTimeOffset Timestamp { get; set; }
+}

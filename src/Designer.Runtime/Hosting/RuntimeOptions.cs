@@ -1,0 +1,17 @@
+namespace Designer.Runtime.Hosting;
+
+/// <summary>Run execution settings (<c>Designer:Runtime</c>).</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Designer:Runtime";
+
+    /// <summary>Runs executing at once in this process (1..256); more wait in the queue.</summary>
+    public int MaxConcurrentRuns { get; set; } = 8;
+
+    /// <summary>How long stopping the host waits for executing runs (they stay Running and are marked Interrupted on the next start).</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the trace stream polls the trace table for new events (10 ms..10 s).</summary>
+    public TimeSpan TraceStreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace Designer.Runtime.Hosting;
+
+/// <summary>Rejects unusable <see cref="RuntimeOptions"/> at start.</summary>
+internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RuntimeOptions options)
+    {
+        var problems = new List<string>();
+        if (options.MaxConcurrentRuns is < 1 or > 256)
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:MaxConcurrentRuns must be between 1 and 256.");
+        }
+
+        if (options.DrainTimeout < TimeSpan.Zero || options.DrainTimeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:DrainTimeout must be between 0 and 5 minutes.");
+        }
+
+        if (options.TraceStreamPollInterval < TimeSpan.FromMilliseconds(10) || options.TraceStreamPollInterval > TimeSpan.FromSeconds(10))
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:TraceStreamPollInterval must be between 10 ms and 10 s.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

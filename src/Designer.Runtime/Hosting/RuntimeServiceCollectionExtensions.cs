@@ -1,0 +1,54 @@
+using Designer.Inference.Serving;
+using Designer.Runtime.Compilation;
+using Designer.Runtime.Execution;
+using Designer.Runtime.Expressions;
+using Designer.Runtime.Hosting;
+using Designer.Runtime.Retrieval;
+using Designer.Runtime.Runs;
+using Designer.Runtime.Tracing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// The extension lives in the root namespace so Program.cs needs only `using Designer.Runtime;`.
+namespace Designer.Runtime;
+
+/// <summary>Registers the durable runtime.</summary>
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="RuntimeOptions"/> from <c>Designer:Runtime</c> (validated on start) and registers the
+    /// durable trace sink and checkpoint store (over <c>IRunStore</c>, so call <c>AddDesignerPersistence</c>),
+    /// <see cref="RuntimeServices"/> (with <see cref="IInferenceClient"/> and <see cref="IVectorSearch"/> when they
+    /// are registered; none is faked), <see cref="WorkflowCompiler"/>, <see cref="WorkflowRunner"/>,
+    /// <see cref="RunExecutionHost"/> (hosted) and <see cref="RunService"/>.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddDesignerRuntime(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<RuntimeOptions>().Bind(builder.Configuration.GetSection(RuntimeOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DurableTraceSink>();
+        services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
+        services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();
+        services.TryAddSingleton(sp => new RuntimeServices
+        {
+            Sandbox = new ExpressionSandbox(),
+            Trace = sp.GetRequiredService<ITraceSink>(),
+            Time = sp.GetRequiredService<TimeProvider>(),
+            Inference = sp.GetService<IInferenceClient>(),
+            VectorSearch = sp.GetService<IVectorSearch>(),
+        });
+        services.TryAddSingleton(sp => new WorkflowCompiler(sp.GetRequiredService<RuntimeServices>()));
+        services.TryAddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<IRunCheckpointStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RunExecutionHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunExecutionHost>());
+        services.TryAddSingleton<RunService>();
+        return builder;
+    }
+}

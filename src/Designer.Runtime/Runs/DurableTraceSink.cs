@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Designer.Persistence;
+using Designer.Runtime.Tracing;
+
+namespace Designer.Runtime.Runs;
+
+/// <summary>
+/// Writes every trace event as a <c>TraceEvents</c> row, in order: appends of one run are serialised (the store
+/// numbers them), and the cost carried by events is summed per run until <see cref="TakeCost"/>.
+/// </summary>
+public sealed class DurableTraceSink : ITraceSink
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly IRunStore _store;
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<Guid, decimal> _costs = new();
+
+    /// <summary>Creates the sink.</summary>
+    /// <param name="store">The run store.</param>
+    public DurableTraceSink(IRunStore store) => _store = store;
+
+    /// <inheritdoc />
+    public async ValueTask WriteAsync(TraceEvent traceEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(traceEvent);
+        var runId = RunIds.Parse(traceEvent.RunId);
+        if (traceEvent.Cost is { } cost)
+        {
+            _costs.AddOrUpdate(runId, cost, (_, sum) => sum + cost);
+        }
+
+        var json = JsonSerializer.Serialize(traceEvent, JsonOptions);
+        var gate = _locks.GetOrAdd(runId, _ => new SemaphoreSlim(1, 1));
+        // Not the caller's token: an event of a run being cancelled is still part of its history.
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            await _store.AppendTraceAsync(runId, traceEvent.Kind, traceEvent.NodeId, json, traceEvent.StartedAt, CancellationToken.None);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Returns and resets the cost summed for a run since the last call, and forgets the run's append lock; call it
+    /// when a start or resume has returned (no executor of the run writes any more).
+    /// </summary>
+    /// <param name="runId">Run id.</param>
+    /// <returns>The cost.</returns>
+    public decimal TakeCost(Guid runId)
+    {
+        _locks.TryRemove(runId, out _);
+        return _costs.TryRemove(runId, out var cost) ? cost : 0m;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using Designer.Persistence;
+using Designer.Runtime.Compilation;
+using Designer.Runtime.Execution;
+using Designer.Workflows.Serialization;
+
+namespace Designer.Runtime.Runs;
+
+/// <summary>
+/// Starts, resumes and cancels runs in this process. Every state change goes through <see cref="IRunStore"/>
+/// (conditional on the run's status); execution happens on <see cref="RunExecutionHost"/>, never inside the
+/// caller's request. A decision is applied exactly once: the task's conditional update picks one winner, and only
+/// the winner queues the resume from the newest stored checkpoint.
+/// </summary>
+public sealed partial class RunService
+{
+    private static readonly RunStatus[] FromRunning = [RunStatus.Running];
+    private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];
+    private static readonly RunStatus[] FromActive = [RunStatus.Running, RunStatus.WaitingForHuman];
+
+    private readonly IRunStore _runs;
+    private readonly IWorkflowStore _workflows;
+    private readonly WorkflowCompiler _compiler;
+    private readonly WorkflowRunner _runner;
+    private readonly DurableTraceSink _trace;
+    private readonly RunExecutionHost _host;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="runs">Run storage.</param>
+    /// <param name="workflows">Workflow storage (active versions).</param>
+    /// <param name="compiler">The compiler (cached per content hash).</param>
+    /// <param name="runner">The runner over the durable checkpoint store.</param>
+    /// <param name="trace">The durable trace sink (for the run's cost).</param>
+    /// <param name="host">Background execution.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host)
+    {
+        _runs = runs;
+        _workflows = workflows;
+        _compiler = compiler;
+        _runner = runner;
+        _trace = trace;
+        _host = host;
+    }
+
+    /// <summary>Starts a run of the workflow's active version; it executes in the background.</summary>
+    /// <param name="workflowId">Workflow id.</param>
+    /// <param name="input">Run input.</param>
+    /// <param name="actor">The operator.</param>
+    /// <param name="cancellationToken">Cancels the start (not the run).</param>
+    /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
+    public async Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var workflow = await _workflows.GetWorkflowAsync(workflowId, cancellationToken);
+        if (workflow is null)
+        {
+            return new RunStartResult.WorkflowNotFound();
+        }
+
+        if (workflow.ActiveVersion is not { } number
+            || await _workflows.GetVersionAsync(workflowId, number, cancellationToken) is not { } version)
+        {
+            return new RunStartResult.NoActiveVersion();
+        }
+
+        CompiledWorkflow compiled;
+        try
+        {
+            compiled = Compile(version.CanonicalJson, version.ContentHash);
+        }
+        catch (WorkflowCompilationException ex)
+        {
+            return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+        }
+
+        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString()), actor, cancellationToken);
+        var runId = RunIds.Format(run.Id);
+        _host.Enqueue(run.Id, async token =>
+        {
+            var result = await RunGuardedAsync(() => _runner.StartAsync(compiled, runId, (JsonObject)input.DeepClone(), token), runId, token);
+            await ApplyAsync(run.Id, result, token);
+        });
+        return new RunStartResult.Started(run);
+    }
+
+    /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>
+    /// <param name="taskId">Task id.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="actor">The decider (the caller has checked the task's role).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Accepted, NotFound, Conflict or Invalid.</returns>
+    public async Task<RunDecisionResult> DecideAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(actor);
+        var task = await _runs.GetTaskAsync(taskId, cancellationToken);
+        if (task is null)
+        {
+            return new RunDecisionResult.NotFound();
+        }
+
+        if (TaskDecisions.Check(task, decision) is { } problem)
+        {
+            return new RunDecisionResult.Invalid(problem);
+        }
+
+        var decided = await _runs.DecideTaskAsync(taskId, decision, actor, cancellationToken);
+        switch (decided)
+        {
+            case DecideTaskResult.NotFound:
+                return new RunDecisionResult.NotFound();
+            case DecideTaskResult.Conflict conflict:
+                return new RunDecisionResult.Conflict(conflict.Status);
+        }
+
+        var winner = ((DecideTaskResult.Decided)decided).Task;
+        await _runs.MarkHumanDecidedAsync(winner.RunId, CancellationToken.None);
+        if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running), CancellationToken.None) is { } run)
+        {
+            var human = TaskDecisions.ToHumanDecision(winner, actor);
+            _host.Enqueue(run.Id, async token =>
+            {
+                var compiled = await CompileRunAsync(run, token);
+                var result = await RunGuardedAsync(() => _runner.ResumeAsync(compiled, RunIds.Format(run.Id), human, token), RunIds.Format(run.Id), token);
+                await ApplyAsync(run.Id, result, token);
+            });
+        }
+
+        return new RunDecisionResult.Accepted(winner);
+    }
+
+    /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Cancelled, NotFound or Conflict.</returns>
+    public async Task<RunCancelResult> CancelAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var cancelled = await _runs.TransitionAsync(runId, FromActive, new RunTransition(RunStatus.Cancelled, Error: "Cancelled by an operator."), cancellationToken);
+        if (cancelled is null)
+        {
+            var run = await _runs.GetRunAsync(runId, cancellationToken);
+            return run is null ? new RunCancelResult.NotFound() : new RunCancelResult.Conflict(run.Status);
+        }
+
+        await _runs.CancelPendingTasksAsync(runId, CancellationToken.None);
+        _host.Cancel(runId);
+        return new RunCancelResult.Cancelled(cancelled);
+    }
+
+    private CompiledWorkflow Compile(string canonicalJson, string contentHash)
+    {
+        var parsed = WorkflowJson.Parse(canonicalJson);
+        if (parsed.Definition is null)
+        {
+            throw new WorkflowCompilationException([.. parsed.Problems.Select(p => $"{p.Code}: {p.Message}")]);
+        }
+
+        return _compiler.Compile(parsed.Definition, contentHash);
+    }
+
+    private async Task<CompiledWorkflow> CompileRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var version = await _workflows.GetVersionAsync(run.WorkflowId, run.VersionNumber, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {run.VersionNumber} of workflow {run.WorkflowId} is gone.");
+        return Compile(version.CanonicalJson, version.ContentHash);
+    }
+
+    /// <summary>Turns an exception of the runner (not a cancellation) into a failed result.</summary>
+    private static async Task<RunResult> RunGuardedAsync(Func<Task<RunResult>> run, string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new RunResult(runId, WorkflowRunStatus.Failed, null, null, null, ex.Message, null);
+        }
+    }
+
+    private async Task ApplyAsync(Guid runId, RunResult result, CancellationToken cancellationToken)
+    {
+        var cost = _trace.TakeCost(runId);
+        switch (result.Status)
+        {
+            case WorkflowRunStatus.Completed:
+                await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Completed, result.Output?.ToJsonString() ?? "{}", result.EndNode, AddCost: cost), CancellationToken.None);
+                break;
+            case WorkflowRunStatus.WaitingForHuman when result.PendingRequest is { } request:
+                // Status and task in one transaction: a waiting run always has its pending task.
+                var evidence = await Evidence.CollectAsync(_runs, runId, cancellationToken);
+                await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None);
+                break;
+            default:
+                await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost), CancellationToken.None);
+                break;
+        }
+    }
+}

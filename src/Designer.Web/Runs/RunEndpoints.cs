@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Designer.Runtime.Grains;
+using Designer.Runtime.Runs;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+
+namespace Designer.Web.Runs;
+
+/// <summary>Runs: start (operators), list, read, cancel (operators) and the trace, as JSON and as server-sent events.</summary>
+internal static class RunEndpoints
+{
+    public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/workflows/{id:guid}/runs", StartAsync).WithTags("Runs").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Operate);
+        var runs = api.MapGroup("/runs").WithTags("Runs").DisableAntiforgery();
+        runs.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
+        runs.MapGet("/{id:guid}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
+        runs.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(DesignerPolicies.Operate);
+        runs.MapGet("/{id:guid}/trace", TraceAsync).RequireAuthorization(DesignerPolicies.Read);
+        runs.MapGet("/{id:guid}/trace/stream", TraceStreamEndpoint.StreamAsync).RequireAuthorization(DesignerPolicies.Read);
+        return api;
+    }
+
+    private static async Task<IResult> StartAsync(
+        RunService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiResults.TooLarge();
+        }
+
+        JsonObject input = [];
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            if (!ApiJson.TryParseObject(body, out var json, out var error))
+            {
+                return ApiResults.BadRequest(error!);
+            }
+
+            switch (json!["input"])
+            {
+                case null:
+                    break;
+                case JsonObject given:
+                    input = (JsonObject)given.DeepClone();
+                    break;
+                default:
+                    return ApiResults.BadRequest("'input' must be a JSON object.");
+            }
+        }
+
+        return await service.StartAsync(id, input, user.ToActor(), cancellationToken) switch
+        {
+            RunStartResult.Started started => TypedResults.Accepted($"/api/runs/{started.Run.Id}", new { runId = started.Run.Id }),
+            RunStartResult.WorkflowNotFound => ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist.")),
+            RunStartResult.NoActiveVersion => ApiResults.Problem(ServiceError.Conflict($"Workflow {id} has no active version to run; approve a version first.")),
+            RunStartResult.NotRunnable notRunnable => TypedResults.Problem(
+                "The active version cannot run here: " + string.Join("; ", notRunnable.Problems),
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Workflow not runnable",
+                extensions: new Dictionary<string, object?> { ["errors"] = notRunnable.Problems }),
+            _ => throw new InvalidOperationException("Unknown start result."),
+        };
+    }
+
+    private static async Task<IResult> ListAsync(
+        IRunStore store, int? page, int? pageSize, Guid? workflowId, string? status, int? version, CancellationToken cancellationToken)
+    {
+        if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
+        {
+            return bad;
+        }
+
+        RunStatus? parsed = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<RunStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return ApiResults.BadRequest($"Unknown status '{status}'; use one of {string.Join(", ", Enum.GetNames<RunStatus>())}.");
+            }
+
+            parsed = s;
+        }
+
+        var runs = await store.ListRunsAsync(new RunQuery(workflowId, parsed, version), p, size, cancellationToken);
+        return TypedResults.Ok(new { items = runs.Items.Select(RunResponse.From), page = runs.PageNumber, pageSize = runs.PageSize, total = runs.Total });
+    }
+
+    private static async Task<IResult> GetAsync(IRunStore store, Guid id, CancellationToken cancellationToken) =>
+        await store.GetRunAsync(id, cancellationToken) is { } run
+            ? TypedResults.Ok(RunResponse.From(run))
+            : ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+
+    private static async Task<IResult> CancelAsync(IGrainFactory grains, Guid id)
+    {
+        var outcome = await grains.GetGrain<IRunGrain>(id).CancelAsync();
+        return outcome.Kind switch
+        {
+            RunGrainOutcomeKind.Ok => TypedResults.Ok(new { runId = id, status = RunStatus.Cancelled }),
+            RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
+            _ => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
+        };
+    }
+
+    private static async Task<IResult> TraceAsync(IRunStore store, Guid id, long? after, CancellationToken cancellationToken)
+    {
+        if (await store.GetRunAsync(id, cancellationToken) is null)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+        }
+
+        var events = await store.ListTraceAsync(id, Math.Max(0, after ?? 0), 10_000, cancellationToken);
+        return TypedResults.Ok(events.Select(TraceEventResponse.From));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Designer.Runtime.Grains;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+
+namespace Designer.Web.Runs;
+
+/// <summary>Human tasks: the inbox, one task, and the decision (only members of the task's role may decide).</summary>
+internal static class TaskEndpoints
+{
+    public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("Tasks").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
+        tasks.MapGet("/", ListAsync);
+        tasks.MapGet("/{id:guid}", GetAsync);
+        tasks.MapPost("/{id:guid}/decision", DecideAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        IRunStore store, int? page, int? pageSize, string? status, Guid? runId, CancellationToken cancellationToken)
+    {
+        if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
+        {
+            return bad;
+        }
+
+        HumanTaskStatus? parsed = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<HumanTaskStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return ApiResults.BadRequest($"Unknown status '{status}'; use one of {string.Join(", ", Enum.GetNames<HumanTaskStatus>())}.");
+            }
+
+            parsed = s;
+        }
+
+        var tasks = await store.ListTasksAsync(parsed, runId, p, size, cancellationToken);
+        return TypedResults.Ok(new { items = tasks.Items.Select(TaskResponse.From), page = tasks.PageNumber, pageSize = tasks.PageSize, total = tasks.Total });
+    }
+
+    private static async Task<IResult> GetAsync(IRunStore store, Guid id, CancellationToken cancellationToken) =>
+        await store.GetTaskAsync(id, cancellationToken) is { } task
+            ? TypedResults.Ok(TaskResponse.From(task))
+            : ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist."));
+
+    private static async Task<IResult> DecideAsync(
+        IRunStore store, IGrainFactory grains, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var task = await store.GetTaskAsync(id, cancellationToken);
+        if (task is null)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist."));
+        }
+
+        if (!user.IsInRole(task.Role))
+        {
+            return ApiResults.Problem(ServiceError.Forbidden($"Only members of the '{task.Role}' role may decide this task."));
+        }
+
+        var (decision, bad) = await ReadDecisionAsync(request, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        // The run's grain serialises decisions of one run; the task's conditional update is the backstop.
+        var actor = user.ToActor();
+        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(new RunGrainDecision
+        {
+            TaskId = id,
+            Decision = decision!.Decision,
+            Comment = decision.Comment,
+            EditsJson = decision.EditsJson,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+        });
+        return outcome.Kind switch
+        {
+            RunGrainOutcomeKind.Ok => TypedResults.Ok(TaskResponse.From((await store.GetTaskAsync(id, cancellationToken))!)),
+            RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
+            RunGrainOutcomeKind.Conflict => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
+            _ => ApiResults.BadRequest(outcome.Message!),
+        };
+    }
+
+    /// <summary>The <c>{ "decision": "…", "comment": "…", "edits": { … } }</c> body.</summary>
+    private static async Task<(TaskDecision? Decision, IResult? Error)> ReadDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return (null, ApiResults.TooLarge());
+        }
+
+        if (!ApiJson.TryParseObject(body, out var json, out var error))
+        {
+            return (null, ApiResults.BadRequest(error!));
+        }
+
+        var errors = new List<string>();
+        var decision = ApiJson.GetString(json!, "decision", errors);
+        var comment = ApiJson.GetString(json!, "comment", errors);
+        if (string.IsNullOrWhiteSpace(decision))
+        {
+            errors.Add("'decision' is required.");
+        }
+
+        if (comment is { Length: > 4000 })
+        {
+            errors.Add("'comment' is longer than 4,000 characters.");
+        }
+
+        string? edits = null;
+        switch (json!["edits"])
+        {
+            case null:
+                break;
+            case JsonObject given:
+                edits = given.ToJsonString();
+                break;
+            default:
+                errors.Add("'edits' must be a JSON object.");
+                break;
+        }
+
+        return errors.Count > 0 ? (null, ApiResults.BadRequest(string.Join(" ", errors))) : (new TaskDecision(decision!, comment, edits), null);
+    }
+}

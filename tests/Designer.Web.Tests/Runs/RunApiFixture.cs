@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Designer.Web.Tests.Infrastructure;
+using Designer.Workflows.Catalogue;
+
+namespace Designer.Web.Tests.Runs;
+
+/// <summary>One app per provider and test class, with a published gate workflow (no retrieval or model nodes).</summary>
+public abstract class RunApiFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private DesignerWebFactory? _factory;
+
+    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+    public Guid GateWorkflowId { get; private set; }
+
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        if (!_clients.TryGetValue(role, out var client))
+        {
+            client = await Factory.ClientForAsync(role);
+            _clients[role] = client;
+        }
+
+        return client;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await CreateFactoryAsync();
+        GateWorkflowId = await PublishAsync(GateWorkflow());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates, submits and approves a workflow; returns its id.</summary>
+    public async Task<Guid> PublishAsync(WorkflowDefinition definition)
+    {
+        var author = await ClientAsync("author");
+        var id = await author.CreateWorkflowAsync(definition.Name + " " + Guid.NewGuid().ToString("N")[..6], definition);
+        var submitted = await author.PostJsonAsync($"/api/workflows/{id}/versions");
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var approved = await (await ClientAsync("approver")).PostJsonAsync($"/api/workflows/{id}/versions/1/approve");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        return id;
+    }
+
+    /// <summary>The demo's policy → analyst gate → end, without the retrieval and model nodes.</summary>
+    public static WorkflowDefinition GateWorkflow()
+    {
+        var definition = DemoWorkflows.DisputeTriage();
+        definition.Name = "Gate only";
+        definition.Nodes = [.. definition.Nodes.Where(n => n.Id is not ("similar" or "risk"))];
+        var policy = definition.Nodes.Single(n => n.Id == "policy");
+        var rules = policy.Config["rules"]!.AsArray();
+        rules.Remove(rules.Single(r => r!["id"]!.GetValue<string>() == "high-risk"));
+        definition.Edges =
+        [
+            .. definition.Edges.Where(e => e.From.Node is not ("start" or "similar" or "risk")),
+            new EdgeDefinition { Id = "e0", From = new PortRef("start", "next"), To = new PortRef("policy", NodeKinds.InputPort) },
+        ];
+        return definition;
+    }
+
+    public static JsonObject Input(double amount) => new()
+    {
+        ["amount"] = amount,
+        ["currency"] = "EUR",
+        ["category"] = "quality",
+        ["merchant"] = "Maple Books",
+        ["description"] = "The book arrived with a torn cover.",
+    };
+
+    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
+}
+
+public sealed class SqliteRunApiFixture : RunApiFixture
+{
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
+}
+
+public sealed class PostgresRunApiFixture : RunApiFixture
+{
+    private string? _unavailable;
+
+    public string? Unavailable => _unavailable;
+
+    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            _unavailable = $"{TestPostgres.Variable} is not set.";
+            return new DesignerWebFactory();
+        }
+
+        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
+    }
+}
