@@ -21,8 +21,8 @@ function loadX6() {
 function registerShapes(X6) {
   if (registerShapes.done) return;
   registerShapes.done = true;
+  // No inherit: the built-in shapes style every <text> by tag name, which would centre our labels.
   X6.Graph.registerNode('designer-node', {
-    inherit: 'rect',
     width: NODE_WIDTH,
     height: 64,
     markup: [
@@ -33,8 +33,8 @@ function registerShapes(X6) {
     attrs: {
       body: { refWidth: '100%', refHeight: '100%', rx: 6, ry: 6, fill: '#ffffff', stroke: '#8a94a6', strokeWidth: 1.5 },
       icon: { x: 8, y: 8, width: 20, height: 20 },
-      name: { x: 34, y: 23, fontSize: 13, fontWeight: 600, fill: '#1f2937' },
-      summary: { x: 10, y: 46, fontSize: 11, fill: '#6b7280' },
+      name: { x: 34, y: 23, fontSize: 13, fontWeight: 600, fill: '#1f2937', textAnchor: 'start', textVerticalAnchor: 'middle' },
+      summary: { x: 10, y: 46, fontSize: 11, fill: '#6b7280', textAnchor: 'start', textVerticalAnchor: 'middle' },
       badge: { refX: '100%', cx: -4, cy: 4, r: 9, fill: '#c62828', display: 'none' },
       badgeText: { refX: '100%', x: -4, y: 8, fontSize: 11, fill: '#fff', textAnchor: 'middle', display: 'none' },
     },
@@ -164,7 +164,7 @@ class DesignerCanvas {
     g.on('cell:change:data', mark('edit'));
     g.on('edge:change:source', mark('connect'));
     g.on('edge:change:target', mark('connect'));
-    g.on('edge:connected', mark('connect'));
+    g.on('edge:connected', ({ edge }) => this.mark(edge, 'connect'));
     g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClicked', node.id));
     g.on('selection:changed', () => this.reportSelection());
     this.historyPlugin?.on('change', () => this.reportHistory());
