@@ -242,6 +242,7 @@ class DesignerCanvas {
   }
 
   reportHistory() {
+    if (!this.historyPlugin) return;
     const now = { canUndo: this.historyPlugin.canUndo(), canRedo: this.historyPlugin.canRedo() };
     if (now.canUndo === this.history.canUndo && now.canRedo === this.history.canRedo) return;
     this.history = now;
