@@ -18,6 +18,7 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _canvas;
     private DotNetObjectReference<DesignerCanvas>? _self;
+    private string? _loadError;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -67,7 +68,18 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
         _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
         var icons = NodeKindCatalogue.Default.Kinds.ToDictionary(k => k.Kind, k => KindIcons.DataUri(k.Icon));
-        _canvas = await _module.InvokeAsync<IJSObjectReference>("create", _host, _self, new { icons, readOnly = ReadOnly });
+        try
+        {
+            _canvas = await _module.InvokeAsync<IJSObjectReference>("create", _host, _self, new { icons, readOnly = ReadOnly });
+        }
+        catch (JSException ex)
+        {
+            // Typically lib/x6 missing (built without npm): say so instead of breaking the circuit.
+            _loadError = ex.Message;
+            StateHasChanged();
+            return;
+        }
+
         StateHasChanged();
         await Ready.InvokeAsync();
     }
