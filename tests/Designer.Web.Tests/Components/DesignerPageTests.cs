@@ -7,15 +7,15 @@ namespace Designer.Web.Tests.Components;
 public sealed class DesignerPageTests : UiTestContext
 {
     [Fact]
-    public async Task Render_ValidDraft_ShowsJsonAndNoProblems()
+    public async Task Render_ValidDraft_ShowsDesignerWithNoProblems()
     {
         var id = await SeedWorkflowAsync("author-1");
         SignIn("viewer-1", "viewer");
 
         var cut = Render<ProvidersHost>(p => p.AddChildContent<DesignerPage>(c => c.Add(x => x.Id, id)));
 
-        cut.WaitForAssertion(() => Assert.Contains("\"kind\": \"humanGate\"", cut.Find("[data-testid=draft-json]").TextContent, StringComparison.Ordinal));
-        Assert.NotNull(cut.Find("[data-testid=no-problems]"));
+        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=designer]").GetAttribute("data-problem-count")));
+        Assert.Equal("Dispute triage", cut.Find("[data-testid=workflow-name]").TextContent);
     }
 
     [Fact]

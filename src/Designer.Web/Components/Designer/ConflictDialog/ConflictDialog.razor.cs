@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Designer.Web.Components.WorkflowDesigner;
+
+/// <summary>Asked when autosave meets a newer draft: never loses local edits silently.</summary>
+public sealed partial class ConflictDialog : ComponentBase
+{
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
+
+    /// <summary>Saved by.</summary>
+    [Parameter]
+    public string? SavedBy { get; set; }
+
+    private void Close(ConflictChoice choice) => Dialog.Close(DialogResult.Ok(choice));
+}

@@ -1,0 +1,55 @@
+using Designer.Web.Components.WorkflowDesigner.Editing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace Designer.Web.Components.WorkflowDesigner;
+
+/// <summary>The designer's toolbar; every button is a named command handled by the workspace.</summary>
+public sealed partial class DesignerToolbar : ComponentBase
+{
+    /// <summary>Name.</summary>
+    [Parameter]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Workflow id.</summary>
+    [Parameter]
+    public Guid WorkflowId { get; set; }
+
+    /// <summary>Can edit.</summary>
+    [Parameter]
+    public bool CanEdit { get; set; }
+
+    /// <summary>History.</summary>
+    [Parameter]
+    public HistoryState History { get; set; } = new(false, false);
+
+    /// <summary>Save status.</summary>
+    [Parameter]
+    public string SaveStatus { get; set; } = string.Empty;
+
+    /// <summary>Save state.</summary>
+    [Parameter]
+    public string SaveState { get; set; } = string.Empty;
+
+    /// <summary>Problem count.</summary>
+    [Parameter]
+    public int ProblemCount { get; set; }
+
+    /// <summary>Command.</summary>
+    [Parameter]
+    public EventCallback<string> Command { get; set; }
+
+    /// <summary>Import.</summary>
+    [Parameter]
+    public EventCallback<IBrowserFile> Import { get; set; }
+
+    private Color StatusColor => SaveState switch
+    {
+        "saved" => Color.Success,
+        "conflict" or "error" => Color.Error,
+        _ => Color.Default,
+    };
+
+    private Task Run(string command) => Command.InvokeAsync(command);
+}

@@ -1,0 +1,37 @@
+using Designer.Workflows.Expressions;
+using Microsoft.AspNetCore.Components;
+
+namespace Designer.Web.Components.WorkflowDesigner;
+
+/// <summary>An expression input with the sandbox's own syntax check, shown as the author types.</summary>
+public sealed partial class ExpressionField : ComponentBase
+{
+    /// <summary>Value.</summary>
+    [Parameter]
+    public string? Value { get; set; }
+
+    /// <summary>Value changed.</summary>
+    [Parameter]
+    public EventCallback<string> ValueChanged { get; set; }
+
+    /// <summary>Label.</summary>
+    [Parameter]
+    public string Label { get; set; } = "Expression";
+
+    /// <summary>Read only.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Test id.</summary>
+    [Parameter]
+    public string? TestId { get; set; }
+
+    private string? SyntaxError =>
+        string.IsNullOrWhiteSpace(Value) || ExpressionSyntax.TryParse(Value, out _) ? null : Error(Value);
+
+    private static string? Error(string value)
+    {
+        ExpressionSyntax.TryParse(value, out var error);
+        return error;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components;
+
+namespace Designer.Web.Components.WorkflowDesigner;
+
+/// <summary>Edits a string-to-expression map (input and output mappings).</summary>
+public sealed partial class KeyValueEditor : ComponentBase
+{
+    private string? _newKey;
+
+    /// <summary>Map.</summary>
+    [Parameter]
+    public JsonObject? Map { get; set; }
+
+    /// <summary>Map changed.</summary>
+    [Parameter]
+    public EventCallback<JsonObject?> MapChanged { get; set; }
+
+    /// <summary>Label.</summary>
+    [Parameter]
+    public string Label { get; set; } = string.Empty;
+
+    /// <summary>Key label.</summary>
+    [Parameter]
+    public string KeyLabel { get; set; } = "Field";
+
+    /// <summary>Value label.</summary>
+    [Parameter]
+    public string ValueLabel { get; set; } = "Expression";
+
+    /// <summary>Read only.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Test id.</summary>
+    [Parameter]
+    public string? TestId { get; set; }
+
+    private IEnumerable<(string Key, string Value)> Items =>
+        (Map ?? []).Select(p => (p.Key, p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString() ?? string.Empty));
+
+    private Task SetAsync(string key, string value)
+    {
+        var copy = (JsonObject?)Map?.DeepClone() ?? [];
+        copy[key] = value;
+        return MapChanged.InvokeAsync(copy);
+    }
+
+    private Task RemoveAsync(string key)
+    {
+        var copy = (JsonObject?)Map?.DeepClone() ?? [];
+        copy.Remove(key);
+        return MapChanged.InvokeAsync(copy.Count == 0 ? null : copy);
+    }
+
+    private async Task AddAsync()
+    {
+        var key = _newKey?.Trim();
+        _newKey = null;
+        if (!string.IsNullOrEmpty(key) && Map?.ContainsKey(key) != true)
+        {
+            await SetAsync(key, string.Empty);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Designer.Web.Components.WorkflowDesigner;
+
+/// <summary>The workflow's versions beside the canvas, each linking to its review on the versions page.</summary>
+public sealed partial class VersionHistoryPanel : ComponentBase
+{
+    /// <summary>Workflow id.</summary>
+    [Parameter]
+    public Guid WorkflowId { get; set; }
+
+    /// <summary>Versions.</summary>
+    [Parameter]
+    public IReadOnlyList<VersionSummary> Versions { get; set; } = [];
+}

@@ -1,0 +1,407 @@
+// The designer canvas: AntV X6 (UMD build, window.X6) behind a small API. JS owns the view and the gestures, C# owns
+// the model: .NET hears about a gesture once it is finished (never per pointer move) and answers with model updates.
+const X6_URL = 'lib/x6/x6.min.js';
+const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over 32 KB, larger deltas are streamed.
+const NODE_WIDTH = 210;
+const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
+
+let x6Loading;
+function loadX6() {
+  if (window.X6) return Promise.resolve(window.X6);
+  x6Loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = X6_URL;
+    script.onload = () => resolve(window.X6);
+    script.onerror = () => reject(new Error(`Could not load ${X6_URL}`));
+    document.head.appendChild(script);
+  });
+  return x6Loading;
+}
+
+function registerShapes(X6) {
+  if (registerShapes.done) return;
+  registerShapes.done = true;
+  // No inherit: the built-in shapes style every <text> by tag name, which would centre our labels.
+  X6.Graph.registerNode('designer-node', {
+    width: NODE_WIDTH,
+    height: 64,
+    markup: [
+      { tagName: 'rect', selector: 'body' }, { tagName: 'image', selector: 'icon' },
+      { tagName: 'text', selector: 'name' }, { tagName: 'text', selector: 'summary' },
+      { tagName: 'circle', selector: 'badge' }, { tagName: 'text', selector: 'badgeText' },
+    ],
+    attrs: {
+      body: { refWidth: '100%', refHeight: '100%', rx: 6, ry: 6, fill: '#ffffff', stroke: '#8a94a6', strokeWidth: 1.5 },
+      icon: { x: 8, y: 8, width: 20, height: 20 },
+      name: { x: 34, y: 23, fontSize: 13, fontWeight: 600, fill: '#1f2937', textAnchor: 'start', textVerticalAnchor: 'middle' },
+      summary: { x: 10, y: 46, fontSize: 11, fill: '#6b7280', textAnchor: 'start', textVerticalAnchor: 'middle' },
+      badge: { refX: '100%', cx: -4, cy: 4, r: 9, fill: '#c62828', display: 'none' },
+      badgeText: { refX: '100%', x: -4, y: 8, fontSize: 11, fill: '#fff', textAnchor: 'middle', display: 'none' },
+    },
+    ports: {
+      groups: {
+        in: { position: 'left', attrs: { circle: { r: 6, magnet: 'passive', stroke: '#5f95ff', fill: '#fff' } } },
+        out: {
+          position: 'right', label: { position: 'left' },
+          attrs: { circle: { r: 6, magnet: true, stroke: '#5f95ff', fill: '#fff' }, text: { fontSize: 10, fill: '#6b7280' } },
+        },
+      },
+    },
+  }, true);
+}
+
+const truncate = (text, max) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text ?? '');
+
+function nodeMeta(dto, icons) {
+  const height = Math.max(64, 28 + 18 * dto.outputs.length);
+  const items = [
+    ...dto.inputs.map(id => ({ id, group: 'in' })),
+    ...dto.outputs.map(id => ({ id, group: 'out', attrs: { text: { text: id } } })),
+  ];
+  return {
+    size: { width: NODE_WIDTH, height },
+    ports: items,
+    attrs: {
+      icon: { 'xlink:href': icons[dto.kind] ?? '' },
+      name: { text: truncate(dto.name, 22) },
+      summary: { text: truncate(dto.summary, 26) },
+    },
+    data: { kind: dto.kind, name: dto.name, config: dto.config ?? {}, summary: dto.summary ?? '' },
+  };
+}
+
+function toNodeJson(dto, icons) {
+  const meta = nodeMeta(dto, icons);
+  return { id: dto.id, shape: 'designer-node', x: dto.x, y: dto.y, ...meta, ports: { items: meta.ports } };
+}
+
+function toEdgeJson(e) {
+  return { id: e.id, shape: 'edge', source: { cell: e.from.node, port: e.from.port }, target: { cell: e.to.node, port: e.to.port }, ...EDGE_STYLE };
+}
+
+const EDGE_STYLE = { zIndex: -1, connector: { name: 'smooth' }, attrs: { line: { stroke: '#8a94a6', strokeWidth: 1.5, targetMarker: 'classic' } } };
+
+class DesignerCanvas {
+  constructor(X6, host, dotnet, options) {
+    this.X6 = X6;
+    this.dotnet = dotnet;
+    this.icons = options.icons ?? {};
+    this.readOnly = !!options.readOnly;
+    this.dirty = new Set();
+    this.reason = 'change';
+    this.pointerDown = false;
+    this.suppress = 0;
+    this.history = { canUndo: false, canRedo: false };
+    this.pending = null;
+    this.graph = this.createGraph(X6, host.querySelector('[data-canvas-surface]'));
+    this.installPlugins(X6, host.querySelector('[data-canvas-minimap]'));
+    this.listen(host);
+  }
+
+  createGraph(X6, container) {
+    const canvas = this;
+    return new X6.Graph({
+      container,
+      autoResize: true,
+      grid: { size: 10, visible: true },
+      panning: { enabled: true, modifiers: 'shift' },
+      mousewheel: { enabled: true, zoomAtMousePosition: true, modifiers: ['ctrl', 'meta'], minScale: 0.1, maxScale: 3 },
+      interacting: this.readOnly ? false : { nodeMovable: true, edgeMovable: true },
+      connecting: {
+        snap: { radius: 24 }, allowBlank: false, allowLoop: false, allowNode: false, allowEdge: false,
+        allowMulti: 'withPort', highlight: true,
+        validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
+        validateConnection: args => canvas.canConnect(args),
+        createEdge: () => canvas.graph.createEdge({ shape: 'edge', ...EDGE_STYLE }),
+      },
+    });
+  }
+
+  // Output → input only, no self loops, no duplicate edges; ports carry their kind in their group.
+  canConnect({ edge, sourceCell, targetCell, sourcePort, targetPort, sourceMagnet, targetMagnet }) {
+    if (!sourceCell || !targetCell || !sourceMagnet || !targetMagnet || sourceCell === targetCell) return false;
+    if (sourceMagnet.getAttribute('port-group') !== 'out' || targetMagnet.getAttribute('port-group') !== 'in') return false;
+    return !this.graph.getOutgoingEdges(sourceCell)?.some(e => e !== edge && e.getSourcePortId() === sourcePort
+      && e.getTargetCellId() === targetCell.id && e.getTargetPortId() === targetPort);
+  }
+
+  installPlugins(X6, minimap) {
+    const g = this.graph;
+    if (this.readOnly) {
+      this.exporter = new X6.Export();
+      g.use(this.exporter);
+      return;
+    }
+    this.historyPlugin = new X6.History({ enabled: true, beforeAddCommand: (_, args) => !args?.options?.ignoreHistory });
+    this.selection = new X6.Selection({ enabled: true, multiple: true, rubberband: true, movable: true, showNodeSelectionBox: true });
+    this.clipboard = new X6.Clipboard({ enabled: true });
+    this.keyboard = new X6.Keyboard({ enabled: true });
+    this.exporter = new X6.Export();
+    [this.historyPlugin, this.selection, this.clipboard, this.keyboard, this.exporter, new X6.Snapline({ enabled: true })].forEach(p => g.use(p));
+    if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10 }));
+    this.bindKeys();
+  }
+
+  bindKeys() {
+    const k = this.keyboard;
+    const run = fn => e => { e?.preventDefault?.(); fn(); return false; };
+    k.bindKey(['ctrl+z', 'meta+z'], run(() => this.undo()));
+    k.bindKey(['ctrl+y', 'meta+y', 'ctrl+shift+z', 'meta+shift+z'], run(() => this.redo()));
+    k.bindKey(['ctrl+c', 'meta+c'], run(() => this.copy()));
+    k.bindKey(['ctrl+v', 'meta+v'], run(() => this.paste()));
+    k.bindKey(['ctrl+a', 'meta+a'], run(() => this.selection.select(this.graph.getCells())));
+    k.bindKey(['delete', 'backspace'], run(() => this.removeSelected()));
+    k.bindKey(['shift+1'], run(() => this.zoomToFit()));
+    k.bindKey(['ctrl+s', 'meta+s', 'shift+/'], e => { e?.preventDefault?.(); this.dotnet.invokeMethodAsync('OnShortcut', e?.key === '?' ? 'help' : 'save'); return false; });
+  }
+
+  listen(host) {
+    const g = this.graph;
+    const mark = reason => ({ cell }) => this.mark(cell, reason);
+    g.on('cell:added', mark('add'));
+    g.on('cell:removed', mark('delete'));
+    g.on('node:change:position', mark('move'));
+    g.on('cell:change:data', mark('edit'));
+    g.on('edge:change:source', mark('connect'));
+    g.on('edge:change:target', mark('connect'));
+    g.on('edge:connected', ({ edge }) => this.mark(edge, 'connect'));
+    g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClicked', node.id));
+    g.on('selection:changed', () => this.reportSelection());
+    this.historyPlugin?.on('change', () => this.reportHistory());
+    // Any pointer gesture (drag, connect, rubber band) holds the delta back until the pointer is released.
+    this.surface = host.querySelector('[data-canvas-surface]');
+    this.onPointerDown = () => { this.pointerDown = true; };
+    this.onPointerUp = () => { if (this.pointerDown) { this.pointerDown = false; this.schedule(); } };
+    this.surface.addEventListener('pointerdown', this.onPointerDown, true);
+    document.addEventListener('pointerup', this.onPointerUp, true);
+    if (this.readOnly) return;
+    this.onDragOver = e => { if (e.dataTransfer?.types.includes('application/x-designer-kind')) e.preventDefault(); };
+    this.onDrop = e => {
+      const kind = e.dataTransfer?.getData('application/x-designer-kind');
+      if (!kind) return;
+      e.preventDefault();
+      const p = g.clientToLocal(e.clientX, e.clientY);
+      this.dotnet.invokeMethodAsync('OnNodeDropped', kind, Math.round(p.x - NODE_WIDTH / 2), Math.round(p.y - 32));
+    };
+    this.surface.addEventListener('dragover', this.onDragOver);
+    this.surface.addEventListener('drop', this.onDrop);
+  }
+
+  mark(cell, reason) {
+    if (this.suppress > 0) return;
+    this.dirty.add(cell.id);
+    if (reason !== 'move' || this.reason === 'change') this.reason = this.undoing ?? reason;
+    this.schedule();
+  }
+
+  // One callback per finished gesture: nothing while a pointer is down, then one debounced delta.
+  schedule() {
+    clearTimeout(this.timer);
+    if (this.pointerDown || this.dirty.size === 0) return;
+    this.timer = setTimeout(() => this.flush(), 60);
+  }
+
+  flush() {
+    const delta = { reason: this.reason, nodes: [], edges: [], removedNodes: [], removedEdges: [] };
+    for (const id of this.dirty) {
+      const cell = this.graph.getCellById(id);
+      if (cell?.isNode()) {
+        const d = cell.getData() ?? {};
+        const p = cell.getPosition();
+        delta.nodes.push({ id, kind: d.kind, name: d.name, x: Math.round(p.x), y: Math.round(p.y), config: d.config ?? {} });
+      } else if (cell?.isEdge() && cell.getSourceCellId() && cell.getTargetCellId()) {
+        delta.edges.push({ id, from: { node: cell.getSourceCellId(), port: cell.getSourcePortId() }, to: { node: cell.getTargetCellId(), port: cell.getTargetPortId() } });
+      } else {
+        delta.removedNodes.push(id);
+        delta.removedEdges.push(id);
+      }
+    }
+    this.dirty.clear();
+    this.reason = 'change';
+    const json = JSON.stringify(delta);
+    if (new TextEncoder().encode(json).length <= INLINE_LIMIT) {
+      this.dotnet.invokeMethodAsync('OnGraphChanged', json);
+    } else {
+      this.pending = json;
+      this.dotnet.invokeMethodAsync('OnGraphChanged', null);
+    }
+  }
+
+  // .NET pulls a large delta as a stream (chunked, so no single message exceeds the hub limit).
+  takePending() {
+    const bytes = new TextEncoder().encode(this.pending ?? '{}');
+    this.pending = null;
+    return bytes;
+  }
+
+  reportSelection() {
+    const cells = this.selection?.getSelectedCells() ?? [];
+    const nodes = cells.filter(c => c.isNode()).map(c => c.id);
+    const edges = cells.filter(c => c.isEdge()).map(c => c.id);
+    this.dotnet.invokeMethodAsync('OnSelectionChanged', nodes, edges);
+  }
+
+  reportHistory() {
+    if (!this.historyPlugin) return;
+    const now = { canUndo: this.historyPlugin.canUndo(), canRedo: this.historyPlugin.canRedo() };
+    if (now.canUndo === this.history.canUndo && now.canRedo === this.history.canRedo) return;
+    this.history = now;
+    this.dotnet.invokeMethodAsync('OnHistoryChanged', now.canUndo, now.canRedo);
+  }
+
+  silently(fn) { this.suppress++; try { fn(); } finally { this.suppress--; } }
+
+  load(doc) {
+    performance.mark('designer:load:start');
+    this.badges = null;
+    this.silently(() => this.graph.fromJSON({ cells: [...doc.nodes.map(n => toNodeJson(n, this.icons)), ...doc.edges.map(toEdgeJson)] }));
+    this.historyPlugin?.clean();
+    this.reportHistory();
+    if (doc.fit) this.zoomToFit();
+    // Resolves after the frame that paints the loaded cells; the measure is what the benchmark reads.
+    return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+      performance.measure('designer:load', 'designer:load:start');
+      resolve(this.graph.getCellCount());
+    })));
+  }
+
+  addNode(dto) {
+    const node = this.graph.addNode(toNodeJson(dto, this.icons));
+    this.selection?.reset(node);
+  }
+
+  updateNode(dto) {
+    const node = this.graph.getCellById(dto.id);
+    if (!node?.isNode()) return;
+    const meta = nodeMeta(dto, this.icons);
+    this.graph.batchUpdate('edit', () => {
+      node.setData(meta.data, { overwrite: true });
+      node.resize(meta.size.width, meta.size.height);
+      const wanted = new Set(meta.ports.map(p => p.id));
+      node.getPorts().filter(p => !wanted.has(p.id)).forEach(p => node.removePort(p.id));
+      meta.ports.filter(p => !node.hasPort(p.id)).forEach(p => node.addPort(p));
+    });
+    this.render(node);
+  }
+
+  render(node) {
+    const d = node.getData() ?? {};
+    node.attr({ name: { text: truncate(d.name, 22) }, summary: { text: truncate(d.summary, 26) } }, { ignoreHistory: true });
+  }
+
+  removeCells(ids) { this.graph.removeCells(ids.map(id => this.graph.getCellById(id)).filter(Boolean)); }
+
+  removeSelected() {
+    const cells = this.selection.getSelectedCells();
+    if (cells.length) { this.reason = 'delete'; this.graph.removeCells(cells); }
+  }
+
+  select(ids) {
+    const cells = ids.map(id => this.graph.getCellById(id)).filter(Boolean);
+    this.selection?.reset(cells);
+    if (cells.length === 1 && cells[0].isNode()) this.graph.centerCell(cells[0]);
+  }
+
+  copy() { const cells = this.selection.getSelectedCells(); if (cells.length) this.clipboard.copy(cells); }
+
+  paste() {
+    if (this.clipboard.isEmpty()) return;
+    this.reason = 'paste';
+    const cells = this.clipboard.paste({ offset: 32 });
+    this.selection.reset(cells);
+  }
+
+  undo() { this.undoing = 'undo'; this.historyPlugin.undo(); this.undoing = undefined; this.reason = 'undo'; }
+
+  redo() { this.undoing = 'redo'; this.historyPlugin.redo(); this.undoing = undefined; this.reason = 'redo'; }
+
+  zoomToFit() { this.graph.zoomToFit({ padding: 40, maxScale: 1 }); }
+
+  // Positions computed in C# (left-to-right layering), applied as one undoable step.
+  applyLayout(positions) {
+    this.graph.batchUpdate('layout', () => {
+      for (const [id, p] of Object.entries(positions)) this.graph.getCellById(id)?.setPosition(p.x, p.y);
+    });
+    this.reason = 'layout';
+    this.zoomToFit();
+  }
+
+  // Problem counts per node and edge; only cells whose count changed are touched.
+  setBadges(nodes, edges) {
+    const previous = this.badges ?? { nodes: {}, edges: {} };
+    this.badges = { nodes, edges };
+    this.silently(() => {
+      for (const id of new Set([...Object.keys(previous.nodes), ...Object.keys(nodes)])) {
+        const count = nodes[id] ?? 0;
+        const node = this.graph.getCellById(id);
+        if (!node || count === (previous.nodes[id] ?? 0)) continue;
+        node.attr({ badge: { display: count ? 'block' : 'none' }, badgeText: { display: count ? 'block' : 'none', text: String(count) } }, { ignoreHistory: true });
+        this.graph.findViewByCell(node)?.container.setAttribute('data-problems', String(count));
+      }
+      for (const id of new Set([...Object.keys(previous.edges), ...Object.keys(edges)])) {
+        const edge = this.graph.getCellById(id);
+        if (!edge || (edges[id] ?? 0) === (previous.edges[id] ?? 0)) continue;
+        edge.attr('line/stroke', edges[id] ? COLORS.removed : '#8a94a6', { ignoreHistory: true });
+        this.graph.findViewByCell(edge)?.container.setAttribute('data-problems', String(edges[id] ?? 0));
+      }
+    });
+  }
+
+  setRunStatus(nodeId, status) {
+    const node = this.graph.getCellById(nodeId);
+    if (!node) return;
+    this.silently(() => node.attr('body/stroke', COLORS[status] ?? '#8a94a6', { ignoreHistory: true }));
+    this.graph.findViewByCell(node)?.container.setAttribute('data-run-status', status ?? '');
+  }
+
+  // Colours a diff: node and edge ids mapped to added / removed / changed.
+  setDiff(nodes, edges) {
+    this.silently(() => {
+      for (const [id, state] of Object.entries(nodes)) {
+        const node = this.graph.getCellById(id);
+        node?.attr({ body: { stroke: COLORS[state], strokeWidth: 3, strokeDasharray: state === 'removed' ? '6 3' : null } }, { ignoreHistory: true });
+        if (node) this.graph.findViewByCell(node)?.container.setAttribute('data-diff', state);
+      }
+      for (const [id, state] of Object.entries(edges)) {
+        const edge = this.graph.getCellById(id);
+        edge?.attr({ line: { stroke: COLORS[state], strokeWidth: 2.5, strokeDasharray: state === 'removed' ? '6 3' : null } }, { ignoreHistory: true });
+        if (edge) this.graph.findViewByCell(edge)?.container.setAttribute('data-diff', state);
+      }
+    });
+  }
+
+  exportSvg(fileName) { this.exporter.exportSVG(fileName, { preserveDimensions: true }); }
+
+  dispose() {
+    clearTimeout(this.timer);
+    document.removeEventListener('pointerup', this.onPointerUp, true);
+    this.surface?.removeEventListener('pointerdown', this.onPointerDown, true);
+    this.surface?.removeEventListener('dragover', this.onDragOver);
+    this.surface?.removeEventListener('drop', this.onDrop);
+    this.graph.dispose();
+  }
+}
+
+let paletteWired = false;
+function wirePalette() {
+  if (paletteWired) return;
+  paletteWired = true;
+  document.addEventListener('dragstart', e => {
+    const kind = e.target?.closest?.('[data-palette-kind]')?.getAttribute('data-palette-kind');
+    if (kind) { e.dataTransfer.setData('application/x-designer-kind', kind); e.dataTransfer.effectAllowed = 'copy'; }
+  });
+}
+
+export async function create(host, dotnet, options) {
+  const X6 = await loadX6();
+  registerShapes(X6);
+  wirePalette();
+  return new DesignerCanvas(X6, host, dotnet, options ?? {});
+}
+
+export function download(fileName, text, mime) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
