@@ -1,5 +1,6 @@
 using Designer.Inference;
 using Designer.InferenceHost.Hosting;
+using Designer.Telemetry;
 
 namespace Designer.InferenceHost;
 
@@ -17,6 +18,7 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
 
         builder.AddInferenceHostSharedConfiguration();
+        builder.AddDesignerTelemetry();
         builder.AddDesignerInference();
         builder.AddInferenceHostApi();
 

@@ -1,10 +1,12 @@
 using Designer.Inference;
 using Designer.Runtime;
+using Designer.Telemetry;
 using Designer.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDesignerSharedConfiguration();
+builder.AddDesignerTelemetry();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
 builder.AddDesignerRuntime();

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Expressions;
 using Designer.Runtime.Policies;
 using Designer.Runtime.State;
+using Designer.Runtime.Telemetry;
 using Designer.Runtime.Tracing;
 using Designer.Workflows.Definitions;
 using Microsoft.Agents.AI.Workflows;
@@ -151,6 +153,7 @@ public abstract class NodeExecutor : Executor
     private async ValueTask HandleMessageAsync(NodeMessage message, IWorkflowContext context, CancellationToken cancellationToken)
     {
         var scope = BeginScope(message.State);
+        using var activity = RuntimeTelemetry.StartNode(scope.State.RunId, Node.Id, Node.Kind, scope.Attempt);
         await EmitInvokedAsync(scope, cancellationToken);
         NodeOutcome? outcome;
         try
@@ -159,9 +162,14 @@ public abstract class NodeExecutor : Executor
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            RuntimeTelemetry.RecordNode(Node.Kind, "failed", Services.Time.GetElapsedTime(scope.StartTimestamp).TotalMilliseconds);
             throw await FailAsync(scope, ex, cancellationToken);
         }
 
+        var port = outcome?.Port ?? "waiting";
+        activity?.SetTag("designer.port", port);
+        RuntimeTelemetry.RecordNode(Node.Kind, port, Services.Time.GetElapsedTime(scope.StartTimestamp).TotalMilliseconds);
         if (outcome is not null)
         {
             await CompleteAsync(scope, outcome, context, cancellationToken);

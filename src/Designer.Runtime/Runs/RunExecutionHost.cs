@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Designer.Persistence;
 using Designer.Runtime.Hosting;
+using Designer.Runtime.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,6 +128,11 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
         {
             await _slots.WaitAsync(token);
             acquired = true;
+            // The scope puts the run id on every log line written while this run's work executes, whichever
+            // module writes it; the span parents the node spans.
+            using var logScope = _logger.BeginScope(new Dictionary<string, object> { [RuntimeTelemetry.RunIdTag] = runId });
+            using var activity = RuntimeTelemetry.Source.StartActivity("run work");
+            activity?.SetTag(RuntimeTelemetry.RunIdTag, runId.ToString());
             await work(token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

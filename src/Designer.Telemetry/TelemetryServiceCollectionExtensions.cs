@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Designer.Telemetry;
+
+/// <summary>Registers OpenTelemetry traces, metrics and logs for a Designer host.</summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>Activity sources and meters of the project: every module names its own <c>Designer.&lt;Module&gt;</c>.</summary>
+    public const string DesignerSources = "Designer.*";
+
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Binds <see cref="TelemetryOptions"/> (validated on start), turns on tracing and metrics for ASP.NET Core,
+    /// HttpClient, the .NET runtime and every <see cref="DesignerSources"/> source, and keeps log scopes (the run id
+    /// of a run's work) on exported log records; adds the OTLP exporter for all three signals when an endpoint is set.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddDesignerTelemetry(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
+        var options = Resolve(section.Get<TelemetryOptions>() ?? new TelemetryOptions(), builder);
+        builder.Services.AddOptions<TelemetryOptions>().Bind(section)
+            .PostConfigure(o => Copy(options, o))
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeScopes = true;
+            logging.IncludeFormattedMessage = true;
+        });
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName!))
+            .WithTracing(tracing => tracing
+                .AddSource(DesignerSources)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(DesignerSources, OrleansMeter)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+        if (Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
+        {
+            var protocol = options.OtlpProtocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            telemetry.UseOtlpExporter(protocol, endpoint);
+        }
+
+        return builder;
+    }
+
+    private static TelemetryOptions Resolve(TelemetryOptions bound, IHostApplicationBuilder builder) => new()
+    {
+        ServiceName = string.IsNullOrWhiteSpace(bound.ServiceName) ? builder.Environment.ApplicationName : bound.ServiceName,
+        OtlpEndpoint = string.IsNullOrWhiteSpace(bound.OtlpEndpoint) ? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : bound.OtlpEndpoint,
+        OtlpProtocol = bound.OtlpProtocol ?? builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"],
+    };
+
+    private static void Copy(TelemetryOptions from, TelemetryOptions to)
+    {
+        to.ServiceName = from.ServiceName;
+        to.OtlpEndpoint = from.OtlpEndpoint;
+        to.OtlpProtocol = from.OtlpProtocol;
+    }
+}
