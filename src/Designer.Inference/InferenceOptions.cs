@@ -5,13 +5,11 @@ namespace Designer.Inference;
 /// <para>Defaults: batches of up to 32 rows, flushed after at most 2 ms; 1,024 queued requests per model before
 /// callers get <see cref="Serving.InferenceQueueFullException"/> (HTTP 503); 2 s per request; CUDA preferred on
 /// device 0, falling back to CPU; models under <c>data/models</c>; in-process serving (no <see cref="Endpoint"/>).</para>
-/// <para><b>GPU switch.</b> This build references the CPU package <c>Microsoft.ML.OnnxRuntime</c>, which has no CUDA
-/// provider: serving reports "CPUExecutionProvider" with the reason. On a CUDA machine replace the one line
-/// <c>&lt;PackageReference Include="Microsoft.ML.OnnxRuntime" /&gt;</c> in <c>Designer.Inference.csproj</c> with
-/// <c>&lt;PackageReference Include="Microsoft.ML.OnnxRuntime.Gpu" /&gt;</c> (and its <c>PackageVersion</c> in
-/// <c>Directory.Packages.props</c>). The GPU package has the same <c>Microsoft.ML.OnnxRuntime</c> namespace and API,
-/// so no code changes: with <see cref="PreferCuda"/> set, the selector finds <c>CUDAExecutionProvider</c> and uses
-/// device <see cref="CudaDeviceId"/>.</para>
+/// <para><b>GPU switch.</b> The default build references the CPU package <c>Microsoft.ML.OnnxRuntime</c>, which has no
+/// CUDA provider: serving reports "CPUExecutionProvider" with the reason. Building with <c>-p:DesignerGpu=true</c>
+/// (what <c>docker/inference-gpu.Dockerfile</c> does) references <c>Microsoft.ML.OnnxRuntime.Gpu</c> instead, which
+/// has the same namespace and API, so no code changes: with <see cref="PreferCuda"/> set, the selector finds
+/// <c>CUDAExecutionProvider</c> and uses device <see cref="CudaDeviceId"/>.</para>
 /// </remarks>
 public sealed class InferenceOptions
 {
