@@ -56,6 +56,11 @@ internal static class Measure
 
         index.Dispose();
         Directory.Delete(folder, recursive: true);
+        if (options.String("hnswlib") == "on")
+        {
+            await HnswlibBaseline.RunAsync(vectors, queries, truth, efs);
+        }
+
         if (Environment.GetEnvironmentVariable("DESIGNER_TEST_PGVECTOR") is { Length: > 0 } connectionString)
         {
             await PgVectorMeasure.RunAsync(connectionString, vectors, queries, options.Int("pg-count", Math.Min(count, 10_000)), efs);

@@ -4,7 +4,7 @@ using Designer.Retrieval.Benchmarks;
 
 // Usage:
 //   generate --count N [--dim 384] [--seed 7] --out base.fvecs      write clustered vectors as .fvecs
-//   measure [--count 100000] [--queries 1000] [--ef 16,32,64,128] [--pg-count 10000] [--build-threads N]
+//   measure [--count 100000] [--queries 1000] [--ef 16,32,64,128] [--pg-count 10000] [--build-threads N] [--hnswlib on]
 //                                                                   recall/latency/throughput sweep (pgvector too when
 //                                                                   DESIGNER_TEST_PGVECTOR is set)
 //   bdn [BenchmarkDotNet args]                                      the hot search loop under BenchmarkDotNet
