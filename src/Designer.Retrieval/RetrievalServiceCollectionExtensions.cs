@@ -1,3 +1,4 @@
+using Designer.Retrieval.Collections;
 using Designer.Retrieval.Embedded;
 using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Indexes;
@@ -48,7 +49,9 @@ public static class RetrievalServiceCollectionExtensions
                 client.DefaultRequestHeaders.Add("api-key", options.QdrantApiKey);
             }
         });
-        services.TryAddSingleton<IVectorIndexProvider>(provider => CreateProvider(provider, builder.Environment.ContentRootPath));
+        services.TryAddSingleton(provider => CreateBackends(provider, builder.Environment.ContentRootPath));
+        services.TryAddSingleton(provider => provider.GetRequiredService<VectorIndexBackends>().Get(provider.GetRequiredService<VectorIndexBackends>().Default));
+        AddCollections(services, builder.Configuration);
 
         // Registered only when configured: decided at registration time from configuration, so hosts without a model
         // simply have no generator (and a later call can register a different one).
@@ -59,6 +62,21 @@ public static class RetrievalServiceCollectionExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Collections: the service, the job queue and (unless <see cref="RetrievalOptions.RunJobs"/> is off) the job
+    /// worker. Both need an <see cref="IEmbeddingModelCatalog"/> and <c>ICollectionStore</c> (AddDesignerPersistence).
+    /// </summary>
+    private static void AddCollections(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<CollectionJobQueue>();
+        services.TryAddSingleton<CollectionService>();
+        var runJobs = configuration.GetSection(RetrievalOptions.SectionName).Get<RetrievalOptions>()?.RunJobs ?? true;
+        if (runJobs)
+        {
+            services.AddHostedService<CollectionJobWorker>();
+        }
     }
 
     private static CachingEmbeddingGenerator CreateEmbeddingGenerator(IServiceProvider provider, string contentRoot)
@@ -73,21 +91,15 @@ public static class RetrievalServiceCollectionExtensions
         return new CachingEmbeddingGenerator(generator, generator.ModelKey, options.EmbeddingCacheCapacity);
     }
 
-    private static IVectorIndexProvider CreateProvider(IServiceProvider provider, string contentRoot)
+    private static VectorIndexBackends CreateBackends(IServiceProvider provider, string contentRoot)
     {
         var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
         var configuration = provider.GetRequiredService<IConfiguration>();
         var dataRoot = configuration[DataDirectoryKey] is { Length: > 0 } configured ? configured : "data";
         var folder = Path.Combine(contentRoot, dataRoot, options.DataDirectory);
-        return options.IndexBackend switch
+        var factories = new Dictionary<string, Func<IVectorIndexProvider>>(StringComparer.Ordinal)
         {
-            IndexBackend.PgVector => new PgVectorIndexProvider(
-                options.PgVectorConnectionString!,
-                new PgVectorOptions { TablePrefix = options.PgVectorTablePrefix, HnswM = options.HnswM, EfSearch = options.HnswEfSearch }),
-            IndexBackend.Qdrant => new QdrantVectorIndexProvider(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHttpClientName),
-                Path.Combine(folder, "qdrant-lexical")),
-            _ => new EmbeddedVectorIndexProvider(
+            [VectorIndexBackends.Embedded] = () => new EmbeddedVectorIndexProvider(
                 folder,
                 new EmbeddedIndexOptions
                 {
@@ -97,5 +109,26 @@ public static class RetrievalServiceCollectionExtensions
                 },
                 provider.GetService<ILoggerFactory>()),
         };
+        if (!string.IsNullOrWhiteSpace(options.PgVectorConnectionString))
+        {
+            factories[VectorIndexBackends.PgVector] = () => new PgVectorIndexProvider(
+                options.PgVectorConnectionString,
+                new PgVectorOptions { TablePrefix = options.PgVectorTablePrefix, HnswM = options.HnswM, EfSearch = options.HnswEfSearch });
+        }
+
+        if (options.QdrantEndpoint is not null)
+        {
+            factories[VectorIndexBackends.Qdrant] = () => new QdrantVectorIndexProvider(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHttpClientName),
+                Path.Combine(folder, "qdrant-lexical"));
+        }
+
+        var defaultBackend = options.IndexBackend switch
+        {
+            IndexBackend.PgVector => VectorIndexBackends.PgVector,
+            IndexBackend.Qdrant => VectorIndexBackends.Qdrant,
+            _ => VectorIndexBackends.Embedded,
+        };
+        return new VectorIndexBackends(defaultBackend, factories);
     }
 }
