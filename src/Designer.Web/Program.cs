@@ -1,4 +1,5 @@
 using Designer.Inference;
+using Designer.Retrieval;
 using Designer.Runtime;
 using Designer.Web.Hosting;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDesignerSharedConfiguration();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
+builder.AddDesignerRetrieval();
 builder.AddDesignerRuntime();
 builder.AddDesignerCluster();
 builder.AddDesignerIdentity();

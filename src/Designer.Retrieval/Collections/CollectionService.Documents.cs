@@ -99,7 +99,10 @@ public sealed partial class CollectionService
         return hits.Select(ToHit).ToList();
     }
 
-    internal static List<CollectionProblem> ValidateDocuments(IReadOnlyList<DocumentInput> documents)
+    /// <summary>Checks a batch of documents (count, ids, text, reserved metadata keys); returns every problem, at most 100.</summary>
+    /// <param name="documents">The documents.</param>
+    /// <returns>The problems, with fields such as <c>documents[3].id</c>.</returns>
+    public static List<CollectionProblem> ValidateDocuments(IReadOnlyList<DocumentInput> documents)
     {
         var problems = new List<CollectionProblem>();
         if (documents.Count == 0)
