@@ -51,7 +51,7 @@ public static class RetrievalServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => CreateBackends(provider, builder.Environment.ContentRootPath));
         services.TryAddSingleton(provider => provider.GetRequiredService<VectorIndexBackends>().Get(provider.GetRequiredService<VectorIndexBackends>().Default));
-        AddCollections(services, builder.Configuration);
+        AddCollections(services);
 
         // Registered only when configured: decided at registration time from configuration, so hosts without a model
         // simply have no generator (and a later call can register a different one).
@@ -68,15 +68,11 @@ public static class RetrievalServiceCollectionExtensions
     /// Collections: the service, the job queue and (unless <see cref="RetrievalOptions.RunJobs"/> is off) the job
     /// worker. Both need an <see cref="IEmbeddingModelCatalog"/> and <c>ICollectionStore</c> (AddDesignerPersistence).
     /// </summary>
-    private static void AddCollections(IServiceCollection services, IConfiguration configuration)
+    private static void AddCollections(IServiceCollection services)
     {
         services.TryAddSingleton<CollectionJobQueue>();
         services.TryAddSingleton<CollectionService>();
-        var runJobs = configuration.GetSection(RetrievalOptions.SectionName).Get<RetrievalOptions>()?.RunJobs ?? true;
-        if (runJobs)
-        {
-            services.AddHostedService<CollectionJobWorker>();
-        }
+        services.AddHostedService<CollectionJobWorker>();
     }
 
     private static CachingEmbeddingGenerator CreateEmbeddingGenerator(IServiceProvider provider, string contentRoot)

@@ -44,6 +44,11 @@ public sealed partial class CollectionJobWorker : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.RunJobs)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             CollectionJobRecord? job;

@@ -22,7 +22,7 @@ internal sealed partial class DemoCorpusSeeder(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!demo.Value.Seed)
+        if (!demo.Value.Seed || !demo.Value.SeedCorpus)
         {
             return;
         }
