@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Designer.Retrieval.Embeddings;
+using Designer.Retrieval.Embeddings.Training;
 
 namespace Designer.Retrieval;
 
@@ -75,4 +76,15 @@ public sealed class RetrievalOptions
     /// <summary>Embeddings kept by the cache in front of the model; 10,000 by default.</summary>
     [Range(1, int.MaxValue)]
     public int EmbeddingCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// The embedding model collections use when none is named; <c>designer-lsa</c> (the project-trained LSA model, see
+    /// <see cref="Lsa"/>) by default. May name the bring-your-own <see cref="Embedding"/> model's id instead.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$")]
+    public string DefaultEmbeddingModel { get; set; } = "designer-lsa";
+
+    /// <summary>Training settings of the project-trained LSA model (defaults in <see cref="LsaTrainingOptions"/>).</summary>
+    public LsaTrainingOptions Lsa { get; set; } = new();
 }
