@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Designer.Retrieval.Embeddings;
+using Designer.Retrieval.Embeddings.Training;
 
 namespace Designer.Retrieval;
 
@@ -94,4 +95,15 @@ public sealed class RetrievalOptions
 
     /// <summary>Run the background job worker in this process; <see langword="true"/> by default.</summary>
     public bool RunJobs { get; set; } = true;
+
+    /// <summary>
+    /// The embedding model collections use when none is named; <c>designer-lsa</c> (the project-trained LSA model, see
+    /// <see cref="Lsa"/>) by default. May name the bring-your-own <see cref="Embedding"/> model's id instead.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$")]
+    public string DefaultEmbeddingModel { get; set; } = "designer-lsa";
+
+    /// <summary>Training settings of the project-trained LSA model (defaults in <see cref="LsaTrainingOptions"/>).</summary>
+    public LsaTrainingOptions Lsa { get; set; } = new();
 }

@@ -1,3 +1,5 @@
+using Designer.Inference.Registry;
+using Designer.Inference.Serving;
 using Designer.Retrieval.Collections;
 using Designer.Retrieval.Embedded;
 using Designer.Retrieval.Embeddings;
@@ -26,7 +28,10 @@ public static class RetrievalServiceCollectionExtensions
     /// Binds <see cref="RetrievalOptions"/> from <c>Designer:Retrieval</c> (validated on start) and registers the
     /// <see cref="IVectorIndexProvider"/> of the configured backend as a singleton, the cached ONNX embedding generator
     /// when <see cref="RetrievalOptions.Embedding"/> names a model, and <see cref="TimeProvider.System"/> unless one is
-    /// registered.
+    /// registered, and the <see cref="IEmbeddingModelCatalog"/> (which needs the model registry and session pool of
+    /// <c>AddDesignerInference</c>), <see cref="VectorIndexBackends"/> (every backend configured here; collections pick
+    /// one), and collections: <see cref="CollectionService"/>, <see cref="CollectionJobQueue"/> and the hosted
+    /// <see cref="CollectionJobWorker"/> (they need <c>ICollectionStore</c> from <c>AddDesignerPersistence</c>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -58,9 +63,11 @@ public static class RetrievalServiceCollectionExtensions
         var embedding = builder.Configuration.GetSection(RetrievalOptions.SectionName).Get<RetrievalOptions>()?.Embedding;
         if (!string.IsNullOrWhiteSpace(embedding?.ModelPath))
         {
-            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => CreateEmbeddingGenerator(provider, builder.Environment.ContentRootPath));
+            services.TryAddSingleton(provider => CreateEmbeddingGenerator(provider, builder.Environment.ContentRootPath));
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => provider.GetRequiredService<CachingEmbeddingGenerator>());
         }
 
+        services.TryAddSingleton<IEmbeddingModelCatalog>(provider => CreateCatalog(provider));
         return builder;
     }
 
@@ -73,6 +80,29 @@ public static class RetrievalServiceCollectionExtensions
         services.TryAddSingleton<CollectionJobQueue>();
         services.TryAddSingleton<CollectionService>();
         services.AddHostedService<CollectionJobWorker>();
+    }
+
+    private static EmbeddingModelCatalog CreateCatalog(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var external = new Dictionary<string, EmbeddingModelHandle>(StringComparer.Ordinal);
+        if (provider.GetService<CachingEmbeddingGenerator>() is { } byo && options.Embedding is { } onnx)
+        {
+            var dimensions = byo.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions ?? 0;
+            var version = int.TryParse(onnx.ModelVersion, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1;
+            external[onnx.ModelId] = new EmbeddingModelHandle(onnx.ModelId, version, dimensions, byo);
+        }
+
+        // The registry and session pool come from AddDesignerInference (both hosts call it): project-trained models
+        // are registered, versioned and served like every other model.
+        return new EmbeddingModelCatalog(
+            provider.GetRequiredService<IModelRegistry>(),
+            provider.GetRequiredService<SessionPool>(),
+            options.DefaultEmbeddingModel,
+            options.Lsa,
+            options.EmbeddingCacheCapacity,
+            provider.GetRequiredService<TimeProvider>(),
+            external);
     }
 
     private static CachingEmbeddingGenerator CreateEmbeddingGenerator(IServiceProvider provider, string contentRoot)

@@ -1,3 +1,4 @@
+using Designer.Inference;
 using Designer.Retrieval.Embedded;
 using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Indexes;
@@ -35,6 +36,22 @@ public sealed class RetrievalServiceCollectionExtensionsTests(EmbeddingFixture f
         Assert.True(File.Exists(Path.Combine(_root, "data", "indexes", "docs", "collection.json")));
         Assert.Null(host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
         await provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AddDesignerRetrieval_WithInference_ResolvesCatalogThatTrainsIntoTheRegistry()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _root, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new("Designer:Inference:BootstrapRiskModel", "false")]);
+        builder.AddDesignerInference();
+        builder.AddDesignerRetrieval();
+        using var host = builder.Build();
+        var catalog = host.Services.GetRequiredService<IEmbeddingModelCatalog>();
+
+        var handle = await catalog.TrainAsync(catalog.DefaultModel, ["card stolen", "card charged twice", "parcel never arrived", "charged twice again"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(("designer-lsa", 1), (handle.Model, handle.Version));
+        Assert.True(File.Exists(Path.Combine(_root, "data", "models", "designer-lsa", "1", "model.onnx")));
     }
 
     [Fact]
