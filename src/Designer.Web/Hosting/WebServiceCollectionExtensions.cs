@@ -99,6 +99,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ModelService>();
         // Retrieval nodes search real collections; the demo corpus is trained and ingested in the background.
         services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
+        services.AddSingleton<Components.WorkflowDesigner.Editing.ICollectionCatalogView, CollectionCatalogView>();
         services.AddHostedService<DemoCorpusSeeder>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
