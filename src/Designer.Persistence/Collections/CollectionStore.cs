@@ -39,6 +39,12 @@ public sealed partial class CollectionStore : ICollectionStore
             CreatedAt = now,
         };
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Collections.AnyAsync(c => c.Name == collection.Name, cancellationToken))
+        {
+            return null;
+        }
+
+        // The unique index still decides a race between two creators.
         db.Collections.Add(entity);
         try
         {

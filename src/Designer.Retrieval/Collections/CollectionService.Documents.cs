@@ -91,8 +91,8 @@ public sealed partial class CollectionService
             vector = embeddings[0].Vector.ToArray();
         }
 
-        var index = await _backends.Get(collection.Backend).OpenAsync(collection.IndexName, cancellationToken)
-            ?? throw new InvalidOperationException($"The index of collection '{name}' is missing from the {collection.Backend} backend.");
+        // Create-or-open: a crash between storing the collection and creating its index leaves an empty, searchable one.
+        var index = await _backends.Get(collection.Backend).CreateAsync(collection.IndexName, collection.Dimensions, cancellationToken: cancellationToken);
         var hits = await index.SearchAsync(
             new SearchRequest { Mode = mode!.Value, Vector = vector, QueryText = query.Query, TopK = query.TopK, MinScore = query.MinScore, Filter = filter },
             cancellationToken);

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Designer.Persistence;
+using Designer.Retrieval.Collections;
 using Designer.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Collections;
 
@@ -142,8 +145,10 @@ public abstract class CollectionApiTests(CollectionApiFixture fixture)
         await CollectionApi.CreateAsync(author, name);
         var jobId = await CollectionApi.IngestAsync(author, name, CollectionApi.Documents());
         await CollectionApi.WaitForJobAsync(author, name, jobId);
-        var indexes = Path.Combine(fixture.Factory.DataDirectory, "indexes");
-        var folders = Directory.GetDirectories(indexes).Length;
+        var services = fixture.Factory.Services;
+        var stored = await services.GetRequiredService<ICollectionStore>().GetAsync(name, TestContext.Current.CancellationToken);
+        var provider = services.GetRequiredService<VectorIndexBackends>().Get(stored!.Backend);
+        Assert.NotNull(await provider.OpenAsync(stored.IndexName, TestContext.Current.CancellationToken));
 
         // Act
         var deleted = await author.DeleteAsync($"/api/collections/{name}");
@@ -162,7 +167,7 @@ public abstract class CollectionApiTests(CollectionApiFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, search.StatusCode);
         Assert.Equal(HttpStatusCode.Created, recreated.StatusCode);
         Assert.Equal(0, empty["documents"]!.GetValue<int>());
-        Assert.Equal(folders, Directory.GetDirectories(indexes).Length);
+        Assert.Null(await provider.OpenAsync(stored.IndexName, TestContext.Current.CancellationToken));
     }
 
     private static async Task AssertProblemsAsync(HttpResponseMessage response, HttpStatusCode status, params string[] fields)
@@ -195,5 +200,22 @@ public sealed class PostgresCollectionApiTests(PostgresCollectionApiFixture fixt
         {
             TestPostgres.RequireServer();
         }
+    }
+}
+
+public sealed class PgVectorCollectionApiTests(PgVectorCollectionApiFixture fixture) : CollectionApiTests(fixture), IClassFixture<PgVectorCollectionApiFixture>
+{
+    private readonly PgVectorCollectionApiFixture _fixture = fixture;
+
+    protected override void EnsureProvider()
+    {
+        if (_fixture.Unavailable is null)
+        {
+            return;
+        }
+
+        var message = $"{PgVectorCollectionApiFixture.Variable} is not set (PostgreSQL with pgvector, e.g. PGlite from scripts/test.sh); skipped.";
+        Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), message);
+        Assert.Skip(message);
     }
 }

@@ -27,6 +27,9 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
     /// <summary>Train the embedding model and ingest the demo corpus on start (slow; off unless a test needs it).</summary>
     public bool SeedCorpus { get; init; }
 
+    /// <summary>Further configuration, applied last (e.g. another index backend).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Run background collection jobs; off to observe queued jobs or to simulate a stop before they run.</summary>
     public bool RunCollectionJobs { get; init; } = true;
 
@@ -47,6 +50,11 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Designer:Storage:Provider", "PostgreSQL");
             builder.UseSetting("Designer:Storage:ConnectionString", _postgres);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 
