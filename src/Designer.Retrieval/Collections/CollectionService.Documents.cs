@@ -91,8 +91,14 @@ public sealed partial class CollectionService
             vector = embeddings[0].Vector.ToArray();
         }
 
-        // Create-or-open: a crash between storing the collection and creating its index leaves an empty, searchable one.
-        var index = await _backends.Get(collection.Backend).CreateAsync(collection.IndexName, collection.Dimensions, cancellationToken: cancellationToken);
+        // No index yet (a crash between storing the collection and creating it; the first ingestion creates it) or
+        // no longer (a re-embedding switched and dropped it after this request read the collection): nothing to find.
+        // Never create it here, or a search racing a switch would resurrect the dropped index.
+        if (await _backends.Get(collection.Backend).OpenAsync(collection.IndexName, cancellationToken) is not { } index)
+        {
+            return new List<CollectionHit>();
+        }
+
         var hits = await index.SearchAsync(
             new SearchRequest { Mode = mode!.Value, Vector = vector, QueryText = query.Query, TopK = query.TopK, MinScore = query.MinScore, Filter = filter },
             cancellationToken);
