@@ -53,6 +53,8 @@ public sealed class DemoCorpusTests
         var trace = JsonNode.Parse(await viewer.GetStringAsync($"/api/runs/{highRun}/trace", TestContext.Current.CancellationToken))!.AsArray();
 
         // Assert
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"past-disputes: ingestion {job["startedAt"]} → {job["endedAt"]}, {job["ratePerSecond"]} docs/s");
         Assert.Equal(5000, job["done"]!.GetValue<int>());
         Assert.Equal(5000, job["total"]!.GetValue<int>());
         Assert.Equal("auto", low["endNode"]!.GetValue<string>());
