@@ -97,6 +97,12 @@ public sealed class RetrievalOptions
     public bool RunJobs { get; set; } = true;
 
     /// <summary>
+    /// Training a new embedding model version queues the re-embedding of every collection built with an older version
+    /// of that model; <see langword="true"/> by default.
+    /// </summary>
+    public bool ReembedOnNewModelVersion { get; set; } = true;
+
+    /// <summary>
     /// The embedding model collections use when none is named; <c>designer-lsa</c> (the project-trained LSA model, see
     /// <see cref="Lsa"/>) by default. May name the bring-your-own <see cref="Embedding"/> model's id instead.
     /// </summary>

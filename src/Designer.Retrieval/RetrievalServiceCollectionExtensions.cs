@@ -67,7 +67,8 @@ public static class RetrievalServiceCollectionExtensions
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => provider.GetRequiredService<CachingEmbeddingGenerator>());
         }
 
-        services.TryAddSingleton<IEmbeddingModelCatalog>(provider => CreateCatalog(provider));
+        services.TryAddSingleton<IEmbeddingModelCatalog>(provider => new ReembeddingModelCatalog(
+            CreateCatalog(provider), provider, provider.GetRequiredService<IOptions<RetrievalOptions>>().Value.ReembedOnNewModelVersion));
         return builder;
     }
 

@@ -206,6 +206,27 @@ public sealed partial class CollectionService
         return CollectionJobProgress.From(job, name, _time.GetUtcNow());
     }
 
+    /// <summary>Queues re-embedding with <paramref name="version"/> for every collection of <paramref name="model"/> on another version.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="version">The new version.</param>
+    /// <param name="actorId">Who asked.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The queued jobs (collections already re-embedding are left alone).</returns>
+    public async Task<IReadOnlyList<CollectionJobProgress>> ReembedAllAsync(string model, int version, string actorId, CancellationToken cancellationToken)
+    {
+        var jobs = new List<CollectionJobProgress>();
+        foreach (var collection in await _store.ListAsync(cancellationToken))
+        {
+            if (collection.EmbeddingModel == model && collection.EmbeddingVersion != version && collection.PendingIndexName is null
+                && await ReembedAsync(collection.Name, version, actorId, cancellationToken) is { IsSuccess: true } queued)
+            {
+                jobs.Add(queued.Value!);
+            }
+        }
+
+        return jobs;
+    }
+
     /// <summary>Returns a job of a collection with its rate and ETA.</summary>
     /// <param name="name">The collection.</param>
     /// <param name="jobId">The job.</param>

@@ -106,7 +106,7 @@ public abstract class CollectionApiTests(CollectionApiFixture fixture)
     }
 
     [Fact]
-    public async Task Reembed_NewModelVersion_SwitchesCollectionAndKeepsSearching()
+    public async Task Reembed_NewModelVersion_BackgroundJobSwitchesCollectionAndBackOnRequest()
     {
         // Arrange
         EnsureProvider();
@@ -114,24 +114,31 @@ public abstract class CollectionApiTests(CollectionApiFixture fixture)
         var name = CollectionApi.Name();
         await CollectionApi.CreateAsync(author, name);
         await CollectionApi.WaitForJobAsync(author, name, await CollectionApi.IngestAsync(author, name, CollectionApi.Documents()));
-        var before = await (await author.GetAsync($"/api/collections/{name}")).ReadObjectAsync();
-        var next = await fixture.TrainAsync([.. CollectionApi.TrainingCorpus(), "A chargeback was filed for a duplicate airline ticket."]);
+        var before = (await (await author.GetAsync($"/api/collections/{name}")).ReadObjectAsync())["embeddingVersion"]!.GetValue<int>();
 
-        // Act
-        var response = await author.PostAsync($"/api/collections/{name}/reembed", ApiClientExtensions.Json($"{{\"version\":{next.Version}}}"));
-        var job = await CollectionApi.WaitForJobAsync(author, name, (await response.ReadObjectAsync())["id"]!.GetValue<Guid>());
-        var after = await (await author.GetAsync($"/api/collections/{name}")).ReadObjectAsync();
-        var again = await author.PostAsync($"/api/collections/{name}/reembed", ApiClientExtensions.Json($"{{\"version\":{next.Version}}}"));
+        // Act: training a new version queues the re-embedding by itself; an explicit request goes back to the old one.
+        var next = await fixture.TrainAsync([.. CollectionApi.TrainingCorpus(), "A chargeback was filed for a duplicate airline ticket."]);
+        var automatic = (await (await author.GetAsync($"/api/collections/{name}/jobs")).ReadObjectAsync())["items"]![0]!;
+        var automaticJob = await CollectionApi.WaitForJobAsync(author, name, automatic["id"]!.GetValue<Guid>());
+        var switched = await (await author.GetAsync($"/api/collections/{name}")).ReadObjectAsync();
+        var back = await author.PostAsync($"/api/collections/{name}/reembed", ApiClientExtensions.Json($"{{\"version\":{before}}}"));
+        await CollectionApi.WaitForJobAsync(author, name, (await back.ReadObjectAsync())["id"]!.GetValue<Guid>());
+        var restored = await (await author.GetAsync($"/api/collections/{name}")).ReadObjectAsync();
+        var again = await author.PostAsync($"/api/collections/{name}/reembed", ApiClientExtensions.Json($"{{\"version\":{before}}}"));
+        var unknown = await author.PostAsync($"/api/collections/{name}/reembed", ApiClientExtensions.Json("{\"version\":999}"));
         var dense = await CollectionApi.SearchAsync(author, name, "the book arrived with a torn cover", "dense");
 
         // Assert
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("reembed", job["kind"]!.GetValue<string>());
-        Assert.Equal(12, job["done"]!.GetValue<int>());
-        Assert.True(before["embeddingVersion"]!.GetValue<int>() < next.Version);
-        Assert.Equal(next.Version, after["embeddingVersion"]!.GetValue<int>());
-        Assert.Null(after["reembeddingToVersion"]);
+        Assert.True(before < next.Version);
+        Assert.Equal("reembed", automaticJob["kind"]!.GetValue<string>());
+        Assert.Equal(next.Version, automaticJob["targetVersion"]!.GetValue<int>());
+        Assert.Equal(12, automaticJob["done"]!.GetValue<int>());
+        Assert.Equal(next.Version, switched["embeddingVersion"]!.GetValue<int>());
+        Assert.Null(switched["reembeddingToVersion"]);
+        Assert.Equal(HttpStatusCode.Accepted, back.StatusCode);
+        Assert.Equal(before, restored["embeddingVersion"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        await AssertProblemsAsync(unknown, HttpStatusCode.BadRequest, "version");
         Assert.Equal("d-12", dense[0]!["documentId"]!.GetValue<string>());
     }
 
