@@ -16,7 +16,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from <c>Designer:Storage</c> (validated on start) and registers
     /// <see cref="IDbContextFactory{DesignerDbContext}"/> (pooled, for the configured provider), a scoped
-    /// <see cref="DesignerDbContext"/> (for ASP.NET Core Identity's EF stores), <see cref="IWorkflowStore"/>, <see cref="IRunStore"/>,
+    /// <see cref="DesignerDbContext"/> (for ASP.NET Core Identity's EF stores), <see cref="IWorkflowStore"/>, <see cref="IRunStore"/>, <see cref="ICollectionStore"/>,
     /// <see cref="IAuditLog"/>, <see cref="DatabaseInitializer"/>, a hosted service that migrates on start, pins
     /// <c>IdentityOptions.Stores.SchemaVersion</c> to version 3 (the schema in the migrations), and
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
@@ -62,6 +62,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore, WorkflowStore>();
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<IRunStore, RunStore>();
+        services.TryAddSingleton<ICollectionStore, CollectionStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
         return builder;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Designer.Retrieval.Embeddings;
+using Designer.Retrieval.Embeddings.Training;
 
 namespace Designer.Retrieval;
 
@@ -75,4 +76,40 @@ public sealed class RetrievalOptions
     /// <summary>Embeddings kept by the cache in front of the model; 10,000 by default.</summary>
     [Range(1, int.MaxValue)]
     public int EmbeddingCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>Chunk length, in characters, of collections created without one; 800 by default.</summary>
+    [Range(64, 8000)]
+    public int DefaultChunkSize { get; set; } = 800;
+
+    /// <summary>Characters consecutive chunks share, for collections created without a value; 100 by default.</summary>
+    [Range(0, 3999)]
+    public int DefaultChunkOverlap { get; set; } = 100;
+
+    /// <summary>Documents a background job chunks, embeds and writes per step (one progress update each); 32 by default.</summary>
+    [Range(1, 10_000)]
+    public int IngestBatchSize { get; set; } = 32;
+
+    /// <summary>How often the job worker looks for jobs queued by another process; 00:00:05 by default.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Run the background job worker in this process; <see langword="true"/> by default.</summary>
+    public bool RunJobs { get; set; } = true;
+
+    /// <summary>
+    /// Training a new embedding model version queues the re-embedding of every collection built with an older version
+    /// of that model; <see langword="true"/> by default.
+    /// </summary>
+    public bool ReembedOnNewModelVersion { get; set; } = true;
+
+    /// <summary>
+    /// The embedding model collections use when none is named; <c>designer-lsa</c> (the project-trained LSA model, see
+    /// <see cref="Lsa"/>) by default. May name the bring-your-own <see cref="Embedding"/> model's id instead.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$")]
+    public string DefaultEmbeddingModel { get; set; } = "designer-lsa";
+
+    /// <summary>Training settings of the project-trained LSA model (defaults in <see cref="LsaTrainingOptions"/>).</summary>
+    public LsaTrainingOptions Lsa { get; set; } = new();
 }

@@ -1,3 +1,6 @@
+using Designer.Inference.Registry;
+using Designer.Inference.Serving;
+using Designer.Retrieval.Collections;
 using Designer.Retrieval.Embedded;
 using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Indexes;
@@ -25,7 +28,10 @@ public static class RetrievalServiceCollectionExtensions
     /// Binds <see cref="RetrievalOptions"/> from <c>Designer:Retrieval</c> (validated on start) and registers the
     /// <see cref="IVectorIndexProvider"/> of the configured backend as a singleton, the cached ONNX embedding generator
     /// when <see cref="RetrievalOptions.Embedding"/> names a model, and <see cref="TimeProvider.System"/> unless one is
-    /// registered.
+    /// registered, and the <see cref="IEmbeddingModelCatalog"/> (which needs the model registry and session pool of
+    /// <c>AddDesignerInference</c>), <see cref="VectorIndexBackends"/> (every backend configured here; collections pick
+    /// one), and collections: <see cref="CollectionService"/>, <see cref="CollectionJobQueue"/> and the hosted
+    /// <see cref="CollectionJobWorker"/> (they need <c>ICollectionStore</c> from <c>AddDesignerPersistence</c>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -48,17 +54,56 @@ public static class RetrievalServiceCollectionExtensions
                 client.DefaultRequestHeaders.Add("api-key", options.QdrantApiKey);
             }
         });
-        services.TryAddSingleton<IVectorIndexProvider>(provider => CreateProvider(provider, builder.Environment.ContentRootPath));
+        services.TryAddSingleton(provider => CreateBackends(provider, builder.Environment.ContentRootPath));
+        services.TryAddSingleton(provider => provider.GetRequiredService<VectorIndexBackends>().Get(provider.GetRequiredService<VectorIndexBackends>().Default));
+        AddCollections(services);
 
         // Registered only when configured: decided at registration time from configuration, so hosts without a model
         // simply have no generator (and a later call can register a different one).
         var embedding = builder.Configuration.GetSection(RetrievalOptions.SectionName).Get<RetrievalOptions>()?.Embedding;
         if (!string.IsNullOrWhiteSpace(embedding?.ModelPath))
         {
-            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => CreateEmbeddingGenerator(provider, builder.Environment.ContentRootPath));
+            services.TryAddSingleton(provider => CreateEmbeddingGenerator(provider, builder.Environment.ContentRootPath));
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => provider.GetRequiredService<CachingEmbeddingGenerator>());
         }
 
+        services.TryAddSingleton<IEmbeddingModelCatalog>(provider => new ReembeddingModelCatalog(
+            CreateCatalog(provider), provider, provider.GetRequiredService<IOptions<RetrievalOptions>>().Value.ReembedOnNewModelVersion));
         return builder;
+    }
+
+    /// <summary>
+    /// Collections: the service, the job queue and (unless <see cref="RetrievalOptions.RunJobs"/> is off) the job
+    /// worker. Both need an <see cref="IEmbeddingModelCatalog"/> and <c>ICollectionStore</c> (AddDesignerPersistence).
+    /// </summary>
+    private static void AddCollections(IServiceCollection services)
+    {
+        services.TryAddSingleton<CollectionJobQueue>();
+        services.TryAddSingleton<CollectionService>();
+        services.AddHostedService<CollectionJobWorker>();
+    }
+
+    private static EmbeddingModelCatalog CreateCatalog(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var external = new Dictionary<string, EmbeddingModelHandle>(StringComparer.Ordinal);
+        if (provider.GetService<CachingEmbeddingGenerator>() is { } byo && options.Embedding is { } onnx)
+        {
+            var dimensions = byo.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions ?? 0;
+            var version = int.TryParse(onnx.ModelVersion, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1;
+            external[onnx.ModelId] = new EmbeddingModelHandle(onnx.ModelId, version, dimensions, byo);
+        }
+
+        // The registry and session pool come from AddDesignerInference (both hosts call it): project-trained models
+        // are registered, versioned and served like every other model.
+        return new EmbeddingModelCatalog(
+            provider.GetRequiredService<IModelRegistry>(),
+            provider.GetRequiredService<SessionPool>(),
+            options.DefaultEmbeddingModel,
+            options.Lsa,
+            options.EmbeddingCacheCapacity,
+            provider.GetRequiredService<TimeProvider>(),
+            external);
     }
 
     private static CachingEmbeddingGenerator CreateEmbeddingGenerator(IServiceProvider provider, string contentRoot)
@@ -73,21 +118,15 @@ public static class RetrievalServiceCollectionExtensions
         return new CachingEmbeddingGenerator(generator, generator.ModelKey, options.EmbeddingCacheCapacity);
     }
 
-    private static IVectorIndexProvider CreateProvider(IServiceProvider provider, string contentRoot)
+    private static VectorIndexBackends CreateBackends(IServiceProvider provider, string contentRoot)
     {
         var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
         var configuration = provider.GetRequiredService<IConfiguration>();
         var dataRoot = configuration[DataDirectoryKey] is { Length: > 0 } configured ? configured : "data";
         var folder = Path.Combine(contentRoot, dataRoot, options.DataDirectory);
-        return options.IndexBackend switch
+        var factories = new Dictionary<string, Func<IVectorIndexProvider>>(StringComparer.Ordinal)
         {
-            IndexBackend.PgVector => new PgVectorIndexProvider(
-                options.PgVectorConnectionString!,
-                new PgVectorOptions { TablePrefix = options.PgVectorTablePrefix, HnswM = options.HnswM, EfSearch = options.HnswEfSearch }),
-            IndexBackend.Qdrant => new QdrantVectorIndexProvider(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHttpClientName),
-                Path.Combine(folder, "qdrant-lexical")),
-            _ => new EmbeddedVectorIndexProvider(
+            [VectorIndexBackends.Embedded] = () => new EmbeddedVectorIndexProvider(
                 folder,
                 new EmbeddedIndexOptions
                 {
@@ -97,5 +136,26 @@ public static class RetrievalServiceCollectionExtensions
                 },
                 provider.GetService<ILoggerFactory>()),
         };
+        if (!string.IsNullOrWhiteSpace(options.PgVectorConnectionString))
+        {
+            factories[VectorIndexBackends.PgVector] = () => new PgVectorIndexProvider(
+                options.PgVectorConnectionString,
+                new PgVectorOptions { TablePrefix = options.PgVectorTablePrefix, HnswM = options.HnswM, EfSearch = options.HnswEfSearch });
+        }
+
+        if (options.QdrantEndpoint is not null)
+        {
+            factories[VectorIndexBackends.Qdrant] = () => new QdrantVectorIndexProvider(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHttpClientName),
+                Path.Combine(folder, "qdrant-lexical"));
+        }
+
+        var defaultBackend = options.IndexBackend switch
+        {
+            IndexBackend.PgVector => VectorIndexBackends.PgVector,
+            IndexBackend.Qdrant => VectorIndexBackends.Qdrant,
+            _ => VectorIndexBackends.Embedded,
+        };
+        return new VectorIndexBackends(defaultBackend, factories);
     }
 }

@@ -1,4 +1,5 @@
 using Designer.Inference;
+using Designer.Retrieval;
 using Designer.Runtime;
 using Designer.Telemetry;
 using Designer.Web.Hosting;
@@ -9,6 +10,7 @@ builder.AddDesignerSharedConfiguration();
 builder.AddDesignerTelemetry();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
+builder.AddDesignerRetrieval();
 builder.AddDesignerRuntime();
 builder.AddDesignerCluster();
 builder.AddDesignerIdentity();

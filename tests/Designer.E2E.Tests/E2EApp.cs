@@ -31,6 +31,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("Designer:DataDirectory", _dataDirectory);
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
+        // Training and ingesting the 5,000-dispute corpus would compete with the browser for the CPU; no E2E flow needs it.
+        builder.UseSetting("Designer:Demo:SeedCorpus", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Each app in this process gets its own Orleans silo port and cluster.
         builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));

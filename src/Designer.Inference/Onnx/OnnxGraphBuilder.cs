@@ -13,6 +13,7 @@ public sealed class OnnxGraphBuilder
     private readonly List<OnnxInitializer> _initializers = [];
     private readonly List<OnnxValueInfo> _inputs = [];
     private readonly List<OnnxValueInfo> _outputs = [];
+    private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
 
     /// <summary>Starts a graph.</summary>
     /// <param name="graphName">The graph name stored in the model.</param>
@@ -119,6 +120,53 @@ public sealed class OnnxGraphBuilder
     /// <param name="output">Result name.</param>
     public OnnxGraphBuilder Sigmoid(string input, string output) => Node("Sigmoid", [input], output);
 
+    /// <summary>Element-wise broadcasting product <c>output = a · b</c>.</summary>
+    /// <param name="a">Left operand.</param>
+    /// <param name="b">Right operand.</param>
+    /// <param name="output">Result name.</param>
+    public OnnxGraphBuilder Mul(string a, string b, string output) => Node("Mul", [a, b], output);
+
+    /// <summary>Element-wise broadcasting quotient <c>output = a / b</c>.</summary>
+    /// <param name="a">Dividend.</param>
+    /// <param name="b">Divisor.</param>
+    /// <param name="output">Result name.</param>
+    public OnnxGraphBuilder Div(string a, string b, string output) => Node("Div", [a, b], output);
+
+    /// <summary>Element-wise broadcasting maximum of two tensors.</summary>
+    /// <param name="a">Left operand.</param>
+    /// <param name="b">Right operand.</param>
+    /// <param name="output">Result name.</param>
+    public OnnxGraphBuilder Max(string a, string b, string output) => Node("Max", [a, b], output);
+
+    /// <summary>Natural logarithm.</summary>
+    /// <param name="input">Input name.</param>
+    /// <param name="output">Result name.</param>
+    public OnnxGraphBuilder Log(string input, string output) => Node("Log", [input], output);
+
+    /// <summary>Sign: −1, 0 or 1 per element.</summary>
+    /// <param name="input">Input name.</param>
+    /// <param name="output">Result name.</param>
+    public OnnxGraphBuilder Sign(string input, string output) => Node("Sign", [input], output);
+
+    /// <summary>Euclidean norm over <paramref name="axis"/>, kept as a size-1 dimension (opset 17: axes is an attribute).</summary>
+    /// <param name="input">Input name.</param>
+    /// <param name="output">Result name.</param>
+    /// <param name="axis">Axis, default the last.</param>
+    public OnnxGraphBuilder ReduceL2(string input, string output, long axis = -1) =>
+        Node("ReduceL2", [input], output, OnnxAttribute.OfInts("axes", [axis]), OnnxAttribute.OfInt("keepdims", 1));
+
+    /// <summary>Adds a model-level metadata entry (ONNX <c>metadata_props</c>), readable through ONNX Runtime's
+    /// <c>ModelMetadata.CustomMetadataMap</c>; it travels inside the model file and its hash.</summary>
+    /// <param name="key">Key.</param>
+    /// <param name="value">Value.</param>
+    public OnnxGraphBuilder Metadata(string key, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _metadata[key] = value;
+        return this;
+    }
+
     /// <summary>Softmax over <paramref name="axis"/> (opset 13+ semantics: a single axis).</summary>
     /// <param name="input">Input name.</param>
     /// <param name="output">Result name.</param>
@@ -134,7 +182,7 @@ public sealed class OnnxGraphBuilder
             throw new InvalidOperationException("An ONNX graph needs at least one input and one output.");
         }
 
-        return OnnxModelEncoder.Encode(_graphName, _nodes, _initializers, _inputs, _outputs);
+        return OnnxModelEncoder.Encode(_graphName, _nodes, _initializers, _inputs, _outputs, _metadata);
     }
 
     private static void EnsureCount(long[] dims, int count)

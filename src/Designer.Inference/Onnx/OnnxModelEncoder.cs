@@ -12,6 +12,11 @@ internal static class OnnxModelEncoder
     private const int ModelProducerVersion = 3;
     private const int ModelGraph = 7;
     private const int ModelOpsetImport = 8;
+    private const int ModelMetadataProps = 14;
+
+    // StringStringEntryProto
+    private const int EntryKey = 1;
+    private const int EntryValue = 2;
 
     // OperatorSetIdProto
     private const int OpsetDomain = 1;
@@ -65,7 +70,8 @@ internal static class OnnxModelEncoder
         IReadOnlyList<OnnxNode> nodes,
         IReadOnlyList<OnnxInitializer> initializers,
         IReadOnlyList<OnnxValueInfo> inputs,
-        IReadOnlyList<OnnxValueInfo> outputs)
+        IReadOnlyList<OnnxValueInfo> outputs,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         var model = new ProtobufWriter();
         model.WriteVarintField(ModelIrVersion, IrVersion);
@@ -99,6 +105,15 @@ internal static class OnnxModelEncoder
             opset.WriteStringField(OpsetDomain, string.Empty);
             opset.WriteVarintField(OpsetVersion, OpsetVersionDefault);
         });
+        foreach (var (key, value) in (metadata ?? new Dictionary<string, string>()).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            model.WriteMessageField(ModelMetadataProps, entry =>
+            {
+                entry.WriteStringField(EntryKey, key);
+                entry.WriteStringField(EntryValue, value);
+            });
+        }
+
         return model.ToArray();
     }
 

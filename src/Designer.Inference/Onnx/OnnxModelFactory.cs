@@ -93,4 +93,52 @@ public static class OnnxModelFactory
         float[] twoClassBias = [0f, (calibration.Scale * bias) + calibration.Offset];
         return Mlp([new DenseLayer(features, 2, matrix, twoClassBias)], softmax: true);
     }
+
+    /// <summary>The output of embedding models: L2-normalised vectors [batch, dimensions].</summary>
+    public const string EmbeddingOutput = "embedding";
+
+    /// <summary>
+    /// A term-weighting projection embedding (LSA): input term counts <c>c</c> [batch, terms] named
+    /// <paramref name="inputName"/>, output <see cref="EmbeddingOutput"/> = normalise(((1 + ln c)·[c &gt; 0] ⊙ idf) · P),
+    /// i.e. sublinear tf, idf weighting, the projection and L2 normalisation (an all-zero row stays zero).
+    /// </summary>
+    /// <param name="idf">One weight per term.</param>
+    /// <param name="projection">Row-major [terms, dimensions].</param>
+    /// <param name="dimensions">Embedding length.</param>
+    /// <param name="metadata">Model metadata (e.g. the vocabulary), stored in the file.</param>
+    /// <param name="inputName">The input tensor name.</param>
+    public static byte[] TermProjectionEmbedding(
+        ReadOnlySpan<float> idf, ReadOnlySpan<float> projection, int dimensions, IReadOnlyDictionary<string, string> metadata, string inputName = InputName)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        if (idf.IsEmpty || projection.Length != idf.Length * dimensions)
+        {
+            throw new ArgumentException($"The projection must be [{idf.Length}, {dimensions}] to match the idf weights.", nameof(projection));
+        }
+
+        var terms = idf.Length;
+        var builder = new OnnxGraphBuilder("term_projection_embedding")
+            .Input(inputName, OnnxDimension.Batch, OnnxDimension.Fixed(terms))
+            .Initializer("one", [1], [1f])
+            .Initializer("epsilon", [1], [1e-12f])
+            .Initializer("idf", [terms], idf)
+            .Initializer("projection", [terms, dimensions], projection)
+            .Sign(inputName, "present")
+            .Max(inputName, "one", "at_least_one")
+            .Log("at_least_one", "log_count")
+            .Add("log_count", "one", "one_plus_log")
+            .Mul("one_plus_log", "present", "tf")
+            .Mul("tf", "idf", "tfidf")
+            .MatMul("tfidf", "projection", "projected")
+            .ReduceL2("projected", "norm")
+            .Max("norm", "epsilon", "safe_norm")
+            .Div("projected", "safe_norm", EmbeddingOutput);
+        foreach (var (key, value) in metadata)
+        {
+            builder.Metadata(key, value);
+        }
+
+        return builder.Output(EmbeddingOutput, OnnxDimension.Batch, OnnxDimension.Fixed(dimensions)).Build();
+    }
 }

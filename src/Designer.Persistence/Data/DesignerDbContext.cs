@@ -49,6 +49,15 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
     /// <summary>Human tasks raised by gates.</summary>
     public DbSet<HumanTaskEntity> HumanTasks => Set<HumanTaskEntity>();
 
+    /// <summary>Document collections for retrieval.</summary>
+    public DbSet<CollectionEntity> Collections => Set<CollectionEntity>();
+
+    /// <summary>Source documents of collections.</summary>
+    public DbSet<CollectionDocumentEntity> CollectionDocuments => Set<CollectionDocumentEntity>();
+
+    /// <summary>Background ingestion and re-embedding jobs.</summary>
+    public DbSet<CollectionJobEntity> CollectionJobs => Set<CollectionJobEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -75,6 +84,10 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
         builder.ApplyConfiguration(new RunCheckpointConfiguration());
         builder.ApplyConfiguration(new TraceEventConfiguration());
         builder.ApplyConfiguration(new HumanTaskConfiguration());
+        var collections = new CollectionConfiguration();
+        builder.ApplyConfiguration<CollectionEntity>(collections);
+        builder.ApplyConfiguration<CollectionDocumentEntity>(collections);
+        builder.ApplyConfiguration<CollectionJobEntity>(collections);
     }
 
     private void PrepareForSave()

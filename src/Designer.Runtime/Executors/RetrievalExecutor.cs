@@ -31,6 +31,7 @@ public sealed class RetrievalExecutor : NodeExecutor
         var evidence = new JsonArray([.. kept.Select(h => (JsonNode?)new JsonObject
         {
             ["id"] = h.Id,
+            ["chunk"] = h.Payload?["chunk"]?.DeepClone(),
             ["score"] = h.Score,
             ["text"] = h.Text,
             ["payload"] = h.Payload?.DeepClone(),

@@ -15,6 +15,12 @@ public sealed class DemoOptions
     /// <summary>Seed one user per role and the "Dispute triage" draft on start when they are missing.</summary>
     public bool Seed { get; set; }
 
+    /// <summary>
+    /// With <see cref="Seed"/>: train the default embedding model on the generated past disputes and ingest them into
+    /// the <c>past-disputes</c> collection when it is missing; <c>true</c> by default.
+    /// </summary>
+    public bool SeedCorpus { get; set; } = true;
+
     /// <summary>The password of every seeded demo user.</summary>
     [Required, MinLength(8)]
     public string Password { get; set; } = "Demo-pass-1";

@@ -1,4 +1,5 @@
 using Designer.Web.Api;
+using Designer.Web.Collections;
 using Designer.Web.Components;
 using Designer.Web.Identity;
 using Designer.Web.Models;
@@ -96,6 +97,10 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<VersionService>();
         services.AddScoped<ModelService>();
+        // Retrieval nodes search real collections; the demo corpus is trained and ingested in the background.
+        services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
+        services.AddSingleton<Components.WorkflowDesigner.Editing.ICollectionCatalogView, CollectionCatalogView>();
+        services.AddHostedService<DemoCorpusSeeder>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }
@@ -156,6 +161,7 @@ public static class WebServiceCollectionExtensions
         api.MapModelEndpoints();
         api.MapRunEndpoints();
         api.MapTaskEndpoints();
+        api.MapCollectionEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

@@ -35,6 +35,9 @@ internal static class DesignerPolicies
     /// <summary>Manage users and settings.</summary>
     public const string Admin = "designer.admin";
 
+    /// <summary>Create, fill, re-embed and delete retrieval collections: authors and admins.</summary>
+    public const string ManageCollections = "designer.collections.manage";
+
     public static AuthorizationBuilder AddDesignerPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.All))
         .AddPolicy(Author, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Author))
@@ -42,6 +45,7 @@ internal static class DesignerPolicies
         .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Operator))
         .AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin, DesignerRoles.Approver, DesignerRoles.Viewer))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin))
+        .AddPolicy(ManageCollections, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Author, DesignerRoles.Admin))
         .SetFallbackPolicy(null);
 }
 

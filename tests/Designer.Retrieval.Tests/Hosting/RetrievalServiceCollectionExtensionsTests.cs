@@ -1,3 +1,5 @@
+using Designer.Inference;
+using Designer.Persistence;
 using Designer.Retrieval.Embedded;
 using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Indexes;
@@ -18,7 +20,11 @@ public sealed class RetrievalServiceCollectionExtensionsTests(EmbeddingFixture f
     private HostApplicationBuilder Builder(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _root, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([new("Designer:Inference:BootstrapRiskModel", "false")]);
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        // Collections are stored by the persistence module and embedded by models the inference module serves.
+        builder.AddDesignerPersistence();
+        builder.AddDesignerInference();
         builder.AddDesignerRetrieval();
         return builder;
     }
@@ -35,6 +41,20 @@ public sealed class RetrievalServiceCollectionExtensionsTests(EmbeddingFixture f
         Assert.True(File.Exists(Path.Combine(_root, "data", "indexes", "docs", "collection.json")));
         Assert.Null(host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
         await provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AddDesignerRetrieval_WithInference_ResolvesCatalogThatTrainsIntoTheRegistry()
+    {
+        using var host = Builder().Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var catalog = host.Services.GetRequiredService<IEmbeddingModelCatalog>();
+
+        var handle = await catalog.TrainAsync(catalog.DefaultModel, ["card stolen", "card charged twice", "parcel never arrived", "charged twice again"], TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(("designer-lsa", 1), (handle.Model, handle.Version));
+        Assert.True(File.Exists(Path.Combine(_root, "data", "models", "designer-lsa", "1", "model.onnx")));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
     private const string Anonymous = "anonymous";
     private static readonly string[] Everyone = ["author", "approver", "operator", "viewer", "admin"];
     private static readonly string[] Auditors = ["approver", "viewer", "admin"];
+    private static readonly string[] CollectionManagers = ["author", "admin"];
 
     /// <summary>Method, route template as the app registers it, concrete path, roles allowed.</summary>
     private static readonly (string Method, string Template, string Path, string[] Allowed)[] Endpoints =
@@ -48,6 +49,17 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/tasks/{id:guid}", "/api/tasks/{id}", Everyone),
         // Any reader gets past the policy; the task's own role is checked per task (RunApiTests).
         ("POST", "/api/tasks/{id:guid}/decision", "/api/tasks/{id}/decision", Everyone),
+        // Collections: a name that does not exist, so allowed roles get 400/404 and nothing changes.
+        ("GET", "/api/collections/", "/api/collections", Everyone),
+        ("POST", "/api/collections/", "/api/collections", CollectionManagers),
+        ("GET", "/api/collections/{name}", "/api/collections/no-such-collection", Everyone),
+        ("DELETE", "/api/collections/{name}", "/api/collections/no-such-collection", CollectionManagers),
+        ("POST", "/api/collections/{name}/documents", "/api/collections/no-such-collection/documents", CollectionManagers),
+        ("POST", "/api/collections/{name}/reembed", "/api/collections/no-such-collection/reembed", CollectionManagers),
+        ("GET", "/api/collections/{name}/search", "/api/collections/no-such-collection/search?q=card", Everyone),
+        ("GET", "/api/collections/{name}/jobs", "/api/collections/no-such-collection/jobs", Everyone),
+        ("GET", "/api/collections/{name}/jobs/{id:guid}", "/api/collections/no-such-collection/jobs/{id}", Everyone),
+        ("POST", "/api/collections/{name}/jobs/{id:guid}/cancel", "/api/collections/no-such-collection/jobs/{id}/cancel", CollectionManagers),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -24,12 +24,24 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
     /// <summary>When true, disposing leaves the data directory for a later factory.</summary>
     public bool KeepData { get; init; }
 
+    /// <summary>Train the embedding model and ingest the demo corpus on start (slow; off unless a test needs it).</summary>
+    public bool SeedCorpus { get; init; }
+
+    /// <summary>Further configuration, applied last (e.g. another index backend).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Run background collection jobs; off to observe queued jobs or to simulate a stop before they run.</summary>
+    public bool RunCollectionJobs { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Designer:DataDirectory", _dataDirectory);
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
+        builder.UseSetting("Designer:Demo:SeedCorpus", SeedCorpus ? "true" : "false");
+        builder.UseSetting("Designer:Retrieval:RunJobs", RunCollectionJobs ? "true" : "false");
+        builder.UseSetting("Designer:Retrieval:JobPollInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Each app in this process gets its own silo port and cluster.
         builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -38,6 +50,11 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Designer:Storage:Provider", "PostgreSQL");
             builder.UseSetting("Designer:Storage:ConnectionString", _postgres);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

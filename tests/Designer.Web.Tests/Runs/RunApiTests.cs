@@ -137,22 +137,19 @@ public abstract class RunApiTests(RunApiFixture fixture)
     }
 
     [Fact]
-    public async Task StartRun_RetrievalWithoutVectorSearch_UnprocessableWithReason()
+    public async Task StartRun_RetrievalCollectionMissing_FaultsWithReason()
     {
-        // Arrange
+        // Arrange: this app does not seed the demo corpus, so collection past-disputes does not exist.
         EnsureProvider();
         var operatorClient = await fixture.ClientAsync("operator");
         var demo = await fixture.PublishAsync(DemoWorkflows.DisputeTriage());
 
         // Act
-        var response = await operatorClient.PostJsonAsync($"/api/workflows/{demo}/runs", new { input = RunApiFixture.Input(1) });
+        var runId = await StartAsync(operatorClient, demo, RunApiFixture.Input(1));
+        var run = await WaitForStatusAsync(operatorClient, runId, "faulted");
 
         // Assert
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = await response.ReadObjectAsync();
-        Assert.Contains("similar", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        var runs = await (await operatorClient.GetAsync($"/api/runs?workflowId={demo}")).ReadObjectAsync();
-        Assert.Equal(0, runs["total"]!.GetValue<int>());
+        Assert.Contains("past-disputes", run["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     internal static async Task<Guid> StartAsync(HttpClient client, Guid workflowId, JsonObject input)

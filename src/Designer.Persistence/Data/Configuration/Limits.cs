@@ -13,4 +13,6 @@ internal static class Limits
     public const int NodeIdLength = 200;
     public const int CheckpointIdLength = 64;
     public const int RoleLength = 64;
+    public const int CollectionNameLength = 64;
+    public const int DescriptionLength = 2000;
 }

@@ -1,0 +1,213 @@
+using Designer.Persistence.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Persistence;
+
+/// <summary>EF Core implementation of <see cref="ICollectionStore"/> for SQLite and PostgreSQL.</summary>
+public sealed partial class CollectionStore : ICollectionStore
+{
+    private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps.</param>
+    public CollectionStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+    {
+        _contextFactory = contextFactory;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public async Task<CollectionRecord?> CreateAsync(NewCollection collection, string createdById, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var now = Clock.UtcNow(_timeProvider);
+        var entity = new CollectionEntity
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = collection.Name,
+            Description = collection.Description,
+            EmbeddingModel = collection.EmbeddingModel,
+            EmbeddingVersion = collection.EmbeddingVersion,
+            Dimensions = collection.Dimensions,
+            Backend = collection.Backend,
+            IndexName = collection.IndexName,
+            ChunkSize = collection.ChunkSize,
+            ChunkOverlap = collection.ChunkOverlap,
+            CreatedById = createdById,
+            CreatedAt = now,
+        };
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Collections.AnyAsync(c => c.Name == collection.Name, cancellationToken))
+        {
+            return null;
+        }
+
+        // The unique index still decides a race between two creators.
+        db.Collections.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return null;
+        }
+
+        return CollectionRecord.From(entity, 0);
+    }
+
+    /// <inheritdoc />
+    public Task<CollectionRecord?> GetAsync(string name, CancellationToken cancellationToken) =>
+        GetWhereAsync(c => c.Name == name, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CollectionRecord?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        GetWhereAsync(c => c.Id == id, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CollectionRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Collections.AsNoTracking()
+            .OrderBy(c => c.Name)
+            .Select(c => new { Collection = c, Documents = db.CollectionDocuments.Count(d => d.CollectionId == c.Id) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => CollectionRecord.From(r.Collection, r.Documents))];
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.CollectionDocuments.Where(d => d.CollectionId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.CollectionJobs.Where(j => j.CollectionId == id).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Collections.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<CollectionJobRecord> AddDocumentsAsync(
+        Guid collectionId, IReadOnlyList<NewCollectionDocument> documents, string createdById, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var now = Clock.UtcNow(_timeProvider);
+        var job = NewJob(collectionId, CollectionJobKind.Ingest, documents.Count, createdById, now);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.CollectionJobs.Add(job);
+        var ids = documents.Select(d => d.DocumentId).ToList();
+        var existing = await db.CollectionDocuments
+            .Where(d => d.CollectionId == collectionId && ids.Contains(d.DocumentId))
+            .ToDictionaryAsync(d => d.DocumentId, StringComparer.Ordinal, cancellationToken);
+        foreach (var document in documents)
+        {
+            if (!existing.TryGetValue(document.DocumentId, out var row))
+            {
+                row = new CollectionDocumentEntity { CollectionId = collectionId, DocumentId = document.DocumentId };
+                db.CollectionDocuments.Add(row);
+            }
+
+            row.Text = document.Text;
+            row.MetadataJson = document.MetadataJson;
+            row.PendingJobId = job.Id;
+            row.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CollectionJobRecord.From(job);
+    }
+
+    /// <inheritdoc />
+    public async Task<CollectionJobRecord?> StartReembedAsync(
+        Guid collectionId, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken)
+    {
+        var now = Clock.UtcNow(_timeProvider);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
+        if (collection is null || collection.PendingIndexName is not null)
+        {
+            return null;
+        }
+
+        collection.PendingEmbeddingVersion = version;
+        collection.PendingDimensions = dimensions;
+        collection.PendingIndexName = indexName;
+        var total = await db.CollectionDocuments.CountAsync(d => d.CollectionId == collectionId, cancellationToken);
+        var job = NewJob(collectionId, CollectionJobKind.Reembed, total, createdById, now);
+        job.TargetVersion = version;
+        db.CollectionJobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        return CollectionJobRecord.From(job);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> CompleteReembedAsync(Guid collectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
+        if (collection?.PendingIndexName is null)
+        {
+            return null;
+        }
+
+        var old = collection.IndexName;
+        collection.IndexName = collection.PendingIndexName;
+        collection.EmbeddingVersion = collection.PendingEmbeddingVersion!.Value;
+        collection.Dimensions = collection.PendingDimensions!.Value;
+        collection.PendingIndexName = null;
+        collection.PendingEmbeddingVersion = null;
+        collection.PendingDimensions = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return old;
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> AbandonReembedAsync(Guid collectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
+        if (collection?.PendingIndexName is not { } pending)
+        {
+            return null;
+        }
+
+        collection.PendingIndexName = null;
+        collection.PendingEmbeddingVersion = null;
+        collection.PendingDimensions = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return pending;
+    }
+
+    private static CollectionJobEntity NewJob(Guid collectionId, CollectionJobKind kind, int total, string createdById, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        CollectionId = collectionId,
+        Kind = kind,
+        Status = CollectionJobStatus.Queued,
+        Total = total,
+        CreatedById = createdById,
+        CreatedAt = now,
+    };
+
+    private async Task<CollectionRecord?> GetWhereAsync(System.Linq.Expressions.Expression<Func<CollectionEntity, bool>> predicate, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Collections.AsNoTracking().Where(predicate)
+            .Select(c => new { Collection = c, Documents = db.CollectionDocuments.Count(d => d.CollectionId == c.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : CollectionRecord.From(row.Collection, row.Documents);
+    }
+}

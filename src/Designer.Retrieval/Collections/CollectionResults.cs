@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Designer.Persistence;
+
+namespace Designer.Retrieval.Collections;
+
+/// <summary>Why a collection operation was refused.</summary>
+public enum CollectionErrorKind
+{
+    /// <summary>The input is invalid (400).</summary>
+    Invalid,
+
+    /// <summary>The collection or job does not exist (404).</summary>
+    NotFound,
+
+    /// <summary>The operation conflicts with the current state (409).</summary>
+    Conflict,
+}
+
+/// <summary>One problem with an input.</summary>
+/// <param name="Field">The field or path, e.g. <c>documents[3].id</c>.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record CollectionProblem(string Field, string Message);
+
+/// <summary>A refused collection operation, with every problem found.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Detail">A summary.</param>
+/// <param name="Problems">Every problem, for <see cref="CollectionErrorKind.Invalid"/>.</param>
+public sealed record CollectionError(CollectionErrorKind Kind, string Detail, IReadOnlyList<CollectionProblem> Problems)
+{
+    /// <summary>A 404.</summary>
+    /// <param name="detail">What was not found.</param>
+    /// <returns>The error.</returns>
+    public static CollectionError NotFound(string detail) => new(CollectionErrorKind.NotFound, detail, []);
+
+    /// <summary>A 400 with problems.</summary>
+    /// <param name="detail">Summary.</param>
+    /// <param name="problems">Every problem.</param>
+    /// <returns>The error.</returns>
+    public static CollectionError Invalid(string detail, IReadOnlyList<CollectionProblem> problems) => new(CollectionErrorKind.Invalid, detail, problems);
+}
+
+/// <summary>A value or a <see cref="CollectionError"/>.</summary>
+/// <typeparam name="T">The value type.</typeparam>
+/// <param name="Value">The value on success.</param>
+/// <param name="Error">The error otherwise.</param>
+public readonly record struct CollectionResult<T>(T? Value, CollectionError? Error)
+{
+    /// <summary>True on success.</summary>
+    public bool IsSuccess => Error is null;
+
+    /// <summary>Wraps a value.</summary>
+    /// <param name="value">The value.</param>
+    public static implicit operator CollectionResult<T>(T value) => new(value, null);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator CollectionResult<T>(CollectionError error) => new(default, error);
+}
+
+/// <summary>What a new collection is made of; absent values take the configured defaults.</summary>
+/// <param name="Name">Lower-case letters, digits, '-' and '_', 1–64 characters, starting with a letter or digit.</param>
+/// <param name="Description">Optional description.</param>
+/// <param name="EmbeddingModel">Embedding model; the catalog's default model when absent.</param>
+/// <param name="EmbeddingVersion">Model version; the newest usable one when absent.</param>
+/// <param name="Backend">embedded, pgvector or qdrant; the configured backend when absent.</param>
+/// <param name="ChunkSize">Chunk length in characters (64–8,000).</param>
+/// <param name="ChunkOverlap">Characters consecutive chunks share (0 to less than half the chunk size).</param>
+public sealed record CreateCollection(
+    string Name,
+    string? Description = null,
+    string? EmbeddingModel = null,
+    int? EmbeddingVersion = null,
+    string? Backend = null,
+    int? ChunkSize = null,
+    int? ChunkOverlap = null);
+
+/// <summary>One document to ingest.</summary>
+/// <param name="Id">Caller's id, unique within the collection (adding it again replaces it).</param>
+/// <param name="Text">The text.</param>
+/// <param name="Metadata">Filterable metadata copied into every chunk's payload.</param>
+public sealed record DocumentInput(string Id, string Text, JsonObject? Metadata);
+
+/// <summary>A search over one collection.</summary>
+/// <param name="Query">The query text.</param>
+/// <param name="TopK">Hits wanted (1–100).</param>
+/// <param name="Mode">dense, lexical or hybrid.</param>
+/// <param name="MinScore">Hits below this score are dropped.</param>
+/// <param name="Filter">Payload filter JSON (see <see cref="CollectionFilterJson"/>).</param>
+public sealed record CollectionQuery(string Query, int TopK = 5, string Mode = "hybrid", double? MinScore = null, JsonObject? Filter = null);
+
+/// <summary>One hit: a chunk of a document.</summary>
+/// <param name="DocumentId">The document id.</param>
+/// <param name="Chunk">The chunk's position in the document, from 0.</param>
+/// <param name="Score">The score (its scale depends on the mode).</param>
+/// <param name="Text">The chunk text.</param>
+/// <param name="Metadata">The document's metadata.</param>
+public sealed record CollectionHit(string DocumentId, int Chunk, double Score, string? Text, JsonObject Metadata);
+
+/// <summary>A job with its progress figures.</summary>
+/// <param name="Job">The stored job.</param>
+/// <param name="Collection">The collection name.</param>
+/// <param name="RatePerSecond">Documents per second since the current attempt started, once measurable.</param>
+/// <param name="Eta">Estimated time to finish, while running and measurable.</param>
+public sealed record CollectionJobProgress(CollectionJobRecord Job, string Collection, double? RatePerSecond, TimeSpan? Eta)
+{
+    /// <summary>Computes the rate and ETA of <paramref name="job"/> at <paramref name="now"/>.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="collection">The collection name.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The progress.</returns>
+    public static CollectionJobProgress From(CollectionJobRecord job, string collection, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var end = job.EndedAt ?? now;
+        var elapsed = job.StartedAt is { } started ? (end - started).TotalSeconds : 0;
+        var processed = job.Done - job.DoneAtStart;
+        double? rate = elapsed > 0.001 && processed > 0 ? processed / elapsed : null;
+        TimeSpan? eta = job.Status == CollectionJobStatus.Running && rate is { } r
+            ? TimeSpan.FromSeconds(Math.Max(0, job.Total - job.Done) / r)
+            : null;
+        return new CollectionJobProgress(job, collection, rate, eta);
+    }
+}
