@@ -15,6 +15,9 @@ namespace Designer.Web.Tests.Components;
 
 public sealed class ModelsPageTests : UiTestContext
 {
+    /// <summary>The page waits for the risk model's first training, which takes seconds on a loaded CI machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     protected override void ConfigureAppHost(HostApplicationBuilder builder) => builder.AddDesignerInference();
 
     public override async ValueTask InitializeAsync()
@@ -36,7 +39,7 @@ public sealed class ModelsPageTests : UiTestContext
         var cut = RenderPage();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Equal("v1", cut.Find("[data-testid=model-version]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("v1", cut.Find("[data-testid=model-version]").TextContent), Patience);
         Assert.Contains("Approved", cut.Find("[data-testid=model-status]").TextContent, StringComparison.Ordinal);
         Assert.StartsWith("0.8", cut.Find("[data-testid=metric-auc]").TextContent, StringComparison.Ordinal);
         Assert.Equal("5,000", cut.Find("[data-testid=metric-size]").TextContent);
@@ -51,13 +54,13 @@ public sealed class ModelsPageTests : UiTestContext
         // Arrange
         SignIn("author-1", "author");
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=train-dispute-risk]");
+        cut.WaitForElement("[data-testid=train-dispute-risk]", Patience);
 
         // Act
         await cut.Find("[data-testid=train-dispute-risk]").ClickAsync(new());
 
         // Assert: newest first.
-        cut.WaitForAssertion(() => Assert.Equal("v2", cut.FindAll("[data-testid=model-version]")[0].TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("v2", cut.FindAll("[data-testid=model-version]")[0].TextContent), Patience);
         Assert.Contains("Pending approval", cut.FindAll("[data-testid=model-status]")[0].TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=approve-2]"));
     }
@@ -69,16 +72,16 @@ public sealed class ModelsPageTests : UiTestContext
         await TrainAsync("author-1", "author");
         SignIn("approver-1", "approver");
         var cut = RenderPage();
-        cut.WaitForElement("[data-testid=approve-2]");
+        cut.WaitForElement("[data-testid=approve-2]", Patience);
 
         // Act: the page awaits the dialog's result, so the click completes only after the dialog closes.
         var approve = cut.Find("[data-testid=approve-2]").ClickAsync(new());
-        cut.WaitForElement("[data-testid=comment-ok]");
+        cut.WaitForElement("[data-testid=comment-ok]", Patience);
         await cut.Find("[data-testid=comment-ok]").ClickAsync(new());
         await approve;
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Contains("Approved", cut.FindAll("[data-testid=model-status]")[0].TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Approved", cut.FindAll("[data-testid=model-status]")[0].TextContent, StringComparison.Ordinal), Patience);
         Assert.Empty(cut.FindAll("[data-testid=approve-2]"));
         var served = await AppServices.GetRequiredService<IModelRegistry>().GetAsync(RiskModelService.ModelId, null, CancellationToken.None);
         Assert.Equal(2, served!.Version);
@@ -95,7 +98,7 @@ public sealed class ModelsPageTests : UiTestContext
         var cut = RenderPage();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Equal("v2", cut.FindAll("[data-testid=model-version]")[0].TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("v2", cut.FindAll("[data-testid=model-version]")[0].TextContent), Patience);
         Assert.Empty(cut.FindAll("[data-testid=approve-2]"));
         Assert.Empty(cut.FindAll("[data-testid=reject-2]"));
         Assert.Contains("both-1@demo.local", cut.FindAll("[data-testid=trained-by]")[0].TextContent, StringComparison.Ordinal);
@@ -115,7 +118,7 @@ public sealed class ModelsPageTests : UiTestContext
         var cut = RenderPage();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Contains("Triage pinned v1", cut.Find("[data-testid=used-by]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Triage pinned v1", cut.Find("[data-testid=used-by]").TextContent, StringComparison.Ordinal), Patience);
     }
 
     private async Task TrainAsync(string userId, params string[] roles)
