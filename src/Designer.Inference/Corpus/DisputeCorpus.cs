@@ -121,6 +121,10 @@ public static class DisputeCorpus
         var text = new StringBuilder();
         Append(text, random.Pick(NarrativePhrases.Openings));
         Append(text, text.Length == 0 ? char.ToUpperInvariant(core[0]) + core[1..] : core);
+        if (category is DisputeCategories.NotReceived or DisputeCategories.Quality && wording.Chance(0.8))
+        {
+            Append(text, wording.Pick(NarrativeWording.ItemContexts[item.Thing]));
+        }
 
         // Details come before or after the core statement, so the same facts read differently.
         if (random.Chance(0.5))

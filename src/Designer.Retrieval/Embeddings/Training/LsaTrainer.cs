@@ -41,7 +41,8 @@ public static class LsaTrainer
             }
         }
 
-        var vocabulary = frequency.Where(f => f.Value >= options.MinDocumentFrequency).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+        var maxFrequency = Math.Max(options.MinDocumentFrequency, (int)(options.MaxDocumentShare * corpus.Count));
+        var vocabulary = frequency.Where(f => f.Value >= options.MinDocumentFrequency && f.Value <= maxFrequency).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
         if (vocabulary.Count < 2)
         {
             throw new ArgumentException($"Fewer than 2 terms occur in {options.MinDocumentFrequency}+ documents; the corpus is too small.", nameof(corpus));
@@ -55,6 +56,24 @@ public static class LsaTrainer
         var matrix = new SparseRows(vocabulary.Count, rows);
         var (projection, singular) = RandomizedSvd.Compute(matrix, options.Dimensions, options.Oversampling, options.PowerIterations, options.Seed);
         var dimensions = singular.Length;
+        for (var t = 0; t < vocabulary.Count; t++)
+        {
+            var row = projection.AsSpan(t * dimensions, dimensions);
+            for (var d = 0; d < dimensions; d++)
+            {
+                row[d] *= (float)Math.Pow(singular[d], options.SingularValuePower);
+            }
+
+            if (options.UnitTermVectors)
+            {
+                var norm = System.Numerics.Tensors.TensorPrimitives.Norm(row);
+                if (norm > 0)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Divide(row, norm, row);
+                }
+            }
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         // Rows are unit vectors, so the total energy (squared Frobenius norm) is the number of non-empty rows.
