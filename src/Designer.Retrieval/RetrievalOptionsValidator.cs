@@ -13,6 +13,8 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint must be an absolute URI when IndexBackend is Qdrant."),
         _ when options.Embedding is { ModelPath.Length: > 0, VocabularyPath.Length: 0 } =>
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:Embedding:VocabularyPath is required when Embedding:ModelPath is set."),
+        _ when options.OpenAIEmbedding is { } openAi && (openAi.Endpoint is not { IsAbsoluteUri: true } || string.IsNullOrWhiteSpace(openAi.Model)) =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:OpenAIEmbedding needs an absolute Endpoint and a Model."),
         _ => ValidateOptionsResult.Success,
     };
 }

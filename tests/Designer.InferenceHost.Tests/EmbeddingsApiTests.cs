@@ -15,7 +15,7 @@ public sealed class EmbeddingsApiTests
     [InlineData("{ \"model\": \"e\", \"input\": 5 }", "'input' must be a string or an array of strings.")]
     [InlineData("{ \"model\": \"e\", \"input\": [] }", "'input' must hold 1 to 2048 strings.")]
     [InlineData("{ \"model\": \"e\", \"input\": [\"a\", 1] }", "'input[1]' must be a string.")]
-    [InlineData("{ \"model\": \"e\", \"input\": \"a\", \"encoding_format\": \"base64\" }", "'encoding_format' supports only \"float\".")]
+    [InlineData("{ \"model\": \"e\", \"input\": \"a\", \"encoding_format\": \"binary\" }", "'encoding_format' must be \"float\" or \"base64\".")]
     public async Task Embeddings_InvalidRequest_Returns400NamingTheProblem(string json, string expected)
     {
         // Arrange
