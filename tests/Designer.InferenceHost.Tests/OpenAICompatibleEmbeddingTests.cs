@@ -1,9 +1,13 @@
+using Designer.Inference;
 using Designer.Inference.Corpus;
 using Designer.Inference.Registry;
 using Designer.Inference.Serving;
+using Designer.Retrieval;
 using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Embeddings.Training;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Designer.InferenceHost.Tests;
 
@@ -49,6 +53,47 @@ public sealed class OpenAICompatibleEmbeddingTests
         }
 
         Assert.True(actual.Usage?.InputTokenCount > 0);
+    }
+
+    [Fact]
+    public async Task Catalog_OpenAIEmbeddingConfigured_ServesTheRemoteModelUnderItsName()
+    {
+        // Arrange: the host serves designer-lsa; a separate app is configured to use it over the OpenAI wire format.
+        await using var factory = new HostFactory(new() { ["Designer:Inference:BootstrapRiskModel"] = "false" });
+        var ct = TestContext.Current.CancellationToken;
+        var hostCatalog = new EmbeddingModelCatalog(
+            factory.Services.GetRequiredService<IModelRegistry>(),
+            factory.Services.GetRequiredService<SessionPool>(),
+            "designer-lsa",
+            new LsaTrainingOptions(),
+            100,
+            TimeProvider.System);
+        var served = await hostCatalog.TrainAsync("designer-lsa", DisputeCorpus.Generate(300).Select(d => d.Narrative).ToList(), ct);
+        var clientRoot = Path.Combine(factory.DataDirectory, "client");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetTempPath(), DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([
+            new("Designer:DataDirectory", clientRoot),
+            new("Designer:Inference:BootstrapRiskModel", "false"),
+            new("Designer:Retrieval:DefaultEmbeddingModel", "designer-lsa"),
+            new("Designer:Retrieval:OpenAIEmbedding:Endpoint", "http://localhost/v1"),
+            new("Designer:Retrieval:OpenAIEmbedding:Model", "designer-lsa"),
+            new("Designer:Retrieval:OpenAIEmbedding:ModelVersion", "3"),
+        ]);
+        builder.AddDesignerInference();
+        builder.AddDesignerRetrieval();
+        builder.Services.AddHttpClient(RetrievalServiceCollectionExtensions.OpenAIEmbeddingHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => factory.Server.CreateHandler());
+        using var app = builder.Build();
+        var catalog = app.Services.GetRequiredService<IEmbeddingModelCatalog>();
+
+        // Act
+        var handle = await catalog.GetAsync(catalog.DefaultModel, null, ct);
+        var remote = await handle.Generator.GenerateAsync(["gift voucher never came"], cancellationToken: ct);
+        var local = await served.Generator.GenerateAsync(["gift voucher never came"], cancellationToken: ct);
+
+        // Assert
+        Assert.Equal(("designer-lsa", 3, served.Dimensions), (handle.Model, handle.Version, handle.Dimensions));
+        Assert.Equal(local[0].Vector.ToArray(), remote[0].Vector.ToArray());
     }
 
     [Fact]
