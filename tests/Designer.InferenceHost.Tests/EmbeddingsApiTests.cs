@@ -79,6 +79,30 @@ public sealed class EmbeddingsApiTests
     }
 
     [Fact]
+    public async Task Embeddings_Base64Encoding_ReturnsLittleEndianFloat32Bytes()
+    {
+        // Arrange
+        await using var factory = new HostFactory(services: s => s.AddSingleton<IEmbeddingTextEncoder, LengthEncoder>());
+        var client = factory.CreateClient();
+        var registry = factory.Services.GetRequiredService<IModelRegistry>();
+        var identity = new DenseLayer(3, 3, [1, 0, 0, 0, 1, 0, 0, 0, 1], [0, 0, 0]);
+        await registry.RegisterAsync(new ModelRegistration
+        {
+            Id = "test-embed", OnnxModel = OnnxModelFactory.Linear(identity), Kind = ModelKind.Embedding, TrainedBy = "test", IsBootstrap = true,
+        }, CancellationToken.None);
+
+        // Act
+        var response = await client.PostJsonAsync("/v1/embeddings", "{ \"model\": \"test-embed\", \"input\": \"abcde\", \"encoding_format\": \"base64\" }");
+        var body = await response.ReadObjectAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = Convert.FromBase64String(body["data"]![0]!["embedding"]!.GetValue<string>());
+        var vector = Enumerable.Range(0, bytes.Length / 4).Select(i => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * 4))).ToArray();
+        Assert.Equal([5f, 1f, 0f], vector);
+    }
+
+    [Fact]
     public async Task Predict_TextsForEmbeddingModel_UsesTheEncoder()
     {
         // Arrange

@@ -101,6 +101,12 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
             throw new ArgumentException($"'{model}' is an externally configured embedding model; only project-trained models can be trained.", nameof(model));
         }
 
+        var existing = (await _registry.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == model);
+        if (existing is not null && (existing.Kind != ModelKind.Embedding || existing.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName))
+        {
+            throw new ArgumentException($"'{model}' is already registered as a different kind of model; choose another name.", nameof(model));
+        }
+
         var trained = await Task.Run(() => LsaTrainer.Train(corpus, _training, cancellationToken), cancellationToken);
         var descriptor = await _registry.RegisterAsync(new ModelRegistration
         {
