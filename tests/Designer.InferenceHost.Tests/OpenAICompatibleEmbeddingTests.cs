@@ -56,6 +56,33 @@ public sealed class OpenAICompatibleEmbeddingTests
     }
 
     [Fact]
+    public async Task OpenAIGenerator_ModelAtVersion_ServesThatVersionAfterARetrain()
+    {
+        // Arrange: two versions of designer-lsa on different corpora.
+        await using var factory = new HostFactory(new() { ["Designer:Inference:BootstrapRiskModel"] = "false" });
+        var ct = TestContext.Current.CancellationToken;
+        var http = factory.CreateClient();
+        var catalog = new EmbeddingModelCatalog(
+            factory.Services.GetRequiredService<IModelRegistry>(),
+            factory.Services.GetRequiredService<SessionPool>(),
+            "designer-lsa",
+            new LsaTrainingOptions(),
+            100,
+            TimeProvider.System);
+        var first = await catalog.TrainAsync("designer-lsa", DisputeCorpus.Generate(300).Select(d => d.Narrative).ToList(), ct);
+        await catalog.TrainAsync("designer-lsa", DisputeCorpus.Generate(600).Select(d => d.Narrative).ToList(), ct);
+        var pinned = OpenAIEmbeddingGeneratorFactory.Create(
+            new OpenAIEmbeddingOptions { Endpoint = new Uri(http.BaseAddress!, "v1"), Model = "designer-lsa@1" }, http);
+
+        // Act
+        var expected = await first.Generator.GenerateAsync(["parcel never turned up"], cancellationToken: ct);
+        var actual = await pinned.GenerateAsync(["parcel never turned up"], cancellationToken: ct);
+
+        // Assert
+        Assert.Equal(expected[0].Vector.ToArray(), actual[0].Vector.ToArray());
+    }
+
+    [Fact]
     public async Task Catalog_OpenAIEmbeddingConfigured_ServesTheRemoteModelUnderItsName()
     {
         // Arrange: the host serves designer-lsa; a separate app is configured to use it over the OpenAI wire format.

@@ -7,10 +7,11 @@ namespace Designer.InferenceHost.Api;
 /// <summary>
 /// <c>POST /v1/embeddings</c>, OpenAI-compatible: <c>{ model, input: string | string[], encoding_format?: "float" | "base64" }</c>
 /// → <c>{ object: "list", data: [{ object: "embedding", index, embedding }], model, usage }</c>; with <c>base64</c> each
-/// embedding is the little-endian float32 bytes in base64, which the official OpenAI SDKs ask for by default. Vectors come only
+/// embedding is the little-endian float32 bytes in base64, which the official OpenAI SDKs ask for by default.
+/// <c>model</c> is a model id (newest approved version) or <c>id@version</c> (that version, if approved). Vectors come only
 /// from a registered, approved embedding model; there is none until the retrieval module registers one.
 /// </summary>
-internal static class EmbeddingsApi
+internal static partial class EmbeddingsApi
 {
     /// <summary>Most inputs in one request (OpenAI's limit).</summary>
     public const int MaxInputs = 2048;
@@ -43,8 +44,10 @@ internal static class EmbeddingsApi
             return HostProblems.NotFound("No embedding model is registered in this inference host yet (the embedding model comes with the retrieval module); no vectors can be produced.");
         }
 
-        var descriptor = await registry.GetAsync(model!, null, cancellationToken);
-        if (descriptor is null || descriptor.Kind != ModelKind.Embedding)
+        // "id@version" pins a version (a collection compares only vectors of the version it was embedded with).
+        var (id, version) = SplitVersion(model!);
+        var descriptor = id is null ? null : await registry.GetAsync(id, version, cancellationToken);
+        if (descriptor is null || descriptor.Kind != ModelKind.Embedding || descriptor.Status != ModelStatus.Approved)
         {
             return HostProblems.NotFound(
                 $"'{model}' is not an approved embedding model. Registered embedding models: {string.Join(", ", embeddingModels.Select(d => d.Id).Distinct())}.");
@@ -63,10 +66,28 @@ internal static class EmbeddingsApi
             return TypedResults.Ok(new EmbeddingsResponse(
                 "list",
                 result.Rows.Select((row, i) => new EmbeddingItem("embedding", i, base64 ? ToBase64(row.Scores) : row.Scores)).ToList(),
-                descriptor.Id,
+                model!,
                 new EmbeddingsUsage(encoded.TokenCount, encoded.TokenCount)));
         });
     }
+
+    private static (string? Id, int? Version) SplitVersion(string model)
+    {
+        var at = model.LastIndexOf('@');
+        var id = at < 0 ? model : model[..at];
+        if (!ModelIdPattern().IsMatch(id))
+        {
+            return (null, null);
+        }
+
+        return at < 0 ? (id, null)
+            : int.TryParse(model.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version > 0
+                ? (id, version)
+                : (null, null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex ModelIdPattern();
 
     private static string ToBase64(float[] vector)
     {

@@ -12,9 +12,12 @@ public sealed record OpenAIEmbeddingOptions
     [Required]
     public Uri? Endpoint { get; init; }
 
-    /// <summary>The model name sent to the endpoint; collections refer to the model by this name.</summary>
+    /// <summary>
+    /// The model name sent to the endpoint; collections refer to the model by this name. Designer's inference host
+    /// also accepts <c>id@version</c> (e.g. <c>designer-lsa@2</c>) to pin a version.
+    /// </summary>
     [Required]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$")]
+    [StringLength(200, MinimumLength = 1)]
     public string Model { get; init; } = "";
 
     /// <summary>
