@@ -73,6 +73,13 @@ public sealed class RetrievalOptions
     /// </summary>
     public OnnxSentenceEmbeddingOptions? Embedding { get; set; }
 
+    /// <summary>
+    /// An OpenAI-compatible embedding endpoint (e.g. Designer's inference host serving <c>designer-lsa</c>, or a hosted
+    /// model); when set, the catalog offers it under <see cref="OpenAIEmbeddingOptions.Model"/>, cached by model version
+    /// and text hash, and <see cref="DefaultEmbeddingModel"/> may name it. Unset by default.
+    /// </summary>
+    public OpenAIEmbeddingOptions? OpenAIEmbedding { get; set; }
+
     /// <summary>Embeddings kept by the cache in front of the model; 10,000 by default.</summary>
     [Range(1, int.MaxValue)]
     public int EmbeddingCacheCapacity { get; set; } = 10_000;

@@ -13,6 +13,18 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint must be an absolute URI when IndexBackend is Qdrant."),
         _ when options.Embedding is { ModelPath.Length: > 0, VocabularyPath.Length: 0 } =>
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:Embedding:VocabularyPath is required when Embedding:ModelPath is set."),
-        _ => ValidateOptionsResult.Success,
+        _ when options.OpenAIEmbedding is { } openAi && (openAi.Endpoint is not { IsAbsoluteUri: true } || string.IsNullOrWhiteSpace(openAi.Model)) =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:OpenAIEmbedding needs an absolute Endpoint and a Model."),
+        _ => ValidateNested(options),
     };
+
+    // Data annotations on nested settings are not checked by ValidateDataAnnotations; check them here.
+    private static ValidateOptionsResult ValidateNested(RetrievalOptions options)
+    {
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options.Lsa, new(options.Lsa), problems, validateAllProperties: true);
+        return problems.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(problems.Select(p => $"{RetrievalOptions.SectionName}:Lsa: {p.ErrorMessage}"));
+    }
 }

@@ -19,6 +19,9 @@ namespace Designer.Retrieval;
 /// <summary>Registers Designer's retrieval layer.</summary>
 public static class RetrievalServiceCollectionExtensions
 {
+    /// <summary>The named <see cref="HttpClient"/> the OpenAI-compatible embedding generator uses.</summary>
+    public const string OpenAIEmbeddingHttpClientName = "Designer.OpenAIEmbeddings";
+
     /// <summary>The named <see cref="HttpClient"/> the Qdrant backend uses.</summary>
     public const string QdrantHttpClientName = "Designer.Qdrant";
 
@@ -67,6 +70,7 @@ public static class RetrievalServiceCollectionExtensions
             services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider => provider.GetRequiredService<CachingEmbeddingGenerator>());
         }
 
+        services.AddHttpClient(OpenAIEmbeddingHttpClientName);
         services.TryAddSingleton<IEmbeddingModelCatalog>(provider => new ReembeddingModelCatalog(
             CreateCatalog(provider), provider, provider.GetRequiredService<IOptions<RetrievalOptions>>().Value.ReembedOnNewModelVersion));
         return builder;
@@ -92,6 +96,14 @@ public static class RetrievalServiceCollectionExtensions
             var dimensions = byo.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions ?? 0;
             var version = int.TryParse(onnx.ModelVersion, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1;
             external[onnx.ModelId] = new EmbeddingModelHandle(onnx.ModelId, version, dimensions, byo);
+        }
+
+        if (options.OpenAIEmbedding is { } openAi)
+        {
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAIEmbeddingHttpClientName);
+            var generator = OpenAIEmbeddingGeneratorFactory.Create(openAi, http);
+            var cached = new CachingEmbeddingGenerator(generator, $"{openAi.Model}@{openAi.ModelVersion}", options.EmbeddingCacheCapacity);
+            external[openAi.Model] = new EmbeddingModelHandle(openAi.Model, openAi.ModelVersion, openAi.Dimensions ?? 0, cached);
         }
 
         // The registry and session pool come from AddDesignerInference (both hosts call it): project-trained models

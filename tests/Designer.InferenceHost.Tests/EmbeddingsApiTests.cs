@@ -15,7 +15,7 @@ public sealed class EmbeddingsApiTests
     [InlineData("{ \"model\": \"e\", \"input\": 5 }", "'input' must be a string or an array of strings.")]
     [InlineData("{ \"model\": \"e\", \"input\": [] }", "'input' must hold 1 to 2048 strings.")]
     [InlineData("{ \"model\": \"e\", \"input\": [\"a\", 1] }", "'input[1]' must be a string.")]
-    [InlineData("{ \"model\": \"e\", \"input\": \"a\", \"encoding_format\": \"base64\" }", "'encoding_format' supports only \"float\".")]
+    [InlineData("{ \"model\": \"e\", \"input\": \"a\", \"encoding_format\": \"binary\" }", "'encoding_format' must be \"float\" or \"base64\".")]
     public async Task Embeddings_InvalidRequest_Returns400NamingTheProblem(string json, string expected)
     {
         // Arrange
@@ -76,6 +76,30 @@ public sealed class EmbeddingsApiTests
         Assert.Equal([4f, 1f, 0f], data[1]!["embedding"]!.AsArray().Select(v => v!.GetValue<float>()));
         Assert.Equal(6, body["usage"]!["prompt_tokens"]!.GetValue<int>());
         Assert.Equal(6, body["usage"]!["total_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Embeddings_Base64Encoding_ReturnsLittleEndianFloat32Bytes()
+    {
+        // Arrange
+        await using var factory = new HostFactory(services: s => s.AddSingleton<IEmbeddingTextEncoder, LengthEncoder>());
+        var client = factory.CreateClient();
+        var registry = factory.Services.GetRequiredService<IModelRegistry>();
+        var identity = new DenseLayer(3, 3, [1, 0, 0, 0, 1, 0, 0, 0, 1], [0, 0, 0]);
+        await registry.RegisterAsync(new ModelRegistration
+        {
+            Id = "test-embed", OnnxModel = OnnxModelFactory.Linear(identity), Kind = ModelKind.Embedding, TrainedBy = "test", IsBootstrap = true,
+        }, CancellationToken.None);
+
+        // Act
+        var response = await client.PostJsonAsync("/v1/embeddings", "{ \"model\": \"test-embed\", \"input\": \"abcde\", \"encoding_format\": \"base64\" }");
+        var body = await response.ReadObjectAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = Convert.FromBase64String(body["data"]![0]!["embedding"]!.GetValue<string>());
+        var vector = Enumerable.Range(0, bytes.Length / 4).Select(i => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * 4))).ToArray();
+        Assert.Equal([5f, 1f, 0f], vector);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public static class DisputeCorpus
     private static readonly double[] CategoryEffects = [1.1, 0.3, -0.9, -0.5, -0.3];
     private static readonly string[] Currencies = ["EUR", "EUR", "USD", "GBP"];
     private static readonly DateOnly FirstDay = new(2025, 1, 1);
+    private const ulong WordingSalt = 0x5DEECE66DUL;
     private static readonly Lazy<IReadOnlyList<DisputeRecord>> DefaultCorpus = new(() => Generate());
 
     /// <summary>The default corpus: <see cref="DefaultCount"/> records from <see cref="DefaultSeed"/>, generated once.</summary>
@@ -41,16 +42,19 @@ public static class DisputeCorpus
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var random = new DeterministicRandom(seed);
         var merchants = MerchantCatalog.Create(random, MerchantCount);
+
+        // Wording has its own stream: richer phrasing must not shift the facts and labels drawn from `random`.
+        var wording = new DeterministicRandom(seed ^ WordingSalt);
         var records = new DisputeRecord[count];
         for (var i = 0; i < count; i++)
         {
-            records[i] = Next(random, merchants, i + 1);
+            records[i] = Next(random, wording, merchants, i + 1);
         }
 
         return records;
     }
 
-    private static DisputeRecord Next(DeterministicRandom random, IReadOnlyList<Merchant> merchants, int number)
+    private static DisputeRecord Next(DeterministicRandom random, DeterministicRandom wording, IReadOnlyList<Merchant> merchants, int number)
     {
         var categoryIndex = PickWeighted(random, CategoryWeights);
         var category = DisputeCategories.All[categoryIndex];
@@ -63,7 +67,7 @@ public static class DisputeCorpus
         var isFraud = category == DisputeCategories.Fraud;
         var riskDetail = random.Chance(isFraud ? 0.6 : 0.08) ? random.Pick(NarrativePhrases.RiskDetails) : null;
         var benignDetail = random.Chance(isFraud ? 0.12 : 0.4) ? random.Pick(NarrativePhrases.BenignDetails) : null;
-        var narrative = Narrative(random, category, merchant.Name, amount, currency, riskDetail, benignDetail);
+        var (narrative, intent) = Narrative(random, wording, category, merchant.Name, amount, currency, riskDetail, benignDetail);
 
         var logit = -1.1
             + (0.55 * (Math.Log((double)amount) - 4.0))
@@ -86,18 +90,29 @@ public static class DisputeCorpus
             openedOn,
             narrative,
             Resolution(random, category, highRisk),
-            highRisk);
+            highRisk,
+            intent);
     }
 
-    private static string Narrative(
-        DeterministicRandom random, string category, string merchant, decimal amount, string currency, string? riskDetail, string? benignDetail)
+    private static (string Narrative, string Intent) Narrative(
+        DeterministicRandom random,
+        DeterministicRandom wording,
+        string category,
+        string merchant,
+        decimal amount,
+        string currency,
+        string? riskDetail,
+        string? benignDetail)
     {
         var item = random.Pick(NarrativePhrases.Items);
-        var core = random.Pick(NarrativePhrases.Cores[category])
+        var cores = NarrativePhrases.Cores[category];
+        var coreIndex = random.Next(cores.Length);
+        var form = wording.Pick(NarrativeWording.ItemForms[item.Thing]);
+        var core = NarrativeWording.Fill(cores[coreIndex], wording)
             .Replace("{amount}", string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}"), StringComparison.Ordinal)
             .Replace("{merchant}", merchant, StringComparison.Ordinal)
-            .Replace("{item}", item.Item, StringComparison.Ordinal)
-            .Replace("{thing}", item.Thing, StringComparison.Ordinal)
+            .Replace("{item}", form.Item, StringComparison.Ordinal)
+            .Replace("{thing}", form.Thing, StringComparison.Ordinal)
             .Replace("{days}", (3 + random.Next(40)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{deny}", random.Pick(NarrativePhrases.Denials), StringComparison.Ordinal)
             .Replace("{denyThird}", random.Pick(NarrativePhrases.ThirdPersonDenials), StringComparison.Ordinal)
@@ -106,6 +121,10 @@ public static class DisputeCorpus
         var text = new StringBuilder();
         Append(text, random.Pick(NarrativePhrases.Openings));
         Append(text, text.Length == 0 ? char.ToUpperInvariant(core[0]) + core[1..] : core);
+        if (category is DisputeCategories.NotReceived or DisputeCategories.Quality && wording.Chance(0.8))
+        {
+            Append(text, wording.Pick(NarrativeWording.ItemContexts[item.Thing]));
+        }
 
         // Details come before or after the core statement, so the same facts read differently.
         if (random.Chance(0.5))
@@ -120,8 +139,15 @@ public static class DisputeCorpus
         }
 
         Append(text, random.Pick(NarrativePhrases.Closings));
-        return text.ToString();
+        return (text.ToString(), Intent(category, item.Thing, coreIndex));
     }
+
+    private static string Intent(string category, string item, int coreIndex) => category switch
+    {
+        DisputeCategories.NotReceived or DisputeCategories.Quality => $"{category}:{item}",
+        DisputeCategories.Other => $"{category}:{NarrativePhrases.OtherTopics[coreIndex]}",
+        _ => category,
+    };
 
     private static string Resolution(DeterministicRandom random, string category, bool highRisk) => (category, highRisk) switch
     {

@@ -14,6 +14,11 @@ namespace Designer.Inference.Corpus;
 /// <param name="Narrative">The customer's free-text account.</param>
 /// <param name="Resolution">What the bank did.</param>
 /// <param name="HighRisk">The outcome label: the dispute turned out high-risk (fraud confirmed or loss incurred).</param>
+/// <param name="Intent">
+/// What the complaint is about, whatever its wording: the category, plus the item for <c>not-received</c> and
+/// <c>quality</c> (e.g. <c>quality:coffee machine</c>) and the topic for <c>other</c> (e.g. <c>other:trial</c>).
+/// Retrieval's paraphrase benchmark judges relevance by it.
+/// </param>
 public sealed record DisputeRecord(
     string Id,
     string Category,
@@ -25,7 +30,8 @@ public sealed record DisputeRecord(
     DateOnly OpenedOn,
     string Narrative,
     string Resolution,
-    bool HighRisk);
+    bool HighRisk,
+    string Intent = "");
 
 /// <summary>The dispute categories, in the order of the one-hot feature block.</summary>
 public static class DisputeCategories

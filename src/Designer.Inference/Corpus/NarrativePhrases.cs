@@ -8,6 +8,7 @@ internal static class NarrativePhrases
         "Hi,", "Hello,", "To whom it may concern,", "Good morning,", "", "", "Dear support team,", "Hey there,",
     ];
 
+    /// <summary>Core statements per category; the index within a category is part of the record's intent.</summary>
     public static readonly Dictionary<string, string[]> Cores = new()
     {
         [DisputeCategories.Fraud] =
@@ -16,38 +17,41 @@ internal static class NarrativePhrases
             "I noticed a payment to {merchant} for {amount} that {denyThird}.",
             "my card shows {amount} spent at {merchant} and I {deny}.",
             "a transaction at {merchant} ({amount}) appeared overnight; I {deny}.",
-            "{merchant} took {amount} from my account without my consent.",
+            "{merchant} took {amount} from my account {withoutConsent}.",
         ],
         [DisputeCategories.NotReceived] =
         [
-            "I paid {merchant} {amount} for {item} and it never arrived.",
-            "my order of {item} from {merchant} ({amount}) has not been delivered after {days} days.",
-            "{merchant} charged me {amount} but the {thing} never showed up.",
+            "I paid {merchant} {amount} for {item} and {neverArrived}.",
+            "my order of {item} from {merchant} ({amount}) {notDelivered} after {days} days.",
+            "{merchant} charged me {amount} but the {thing} {neverShowedUp}.",
             "still waiting for {item} from {merchant}; I was billed {amount} {days} days ago.",
-            "the parcel with {item} from {merchant} was marked delivered but nothing came. I paid {amount}.",
+            "the parcel with {item} from {merchant} {markedDelivered}. I paid {amount}.",
         ],
         [DisputeCategories.Duplicate] =
         [
-            "{merchant} billed me twice for the same purchase of {amount}.",
-            "I see two identical charges of {amount} from {merchant}.",
-            "the {amount} payment to {merchant} went through two times.",
-            "I was double charged by {merchant}: {amount} appears twice on the same day.",
+            "{merchant} {billedTwice} for the same purchase of {amount}.",
+            "I see {twoCharges} of {amount} from {merchant}.",
+            "the {amount} payment to {merchant} {wentThroughTwice}.",
+            "I was {doubleCharged} by {merchant}: {amount} appears twice on the same day.",
         ],
         [DisputeCategories.Quality] =
         [
-            "the {thing} I bought from {merchant} for {amount} arrived broken.",
-            "{merchant} sent {item} that is nothing like the description; I paid {amount}.",
-            "the {thing} from {merchant} stopped working after {days} days. It cost {amount}.",
-            "I received a damaged {thing} from {merchant} and want my {amount} back.",
+            "the {thing} I bought from {merchant} for {amount} {arrivedBroken}.",
+            "{merchant} sent {item} that {notAsDescribed}; I paid {amount}.",
+            "the {thing} from {merchant} {stoppedWorking} after {days} days. It cost {amount}.",
+            "I received a {damaged} {thing} from {merchant} and want my {amount} back.",
         ],
         [DisputeCategories.Other] =
         [
-            "I cancelled my subscription with {merchant} but was still charged {amount}.",
+            "I {cancelledSubscription} with {merchant} but was still charged {amount}.",
             "{merchant} {promised} but I have not seen the {amount} back.",
-            "I was charged {amount} by {merchant} after the free trial I cancelled.",
-            "the {amount} fee from {merchant} was never explained to me.",
+            "I was charged {amount} by {merchant} after the {freeTrial} I cancelled.",
+            "the {amount} {fee} from {merchant} {neverExplained}.",
         ],
     };
+
+    /// <summary>What each "other" core is about, in core order (part of the intent).</summary>
+    public static readonly string[] OtherTopics = ["subscription", "refund-promised", "trial", "fee"];
 
     /// <summary>First-person denials; about half avoid every risk stem on purpose (paraphrases).</summary>
     public static readonly string[] Denials =

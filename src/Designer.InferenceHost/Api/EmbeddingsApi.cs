@@ -5,11 +5,13 @@ using Designer.Inference.Serving;
 namespace Designer.InferenceHost.Api;
 
 /// <summary>
-/// <c>POST /v1/embeddings</c>, OpenAI-compatible: <c>{ model, input: string | string[], encoding_format?: "float" }</c>
-/// → <c>{ object: "list", data: [{ object: "embedding", index, embedding }], model, usage }</c>. Vectors come only
+/// <c>POST /v1/embeddings</c>, OpenAI-compatible: <c>{ model, input: string | string[], encoding_format?: "float" | "base64" }</c>
+/// → <c>{ object: "list", data: [{ object: "embedding", index, embedding }], model, usage }</c>; with <c>base64</c> each
+/// embedding is the little-endian float32 bytes in base64, which the official OpenAI SDKs ask for by default.
+/// <c>model</c> is a model id (newest approved version) or <c>id@version</c> (that version, if approved). Vectors come only
 /// from a registered, approved embedding model; there is none until the retrieval module registers one.
 /// </summary>
-internal static class EmbeddingsApi
+internal static partial class EmbeddingsApi
 {
     /// <summary>Most inputs in one request (OpenAI's limit).</summary>
     public const int MaxInputs = 2048;
@@ -30,7 +32,7 @@ internal static class EmbeddingsApi
             return bad;
         }
 
-        var (model, inputs, errors) = Validate(body!);
+        var (model, inputs, base64, errors) = Validate(body!);
         if (errors.Count > 0)
         {
             return HostProblems.BadRequest("The embeddings request is invalid.", errors);
@@ -42,8 +44,10 @@ internal static class EmbeddingsApi
             return HostProblems.NotFound("No embedding model is registered in this inference host yet (the embedding model comes with the retrieval module); no vectors can be produced.");
         }
 
-        var descriptor = await registry.GetAsync(model!, null, cancellationToken);
-        if (descriptor is null || descriptor.Kind != ModelKind.Embedding)
+        // "id@version" pins a version (a collection compares only vectors of the version it was embedded with).
+        var (id, version) = SplitVersion(model!);
+        var descriptor = id is null ? null : await registry.GetAsync(id, version, cancellationToken);
+        if (descriptor is null || descriptor.Kind != ModelKind.Embedding || descriptor.Status != ModelStatus.Approved)
         {
             return HostProblems.NotFound(
                 $"'{model}' is not an approved embedding model. Registered embedding models: {string.Join(", ", embeddingModels.Select(d => d.Id).Distinct())}.");
@@ -61,13 +65,42 @@ internal static class EmbeddingsApi
             var result = await inference.PredictAsync(descriptor.Id, descriptor.Version, encoded.Rows, cancellationToken);
             return TypedResults.Ok(new EmbeddingsResponse(
                 "list",
-                result.Rows.Select((row, i) => new EmbeddingItem("embedding", i, row.Scores)).ToList(),
-                descriptor.Id,
+                result.Rows.Select((row, i) => new EmbeddingItem("embedding", i, base64 ? ToBase64(row.Scores) : row.Scores)).ToList(),
+                model!,
                 new EmbeddingsUsage(encoded.TokenCount, encoded.TokenCount)));
         });
     }
 
-    private static (string? Model, List<string>? Inputs, List<string> Errors) Validate(JsonObject body)
+    private static (string? Id, int? Version) SplitVersion(string model)
+    {
+        var at = model.LastIndexOf('@');
+        var id = at < 0 ? model : model[..at];
+        if (!ModelIdPattern().IsMatch(id))
+        {
+            return (null, null);
+        }
+
+        return at < 0 ? (id, null)
+            : int.TryParse(model.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version > 0
+                ? (id, version)
+                : (null, null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex ModelIdPattern();
+
+    private static string ToBase64(float[] vector)
+    {
+        var bytes = new byte[vector.Length * sizeof(float)];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), vector[i]);
+        }
+
+        return Convert.ToBase64String(bytes);
+    }
+
+    private static (string? Model, List<string>? Inputs, bool Base64, List<string> Errors) Validate(JsonObject body)
     {
         var errors = new List<string>();
         string? model = null;
@@ -98,21 +131,28 @@ internal static class EmbeddingsApi
             }
         }
 
-        if (body["encoding_format"] is { } format
-            && !(format is JsonValue f && f.TryGetValue<string>(out var text) && text == "float"))
+        var base64 = false;
+        if (body["encoding_format"] is { } format)
         {
-            errors.Add("'encoding_format' supports only \"float\".");
+            if (format is JsonValue f && f.TryGetValue<string>(out var text) && text is ("float" or "base64"))
+            {
+                base64 = text == "base64";
+            }
+            else
+            {
+                errors.Add("'encoding_format' must be \"float\" or \"base64\".");
+            }
         }
 
-        return (model, inputs, errors);
+        return (model, inputs, base64, errors);
     }
 }
 
 /// <summary>OpenAI's embeddings response.</summary>
 internal sealed record EmbeddingsResponse(string Object, IReadOnlyList<EmbeddingItem> Data, string Model, EmbeddingsUsage Usage);
 
-/// <summary>One vector of <see cref="EmbeddingsResponse"/>.</summary>
-internal sealed record EmbeddingItem(string Object, int Index, float[] Embedding);
+/// <summary>One vector of <see cref="EmbeddingsResponse"/>: a float array, or a base64 string of float32 bytes.</summary>
+internal sealed record EmbeddingItem(string Object, int Index, object Embedding);
 
 /// <summary>Token usage; the property names are OpenAI's snake_case.</summary>
 internal sealed record EmbeddingsUsage(

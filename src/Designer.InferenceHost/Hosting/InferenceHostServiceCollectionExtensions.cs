@@ -33,6 +33,9 @@ internal static class InferenceHostServiceCollectionExtensions
         services.RemoveAll<IInferenceClient>();
         services.AddSingleton<IInferenceClient, InProcessInferenceClient>();
 
+        // Texts for the project-trained (LSA) embedding models; other encoders can be added beside it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmbeddingTextEncoder, TermCountTextEncoder>());
+
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => InferenceWireJson.Configure(options.SerializerOptions));
         services.AddMetrics();

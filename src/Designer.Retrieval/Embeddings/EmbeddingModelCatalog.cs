@@ -25,6 +25,7 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
     private readonly TimeProvider _timeProvider;
     private readonly IReadOnlyDictionary<string, EmbeddingModelHandle> _external;
     private readonly ConcurrentDictionary<(string Model, int Version), Lazy<Task<EmbeddingModelHandle>>> _loaded = new();
+    private readonly ConcurrentDictionary<string, EmbeddingModelHandle> _probed = new(StringComparer.Ordinal);
 
     /// <summary>Creates the catalog.</summary>
     /// <param name="registry">Where project-trained versions are registered.</param>
@@ -62,9 +63,14 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         if (_external.TryGetValue(model, out var configured))
         {
-            return version is null || version == configured.Version
-                ? configured
-                : throw new KeyNotFoundException($"Embedding model '{model}' is configured at version {configured.Version}, not {version}.");
+            if (version is not null && version != configured.Version)
+            {
+                throw new KeyNotFoundException($"Embedding model '{model}' is configured at version {configured.Version}, not {version}.");
+            }
+
+            return configured.Dimensions > 0 ? configured
+                : _probed.TryGetValue(model, out var probed) ? probed
+                : await ProbeDimensionsAsync(configured, cancellationToken);
         }
 
         var descriptor = await FindAsync(model, version, cancellationToken);
@@ -95,6 +101,12 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
             throw new ArgumentException($"'{model}' is an externally configured embedding model; only project-trained models can be trained.", nameof(model));
         }
 
+        var existing = (await _registry.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == model);
+        if (existing is not null && (existing.Kind != ModelKind.Embedding || existing.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName))
+        {
+            throw new ArgumentException($"'{model}' is already registered as a different kind of model; choose another name.", nameof(model));
+        }
+
         var trained = await Task.Run(() => LsaTrainer.Train(corpus, _training, cancellationToken), cancellationToken);
         var descriptor = await _registry.RegisterAsync(new ModelRegistration
         {
@@ -112,6 +124,13 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         }
 
         return await GetAsync(model, descriptor.Version, cancellationToken);
+    }
+
+    private async Task<EmbeddingModelHandle> ProbeDimensionsAsync(EmbeddingModelHandle configured, CancellationToken cancellationToken)
+    {
+        // An endpoint that does not say its embedding length: ask once (the probe text is then cached too).
+        var probe = await configured.Generator.GenerateAsync(["dimension probe"], cancellationToken: cancellationToken);
+        return _probed.GetOrAdd(configured.Model, _ => configured with { Dimensions = probe[0].Vector.Length });
     }
 
     private async Task<ModelDescriptor> FindAsync(string model, int? version, CancellationToken cancellationToken)

@@ -85,6 +85,28 @@ public sealed class EmbeddingModelCatalogTests
     }
 
     [Fact]
+    public async Task TrainAsync_NameOfAClassifier_ThrowsAndRegistersNothing()
+    {
+        // Arrange
+        await using var fixture = new CatalogFixture();
+        var ct = TestContext.Current.CancellationToken;
+        await fixture.Registry.RegisterAsync(new ModelRegistration
+        {
+            Id = "dispute-risk",
+            OnnxModel = OnnxModelFactory.Linear(new DenseLayer(2, 2, [1f, 0f, 0f, 1f], [0f, 0f])),
+            Kind = ModelKind.Classifier,
+            TrainedBy = "test",
+            IsBootstrap = true,
+        }, ct);
+
+        // Act
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.Catalog.TrainAsync("dispute-risk", Narratives, ct));
+
+        // Assert
+        Assert.Single(await fixture.Registry.ListAsync(ct));
+    }
+
+    [Fact]
     public async Task Generator_RepeatedText_IsServedFromCache()
     {
         // Arrange

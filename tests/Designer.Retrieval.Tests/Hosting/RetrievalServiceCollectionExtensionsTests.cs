@@ -58,6 +58,16 @@ public sealed class RetrievalServiceCollectionExtensionsTests(EmbeddingFixture f
     }
 
     [Fact]
+    public async Task AddDesignerRetrieval_LsaDimensionsOutOfRange_FailsOnStart()
+    {
+        using var host = Builder(("Designer:Retrieval:Lsa:Dimensions", "1")).Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Dimensions", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddDesignerRetrieval_PgVectorWithoutConnectionString_FailsOnStart()
     {
         using var host = Builder(("Designer:Retrieval:IndexBackend", "PgVector")).Build();

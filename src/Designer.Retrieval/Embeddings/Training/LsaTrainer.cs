@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Designer.Inference.Onnx;
 using Designer.Inference.Text;
 
@@ -41,7 +42,8 @@ public static class LsaTrainer
             }
         }
 
-        var vocabulary = frequency.Where(f => f.Value >= options.MinDocumentFrequency).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
+        var maxFrequency = Math.Max(options.MinDocumentFrequency, (int)(options.MaxDocumentShare * corpus.Count));
+        var vocabulary = frequency.Where(f => f.Value >= options.MinDocumentFrequency && f.Value <= maxFrequency).Select(f => f.Key).Order(StringComparer.Ordinal).ToList();
         if (vocabulary.Count < 2)
         {
             throw new ArgumentException($"Fewer than 2 terms occur in {options.MinDocumentFrequency}+ documents; the corpus is too small.", nameof(corpus));
@@ -55,6 +57,7 @@ public static class LsaTrainer
         var matrix = new SparseRows(vocabulary.Count, rows);
         var (projection, singular) = RandomizedSvd.Compute(matrix, options.Dimensions, options.Oversampling, options.PowerIterations, options.Seed);
         var dimensions = singular.Length;
+        ScaleTermVectors(projection, singular, options);
         cancellationToken.ThrowIfCancellationRequested();
 
         // Rows are unit vectors, so the total energy (squared Frobenius norm) is the number of non-empty rows.
@@ -73,6 +76,23 @@ public static class LsaTrainer
             ["dimensions"] = dimensions,
             ["explainedEnergy"] = energy == 0 ? 0 : Math.Round(kept / energy, 4),
         });
+    }
+
+    /// <summary>Row t of the projection is term t's concept vector: scaled by σ^power, then optionally to unit length.</summary>
+    private static void ScaleTermVectors(float[] projection, double[] singular, LsaTrainingOptions options)
+    {
+        var dimensions = singular.Length;
+        var scale = singular.Select(s => (float)Math.Pow(s, options.SingularValuePower)).ToArray();
+        for (var start = 0; start < projection.Length; start += dimensions)
+        {
+            var row = projection.AsSpan(start, dimensions);
+            TensorPrimitives.Multiply(row, scale, row);
+            var norm = TensorPrimitives.Norm(row);
+            if (options.UnitTermVectors && norm > 0)
+            {
+                TensorPrimitives.Divide(row, norm, row);
+            }
+        }
     }
 
     private static List<(int Column, float Value)> WeightedRow(float[] counts, float[] idf)
