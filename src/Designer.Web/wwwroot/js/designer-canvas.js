@@ -3,6 +3,11 @@
 const X6_URL = 'lib/x6/x6.min.js';
 const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over 32 KB, larger deltas are streamed.
 const NODE_WIDTH = 210;
+// Below this zoom a node's text is unreadable; a draft that only fits below it opens at READABLE_SCALE at its
+// top-left instead, and virtual rendering keeps what is off screen out of the DOM.
+const MIN_FIT_SCALE = 0.45;
+const READABLE_SCALE = 0.6;
+const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
 
 let x6Loading;
@@ -50,10 +55,22 @@ function registerShapes(X6) {
   }, true);
 }
 
+// The minimap draws nodes as plain boxes and no edges: it is an overview, and it shares the model, so every cell
+// it drew in full would be rendered (and kept in sync) twice.
+function minimapGraphOptions(X6) {
+  class BoxView extends X6.NodeView {
+    renderMarkup() { return this.renderJSONMarkup({ tagName: 'rect', selector: 'body' }); }
+    update() { super.update({ body: { refWidth: '100%', refHeight: '100%', fill: '#c5cde0', stroke: 'none' } }); }
+  }
+  return { async: true, createCellView: cell => (cell.isNode() ? BoxView : null) };
+}
+
 const truncate = (text, max) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text ?? '');
 
+const nodeHeight = dto => Math.max(64, 28 + 18 * dto.outputs.length);
+
 function nodeMeta(dto, icons) {
-  const height = Math.max(64, 28 + 18 * dto.outputs.length);
+  const height = nodeHeight(dto);
   const items = [
     ...dto.inputs.map(id => ({ id, group: 'in' })),
     ...dto.outputs.map(id => ({ id, group: 'out', attrs: { text: { text: id } } })),
@@ -103,6 +120,10 @@ class DesignerCanvas {
     return new X6.Graph({
       container,
       autoResize: true,
+      // Only cells in (or near) the viewport are in the DOM; panning and zooming render the rest on demand. With
+      // that, rendering synchronously is cheaper than X6's frame-sliced async queue, which paints in instalments.
+      virtual: { enabled: true, margin: VIRTUAL_MARGIN },
+      async: false,
       grid: { size: 10, visible: true },
       panning: { enabled: true, modifiers: 'shift' },
       mousewheel: { enabled: true, zoomAtMousePosition: true, modifiers: ['ctrl', 'meta'], minScale: 0.1, maxScale: 3 },
@@ -138,7 +159,7 @@ class DesignerCanvas {
     this.keyboard = new X6.Keyboard({ enabled: true });
     this.exporter = new X6.Export();
     [this.historyPlugin, this.selection, this.clipboard, this.keyboard, this.exporter, new X6.Snapline({ enabled: true })].forEach(p => g.use(p));
-    if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10 }));
+    if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10, graphOptions: minimapGraphOptions(X6) }));
     this.bindKeys();
   }
 
@@ -162,6 +183,8 @@ class DesignerCanvas {
     g.on('cell:removed', mark('delete'));
     g.on('node:change:position', mark('move'));
     g.on('cell:change:data', mark('edit'));
+    // Undoing a config edit restores the data; the body's name and summary follow it.
+    g.on('node:change:data', ({ node }) => this.render(node));
     g.on('edge:change:source', mark('connect'));
     g.on('edge:change:target', mark('connect'));
     g.on('edge:connected', ({ edge }) => this.mark(edge, 'connect'));
@@ -254,15 +277,38 @@ class DesignerCanvas {
   load(doc) {
     performance.mark('designer:load:start');
     this.badges = null;
-    this.silently(() => this.graph.fromJSON({ cells: [...doc.nodes.map(n => toNodeJson(n, this.icons)), ...doc.edges.map(toEdgeJson)] }));
+    const cells = [...doc.nodes.map(n => toNodeJson(n, this.icons)), ...doc.edges.map(toEdgeJson)];
+    // The view is placed before the cells exist, so only what will be on screen is ever rendered.
+    if (doc.fit) this.placeView(doc.nodes);
+    this.silently(() => this.graph.fromJSON({ cells }));
+    performance.measure('designer:load:model', 'designer:load:start');
     this.historyPlugin?.clean();
     this.reportHistory();
-    if (doc.fit) this.zoomToFit();
     // Resolves after the frame that paints the loaded cells; the measure is what the benchmark reads.
     return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
       performance.measure('designer:load', 'designer:load:start');
       resolve(this.graph.getCellCount());
     })));
+  }
+
+  // Fits the draft when it is readable fitted; a large one opens readable at its top-left (the minimap shows it all).
+  placeView(nodes) {
+    if (nodes.length === 0) return;
+    const box = nodes.reduce((b, n) => ({
+      x1: Math.min(b.x1, n.x), y1: Math.min(b.y1, n.y),
+      x2: Math.max(b.x2, n.x + NODE_WIDTH), y2: Math.max(b.y2, n.y + nodeHeight(n)),
+    }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
+    const [w, h, pad] = [this.surface.clientWidth, this.surface.clientHeight, 40];
+    const fit = Math.min(1, (w - 2 * pad) / (box.x2 - box.x1), (h - 2 * pad) / (box.y2 - box.y1));
+    const scale = fit >= MIN_FIT_SCALE ? fit : READABLE_SCALE;
+    const [tx, ty] = fit >= MIN_FIT_SCALE
+      ? [(w - (box.x2 - box.x1) * scale) / 2 - box.x1 * scale, (h - (box.y2 - box.y1) * scale) / 2 - box.y1 * scale]
+      : [pad - box.x1 * scale, pad - box.y1 * scale];
+    this.graph.scale(scale);
+    this.graph.translate(tx, ty);
+    // X6 throttles its own render-area update; the cells about to be added must see the new area now.
+    const area = this.graph.getGraphArea().clone();
+    this.graph.renderer.setRenderArea(area.inflate(VIRTUAL_MARGIN, VIRTUAL_MARGIN));
   }
 
   addNode(dto) {
