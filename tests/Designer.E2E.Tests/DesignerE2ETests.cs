@@ -64,8 +64,10 @@ public sealed class DesignerE2ETests(BrowserSession session) : IClassFixture<Bro
         // Undo takes the condition's expression back (a config edit), redo restores it.
         await author.ClickAsync("[data-testid=undo]");
         await Expect(author.Cell(ids[4])).Not.ToHaveAttributeAsync("data-problems", "0");
+        await Expect(author.Cell(ids[4])).ToContainTextAsync("no expression");
         await author.ClickAsync("[data-testid=redo]");
         await Expect(author.Cell(ids[4])).ToHaveAttributeAsync("data-problems", "0");
+        await Expect(author.Cell(ids[4])).ToContainTextAsync("input.amount > 100");
         await Expect(author.Locator("[data-testid=save-status]")).ToHaveAttributeAsync("data-state", "saved");
         await author.ScreenshotAsync("designer-1-canvas");
 

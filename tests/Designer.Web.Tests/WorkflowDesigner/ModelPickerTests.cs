@@ -1,4 +1,5 @@
 using Bunit;
+using Designer.Inference;
 using Designer.Inference.Registry;
 using Designer.Inference.Training;
 using Designer.Web.Components.WorkflowDesigner;
