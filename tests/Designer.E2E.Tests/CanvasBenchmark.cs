@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Designer.E2E.Tests;
@@ -27,8 +25,8 @@ public sealed class CanvasBenchmark(BrowserSession session, ITestOutputHelper ou
     {
         session.RequireBrowser();
         var app = _app.BaseAddress;
-        var small = await CreateAsync(app, 100, 120);
-        var large = await CreateAsync(app, 1000, 1200);
+        var small = await DemoApi.CreateWorkflowAsync(app, LargeWorkflow.Create(100, 120));
+        var large = await DemoApi.CreateWorkflowAsync(app, LargeWorkflow.Create(1000, 1200));
         await using var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.LogInAsync(app, "author");
@@ -45,15 +43,6 @@ public sealed class CanvasBenchmark(BrowserSession session, ITestOutputHelper ou
         Directory.CreateDirectory(BrowserSession.ScreenshotDirectory);
         await File.WriteAllTextAsync(Path.Combine(BrowserSession.ScreenshotDirectory, "canvas-benchmark.md"), report, TestContext.Current.CancellationToken);
         Assert.True(thousand.Cells > 0);
-    }
-
-    private static async Task<Guid> CreateAsync(Uri app, int nodes, int edges)
-    {
-        using var client = await DemoApi.ClientAsync(app, "author");
-        var body = new JsonObject { ["name"] = $"Benchmark {nodes}", ["description"] = "generated", ["definition"] = LargeWorkflow.Create(nodes, edges) };
-        var response = await client.PostAsJsonAsync("/api/workflows", body);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }
 
     private static async Task<(double Open, double Load, int Cells)> OpenAsync(IPage page, Uri app, Guid id)

@@ -107,13 +107,37 @@ public sealed class DesignerGesturesE2ETests(BrowserSession session) : IClassFix
         Assert.Equal(count + 1, await page.Locator(Nodes).CountAsync());
     }
 
+    [Fact]
+    public async Task ExportSvg_LargeDraftPartlyOffScreen_ContainsEveryCell()
+    {
+        // Arrange: 300 nodes open at a readable zoom, so virtual rendering keeps most of them out of the DOM.
+        session.RequireBrowser();
+        var id = await DemoApi.CreateWorkflowAsync(_app.BaseAddress, LargeWorkflow.Create(300, 330));
+        var page = await OpenDraftAsync(id);
+        var inDom = await page.Locator("[data-canvas-surface] g[data-cell-id]").CountAsync();
+
+        // Act
+        await page.ClickAsync("[data-testid=export-menu] button");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-svg]"));
+        var svg = await File.ReadAllTextAsync((await download.PathAsync())!);
+
+        // Assert
+        Assert.InRange(inDom, 1, 300);
+        Assert.Equal(630, System.Text.RegularExpressions.Regex.Count(svg, "data-cell-id=\""));
+        Assert.Equal(inDom, await page.Locator("[data-canvas-surface] g[data-cell-id]").CountAsync());
+    }
+
     private async Task<IPage> OpenDemoDraftAsync()
     {
         session.RequireBrowser();
-        var app = _app.BaseAddress;
-        using var client = await DemoApi.ClientAsync(app, "author");
+        using var client = await DemoApi.ClientAsync(_app.BaseAddress, "author");
         var list = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(client, "/api/workflows");
-        var id = list!["items"]![0]!["id"]!.GetValue<Guid>();
+        return await OpenDraftAsync(list!["items"]![0]!["id"]!.GetValue<Guid>());
+    }
+
+    private async Task<IPage> OpenDraftAsync(Guid id)
+    {
+        var app = _app.BaseAddress;
         _context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var page = await _context.NewPageAsync();
         await page.LogInAsync(app, "author");

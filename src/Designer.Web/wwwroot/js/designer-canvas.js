@@ -416,7 +416,12 @@ class DesignerCanvas {
     });
   }
 
-  exportSvg(fileName) { this.exporter.exportSVG(fileName, { preserveDimensions: true }); }
+  // Virtual rendering keeps off-screen cells out of the DOM, and the export clones the DOM (synchronously).
+  exportSvg(fileName) {
+    this.graph.disableVirtualRender();
+    // X6's own exportSVG revokes its blob URL before Chromium has started the download; ours waits.
+    try { this.exporter.toSVG(svg => download(fileName, svg, 'image/svg+xml'), { preserveDimensions: true }); } finally { this.graph.enableVirtualRender(); }
+  }
 
   dispose() {
     clearTimeout(this.timer);
