@@ -12,7 +12,7 @@ namespace Designer.E2E.Tests;
 /// </summary>
 public sealed class CanvasBenchmark(BrowserSession session, ITestOutputHelper output) : IClassFixture<BrowserSession>, IAsyncLifetime
 {
-    private const int Repeats = 3;
+    private const int Repeats = 5;
     private static readonly TimeSpan DragDuration = TimeSpan.FromSeconds(2);
     private readonly E2EApp _app = new();
 
@@ -30,7 +30,6 @@ public sealed class CanvasBenchmark(BrowserSession session, ITestOutputHelper ou
         await using var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.LogInAsync(app, "author");
-        page.Console += (_, m) => Console.WriteLine("console: " + m.Text);
         var frames = new SentFrames(page);
 
         // Warm-up: the first open pays for JIT on the server and module compilation in the browser.
@@ -51,7 +50,6 @@ public sealed class CanvasBenchmark(BrowserSession session, ITestOutputHelper ou
         await page.WaitForFunctionAsync("() => performance.getEntriesByName('designer:load').length > 0", null, new() { Timeout = 120_000 });
         var m = await page.EvaluateAsync<double[]>("""
             () => { const m = performance.getEntriesByName('designer:load')[0];
-                    console.log('model', performance.getEntriesByName('designer:load:model')[0].duration, 'start', m.startTime);
                     return [m.startTime + m.duration, m.duration,
                             document.querySelectorAll('[data-canvas-surface] g[data-cell-id]').length]; }
             """);

@@ -5,8 +5,8 @@ const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over
 const NODE_WIDTH = 210;
 // Below this zoom a node's text is unreadable; a draft that only fits below it opens at READABLE_SCALE at its
 // top-left instead, and virtual rendering keeps what is off screen out of the DOM.
-const MIN_FIT_SCALE = 0.45;
-const READABLE_SCALE = 0.6;
+const MIN_FIT_SCALE = 0.3;
+const READABLE_SCALE = 0.8;
 const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
 
@@ -95,6 +95,12 @@ function toNodeJson(dto, icons) {
 function toEdgeJson(e) {
   return { id: e.id, shape: 'edge', source: { cell: e.from.node, port: e.from.port }, target: { cell: e.to.node, port: e.to.port }, ...EDGE_STYLE };
 }
+
+const badgeAttrs = count => ({ badge: { display: count ? 'block' : 'none' }, badgeText: { display: count ? 'block' : 'none', text: String(count) } });
+const edgeBadgeAttrs = count => ({ line: { stroke: count ? COLORS.removed : '#8a94a6' } });
+const merge = (json, attrs) => ({ ...json, attrs: Object.fromEntries(Object.entries({ ...json.attrs, ...attrs }).map(([k, v]) => [k, { ...json.attrs?.[k], ...v }])) });
+const withBadge = (json, count) => (count ? merge(json, badgeAttrs(count)) : json);
+const withEdgeBadge = (json, count) => (count ? merge(json, edgeBadgeAttrs(count)) : json);
 
 const EDGE_STYLE = { zIndex: -1, connector: { name: 'smooth' }, attrs: { line: { stroke: '#8a94a6', strokeWidth: 1.5, targetMarker: 'classic' } } };
 
@@ -276,11 +282,23 @@ class DesignerCanvas {
 
   load(doc) {
     performance.mark('designer:load:start');
-    this.badges = null;
-    const cells = [...doc.nodes.map(n => toNodeJson(n, this.icons)), ...doc.edges.map(toEdgeJson)];
-    // The view is placed before the cells exist, so only what will be on screen is ever rendered.
+    const badges = { nodes: doc.nodeProblems ?? {}, edges: doc.edgeProblems ?? {} };
+    this.badges = badges;
+    const cells = [
+      ...doc.nodes.map(n => withBadge(toNodeJson(n, this.icons), badges.nodes[n.id])),
+      ...doc.edges.map(e => withEdgeBadge(toEdgeJson(e), badges.edges[e.id])),
+    ];
+    // The view is placed before the cells exist, so only what will be on screen is ever rendered. While fromJSON
+    // resets the model an edge cannot resolve its terminals yet (its box is the origin, so virtual rendering would
+    // draw every edge): the cells are built with nothing in the render area, then the real area mounts what it meets.
     if (doc.fit) this.placeView(doc.nodes);
+    const area = this.renderArea();
+    const nowhere = area.clone();
+    Object.assign(nowhere, { x: -1e9, y: -1e9, width: 1, height: 1 });
+    this.graph.renderer.setRenderArea(nowhere);
     this.silently(() => this.graph.fromJSON({ cells }));
+    this.graph.renderer.setRenderArea(area);
+    for (const id of [...Object.keys(badges.nodes), ...Object.keys(badges.edges)]) this.markProblems(id);
     performance.measure('designer:load:model', 'designer:load:start');
     this.historyPlugin?.clean();
     this.reportHistory();
@@ -306,9 +324,11 @@ class DesignerCanvas {
       : [pad - box.x1 * scale, pad - box.y1 * scale];
     this.graph.scale(scale);
     this.graph.translate(tx, ty);
-    // X6 throttles its own render-area update; the cells about to be added must see the new area now.
-    const area = this.graph.getGraphArea().clone();
-    this.graph.renderer.setRenderArea(area.inflate(VIRTUAL_MARGIN, VIRTUAL_MARGIN));
+  }
+
+  // What X6's own (throttled) render-area update computes; load needs it now.
+  renderArea() {
+    return this.graph.getGraphArea().clone().inflate(VIRTUAL_MARGIN, VIRTUAL_MARGIN);
   }
 
   addNode(dto) {
@@ -378,19 +398,25 @@ class DesignerCanvas {
     this.badges = { nodes, edges };
     this.silently(() => {
       for (const id of new Set([...Object.keys(previous.nodes), ...Object.keys(nodes)])) {
-        const count = nodes[id] ?? 0;
         const node = this.graph.getCellById(id);
-        if (!node || count === (previous.nodes[id] ?? 0)) continue;
-        node.attr({ badge: { display: count ? 'block' : 'none' }, badgeText: { display: count ? 'block' : 'none', text: String(count) } }, { ignoreHistory: true });
-        this.graph.findViewByCell(node)?.container.setAttribute('data-problems', String(count));
+        if (!node || (nodes[id] ?? 0) === (previous.nodes[id] ?? 0)) continue;
+        node.attr(badgeAttrs(nodes[id] ?? 0), { ignoreHistory: true });
+        this.markProblems(id);
       }
       for (const id of new Set([...Object.keys(previous.edges), ...Object.keys(edges)])) {
         const edge = this.graph.getCellById(id);
         if (!edge || (edges[id] ?? 0) === (previous.edges[id] ?? 0)) continue;
-        edge.attr('line/stroke', edges[id] ? COLORS.removed : '#8a94a6', { ignoreHistory: true });
-        this.graph.findViewByCell(edge)?.container.setAttribute('data-problems', String(edges[id] ?? 0));
+        edge.attr(edgeBadgeAttrs(edges[id] ?? 0), { ignoreHistory: true });
+        this.markProblems(id);
       }
     });
+  }
+
+  // data-problems on the cell's element (views exist for off-screen cells too, just not in the DOM).
+  markProblems(id) {
+    const cell = this.graph.getCellById(id);
+    const count = (cell?.isNode() ? this.badges.nodes[id] : this.badges.edges[id]) ?? 0;
+    if (cell) this.graph.findViewByCell(cell)?.container.setAttribute('data-problems', String(count));
   }
 
   setRunStatus(nodeId, status) {
@@ -419,8 +445,9 @@ class DesignerCanvas {
   // Virtual rendering keeps off-screen cells out of the DOM, and the export clones the DOM (synchronously).
   exportSvg(fileName) {
     this.graph.disableVirtualRender();
-    // X6's own exportSVG revokes its blob URL before Chromium has started the download; ours waits.
-    try { this.exporter.toSVG(svg => download(fileName, svg, 'image/svg+xml'), { preserveDimensions: true }); } finally { this.graph.enableVirtualRender(); }
+    // X6's own exportSVG revokes its blob URL before Chromium has started the download; ours waits. Styles are not
+    // copied: the cells' look is in their attributes, and copying computed styles of every element takes seconds.
+    try { this.exporter.toSVG(svg => download(fileName, svg, 'image/svg+xml'), { preserveDimensions: true, copyStyles: false }); } finally { this.graph.enableVirtualRender(); }
   }
 
   dispose() {
