@@ -96,9 +96,16 @@ function toEdgeJson(e) {
   return { id: e.id, shape: 'edge', source: { cell: e.from.node, port: e.from.port }, target: { cell: e.to.node, port: e.to.port }, ...EDGE_STYLE };
 }
 
-const badgeAttrs = count => ({ badge: { display: count ? 'block' : 'none' }, badgeText: { display: count ? 'block' : 'none', text: String(count) } });
+const badgeAttrs = count => ({
+  badge: { display: count ? 'block' : 'none' },
+  badgeText: { display: count ? 'block' : 'none', text: String(count) },
+});
 const edgeBadgeAttrs = count => ({ line: { stroke: count ? COLORS.removed : '#8a94a6' } });
-const merge = (json, attrs) => ({ ...json, attrs: Object.fromEntries(Object.entries({ ...json.attrs, ...attrs }).map(([k, v]) => [k, { ...json.attrs?.[k], ...v }])) });
+// Adds attrs to a cell's JSON, merging per selector (badge attrs must not drop the shape's own ones).
+const merge = (json, attrs) => ({
+  ...json,
+  attrs: Object.fromEntries(Object.entries({ ...json.attrs, ...attrs }).map(([k, v]) => [k, { ...json.attrs?.[k], ...v }])),
+});
 const withBadge = (json, count) => (count ? merge(json, badgeAttrs(count)) : json);
 const withEdgeBadge = (json, count) => (count ? merge(json, edgeBadgeAttrs(count)) : json);
 
@@ -447,7 +454,11 @@ class DesignerCanvas {
     this.graph.disableVirtualRender();
     // X6's own exportSVG revokes its blob URL before Chromium has started the download; ours waits. Styles are not
     // copied: the cells' look is in their attributes, and copying computed styles of every element takes seconds.
-    try { this.exporter.toSVG(svg => download(fileName, svg, 'image/svg+xml'), { preserveDimensions: true, copyStyles: false }); } finally { this.graph.enableVirtualRender(); }
+    try {
+      this.exporter.toSVG(svg => download(fileName, svg, 'image/svg+xml'), { preserveDimensions: true, copyStyles: false });
+    } finally {
+      this.graph.enableVirtualRender();
+    }
   }
 
   dispose() {
