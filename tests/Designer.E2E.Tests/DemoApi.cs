@@ -28,4 +28,14 @@ internal static class DemoApi
         (await approver.PostAsync($"/api/workflows/{id}/versions/1/approve", null)).EnsureSuccessStatusCode();
         return id;
     }
+
+    /// <summary>Creates a workflow whose draft is <paramref name="definition"/>; returns its id.</summary>
+    public static async Task<Guid> CreateWorkflowAsync(Uri app, JsonObject definition)
+    {
+        using var author = await ClientAsync(app, "author");
+        var body = new JsonObject { ["name"] = definition["name"]?.GetValue<string>(), ["description"] = "generated", ["definition"] = definition };
+        var response = await author.PostAsJsonAsync("/api/workflows", body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+    }
 }

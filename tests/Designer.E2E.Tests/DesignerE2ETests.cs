@@ -52,7 +52,9 @@ public sealed class DesignerE2ETests(BrowserSession session) : IClassFixture<Bro
         await FillAsync(author, "query-template", "{{ input.description }}");
         await Expect(author.Cell(ids[0])).ToHaveAttributeAsync("data-problems", "0");
         await author.ClickCellAsync(ids[1]);
-        await FillAsync(author, "model-id", "dispute-risk");
+        // The picker lists the registry's approved versions (the bootstrap dispute-risk v1).
+        await author.ClickAsync("[data-testid=model-picker]");
+        await author.ClickAsync(".mud-popover-open .mud-list-item:has-text('dispute-risk v1')");
         await author.ClickCellAsync(ids[2]);
         await author.ClickAsync("[data-testid=rule-add]");
         await author.ClickCellAsync(ids[4]);
@@ -62,8 +64,10 @@ public sealed class DesignerE2ETests(BrowserSession session) : IClassFixture<Bro
         // Undo takes the condition's expression back (a config edit), redo restores it.
         await author.ClickAsync("[data-testid=undo]");
         await Expect(author.Cell(ids[4])).Not.ToHaveAttributeAsync("data-problems", "0");
+        await Expect(author.Cell(ids[4])).ToContainTextAsync("no expression");
         await author.ClickAsync("[data-testid=redo]");
         await Expect(author.Cell(ids[4])).ToHaveAttributeAsync("data-problems", "0");
+        await Expect(author.Cell(ids[4])).ToContainTextAsync("input.amount > 100");
         await Expect(author.Locator("[data-testid=save-status]")).ToHaveAttributeAsync("data-state", "saved");
         await author.ScreenshotAsync("designer-1-canvas");
 

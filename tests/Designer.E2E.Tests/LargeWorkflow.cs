@@ -10,7 +10,8 @@ internal static class LargeWorkflow
 
     public static JsonObject Create(int nodes, int edges)
     {
-        const int columns = 40;
+        // The small baseline draft is a compact grid; a large one is a wide grid, as a long flow would be.
+        var columns = nodes <= 100 ? 10 : 40;
         var nodeArray = new JsonArray();
         var edgeArray = new JsonArray();
         for (var i = 0; i < nodes; i++)
@@ -27,8 +28,9 @@ internal static class LargeWorkflow
 
         for (var e = 0; e < edges; e++)
         {
-            // First a chain through every node, then links one row down (from a second port, so never duplicates).
-            var (from, to) = e < nodes - 1 ? (e, e + 1) : (e - (nodes - 1), e - (nodes - 1) + columns);
+            // First a chain through every node, then links one row down from node 1 on (from a second port, so
+            // never duplicates).
+            var (from, to) = e < nodes - 1 ? (e, e + 1) : (e - nodes + 2, e - nodes + 2 + columns);
             var port = from == 0 ? "next" : e < nodes - 1 ? Kinds[from % Kinds.Length].Port : SecondPort(from);
             edgeArray.Add(new JsonObject
             {

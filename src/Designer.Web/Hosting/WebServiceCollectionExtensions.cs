@@ -94,6 +94,8 @@ public static class WebServiceCollectionExtensions
         // The validator knows the model registry: only Approved model versions may be pinned.
         services.AddSingleton<IWorkflowReferenceResolver, ModelRegistryReferenceResolver>();
         services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<IWorkflowReferenceResolver>()));
+        // The designer's model picker lists the registry's approved versions.
+        services.AddSingleton<Components.WorkflowDesigner.Editing.IModelCatalogView, RegistryModelCatalogView>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<VersionService>();
         services.AddScoped<ModelService>();

@@ -135,17 +135,37 @@ public sealed class InspectorTests : UiTestContext
     }
 
     [Fact]
-    public void Rename_Node_RaisesNameChanged()
+    public void Rename_Node_RaisesRenamedWithNodeId()
     {
-        string? renamed = null;
+        NodeRename? renamed = null;
         var node = new NodeDefinition { Id = "n", Kind = "end", Name = "End", Config = [] };
         var cut = Render<ProvidersHost>(p => p.AddChildContent<Inspector>(c => c
             .Add(x => x.Node, node)
-            .Add(x => x.NameChanged, (string n) => renamed = n)));
+            .Add(x => x.Renamed, (NodeRename r) => renamed = r)));
 
         Input(cut, "node-name").Change("Done");
 
-        Assert.Equal("Done", renamed);
+        Assert.Equal(new NodeRename("n", "Done"), renamed);
+    }
+
+    [Fact]
+    public async Task ConfigEdit_CompletingAfterSelectionMoved_LandsOnNodeItWasMadeOn()
+    {
+        // Arrange: a form's change callback taken while node A is shown (MudSelect completes a pick only after
+        // closing its popover, by which time a click on the canvas may have selected node B).
+        NodeConfigEdit? edit = null;
+        var a = new NodeDefinition { Id = "a", Kind = "policy", Name = "A", Config = [] };
+        var b = new NodeDefinition { Id = "b", Kind = "policy", Name = "B", Config = [] };
+        var cut = Render<Inspector>(c => c.Add(x => x.Node, a).Add(x => x.ConfigEdited, (NodeConfigEdit e) => edit = e));
+        var pending = cut.FindComponent<PolicyForm>().Instance.ConfigChanged;
+        cut.Render(c => c.Add(x => x.Node, b));
+
+        // Act
+        await cut.InvokeAsync(() => pending.InvokeAsync(new JsonObject { ["listField"] = "merchant" }));
+
+        // Assert
+        Assert.Equal("a", edit!.NodeId);
+        Assert.Equal("b", cut.Find("[data-node-id]").GetAttribute("data-node-id"));
     }
 
     [Fact]
@@ -161,7 +181,7 @@ public sealed class InspectorTests : UiTestContext
         var node = new NodeDefinition { Id = "n1", Kind = kind, Name = kind, Config = config };
         return Render<ProvidersHost>(p => p.AddChildContent<Inspector>(c => c
             .Add(x => x.Node, node)
-            .Add(x => x.ConfigChanged, (JsonObject changed) => _changed = changed)));
+            .Add(x => x.ConfigEdited, (NodeConfigEdit e) => _changed = e.Config)));
     }
 
     private static AngleSharp.Dom.IElement Input(IRenderedComponent<ProvidersHost> cut, string testId) =>

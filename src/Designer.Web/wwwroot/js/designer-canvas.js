@@ -3,6 +3,11 @@
 const X6_URL = 'lib/x6/x6.min.js';
 const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over 32 KB, larger deltas are streamed.
 const NODE_WIDTH = 210;
+// Below this zoom a node's text is unreadable; a draft that only fits below it opens at READABLE_SCALE at its
+// top-left instead, and virtual rendering keeps what is off screen out of the DOM.
+const MIN_FIT_SCALE = 0.3;
+const READABLE_SCALE = 0.8;
+const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
 
 let x6Loading;
@@ -50,10 +55,22 @@ function registerShapes(X6) {
   }, true);
 }
 
+// The minimap draws nodes as plain boxes and no edges: it is an overview, and it shares the model, so every cell
+// it drew in full would be rendered (and kept in sync) twice.
+function minimapGraphOptions(X6) {
+  class BoxView extends X6.NodeView {
+    renderMarkup() { return this.renderJSONMarkup({ tagName: 'rect', selector: 'body' }); }
+    update() { super.update({ body: { refWidth: '100%', refHeight: '100%', fill: '#c5cde0', stroke: 'none' } }); }
+  }
+  return { async: true, createCellView: cell => (cell.isNode() ? BoxView : null) };
+}
+
 const truncate = (text, max) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text ?? '');
 
+const nodeHeight = dto => Math.max(64, 28 + 18 * dto.outputs.length);
+
 function nodeMeta(dto, icons) {
-  const height = Math.max(64, 28 + 18 * dto.outputs.length);
+  const height = nodeHeight(dto);
   const items = [
     ...dto.inputs.map(id => ({ id, group: 'in' })),
     ...dto.outputs.map(id => ({ id, group: 'out', attrs: { text: { text: id } } })),
@@ -79,6 +96,19 @@ function toEdgeJson(e) {
   return { id: e.id, shape: 'edge', source: { cell: e.from.node, port: e.from.port }, target: { cell: e.to.node, port: e.to.port }, ...EDGE_STYLE };
 }
 
+const badgeAttrs = count => ({
+  badge: { display: count ? 'block' : 'none' },
+  badgeText: { display: count ? 'block' : 'none', text: String(count) },
+});
+const edgeBadgeAttrs = count => ({ line: { stroke: count ? COLORS.removed : '#8a94a6' } });
+// Adds attrs to a cell's JSON, merging per selector (badge attrs must not drop the shape's own ones).
+const merge = (json, attrs) => ({
+  ...json,
+  attrs: Object.fromEntries(Object.entries({ ...json.attrs, ...attrs }).map(([k, v]) => [k, { ...json.attrs?.[k], ...v }])),
+});
+const withBadge = (json, count) => (count ? merge(json, badgeAttrs(count)) : json);
+const withEdgeBadge = (json, count) => (count ? merge(json, edgeBadgeAttrs(count)) : json);
+
 const EDGE_STYLE = { zIndex: -1, connector: { name: 'smooth' }, attrs: { line: { stroke: '#8a94a6', strokeWidth: 1.5, targetMarker: 'classic' } } };
 
 class DesignerCanvas {
@@ -103,6 +133,10 @@ class DesignerCanvas {
     return new X6.Graph({
       container,
       autoResize: true,
+      // Only cells in (or near) the viewport are in the DOM; panning and zooming render the rest on demand. With
+      // that, rendering synchronously is cheaper than X6's frame-sliced async queue, which paints in instalments.
+      virtual: { enabled: true, margin: VIRTUAL_MARGIN },
+      async: false,
       grid: { size: 10, visible: true },
       panning: { enabled: true, modifiers: 'shift' },
       mousewheel: { enabled: true, zoomAtMousePosition: true, modifiers: ['ctrl', 'meta'], minScale: 0.1, maxScale: 3 },
@@ -138,7 +172,7 @@ class DesignerCanvas {
     this.keyboard = new X6.Keyboard({ enabled: true });
     this.exporter = new X6.Export();
     [this.historyPlugin, this.selection, this.clipboard, this.keyboard, this.exporter, new X6.Snapline({ enabled: true })].forEach(p => g.use(p));
-    if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10 }));
+    if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10, graphOptions: minimapGraphOptions(X6) }));
     this.bindKeys();
   }
 
@@ -162,6 +196,8 @@ class DesignerCanvas {
     g.on('cell:removed', mark('delete'));
     g.on('node:change:position', mark('move'));
     g.on('cell:change:data', mark('edit'));
+    // Undoing a config edit restores the data; the body's name and summary follow it.
+    g.on('node:change:data', ({ node }) => this.render(node));
     g.on('edge:change:source', mark('connect'));
     g.on('edge:change:target', mark('connect'));
     g.on('edge:connected', ({ edge }) => this.mark(edge, 'connect'));
@@ -253,16 +289,53 @@ class DesignerCanvas {
 
   load(doc) {
     performance.mark('designer:load:start');
-    this.badges = null;
-    this.silently(() => this.graph.fromJSON({ cells: [...doc.nodes.map(n => toNodeJson(n, this.icons)), ...doc.edges.map(toEdgeJson)] }));
+    const badges = { nodes: doc.nodeProblems ?? {}, edges: doc.edgeProblems ?? {} };
+    this.badges = badges;
+    const cells = [
+      ...doc.nodes.map(n => withBadge(toNodeJson(n, this.icons), badges.nodes[n.id])),
+      ...doc.edges.map(e => withEdgeBadge(toEdgeJson(e), badges.edges[e.id])),
+    ];
+    // The view is placed before the cells exist, so only what will be on screen is ever rendered. While fromJSON
+    // resets the model an edge cannot resolve its terminals yet (its box is the origin, so virtual rendering would
+    // draw every edge): the cells are built with nothing in the render area, then the real area mounts what it meets.
+    if (doc.fit) this.placeView(doc.nodes);
+    const area = this.renderArea();
+    const nowhere = area.clone();
+    Object.assign(nowhere, { x: -1e9, y: -1e9, width: 1, height: 1 });
+    this.graph.renderer.setRenderArea(nowhere);
+    this.silently(() => this.graph.fromJSON({ cells }));
+    this.graph.renderer.setRenderArea(area);
+    for (const id of [...Object.keys(badges.nodes), ...Object.keys(badges.edges)]) this.markProblems(id);
+    performance.measure('designer:load:model', 'designer:load:start');
     this.historyPlugin?.clean();
     this.reportHistory();
-    if (doc.fit) this.zoomToFit();
     // Resolves after the frame that paints the loaded cells; the measure is what the benchmark reads.
     return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
       performance.measure('designer:load', 'designer:load:start');
       resolve(this.graph.getCellCount());
     })));
+  }
+
+  // Fits the draft when it is readable fitted; a large one opens readable at its top-left (the minimap shows it all).
+  placeView(nodes) {
+    if (nodes.length === 0) return;
+    const box = nodes.reduce((b, n) => ({
+      x1: Math.min(b.x1, n.x), y1: Math.min(b.y1, n.y),
+      x2: Math.max(b.x2, n.x + NODE_WIDTH), y2: Math.max(b.y2, n.y + nodeHeight(n)),
+    }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
+    const [w, h, pad] = [this.surface.clientWidth, this.surface.clientHeight, 40];
+    const fit = Math.min(1, (w - 2 * pad) / (box.x2 - box.x1), (h - 2 * pad) / (box.y2 - box.y1));
+    const scale = fit >= MIN_FIT_SCALE ? fit : READABLE_SCALE;
+    const [tx, ty] = fit >= MIN_FIT_SCALE
+      ? [(w - (box.x2 - box.x1) * scale) / 2 - box.x1 * scale, (h - (box.y2 - box.y1) * scale) / 2 - box.y1 * scale]
+      : [pad - box.x1 * scale, pad - box.y1 * scale];
+    this.graph.scale(scale);
+    this.graph.translate(tx, ty);
+  }
+
+  // What X6's own (throttled) render-area update computes; load needs it now.
+  renderArea() {
+    return this.graph.getGraphArea().clone().inflate(VIRTUAL_MARGIN, VIRTUAL_MARGIN);
   }
 
   addNode(dto) {
@@ -332,19 +405,25 @@ class DesignerCanvas {
     this.badges = { nodes, edges };
     this.silently(() => {
       for (const id of new Set([...Object.keys(previous.nodes), ...Object.keys(nodes)])) {
-        const count = nodes[id] ?? 0;
         const node = this.graph.getCellById(id);
-        if (!node || count === (previous.nodes[id] ?? 0)) continue;
-        node.attr({ badge: { display: count ? 'block' : 'none' }, badgeText: { display: count ? 'block' : 'none', text: String(count) } }, { ignoreHistory: true });
-        this.graph.findViewByCell(node)?.container.setAttribute('data-problems', String(count));
+        if (!node || (nodes[id] ?? 0) === (previous.nodes[id] ?? 0)) continue;
+        node.attr(badgeAttrs(nodes[id] ?? 0), { ignoreHistory: true });
+        this.markProblems(id);
       }
       for (const id of new Set([...Object.keys(previous.edges), ...Object.keys(edges)])) {
         const edge = this.graph.getCellById(id);
         if (!edge || (edges[id] ?? 0) === (previous.edges[id] ?? 0)) continue;
-        edge.attr('line/stroke', edges[id] ? COLORS.removed : '#8a94a6', { ignoreHistory: true });
-        this.graph.findViewByCell(edge)?.container.setAttribute('data-problems', String(edges[id] ?? 0));
+        edge.attr(edgeBadgeAttrs(edges[id] ?? 0), { ignoreHistory: true });
+        this.markProblems(id);
       }
     });
+  }
+
+  // data-problems on the cell's element (views exist for off-screen cells too, just not in the DOM).
+  markProblems(id) {
+    const cell = this.graph.getCellById(id);
+    const count = (cell?.isNode() ? this.badges.nodes[id] : this.badges.edges[id]) ?? 0;
+    if (cell) this.graph.findViewByCell(cell)?.container.setAttribute('data-problems', String(count));
   }
 
   setRunStatus(nodeId, status) {
@@ -370,7 +449,17 @@ class DesignerCanvas {
     });
   }
 
-  exportSvg(fileName) { this.exporter.exportSVG(fileName, { preserveDimensions: true }); }
+  // Virtual rendering keeps off-screen cells out of the DOM, and the export clones the DOM (synchronously).
+  exportSvg(fileName) {
+    this.graph.disableVirtualRender();
+    // X6's own exportSVG revokes its blob URL before Chromium has started the download; ours waits. Styles are not
+    // copied: the cells' look is in their attributes, and copying computed styles of every element takes seconds.
+    try {
+      this.exporter.toSVG(svg => download(fileName, svg, 'image/svg+xml'), { preserveDimensions: true, copyStyles: false });
+    } finally {
+      this.graph.enableVirtualRender();
+    }
+  }
 
   dispose() {
     clearTimeout(this.timer);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Designer.Web.Components.WorkflowDesigner.Editing;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
@@ -136,26 +135,26 @@ public sealed partial class DesignerWorkspace : ComponentBase, IDisposable
 
     private void OnHistoryChanged(HistoryState history) => _history = history;
 
-    private async Task OnConfigChangedAsync(JsonObject config)
+    private async Task OnConfigEditedAsync(NodeConfigEdit edit)
     {
-        if (SelectedNode is not { } node)
+        if (_editor.Find(edit.NodeId) is not { } node)
         {
             return;
         }
 
-        _editor.SetConfig(node.Id, config);
+        _editor.SetConfig(node.Id, edit.Config);
         await _canvas!.UpdateNodeAsync(_editor.ToCanvas(node));
         await AfterChangeAsync();
     }
 
-    private async Task OnNameChangedAsync(string name)
+    private async Task OnRenamedAsync(NodeRename rename)
     {
-        if (SelectedNode is not { } node)
+        if (_editor.Find(rename.NodeId) is not { } node)
         {
             return;
         }
 
-        _editor.Rename(node.Id, name);
+        _editor.Rename(node.Id, rename.Name);
         await _canvas!.UpdateNodeAsync(_editor.ToCanvas(node));
         await AfterChangeAsync();
     }

@@ -17,8 +17,16 @@ public sealed record CanvasNode(
 /// <summary>An edge as the canvas module draws it.</summary>
 public sealed record CanvasEdge(string Id, PortRef From, PortRef To);
 
-/// <summary>What <c>load</c> receives.</summary>
-public sealed record CanvasDocument(IReadOnlyList<CanvasNode> Nodes, IReadOnlyList<CanvasEdge> Edges, bool Fit);
+/// <summary>
+/// What <c>load</c> receives. Problem counts come with the cells, so a large invalid draft gets its badges in the
+/// same pass that builds it rather than in a second one over every cell.
+/// </summary>
+public sealed record CanvasDocument(
+    IReadOnlyList<CanvasNode> Nodes,
+    IReadOnlyList<CanvasEdge> Edges,
+    bool Fit,
+    IReadOnlyDictionary<string, int> NodeProblems,
+    IReadOnlyDictionary<string, int> EdgeProblems);
 
 /// <summary>A node in a <see cref="GraphDelta"/>: its state after the gesture.</summary>
 public sealed record DeltaNode(string Id, string? Kind, string? Name, double X, double Y, JsonObject? Config);

@@ -108,10 +108,16 @@ internal sealed class DraftEditor(WorkflowValidator validator, NodeKindCatalogue
         catalogue.TryGet(node.Kind, out var d) ? [.. d.InputPorts.Select(p => p.Id)] : [],
         catalogue.OutputPorts(node));
 
-    public CanvasDocument ToDocument(bool fit) => new(
-        [.. Definition.Nodes.Select(ToCanvas)],
-        [.. Definition.Edges.Select(e => new CanvasEdge(e.Id, e.From, e.To))],
-        fit);
+    public CanvasDocument ToDocument(bool fit)
+    {
+        var (nodes, edges) = BadgeCounts();
+        return new(
+            [.. Definition.Nodes.Select(ToCanvas)],
+            [.. Definition.Edges.Select(e => new CanvasEdge(e.Id, e.From, e.To))],
+            fit,
+            nodes,
+            edges);
+    }
 
     /// <summary>Problem counts per node and per edge, for the canvas badges.</summary>
     public (Dictionary<string, int> Nodes, Dictionary<string, int> Edges) BadgeCounts() =>

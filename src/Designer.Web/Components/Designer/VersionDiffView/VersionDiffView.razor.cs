@@ -64,7 +64,8 @@ public sealed partial class VersionDiffView : ComponentBase
 
         var editor = new DraftEditor(new WorkflowValidator(), NodeKindCatalogue.Default);
         editor.Load(_canvasContent.Merged, string.Empty);
-        await _canvas.LoadAsync(editor.ToDocument(fit: true));
+        // The diff colours cells by change; validation badges would compete with that.
+        await _canvas.LoadAsync(editor.ToDocument(fit: true) with { NodeProblems = new Dictionary<string, int>(), EdgeProblems = new Dictionary<string, int>() });
         await _canvas.SetDiffAsync(_canvasContent.NodeStates, _canvasContent.EdgeStates);
     }
 
