@@ -96,6 +96,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<VersionService>();
         services.AddScoped<ModelService>();
+        services.AddSingleton<RunAnalytics>();
+        services.AddSingleton<InboxQueries>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }
