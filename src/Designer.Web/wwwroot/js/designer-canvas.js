@@ -4,6 +4,11 @@ const X6_URL = 'lib/x6/x6.min.js';
 const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over 32 KB, larger deltas are streamed.
 const NODE_WIDTH = 210;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
+// Run statuses: stroke and fill of a node on the run page.
+const RUN_COLORS = {
+  pending: ['#8a94a6', '#ffffff'], running: ['#1565c0', '#e3f2fd'], succeeded: ['#2e7d32', '#e8f5e9'], failed: ['#c62828', '#ffebee'],
+  waiting: ['#ef6c00', '#fff3e0'], skipped: ['#b0b7c3', '#f5f5f5'], degraded: ['#8e24aa', '#f3e5f5'],
+};
 
 let x6Loading;
 function loadX6() {
@@ -174,7 +179,12 @@ class DesignerCanvas {
     this.onPointerUp = () => { if (this.pointerDown) { this.pointerDown = false; this.schedule(); } };
     this.surface.addEventListener('pointerdown', this.onPointerDown, true);
     document.addEventListener('pointerup', this.onPointerUp, true);
-    if (this.readOnly) return;
+    if (this.readOnly) {
+      // No selection plugin when read-only: a click on a node is the selection (the run page's inspector follows it).
+      g.on('node:click', ({ node }) => this.dotnet.invokeMethodAsync('OnSelectionChanged', [node.id], []));
+      g.on('blank:click', () => this.dotnet.invokeMethodAsync('OnSelectionChanged', [], []));
+      return;
+    }
     this.onDragOver = e => { if (e.dataTransfer?.types.includes('application/x-designer-kind')) e.preventDefault(); };
     this.onDrop = e => {
       const kind = e.dataTransfer?.getData('application/x-designer-kind');
@@ -347,11 +357,20 @@ class DesignerCanvas {
     });
   }
 
-  setRunStatus(nodeId, status) {
+  // Paints a node by run status. stampMs is when the server committed the event (Unix ms): the delay until the
+  // frame that shows it is kept in window.__designerPaintLatencies for the latency measurement.
+  setRunStatus(nodeId, status, stampMs) {
     const node = this.graph.getCellById(nodeId);
     if (!node) return;
-    this.silently(() => node.attr('body/stroke', COLORS[status] ?? '#8a94a6', { ignoreHistory: true }));
+    const [stroke, fill] = RUN_COLORS[status] ?? RUN_COLORS.pending;
+    this.silently(() => node.attr({ body: { stroke, fill, strokeWidth: status && status !== 'pending' ? 3 : 1.5, strokeDasharray: status === 'skipped' ? '4 3' : null } }, { ignoreHistory: true }));
     this.graph.findViewByCell(node)?.container.setAttribute('data-run-status', status ?? '');
+    if (stampMs) {
+      requestAnimationFrame(() => {
+        const latencies = (window.__designerPaintLatencies ??= []);
+        latencies.push({ nodeId, status, ms: performance.timeOrigin + performance.now() - stampMs });
+      });
+    }
   }
 
   // Colours a diff: node and edge ids mapped to added / removed / changed.
