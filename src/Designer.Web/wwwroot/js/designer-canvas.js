@@ -357,20 +357,19 @@ class DesignerCanvas {
     });
   }
 
-  // Paints a node by run status. stampMs is when the server committed the event (Unix ms): the delay until the
-  // frame that shows it is kept in window.__designerPaintLatencies for the latency measurement.
+  // Paints a node by run status. stampMs is when the server committed the event (Unix ms, pushed events only):
+  // window.__designerPaints keeps every paint in order, with the delay until the frame that shows it.
   setRunStatus(nodeId, status, stampMs) {
     const node = this.graph.getCellById(nodeId);
     if (!node) return;
     const [stroke, fill] = RUN_COLORS[status] ?? RUN_COLORS.pending;
     this.silently(() => node.attr({ body: { stroke, fill, strokeWidth: status && status !== 'pending' ? 3 : 1.5, strokeDasharray: status === 'skipped' ? '4 3' : null } }, { ignoreHistory: true }));
     this.graph.findViewByCell(node)?.container.setAttribute('data-run-status', status ?? '');
-    if (stampMs) {
-      requestAnimationFrame(() => {
-        const latencies = (window.__designerPaintLatencies ??= []);
-        latencies.push({ nodeId, status, ms: performance.timeOrigin + performance.now() - stampMs });
-      });
-    }
+    const paints = (window.__designerPaints ??= []);
+    if (paints.length >= 10000) paints.shift();
+    const paint = { nodeId, status, ms: null };
+    paints.push(paint);
+    if (stampMs) requestAnimationFrame(() => { paint.ms = performance.timeOrigin + performance.now() - stampMs; });
   }
 
   // Colours a diff: node and edge ids mapped to added / removed / changed.

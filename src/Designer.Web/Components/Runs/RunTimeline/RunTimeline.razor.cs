@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 namespace Designer.Web.Components.Runs;
 
 /// <summary>
-/// A Gantt chart of a run's node executions: one row per node of the version (in definition order), one bar per
+/// A Gantt chart of a run's node executions: one row per node of the version (in the order they first ran), one bar per
 /// attempt, scaled to the run's span so far; open spans (running, waiting) run up to <see cref="Now"/>.
 /// </summary>
 public sealed partial class RunTimeline
@@ -37,7 +37,12 @@ public sealed partial class RunTimeline
         var spans = Trace.Nodes.Values.SelectMany(n => n.Spans).ToList();
         var end = spans.Count == 0 ? Now : spans.Max(s => s.End ?? Now);
         TotalMs = start is null ? 0 : Math.Max(1, (end - start.Value).TotalMilliseconds);
-        Rows = [.. Nodes.Select(n => new TimelineRow(n.Id, n.Name, Trace.Nodes.TryGetValue(n.Id, out var state) && start is not null
+        // Nodes in the order they first ran; nodes not reached keep the definition's order after them.
+        var order = Nodes.Select((n, i) => (Node: n, Index: i))
+            .OrderBy(x => Trace.Nodes.TryGetValue(x.Node.Id, out var s) && s.Spans.Count > 0 ? s.Spans[0].Start : DateTimeOffset.MaxValue)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Node);
+        Rows = [.. order.Select(n => new TimelineRow(n.Id, n.Name, Trace.Nodes.TryGetValue(n.Id, out var state) && start is not null
             ? [.. state.Spans.Select(s => Bar(s, start.Value))]
             : []))];
     }
