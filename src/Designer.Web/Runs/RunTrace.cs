@@ -32,6 +32,9 @@ public sealed class RunTrace
     /// <summary>The run's output, once produced.</summary>
     public JsonNode? Output { get; private set; }
 
+    /// <summary>When the event of the last applied row happened (its end, else its start): what paint latency is measured from.</summary>
+    public DateTimeOffset? LastEventAt { get; private set; }
+
     /// <summary>The earliest node start.</summary>
     public DateTimeOffset? FirstStart => _nodes.Values.SelectMany(n => n.Spans).Select(s => (DateTimeOffset?)s.Start).Min();
 
@@ -48,6 +51,7 @@ public sealed class RunTrace
 
         LastSequence = row.Sequence;
         var e = JsonNode.Parse(row.Json) as JsonObject ?? [];
+        LastEventAt = Time(e, "endedAt") ?? Time(e, "startedAt") ?? row.Timestamp;
         if (row.Kind == TraceEventKinds.Output)
         {
             Output = e["output"]?.DeepClone() ?? e["data"]?.DeepClone();

@@ -357,8 +357,8 @@ class DesignerCanvas {
     });
   }
 
-  // Paints a node by run status. stampMs is when the server committed the event (Unix ms, pushed events only):
-  // window.__designerPaints keeps every paint in order, with the delay until the frame that shows it.
+  // Paints a node by run status. stampMs is when the event happened on the server (Unix ms): window.__designerPaints
+  // keeps every paint in order with the delay from the event to the frame that shows it (same clock on one host).
   setRunStatus(nodeId, status, stampMs) {
     const node = this.graph.getCellById(nodeId);
     if (!node) return;

@@ -111,7 +111,13 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
             if (_trace!.Apply(row) is { } changed)
             {
                 // Paint first, render after: the canvas is what the latency goal is about.
-                await PaintAsync(changed, item.CommittedAt);
+                await PaintAsync(changed, _trace.LastEventAt);
+            }
+
+            if (row.Kind is TraceEventKinds.Output)
+            {
+                // The output is the run's last row: nodes not reached by now never will be.
+                await FinishAsync();
             }
 
             if (row.Kind is TraceEventKinds.Request or TraceEventKinds.Decision or TraceEventKinds.NodeFailed or TraceEventKinds.Output)
@@ -122,17 +128,23 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
         else
         {
             _run = item.EndedRun ?? _run;
-            foreach (var skipped in _trace!.Finish())
-            {
-                await PaintAsync(skipped, null);
-            }
+            await FinishAsync();
         }
 
         StateHasChanged();
     }
 
-    private ValueTask PaintAsync(NodeRunState node, DateTimeOffset? committedAt) =>
-        _canvas?.SetRunStatusAsync(node.NodeId, NodeRunStatusNames.Of(node.Status), committedAt is { } at ? (at - DateTimeOffset.UnixEpoch).TotalMilliseconds : null)
+    private async Task FinishAsync()
+    {
+        foreach (var skipped in _trace!.Finish())
+        {
+            await PaintAsync(skipped, null);
+        }
+    }
+
+    /// <summary>Paints a node; <paramref name="eventAt"/> (when the event happened) lets the page measure event-to-paint delay.</summary>
+    private ValueTask PaintAsync(NodeRunState node, DateTimeOffset? eventAt) =>
+        _canvas?.SetRunStatusAsync(node.NodeId, NodeRunStatusNames.Of(node.Status), eventAt is { } at ? (at - DateTimeOffset.UnixEpoch).TotalMilliseconds : null)
             ?? ValueTask.CompletedTask;
 
     private async Task OnCanvasReadyAsync()
