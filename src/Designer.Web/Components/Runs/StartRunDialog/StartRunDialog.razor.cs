@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Designer.Runtime.Runs;
 using Designer.Web.Identity;
 using Designer.Web.Runs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -31,6 +32,9 @@ public sealed partial class StartRunDialog
 
     [Inject]
     private IWorkflowStore Workflows { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject]
     private RunService Runs { get; set; } = default!;
@@ -87,6 +91,13 @@ public sealed partial class StartRunDialog
         try
         {
             var user = (await AuthenticationState).User;
+            // The page shows the button to operators only; the dialog checks again rather than trust that.
+            if (!(await Authorization.AuthorizeAsync(user, DesignerPolicies.Operate)).Succeeded)
+            {
+                _problems = ["Only operators may start runs."];
+                return;
+            }
+
             switch (await Runs.StartAsync(id, input, user.ToActor(), CancellationToken.None))
             {
                 case RunStartResult.Started started:
