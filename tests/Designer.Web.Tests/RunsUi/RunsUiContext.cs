@@ -54,7 +54,13 @@ public abstract class RunsUiContext : BunitContext, IAsyncLifetime
         auth.SetAuthorized($"{id}@demo.local");
         auth.SetRoles(roles);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, id));
-        auth.SetPolicies(DesignerPolicies.Read);
+        string[] policies =
+        [
+            DesignerPolicies.Read,
+            .. roles.Contains(DesignerRoles.Operator) ? [DesignerPolicies.Operate] : Array.Empty<string>(),
+            .. roles.Contains(DesignerRoles.Approver) ? [DesignerPolicies.Approve] : Array.Empty<string>(),
+        ];
+        auth.SetPolicies(policies);
         // Live components start their feed only once interactive, as on a real circuit (this freezes the services).
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
