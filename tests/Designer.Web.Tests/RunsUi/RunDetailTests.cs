@@ -24,7 +24,13 @@ public sealed class RunDetailTests : RunsUiContext
         await DecideThroughApiAsync(task.Id, "approve");
 
         // Assert: the page follows without a reload, and the analyst end was painted from a pushed row.
-        cut.WaitForAssertion(() => Assert.Equal("Completed", cut.Find("[data-testid=run-detail]").GetAttribute("data-run-status")), WaitLimit);
+        cut.WaitForAssertion(
+            () =>
+            {
+                Assert.Equal("Completed", cut.Find("[data-testid=run-detail]").GetAttribute("data-run-status"));
+                Assert.Equal("skipped", Status(cut, "auto"));
+            },
+            WaitLimit);
         Assert.Equal("succeeded", Status(cut, "start"));
         Assert.Equal("succeeded", Status(cut, "policy"));
         Assert.Equal("succeeded", Status(cut, "review"));
@@ -46,7 +52,7 @@ public sealed class RunDetailTests : RunsUiContext
         var runId = await StartGateRunAsync(42.5);
         await WaitForRunAsync(runId, RunStatus.Completed);
         var cut = Render<ProvidersHost>(p => p.AddChildContent<RunDetail>(c => c.Add(x => x.RunId, runId)));
-        cut.WaitForAssertion(() => Assert.Equal("Completed", cut.Find("[data-testid=run-detail]").GetAttribute("data-run-status")), WaitLimit);
+        cut.WaitForAssertion(() => Assert.Equal("skipped", Status(cut, "review")), WaitLimit);
 
         // Act
         cut.Find("[data-testid=node-statuses] [data-node-id=policy] a").Click();
@@ -58,7 +64,7 @@ public sealed class RunDetailTests : RunsUiContext
         Assert.Contains("pass", cut.Find("[data-testid=inspector-verdict]").TextContent, StringComparison.Ordinal);
         Assert.Contains("pass", cut.Find("[data-testid=inspector-output]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Maple Books", cut.Find("[data-testid=run-input]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("skipped", Status(cut, "review"));
+        Assert.Equal("Completed", cut.Find("[data-testid=run-detail]").GetAttribute("data-run-status"));
     }
 
     [Fact]

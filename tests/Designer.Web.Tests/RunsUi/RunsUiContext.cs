@@ -38,7 +38,7 @@ public abstract class RunsUiContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(AppServices.GetRequiredService<IRunStore>());
         Services.AddSingleton(AppServices.GetRequiredService<IWorkflowStore>());
-        Services.AddSingleton(AppServices.GetRequiredService<ITraceNotifier>());
+        Services.AddSingleton(CreateNotifier());
         Services.AddSingleton(AppServices.GetRequiredService<IOptions<RuntimeOptions>>());
         Services.AddSingleton(AppServices.GetRequiredService<TimeProvider>());
         Services.AddSingleton(AppServices.GetRequiredService<IGrainFactory>());
@@ -46,6 +46,12 @@ public abstract class RunsUiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(AppServices.GetRequiredService<InboxQueries>());
         Services.AddSingleton(AppServices.GetRequiredService<RunAnalytics>());
     }
+
+    /// <summary>
+    /// The notifier the components subscribe to: the app's own by default; a subclass may hand them one the app never
+    /// publishes on, which is what a page on another silo than the run's sees.
+    /// </summary>
+    protected virtual ITraceNotifier CreateNotifier() => AppServices.GetRequiredService<ITraceNotifier>();
 
     /// <summary>Signs in a demo-like user with these roles; call it before rendering.</summary>
     protected void SignIn(string id, params string[] roles)
