@@ -66,5 +66,14 @@ public sealed class RunsE2ETests(BrowserSession session) : IClassFixture<Browser
         // Painted after the decision, so pushed live (a reload would also have emptied the paint log).
         Assert.Contains(paints.Skip(amber), p => p.NodeId == "analyst" && p.Status == "succeeded" && p.Ms is not null);
         Assert.Contains("approve", await operatorPage.InnerTextAsync("[data-testid=run-output]"), StringComparison.Ordinal);
+
+        // The run in the list and in the dashboard's economics.
+        await operatorPage.GotoAsync(new Uri(app, "/runs").ToString());
+        await operatorPage.WaitForSelectorAsync("[data-testid=runs-table] [data-testid=run-status][data-status=Completed]");
+        await operatorPage.ScreenshotAsync("runs-4-list");
+        await operatorPage.GotoAsync(new Uri(app, "/dashboard").ToString());
+        var row = await operatorPage.WaitForSelectorAsync("[data-testid=dashboard-row]");
+        await operatorPage.ScreenshotAsync("runs-5-dashboard");
+        Assert.Equal("1", await row!.EvalOnSelectorAsync<string>("[data-testid=dashboard-runs]", "e => e.textContent"));
     }
 }
