@@ -25,14 +25,18 @@ namespace Designer.Web.Tests.RunsUi;
 public abstract class RunsUiContext : BunitContext, IAsyncLifetime
 {
     protected static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
-    private readonly SqliteRunApiFixture _app = new();
+    private RunApiFixture? _app;
 
-    protected RunApiFixture App => _app;
+    protected RunApiFixture App => _app ?? throw new InvalidOperationException("Not initialised.");
 
-    protected IServiceProvider AppServices => _app.Factory.Services;
+    protected IServiceProvider AppServices => App.Factory.Services;
+
+    /// <summary>The app under test: SQLite unless a subclass picks PostgreSQL.</summary>
+    protected virtual RunApiFixture CreateApp() => new SqliteRunApiFixture();
 
     public virtual async ValueTask InitializeAsync()
     {
+        _app = CreateApp();
         await _app.InitializeAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
@@ -116,7 +120,11 @@ public abstract class RunsUiContext : BunitContext, IAsyncLifetime
     public new async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }
