@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Web.Runs;
@@ -28,9 +27,6 @@ public sealed class InboxQueries
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Take(MaxTasks)
             .ToListAsync(cancellationToken);
-        return [.. tasks.Select(t => new HumanTaskRecord(
-            t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, t.Instructions, t.EvidenceJson,
-            JsonSerializer.Deserialize<string[]>(t.DecisionsJson) ?? [], JsonSerializer.Deserialize<string[]>(t.EditableFieldsJson) ?? [],
-            t.Status, t.CreatedAt, t.Due, t.DecidedById, t.DecidedByName, t.Decision, t.Comment, t.EditsJson, t.DecidedAt))];
+        return [.. tasks.Select(HumanTaskRecord.From)];
     }
 }
