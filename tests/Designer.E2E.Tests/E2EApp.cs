@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.E2E.Tests;
@@ -11,8 +12,14 @@ public sealed class E2EApp : WebApplicationFactory<Program>
 {
     public const string Password = "E2e-pass-1";
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "designer-e2e", Guid.NewGuid().ToString("N"));
+    private readonly Action<IServiceCollection>? _services;
 
-    public E2EApp() => UseKestrel(0);
+    /// <summary>Creates the app; <paramref name="services"/> changes its registrations (measurement variants).</summary>
+    public E2EApp(Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        UseKestrel(0);
+    }
 
     public Uri BaseAddress
     {
@@ -38,6 +45,10 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Designer:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"));
         builder.UseUrls("http://127.0.0.1:0");
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     public override async ValueTask DisposeAsync()

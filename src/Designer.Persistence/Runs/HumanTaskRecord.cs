@@ -41,9 +41,16 @@ public sealed record HumanTaskRecord(
     string? EditsJson,
     DateTimeOffset? DecidedAt)
 {
-    internal static HumanTaskRecord From(HumanTaskEntity t) => new(
-        t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, t.Instructions, t.EvidenceJson,
-        JsonSerializer.Deserialize<string[]>(t.DecisionsJson) ?? [],
-        JsonSerializer.Deserialize<string[]>(t.EditableFieldsJson) ?? [],
-        t.Status, t.CreatedAt, t.Due, t.DecidedById, t.DecidedByName, t.Decision, t.Comment, t.EditsJson, t.DecidedAt);
+    /// <summary>Maps a row (for read-side queries outside the store, such as the inbox's).</summary>
+    /// <param name="t">The row.</param>
+    /// <returns>The record.</returns>
+    public static HumanTaskRecord From(HumanTaskEntity t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new(
+            t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, t.Instructions, t.EvidenceJson,
+            JsonSerializer.Deserialize<string[]>(t.DecisionsJson) ?? [],
+            JsonSerializer.Deserialize<string[]>(t.EditableFieldsJson) ?? [],
+            t.Status, t.CreatedAt, t.Due, t.DecidedById, t.DecidedByName, t.Decision, t.Comment, t.EditsJson, t.DecidedAt);
+    }
 }

@@ -4,4 +4,11 @@ namespace Designer.Persistence;
 /// <param name="WorkflowId">Only this workflow.</param>
 /// <param name="Status">Only this status.</param>
 /// <param name="VersionNumber">Only this version.</param>
-public sealed record RunQuery(Guid? WorkflowId = null, RunStatus? Status = null, int? VersionNumber = null);
+/// <param name="StartedFrom">Only runs started at or after this time.</param>
+/// <param name="StartedBefore">Only runs started before this time.</param>
+public sealed record RunQuery(
+    Guid? WorkflowId = null,
+    RunStatus? Status = null,
+    int? VersionNumber = null,
+    DateTimeOffset? StartedFrom = null,
+    DateTimeOffset? StartedBefore = null);

@@ -71,6 +71,16 @@ public sealed partial class RunStore : IRunStore
             runs = runs.Where(r => r.VersionNumber == version);
         }
 
+        if (query.StartedFrom is { } from)
+        {
+            runs = runs.Where(r => r.StartedAt >= from);
+        }
+
+        if (query.StartedBefore is { } before)
+        {
+            runs = runs.Where(r => r.StartedAt < before);
+        }
+
         var total = await runs.LongCountAsync(cancellationToken);
         var items = await runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
             .Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);

@@ -19,7 +19,7 @@ public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="RuntimeOptions"/> from <c>Designer:Runtime</c> (validated on start) and registers the
-    /// durable trace sink and checkpoint store (over <c>IRunStore</c>, so call <c>AddDesignerPersistence</c>),
+    /// durable trace sink (publishing committed rows on <see cref="ITraceNotifier"/>) and checkpoint store (over <c>IRunStore</c>, so call <c>AddDesignerPersistence</c>),
     /// <see cref="RuntimeServices"/> (with <see cref="IInferenceClient"/> and <see cref="IVectorSearch"/> when they
     /// are registered; none is faked), <see cref="WorkflowCompiler"/>, <see cref="WorkflowRunner"/>,
     /// <see cref="RunExecutionHost"/> (hosted) and <see cref="RunService"/>.
@@ -33,6 +33,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<RuntimeOptions>().Bind(builder.Configuration.GetSection(RuntimeOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITraceNotifier, TraceNotifier>();
         services.TryAddSingleton<DurableTraceSink>();
         services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
         services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();

@@ -7,7 +7,8 @@ namespace Designer.Runtime.Runs;
 
 /// <summary>
 /// Writes every trace event as a <c>TraceEvents</c> row, in order: appends of one run are serialised (the store
-/// numbers them), and the cost carried by events is summed per run until <see cref="TakeCost"/>.
+/// numbers them), and the cost carried by events is summed per run until <see cref="TakeCost"/>. Each committed
+/// row is then published on the <see cref="ITraceNotifier"/> (still inside the run's lock, so in order).
 /// </summary>
 public sealed class DurableTraceSink : ITraceSink
 {
@@ -17,12 +18,18 @@ public sealed class DurableTraceSink : ITraceSink
     };
 
     private readonly IRunStore _store;
+    private readonly ITraceNotifier? _notifier;
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<Guid, decimal> _costs = new();
 
     /// <summary>Creates the sink.</summary>
     /// <param name="store">The run store.</param>
-    public DurableTraceSink(IRunStore store) => _store = store;
+    /// <param name="notifier">Live push of committed rows, or null for none.</param>
+    public DurableTraceSink(IRunStore store, ITraceNotifier? notifier = null)
+    {
+        _store = store;
+        _notifier = notifier;
+    }
 
     /// <inheritdoc />
     public async ValueTask WriteAsync(TraceEvent traceEvent, CancellationToken cancellationToken)
@@ -40,7 +47,8 @@ public sealed class DurableTraceSink : ITraceSink
         await gate.WaitAsync(CancellationToken.None);
         try
         {
-            await _store.AppendTraceAsync(runId, traceEvent.Kind, traceEvent.NodeId, json, traceEvent.StartedAt, CancellationToken.None);
+            var row = await _store.AppendTraceAsync(runId, traceEvent.Kind, traceEvent.NodeId, json, traceEvent.StartedAt, CancellationToken.None);
+            _notifier?.Publish(row);
         }
         finally
         {

@@ -103,6 +103,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
         services.AddSingleton<Components.WorkflowDesigner.Editing.ICollectionCatalogView, CollectionCatalogView>();
         services.AddHostedService<DemoCorpusSeeder>();
+        services.AddSingleton<RunAnalytics>();
+        services.AddSingleton<InboxQueries>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }

@@ -67,7 +67,8 @@ internal static class RunEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        IRunStore store, int? page, int? pageSize, Guid? workflowId, string? status, int? version, CancellationToken cancellationToken)
+        IRunStore store, int? page, int? pageSize, Guid? workflowId, string? status, int? version, DateTimeOffset? from, DateTimeOffset? to,
+        CancellationToken cancellationToken)
     {
         if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
         {
@@ -85,7 +86,7 @@ internal static class RunEndpoints
             parsed = s;
         }
 
-        var runs = await store.ListRunsAsync(new RunQuery(workflowId, parsed, version), p, size, cancellationToken);
+        var runs = await store.ListRunsAsync(new RunQuery(workflowId, parsed, version, from, to), p, size, cancellationToken);
         return TypedResults.Ok(new { items = runs.Items.Select(RunResponse.From), page = runs.PageNumber, pageSize = runs.PageSize, total = runs.Total });
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Designer.Runtime.Hosting;
+using Designer.Runtime.Tracing;
 using Designer.Web.Api;
 using Designer.Web.Workflows;
 using Microsoft.Extensions.Options;
@@ -9,16 +10,15 @@ namespace Designer.Web.Runs;
 
 /// <summary>
 /// <c>GET /api/runs/{id}/trace/stream</c>: server-sent events, one <c>trace</c> event per trace row (id = sequence,
-/// so <c>Last-Event-ID</c> resumes), then <c>end</c> once the run has ended and every row was sent. It polls the
-/// trace table every <see cref="RuntimeOptions.TraceStreamPollInterval"/> (single silo: simple, and it sees rows
-/// written by any process that shares the database).
+/// so <c>Last-Event-ID</c> resumes), then <c>end</c> once the run has ended and every row was sent. Rows come from
+/// <see cref="RunFeed"/>: pushed as they are committed for runs hosted here, and polled every
+/// <see cref="RuntimeOptions.TraceStreamPollInterval"/> for runs hosted by another process sharing the database.
 /// </summary>
 internal static class TraceStreamEndpoint
 {
-    private const int BatchSize = 500;
-
     public static async Task StreamAsync(
-        HttpContext context, IRunStore store, IOptions<RuntimeOptions> options, TimeProvider time, Guid id, CancellationToken cancellationToken)
+        HttpContext context, IRunStore store, ITraceNotifier notifier, IOptions<RuntimeOptions> options, TimeProvider time, Guid id,
+        CancellationToken cancellationToken)
     {
         if (await store.GetRunAsync(id, cancellationToken) is null)
         {
@@ -35,32 +35,19 @@ internal static class TraceStreamEndpoint
         var json = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            await foreach (var item in RunFeed.ReadAsync(id, after, store, notifier, options.Value.TraceStreamPollInterval, time, cancellationToken))
             {
-                // Read the status before the rows: rows written before the run ended are then all seen.
-                var ended = (await store.GetRunAsync(id, cancellationToken))?.IsTerminal ?? true;
-                var events = await store.ListTraceAsync(id, after, BatchSize, cancellationToken);
-                foreach (var e in events)
+                if (item.Row is { } row)
                 {
-                    var data = JsonSerializer.Serialize(TraceEventResponse.From(e), json);
-                    await response.WriteAsync($"id: {e.Sequence}\nevent: trace\ndata: {data}\n\n", cancellationToken);
-                    after = e.Sequence;
+                    var data = JsonSerializer.Serialize(TraceEventResponse.From(row), json);
+                    await response.WriteAsync($"id: {row.Sequence}\nevent: trace\ndata: {data}\n\n", cancellationToken);
+                }
+                else
+                {
+                    await response.WriteAsync("event: end\ndata: {}\n\n", cancellationToken);
                 }
 
                 await response.Body.FlushAsync(cancellationToken);
-                if (events.Count == BatchSize)
-                {
-                    continue;
-                }
-
-                if (ended)
-                {
-                    await response.WriteAsync("event: end\ndata: {}\n\n", cancellationToken);
-                    await response.Body.FlushAsync(cancellationToken);
-                    return;
-                }
-
-                await Task.Delay(options.Value.TraceStreamPollInterval, time, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

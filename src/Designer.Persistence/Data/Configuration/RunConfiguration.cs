@@ -20,6 +20,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.Property(r => r.Cost).HasPrecision(18, 6);
         builder.Property(r => r.ConcurrencyToken).IsConcurrencyToken();
         builder.HasIndex(r => new { r.WorkflowId, r.Status, r.StartedAt });
+        // The runs list filters by workflow (and version) and pages newest first: these serve its ORDER BY and COUNT.
+        builder.HasIndex(r => new { r.WorkflowId, r.StartedAt });
+        builder.HasIndex(r => new { r.WorkflowId, r.VersionNumber, r.StartedAt });
         builder.HasIndex(r => r.Status);
         builder.HasIndex(r => r.StartedAt);
     }

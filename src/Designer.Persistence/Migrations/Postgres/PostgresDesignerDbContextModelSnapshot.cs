@@ -504,7 +504,11 @@ namespace Designer.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("WorkflowId", "StartedAt");
+
                     b.HasIndex("WorkflowId", "Status", "StartedAt");
+
+                    b.HasIndex("WorkflowId", "VersionNumber", "StartedAt");
 
                     b.ToTable("Runs", (string)null);
                 });

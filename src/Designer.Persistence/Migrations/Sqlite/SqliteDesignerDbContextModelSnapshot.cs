@@ -499,7 +499,11 @@ namespace Designer.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("WorkflowId", "StartedAt");
+
                     b.HasIndex("WorkflowId", "Status", "StartedAt");
+
+                    b.HasIndex("WorkflowId", "VersionNumber", "StartedAt");
 
                     b.ToTable("Runs", (string)null);
                 });

@@ -9,6 +9,11 @@ const MIN_FIT_SCALE = 0.3;
 const READABLE_SCALE = 0.8;
 const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
+// Run statuses: stroke and fill of a node on the run page.
+const RUN_COLORS = {
+  pending: ['#8a94a6', '#ffffff'], running: ['#1565c0', '#e3f2fd'], succeeded: ['#2e7d32', '#e8f5e9'], failed: ['#c62828', '#ffebee'],
+  waiting: ['#ef6c00', '#fff3e0'], skipped: ['#b0b7c3', '#f5f5f5'], degraded: ['#8e24aa', '#f3e5f5'],
+};
 
 let x6Loading;
 function loadX6() {
@@ -210,7 +215,12 @@ class DesignerCanvas {
     this.onPointerUp = () => { if (this.pointerDown) { this.pointerDown = false; this.schedule(); } };
     this.surface.addEventListener('pointerdown', this.onPointerDown, true);
     document.addEventListener('pointerup', this.onPointerUp, true);
-    if (this.readOnly) return;
+    if (this.readOnly) {
+      // No selection plugin when read-only: a click on a node is the selection (the run page's inspector follows it).
+      g.on('node:click', ({ node }) => this.dotnet.invokeMethodAsync('OnSelectionChanged', [node.id], []));
+      g.on('blank:click', () => this.dotnet.invokeMethodAsync('OnSelectionChanged', [], []));
+      return;
+    }
     this.onDragOver = e => { if (e.dataTransfer?.types.includes('application/x-designer-kind')) e.preventDefault(); };
     this.onDrop = e => {
       const kind = e.dataTransfer?.getData('application/x-designer-kind');
@@ -426,11 +436,19 @@ class DesignerCanvas {
     if (cell) this.graph.findViewByCell(cell)?.container.setAttribute('data-problems', String(count));
   }
 
-  setRunStatus(nodeId, status) {
+  // Paints a node by run status. stampMs is when the event happened on the server (Unix ms): window.__designerPaints
+  // keeps every paint in order with the delay from the event to the frame that shows it (same clock on one host).
+  setRunStatus(nodeId, status, stampMs) {
     const node = this.graph.getCellById(nodeId);
     if (!node) return;
-    this.silently(() => node.attr('body/stroke', COLORS[status] ?? '#8a94a6', { ignoreHistory: true }));
+    const [stroke, fill] = RUN_COLORS[status] ?? RUN_COLORS.pending;
+    this.silently(() => node.attr({ body: { stroke, fill, strokeWidth: status && status !== 'pending' ? 3 : 1.5, strokeDasharray: status === 'skipped' ? '4 3' : null } }, { ignoreHistory: true }));
     this.graph.findViewByCell(node)?.container.setAttribute('data-run-status', status ?? '');
+    const paints = (window.__designerPaints ??= []);
+    if (paints.length >= 10000) paints.shift();
+    const paint = { nodeId, status, ms: null };
+    paints.push(paint);
+    if (stampMs) requestAnimationFrame(() => { paint.ms = performance.timeOrigin + performance.now() - stampMs; });
   }
 
   // Colours a diff: node and edge ids mapped to added / removed / changed.

@@ -97,7 +97,9 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     internal ValueTask SetBadgesAsync(IReadOnlyDictionary<string, int> nodes, IReadOnlyDictionary<string, int> edges) =>
         CallAsync("setBadges", nodes, edges);
 
-    internal ValueTask SetRunStatusAsync(string nodeId, string? status) => CallAsync("setRunStatus", nodeId, status);
+    /// <summary>Paints a node by run status; <paramref name="eventAtUnixMs"/> (when the event happened) feeds the paint-latency measurement.</summary>
+    internal ValueTask SetRunStatusAsync(string nodeId, string? status, double? eventAtUnixMs = null) =>
+        CallAsync("setRunStatus", nodeId, status, eventAtUnixMs);
 
     internal ValueTask SetDiffAsync(IReadOnlyDictionary<string, string> nodes, IReadOnlyDictionary<string, string> edges) =>
         CallAsync("setDiff", nodes, edges);

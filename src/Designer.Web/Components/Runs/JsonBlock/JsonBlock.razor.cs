@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components;
+
+namespace Designer.Web.Components.Runs;
+
+/// <summary>A titled, indented JSON value; nothing when the value is null.</summary>
+public sealed partial class JsonBlock
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Title.</summary>
+    [Parameter]
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>The value.</summary>
+    [Parameter]
+    public JsonNode? Value { get; set; }
+
+    /// <summary>data-testid of the block.</summary>
+    [Parameter]
+    public string? TestId { get; set; }
+}

@@ -1,0 +1,53 @@
+namespace Designer.Web.Runs;
+
+/// <summary>Decision economics of one workflow version over a period.</summary>
+/// <param name="WorkflowId">Workflow.</param>
+/// <param name="WorkflowName">Its name.</param>
+/// <param name="Version">Version number.</param>
+/// <param name="Runs">Runs started in the period.</param>
+/// <param name="Ended">Of those, runs that have ended.</param>
+/// <param name="Automated">Completed with no human decision.</param>
+/// <param name="Escalated">Reached a human gate.</param>
+/// <param name="Degraded">Missed a model latency objective (degraded mode).</param>
+/// <param name="AutomatedCost">Total cost of the automated runs.</param>
+/// <param name="ReviewP50Seconds">Median time from a task's creation to its decision, in seconds.</param>
+/// <param name="ReviewP95Seconds">95th percentile of the same.</param>
+/// <param name="Nodes">Latency per node.</param>
+public sealed record VersionEconomics(
+    Guid WorkflowId,
+    string WorkflowName,
+    int Version,
+    int Runs,
+    int Ended,
+    int Automated,
+    int Escalated,
+    int Degraded,
+    decimal AutomatedCost,
+    double? ReviewP50Seconds,
+    double? ReviewP95Seconds,
+    IReadOnlyList<NodeLatency> Nodes)
+{
+    /// <summary>Automated share of ended runs (0..1).</summary>
+    public double AutomationRate => Ended == 0 ? 0 : (double)Automated / Ended;
+
+    /// <summary>Share of runs that went to a human (fallback or escalation).</summary>
+    public double EscalationRate => Runs == 0 ? 0 : (double)Escalated / Runs;
+
+    /// <summary>Share of runs that ran in degraded mode.</summary>
+    public double DegradedRate => Runs == 0 ? 0 : (double)Degraded / Runs;
+
+    /// <summary>Cost per automated task, or null when none was automated.</summary>
+    public decimal? CostPerAutomated => Automated == 0 ? null : AutomatedCost / Automated;
+}
+
+/// <summary>Latency of one node over the completed executions sampled.</summary>
+/// <param name="NodeId">Node.</param>
+/// <param name="Count">Executions measured.</param>
+/// <param name="P50Ms">Median, ms.</param>
+/// <param name="P95Ms">95th percentile, ms.</param>
+public sealed record NodeLatency(string NodeId, int Count, double P50Ms, double P95Ms);
+
+/// <summary>The dashboard's period.</summary>
+/// <param name="From">Inclusive start.</param>
+/// <param name="To">Exclusive end.</param>
+public sealed record DashboardPeriod(DateTimeOffset From, DateTimeOffset To);

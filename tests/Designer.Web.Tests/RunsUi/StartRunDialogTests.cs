@@ -1,0 +1,78 @@
+using Bunit;
+using Designer.Persistence;
+using Designer.Web.Components.Runs;
+using Designer.Web.Identity;
+using Designer.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Designer.Web.Tests.RunsUi;
+
+/// <summary>Starting a run from the UI: the schema form, the demo samples, the operator check.</summary>
+public sealed class StartRunDialogTests : RunsUiContext
+{
+    [Fact]
+    public async Task Start_HighRiskSampleAsOperator_StartsTheRunWithTheSample()
+    {
+        // Arrange
+        SignIn("operator-1", DesignerRoles.Operator);
+        var (cut, dialog) = await OpenAsync();
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid^=start-field-]").Count));
+
+        // Act
+        cut.FindAll("[data-testid=start-sample]")[1].Click();
+        cut.Find("[data-testid=start-submit]").Click();
+        var result = await dialog.Result.WaitAsync(WaitLimit);
+
+        // Assert
+        var runId = Assert.IsType<Guid>(result!.Data);
+        var run = await AppServices.GetRequiredService<IRunStore>().GetRunAsync(runId, CancellationToken.None);
+        Assert.Contains("\"fraud\"", run!.InputJson, StringComparison.Ordinal);
+        Assert.Equal("operator-1", run.StartedById);
+    }
+
+    [Fact]
+    public async Task Start_EmptyRequiredFields_ListsEveryProblemAndStartsNothing()
+    {
+        // Arrange
+        SignIn("operator-1", DesignerRoles.Operator);
+        var (cut, _) = await OpenAsync();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=start-submit]")));
+
+        // Act
+        cut.Find("[data-testid=start-submit]").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=start-problem]").Count));
+        var runs = await AppServices.GetRequiredService<IRunStore>().ListRunsAsync(new RunQuery(App.GateWorkflowId), 1, 10, CancellationToken.None);
+        Assert.Equal(0, runs.Total);
+    }
+
+    [Fact]
+    public async Task Start_ViewerReachingTheDialog_IsRefused()
+    {
+        // Arrange
+        SignIn("viewer-1", DesignerRoles.Viewer);
+        var (cut, _) = await OpenAsync();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=start-sample]")));
+
+        // Act
+        cut.FindAll("[data-testid=start-sample]")[0].Click();
+        cut.Find("[data-testid=start-submit]").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Contains("Only operators", cut.Find("[data-testid=start-problem]").TextContent, StringComparison.Ordinal));
+        var runs = await AppServices.GetRequiredService<IRunStore>().ListRunsAsync(new RunQuery(App.GateWorkflowId), 1, 10, CancellationToken.None);
+        Assert.Equal(0, runs.Total);
+    }
+
+    private async Task<(IRenderedComponent<ProvidersHost> Cut, IDialogReference Dialog)> OpenAsync()
+    {
+        var cut = Render<ProvidersHost>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        IDialogReference? dialog = null;
+        await cut.InvokeAsync(async () => dialog = await dialogs.ShowAsync<StartRunDialog>(
+            "Start a run", new DialogParameters<StartRunDialog> { { x => x.WorkflowId, App.GateWorkflowId } }));
+        return (cut, dialog!);
+    }
+}
