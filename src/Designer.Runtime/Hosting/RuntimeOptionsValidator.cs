@@ -23,6 +23,11 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             problems.Add($"{RuntimeOptions.SectionName}:TraceStreamPollInterval must be between 10 ms and 10 s.");
         }
 
+        if (options.RecoverySweepInterval < TimeSpan.FromSeconds(1) || options.RecoverySweepInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:RecoverySweepInterval must be between 1 second and 1 hour.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

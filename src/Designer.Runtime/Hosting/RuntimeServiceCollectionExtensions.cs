@@ -3,6 +3,7 @@ using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
 using Designer.Runtime.Expressions;
 using Designer.Runtime.Hosting;
+using Designer.Runtime.Recovery;
 using Designer.Runtime.Retrieval;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
@@ -22,7 +23,8 @@ public static class RuntimeServiceCollectionExtensions
     /// durable trace sink and checkpoint store (over <c>IRunStore</c>, so call <c>AddDesignerPersistence</c>),
     /// <see cref="RuntimeServices"/> (with <see cref="IInferenceClient"/> and <see cref="IVectorSearch"/> when they
     /// are registered; none is faked), <see cref="WorkflowCompiler"/>, <see cref="WorkflowRunner"/>,
-    /// <see cref="RunExecutionHost"/> (hosted) and <see cref="RunService"/>.
+    /// <see cref="RunExecutionHost"/> (hosted), <see cref="RunService"/>, <see cref="IRunOwnership"/> (one process;
+    /// the cluster replaces it with <see cref="SiloRunOwnership"/>) and <see cref="RunRecoveryService"/> (hosted).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -49,6 +51,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<RunExecutionHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RunExecutionHost>());
         services.TryAddSingleton<RunService>();
+        services.TryAddSingleton<IRunOwnership, ProcessRunOwnership>();
+        services.AddHostedService<RunRecoveryService>();
         return builder;
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
+using Designer.Runtime.HumanTasks;
+using Designer.Runtime.Recovery;
 using Designer.Workflows.Serialization;
 
 namespace Designer.Runtime.Runs;
@@ -17,6 +19,7 @@ public sealed partial class RunService
     private static readonly RunStatus[] FromRunning = [RunStatus.Running];
     private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];
     private static readonly RunStatus[] FromActive = [RunStatus.Running, RunStatus.WaitingForHuman];
+    private const int RecoveryBatch = 100;
 
     private readonly IRunStore _runs;
     private readonly IWorkflowStore _workflows;
@@ -24,6 +27,7 @@ public sealed partial class RunService
     private readonly WorkflowRunner _runner;
     private readonly DurableTraceSink _trace;
     private readonly RunExecutionHost _host;
+    private readonly IRunOwnership _ownership;
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -32,8 +36,10 @@ public sealed partial class RunService
     /// <param name="runner">The runner over the durable checkpoint store.</param>
     /// <param name="trace">The durable trace sink (for the run's cost).</param>
     /// <param name="host">Background execution.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host)
+    /// <param name="ownership">This host's owner id and the live hosts.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership)
     {
+        _ownership = ownership;
         _runs = runs;
         _workflows = workflows;
         _compiler = compiler;
@@ -74,7 +80,7 @@ public sealed partial class RunService
             return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
         }
 
-        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString()), actor, cancellationToken);
+        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString(), _ownership.Owner), actor, cancellationToken);
         var runId = RunIds.Format(run.Id);
         _host.Enqueue(run.Id, async token =>
         {
@@ -116,7 +122,7 @@ public sealed partial class RunService
 
         var winner = ((DecideTaskResult.Decided)decided).Task;
         await _runs.MarkHumanDecidedAsync(winner.RunId, CancellationToken.None);
-        if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running), CancellationToken.None) is { } run)
+        if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running, Owner: _ownership.Owner), CancellationToken.None) is { } run)
         {
             var human = TaskDecisions.ToHumanDecision(winner, actor);
             _host.Enqueue(run.Id, async token =>
@@ -128,6 +134,32 @@ public sealed partial class RunService
         }
 
         return new RunDecisionResult.Accepted(winner);
+    }
+
+    /// <summary>
+    /// Claims the runs of hosts that are not alive (see <see cref="IRunStore.ClaimOrphanedRunsAsync"/>) and resumes
+    /// each from its newest checkpoint in the background; in-flight nodes re-run with the same idempotency key.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the sweep (not the resumed runs).</param>
+    /// <returns>How many runs were claimed.</returns>
+    public async Task<int> RecoverOrphansAsync(CancellationToken cancellationToken)
+    {
+        var live = await _ownership.LiveOwnersAsync(cancellationToken);
+        var total = 0;
+        IReadOnlyList<RunRecord> claimed;
+        do
+        {
+            claimed = await _runs.ClaimOrphanedRunsAsync(_ownership.Owner, live, RecoveryBatch, cancellationToken);
+            foreach (var run in claimed)
+            {
+                _host.Enqueue(run.Id, token => RecoverAsync(run, token));
+            }
+
+            total += claimed.Count;
+        }
+        while (claimed.Count == RecoveryBatch);
+
+        return total;
     }
 
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
@@ -146,6 +178,20 @@ public sealed partial class RunService
         await _runs.CancelPendingTasksAsync(runId, CancellationToken.None);
         _host.Cancel(runId);
         return new RunCancelResult.Cancelled(cancelled);
+    }
+
+    private async Task RecoverAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var runId = RunIds.Format(run.Id);
+        var compiled = await CompileRunAsync(run, cancellationToken);
+        var decided = (await _runs.ListTasksAsync(HumanTaskStatus.Decided, run.Id, 1, Paging.MaxPageSize, cancellationToken)).Items;
+        HumanDecision? Stored(HumanGateRequest request) =>
+            decided.FirstOrDefault(t => t.RequestId == request.IdempotencyKey) is { } task
+                ? TaskDecisions.ToHumanDecision(task, new Actor(task.DecidedById ?? string.Empty, task.DecidedByName ?? string.Empty))
+                : null;
+        var input = JsonNode.Parse(run.InputJson) as JsonObject ?? [];
+        var result = await RunGuardedAsync(() => _runner.RecoverAsync(compiled, runId, input, Stored, cancellationToken), runId, cancellationToken);
+        await ApplyAsync(run.Id, result, cancellationToken);
     }
 
     private CompiledWorkflow Compile(string canonicalJson, string contentHash)

@@ -1,3 +1,4 @@
+using Designer.Runtime.Recovery;
 using Designer.Web.Api;
 using Designer.Web.Components;
 using Designer.Web.Identity;
@@ -6,6 +7,7 @@ using Designer.Web.Runs;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -114,6 +116,8 @@ public static class WebServiceCollectionExtensions
         }
 
         builder.UseOrleans(silo => silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId));
+        // Runs record the silo that executes them; runs of silos that left the membership are resumed elsewhere.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IRunOwnership, SiloRunOwnership>());
         return builder;
     }
 

@@ -13,4 +13,5 @@ internal static class Limits
     public const int NodeIdLength = 200;
     public const int CheckpointIdLength = 64;
     public const int RoleLength = 64;
+    public const int OwnerLength = 256;
 }
