@@ -19,4 +19,10 @@ public sealed class RuntimeOptions
     /// How often this host looks for runs left by dead hosts after the start-up sweep (1 s..1 h); default 30 s.
     /// </summary>
     public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Period of a gate's SLA reminder once it is due (1 s..1 h; default 1 min, Orleans' usual minimum): a tick
+    /// that finds the task still pending and past due on the runtime clock times it out.
+    /// </summary>
+    public TimeSpan SlaCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -2,7 +2,9 @@ using Designer.Inference.Serving;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
 using Designer.Runtime.Expressions;
+using Designer.Runtime.Grains;
 using Designer.Runtime.Hosting;
+using Designer.Runtime.HumanTasks;
 using Designer.Runtime.Recovery;
 using Designer.Runtime.Retrieval;
 using Designer.Runtime.Runs;
@@ -24,7 +26,8 @@ public static class RuntimeServiceCollectionExtensions
     /// <see cref="RuntimeServices"/> (with <see cref="IInferenceClient"/> and <see cref="IVectorSearch"/> when they
     /// are registered; none is faked), <see cref="WorkflowCompiler"/>, <see cref="WorkflowRunner"/>,
     /// <see cref="RunExecutionHost"/> (hosted), <see cref="RunService"/>, <see cref="IRunOwnership"/> (one process;
-    /// the cluster replaces it with <see cref="SiloRunOwnership"/>) and <see cref="RunRecoveryService"/> (hosted).
+    /// the cluster replaces it with <see cref="SiloRunOwnership"/>), <see cref="RunRecoveryService"/> (hosted) and
+    /// <see cref="ReminderGateDeadlines"/> (gate SLAs as reminders: the host must run the Orleans silo).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -52,6 +55,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RunExecutionHost>());
         services.TryAddSingleton<RunService>();
         services.TryAddSingleton<IRunOwnership, ProcessRunOwnership>();
+        services.TryAddSingleton<IGateDeadlines, ReminderGateDeadlines>();
         services.AddHostedService<RunRecoveryService>();
         return builder;
     }

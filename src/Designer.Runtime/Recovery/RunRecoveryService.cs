@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Designer.Runtime.Recovery;
 
 /// <summary>
-/// Once the host has started (the silo is up), resumes runs left by dead hosts, then sweeps again every
+/// Once the host has started (the silo is up), re-arms the SLA reminders of pending tasks and resumes runs left by
+/// dead hosts, then sweeps again every
 /// <see cref="RuntimeOptions.RecoverySweepInterval"/> so runs of a host that dies later are picked up by a live one.
 /// </summary>
 public sealed partial class RunRecoveryService : BackgroundService
@@ -51,6 +52,16 @@ public sealed partial class RunRecoveryService : BackgroundService
             }
         }
 
+        try
+        {
+            var armed = await _runs.ScheduleDeadlinesAsync(stoppingToken);
+            LogArmed(armed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogArmFailed(ex);
+        }
+
         using var timer = new PeriodicTimer(_options.RecoverySweepInterval, _time);
         do
         {
@@ -84,6 +95,12 @@ public sealed partial class RunRecoveryService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming {Count} run(s) left by a host that is no longer alive.")]
     private partial void LogResumed(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Armed the SLA reminders of {Count} pending task(s).")]
+    private partial void LogArmed(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Arming the SLA reminders of pending tasks failed.")]
+    private partial void LogArmFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The recovery sweep failed; it runs again at the next interval.")]
     private partial void LogSweepFailed(Exception exception);

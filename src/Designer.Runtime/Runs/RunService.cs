@@ -20,6 +20,7 @@ public sealed partial class RunService
     private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];
     private static readonly RunStatus[] FromActive = [RunStatus.Running, RunStatus.WaitingForHuman];
     private const int RecoveryBatch = 100;
+    private static readonly Actor SlaActor = new("system:sla", "SLA timer");
 
     private readonly IRunStore _runs;
     private readonly IWorkflowStore _workflows;
@@ -28,6 +29,7 @@ public sealed partial class RunService
     private readonly DurableTraceSink _trace;
     private readonly RunExecutionHost _host;
     private readonly IRunOwnership _ownership;
+    private readonly IGateDeadlines _deadlines;
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -37,8 +39,10 @@ public sealed partial class RunService
     /// <param name="trace">The durable trace sink (for the run's cost).</param>
     /// <param name="host">Background execution.</param>
     /// <param name="ownership">This host's owner id and the live hosts.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership)
+    /// <param name="deadlines">Arms gate SLAs.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines)
     {
+        _deadlines = deadlines;
         _ownership = ownership;
         _runs = runs;
         _workflows = workflows;
@@ -111,6 +115,47 @@ public sealed partial class RunService
             return new RunDecisionResult.Invalid(problem);
         }
 
+        return await ApplyDecisionAsync(taskId, decision, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Times a pending task out (its SLA expired): the gate receives the <c>timeout</c> decision and follows its
+    /// timeout action; a task decided meanwhile stays as it is (Conflict).
+    /// </summary>
+    /// <param name="taskId">Task id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Accepted, NotFound or Conflict.</returns>
+    public async Task<RunDecisionResult> TimeOutAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var task = await _runs.GetTaskAsync(taskId, cancellationToken);
+        var comment = task?.Due is { } due ? $"SLA expired at {due:O}." : "SLA expired.";
+        return await ApplyDecisionAsync(taskId, new TaskDecision(HumanDecision.Timeout, comment, null), SlaActor, cancellationToken);
+    }
+
+    /// <summary>Arms the SLA of every pending task with a due time (reminders do not outlive the silo).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many were armed.</returns>
+    public async Task<int> ScheduleDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        var armed = 0;
+        for (var page = 1; ; page++)
+        {
+            var tasks = await _runs.ListTasksAsync(HumanTaskStatus.Pending, null, page, Paging.MaxPageSize, cancellationToken);
+            foreach (var task in tasks.Items.Where(t => t.Due is not null))
+            {
+                await _deadlines.ScheduleAsync(task.RunId, task.Id, task.Due!.Value, cancellationToken);
+                armed++;
+            }
+
+            if (tasks.Items.Count < Paging.MaxPageSize)
+            {
+                return armed;
+            }
+        }
+    }
+
+    private async Task<RunDecisionResult> ApplyDecisionAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
+    {
         var decided = await _runs.DecideTaskAsync(taskId, decision, actor, cancellationToken);
         switch (decided)
         {
@@ -236,7 +281,11 @@ public sealed partial class RunService
             case WorkflowRunStatus.WaitingForHuman when result.PendingRequest is { } request:
                 // Status and task in one transaction: a waiting run always has its pending task.
                 var evidence = await Evidence.CollectAsync(_runs, runId, cancellationToken);
-                await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None);
+                if (await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None) is { Due: { } due } task)
+                {
+                    await _deadlines.ScheduleAsync(runId, task.Id, due, CancellationToken.None);
+                }
+
                 break;
             default:
                 await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost), CancellationToken.None);

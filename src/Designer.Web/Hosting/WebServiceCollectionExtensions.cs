@@ -1,3 +1,4 @@
+using Designer.Runtime.Hosting;
 using Designer.Runtime.Recovery;
 using Designer.Web.Api;
 using Designer.Web.Components;
@@ -104,7 +105,8 @@ public static class WebServiceCollectionExtensions
 
     /// <summary>
     /// One in-process Orleans silo with localhost clustering (<see cref="DesignerClusterOptions"/>). Grains keep no
-    /// state of their own (runs live in the database), so no grain storage is configured — never memory storage.
+    /// state of their own (runs live in the database), so no grain storage is configured — never memory storage;
+    /// gate SLAs are reminders (in-memory service, re-armed from the database on start-up).
     /// Grain calls keep Orleans' default 30 s response timeout; run work is queued, never done inside a call.
     /// </summary>
     public static IHostApplicationBuilder AddDesignerCluster(this IHostApplicationBuilder builder)
@@ -115,7 +117,15 @@ public static class WebServiceCollectionExtensions
             throw new InvalidOperationException($"{DesignerClusterOptions.SectionName}: SiloPort must be 1..65535 and GatewayPort 0..65535.");
         }
 
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId));
+        var slaCheck = builder.Configuration.GetSection(RuntimeOptions.SectionName).Get<RuntimeOptions>()?.SlaCheckInterval ?? new RuntimeOptions().SlaCheckInterval;
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+            // Gate SLAs are reminders. In-memory reminders do not outlive the silo: pending tasks with a due time
+            // are re-armed from the database on start-up (RunRecoveryService), so nothing is lost with one silo.
+            silo.UseInMemoryReminderService();
+            silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = slaCheck < o.MinimumReminderPeriod ? slaCheck : o.MinimumReminderPeriod);
+        });
         // Runs record the silo that executes them; runs of silos that left the membership are resumed elsewhere.
         builder.Services.Replace(ServiceDescriptor.Singleton<IRunOwnership, SiloRunOwnership>());
         return builder;
