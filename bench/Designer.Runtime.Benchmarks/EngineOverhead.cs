@@ -35,12 +35,16 @@ internal static class EngineOverhead
         // Warm up both paths (JIT, Jint), then measure each in turn.
         await DirectAsync(compiled, 200);
         await EngineAsync(runner, compiled, 200);
+        await NoCheckpointsAsync(compiled, 200);
         var direct = await DirectAsync(compiled, runs);
+        var bare = await NoCheckpointsAsync(compiled, runs);
         var engine = await EngineAsync(runner, compiled, runs);
         var directPerRun = direct.TotalMicroseconds / runs;
         var enginePerRun = engine.TotalMicroseconds / runs;
         Console.WriteLine($"engine overhead, {runs} sequential runs of start -> condition -> end (3 nodes)");
         Console.WriteLine($"  direct executor calls : {directPerRun,9:F1} us/run  {directPerRun / 3,8:F1} us/node  {runs / direct.TotalSeconds,9:F0} runs/s");
+        var barePerRun = bare.TotalMicroseconds / runs;
+        Console.WriteLine($"  MAF, no checkpoints   : {barePerRun,9:F1} us/run  {barePerRun / 3,8:F1} us/node  {runs / bare.TotalSeconds,9:F0} runs/s");
         Console.WriteLine($"  MAF + checkpoints     : {enginePerRun,9:F1} us/run  {enginePerRun / 3,8:F1} us/node  {runs / engine.TotalSeconds,9:F0} runs/s");
         Console.WriteLine($"  engine overhead       : {(enginePerRun - directPerRun) / 3,9:F1} us/node  ({enginePerRun / directPerRun:F1}x direct)");
     }
@@ -62,6 +66,29 @@ internal static class EngineOverhead
             if (context.Output is not RunOutput)
             {
                 throw new InvalidOperationException("The direct path produced no output.");
+            }
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>MAF's in-process runner on the same graph without a checkpoint manager: separates the two costs.</summary>
+    private static async Task<TimeSpan> NoCheckpointsAsync(CompiledWorkflow compiled, int runs)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            var message = new NodeMessage(string.Empty, "start", RunState.Create($"bare-{i}", ThreeNodeWorkflow.Input(i)));
+            await using var run = await InProcessExecution.RunStreamingAsync(compiled.CreateWorkflow(), message, $"bare-{i}", CancellationToken.None);
+            var done = false;
+            await foreach (var evt in run.WatchStreamAsync(blockOnPendingRequest: false, CancellationToken.None))
+            {
+                done |= evt is WorkflowOutputEvent;
+            }
+
+            if (!done)
+            {
+                throw new InvalidOperationException("The run without checkpoints produced no output.");
             }
         }
 

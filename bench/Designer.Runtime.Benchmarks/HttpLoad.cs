@@ -30,7 +30,6 @@ internal static class HttpLoad
             var author = await ClientAsync(baseAddress, "author");
             var workflowId = await PublishAsync(author, await ClientAsync(baseAddress, "approver"));
             var operatorClient = await ClientAsync(baseAddress, "operator");
-            operatorClient.Timeout = TimeSpan.FromMinutes(5);
 
             // Warm-up: a few runs so JIT and the compile cache are not in the measurement.
             await PostAsync(operatorClient, workflowId, 20, 4);
@@ -141,7 +140,7 @@ internal static class HttpLoad
 
     private static async Task<HttpClient> ClientAsync(Uri baseAddress, string role)
     {
-        var client = new HttpClient { BaseAddress = baseAddress };
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{role}@demo.local", password = Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
