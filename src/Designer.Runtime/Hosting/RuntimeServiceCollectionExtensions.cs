@@ -38,6 +38,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<RuntimeOptions>().Bind(builder.Configuration.GetSection(RuntimeOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageFaults>();
         services.TryAddSingleton<DurableTraceSink>();
         services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
         services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();

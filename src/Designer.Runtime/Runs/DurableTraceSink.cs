@@ -17,12 +17,18 @@ public sealed class DurableTraceSink : ITraceSink
     };
 
     private readonly IRunStore _store;
+    private readonly StorageFaults _faults;
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<Guid, decimal> _costs = new();
 
     /// <summary>Creates the sink.</summary>
     /// <param name="store">The run store.</param>
-    public DurableTraceSink(IRunStore store) => _store = store;
+    /// <param name="faults">Where failed writes are recorded.</param>
+    public DurableTraceSink(IRunStore store, StorageFaults faults)
+    {
+        _store = store;
+        _faults = faults;
+    }
 
     /// <inheritdoc />
     public async ValueTask WriteAsync(TraceEvent traceEvent, CancellationToken cancellationToken)
@@ -41,6 +47,11 @@ public sealed class DurableTraceSink : ITraceSink
         try
         {
             await _store.AppendTraceAsync(runId, traceEvent.Kind, traceEvent.NodeId, json, traceEvent.StartedAt, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _faults.Mark(runId, ex);
+            throw;
         }
         finally
         {

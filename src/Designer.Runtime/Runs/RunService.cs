@@ -19,6 +19,7 @@ public sealed partial class RunService
     private static readonly RunStatus[] FromRunning = [RunStatus.Running];
     private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];
     private static readonly RunStatus[] FromActive = [RunStatus.Running, RunStatus.WaitingForHuman];
+    private static readonly RunStatus[] FromStalled = [RunStatus.Interrupted, RunStatus.Running];
     private const int RecoveryBatch = 100;
     private static readonly Actor SlaActor = new("system:sla", "SLA timer");
 
@@ -30,6 +31,7 @@ public sealed partial class RunService
     private readonly RunExecutionHost _host;
     private readonly IRunOwnership _ownership;
     private readonly IGateDeadlines _deadlines;
+    private readonly StorageFaults _faults;
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -40,8 +42,10 @@ public sealed partial class RunService
     /// <param name="host">Background execution.</param>
     /// <param name="ownership">This host's owner id and the live hosts.</param>
     /// <param name="deadlines">Arms gate SLAs.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines)
+    /// <param name="faults">Runs whose storage writes failed.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults)
     {
+        _faults = faults;
         _deadlines = deadlines;
         _ownership = ownership;
         _runs = runs;
@@ -189,8 +193,8 @@ public sealed partial class RunService
     /// <returns>How many runs were claimed.</returns>
     public async Task<int> RecoverOrphansAsync(CancellationToken cancellationToken)
     {
+        var total = await ResumeSuspendedAsync(cancellationToken);
         var live = await _ownership.LiveOwnersAsync(cancellationToken);
-        var total = 0;
         IReadOnlyList<RunRecord> claimed;
         do
         {
@@ -205,6 +209,33 @@ public sealed partial class RunService
         while (claimed.Count == RecoveryBatch);
 
         return total;
+    }
+
+    /// <summary>Resumes this host's runs that stopped on a storage fault; those storage still refuses wait again.</summary>
+    private async Task<int> ResumeSuspendedAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        foreach (var id in _faults.TakeSuspended())
+        {
+            RunRecord? run;
+            try
+            {
+                run = await _runs.TransitionAsync(id, FromStalled, new RunTransition(RunStatus.Running, Owner: _ownership.Owner), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _faults.Suspend(id);
+                continue;
+            }
+
+            if (run is not null)
+            {
+                _host.Enqueue(run.Id, token => RecoverAsync(run, token));
+                resumed++;
+            }
+        }
+
+        return resumed;
     }
 
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
@@ -273,6 +304,28 @@ public sealed partial class RunService
     private async Task ApplyAsync(Guid runId, RunResult result, CancellationToken cancellationToken)
     {
         var cost = _trace.TakeCost(runId);
+        if (_faults.Take(runId) is { } fault)
+        {
+            // A write of this run failed: its history is incomplete, so it is never reported done. It becomes
+            // Interrupted if storage takes that, and the next sweep resumes it from its newest checkpoint.
+            _faults.Suspend(runId);
+            await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Interrupted, Error: $"A storage write failed: {fault}"), CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            await RecordAsync(runId, result, cost, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _faults.Suspend(runId);
+            throw;
+        }
+    }
+
+    private async Task RecordAsync(Guid runId, RunResult result, decimal cost, CancellationToken cancellationToken)
+    {
         switch (result.Status)
         {
             case WorkflowRunStatus.Completed:

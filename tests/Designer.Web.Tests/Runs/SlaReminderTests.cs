@@ -37,8 +37,7 @@ public sealed class SlaReminderTests
                 VectorSearch = sp.GetService<IVectorSearch>(),
             }));
         });
-        var workflowId = await PublishAsync(app);
-        var operatorClient = await ClientAsync(app, "operator");
+        var (workflowId, operatorClient) = await PublishGateWorkflowAsync(app, slaMinutes: 1);
         var runId = await RunApiTests.StartAsync(operatorClient, workflowId, RunApiFixture.Input(6000));
         await RunApiTests.WaitForStatusAsync(operatorClient, runId, "waitingForHuman");
         var task = await RunApiTests.PendingTaskAsync(operatorClient, runId);
@@ -62,6 +61,18 @@ public sealed class SlaReminderTests
         Assert.Equal("timeout", gate["event"]!["port"]!.GetValue<string>());
     }
 
+    /// <summary>Publishes the gate workflow (with the SLA given) in an app built by WithWebHostBuilder; returns an operator client too.</summary>
+    internal static async Task<(Guid WorkflowId, HttpClient Operator)> PublishGateWorkflowAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, int? slaMinutes)
+    {
+        var definition = RunApiFixture.GateWorkflow();
+        definition.Nodes.Single(n => n.Id == "review").Config["slaMinutes"] = slaMinutes;
+        var author = await ClientAsync(app, "author");
+        var id = await author.CreateWorkflowAsync("Gate " + Guid.NewGuid().ToString("N")[..6], definition);
+        Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{id}/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await ClientAsync(app, "approver")).PostJsonAsync($"/api/workflows/{id}/versions/1/approve")).StatusCode);
+        return (id, await ClientAsync(app, "operator"));
+    }
+
     private static async Task<HttpClient> ClientAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string role)
     {
         var client = app.CreateClient();
@@ -70,16 +81,5 @@ public sealed class SlaReminderTests
         var token = (await response.ReadObjectAsync())["accessToken"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static async Task<Guid> PublishAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
-    {
-        var definition = RunApiFixture.GateWorkflow();
-        definition.Nodes.Single(n => n.Id == "review").Config["slaMinutes"] = 1;
-        var author = await ClientAsync(app, "author");
-        var id = await author.CreateWorkflowAsync("Sla " + Guid.NewGuid().ToString("N")[..6], definition);
-        Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{id}/versions")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await ClientAsync(app, "approver")).PostJsonAsync($"/api/workflows/{id}/versions/1/approve")).StatusCode);
-        return id;
     }
 }
