@@ -24,7 +24,7 @@ public sealed class PaintLatencyMeasurement(BrowserSession session) : IClassFixt
     {
         session.RequireBrowser();
         var push = await MeasureAsync(null);
-        var poll = await MeasureAsync(services => services.AddSingleton(sp => new DurableTraceSink(sp.GetRequiredService<IRunStore>())));
+        var poll = await MeasureAsync(services => services.AddSingleton(sp => new DurableTraceSink(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<StorageFaults>())));
         var report = new StringBuilder()
             .AppendLine("| Path | Samples | p50 ms | p95 ms | max ms |")
             .AppendLine("|---|---|---|---|---|")

@@ -42,11 +42,18 @@ public interface IRunStore
     /// <returns>A task.</returns>
     Task MarkHumanDecidedAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Moves every <see cref="RunStatus.Running"/> run to <see cref="RunStatus.Interrupted"/> (on start-up).</summary>
-    /// <param name="reason">The error text recorded.</param>
+    /// <summary>
+    /// Claims runs whose executing host is gone, for <paramref name="owner"/>: <see cref="RunStatus.Running"/> runs
+    /// whose owner is not in <paramref name="liveOwners"/>, and <see cref="RunStatus.WaitingForHuman"/> runs with no
+    /// pending task (a decision was stored but its resume never started; they become Running). Each claim is a
+    /// conditional update on the run's concurrency token, so of two hosts claiming at once exactly one gets a run.
+    /// </summary>
+    /// <param name="owner">The claiming host.</param>
+    /// <param name="liveOwners">Hosts known to be alive (the claimer included).</param>
+    /// <param name="max">At most this many runs per call.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many runs were interrupted.</returns>
-    Task<int> InterruptRunningAsync(string reason, CancellationToken cancellationToken);
+    /// <returns>The claimed runs, now owned by <paramref name="owner"/> and Running.</returns>
+    Task<IReadOnlyList<RunRecord>> ClaimOrphanedRunsAsync(string owner, IReadOnlyCollection<string> liveOwners, int max, CancellationToken cancellationToken);
 
     /// <summary>Appends a checkpoint.</summary>
     /// <param name="runId">Run id.</param>

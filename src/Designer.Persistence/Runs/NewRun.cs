@@ -5,4 +5,5 @@ namespace Designer.Persistence;
 /// <param name="VersionNumber">The active version at start.</param>
 /// <param name="ContentHash">Its content hash.</param>
 /// <param name="InputJson">Input JSON.</param>
-public sealed record NewRun(Guid WorkflowId, int VersionNumber, string ContentHash, string InputJson);
+/// <param name="Owner">The host that will execute it.</param>
+public sealed record NewRun(Guid WorkflowId, int VersionNumber, string ContentHash, string InputJson, string? Owner = null);

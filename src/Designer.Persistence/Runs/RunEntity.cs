@@ -50,6 +50,12 @@ public sealed class RunEntity : IConcurrencyTracked
     /// <summary>True once a human decided a gate of this run.</summary>
     public bool HumanDecided { get; set; }
 
+    /// <summary>
+    /// The host (silo address, or process id on a single host) executing the run; a Running run whose owner is no
+    /// longer alive is resumed by another host.
+    /// </summary>
+    public string? Owner { get; set; }
+
     /// <summary>Optimistic concurrency token, renewed on every update.</summary>
     public Guid ConcurrencyToken { get; set; } = Guid.NewGuid();
 

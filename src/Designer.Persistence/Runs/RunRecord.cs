@@ -16,6 +16,7 @@ namespace Designer.Persistence;
 /// <param name="EndedAt">End time (UTC), once terminal.</param>
 /// <param name="Cost">Accumulated cost.</param>
 /// <param name="HumanDecided">True once a human decided a gate.</param>
+/// <param name="Owner">The host executing the run, if any.</param>
 public sealed record RunRecord(
     Guid Id,
     Guid WorkflowId,
@@ -31,12 +32,13 @@ public sealed record RunRecord(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     decimal Cost,
-    bool HumanDecided)
+    bool HumanDecided,
+    string? Owner = null)
 {
     /// <summary>True for Completed, Faulted, Cancelled and Interrupted.</summary>
     public bool IsTerminal => RunStatuses.IsTerminal(Status);
 
     internal static RunRecord From(RunEntity r) => new(
         r.Id, r.WorkflowId, r.VersionNumber, r.ContentHash, r.Status, r.InputJson, r.OutputJson, r.EndNode, r.Error,
-        r.StartedById, r.StartedByName, r.StartedAt, r.EndedAt, r.Cost, r.HumanDecided);
+        r.StartedById, r.StartedByName, r.StartedAt, r.EndedAt, r.Cost, r.HumanDecided, r.Owner);
 }

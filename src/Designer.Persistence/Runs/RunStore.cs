@@ -34,6 +34,7 @@ public sealed partial class RunStore : IRunStore
             StartedById = startedBy.Id,
             StartedByName = startedBy.Name,
             StartedAt = now,
+            Owner = run.Owner,
         };
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         db.Runs.Add(entity);
@@ -104,6 +105,7 @@ public sealed partial class RunStore : IRunStore
         run.EndNode = transition.EndNode ?? run.EndNode;
         run.Error = transition.Error ?? run.Error;
         run.Cost += transition.AddCost;
+        run.Owner = transition.Owner ?? run.Owner;
         if (RunStatuses.IsTerminal(transition.To))
         {
             run.EndedAt = Clock.UtcNow(_timeProvider);
@@ -130,16 +132,35 @@ public sealed partial class RunStore : IRunStore
     }
 
     /// <inheritdoc />
-    public async Task<int> InterruptRunningAsync(string reason, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunRecord>> ClaimOrphanedRunsAsync(string owner, IReadOnlyCollection<string> liveOwners, int max, CancellationToken cancellationToken)
     {
-        var now = Clock.UtcNow(_timeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentNullException.ThrowIfNull(liveOwners);
+        var live = liveOwners.ToList();
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Runs.Where(r => r.Status == RunStatus.Running)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, RunStatus.Interrupted)
-                    .SetProperty(r => r.Error, reason)
-                    .SetProperty(r => r.EndedAt, now)
-                    .SetProperty(r => r.ConcurrencyToken, Guid.NewGuid()),
-                cancellationToken);
+        var candidates = await db.Runs.AsNoTracking()
+            .Where(r => (r.Status == RunStatus.Running && (r.Owner == null || !live.Contains(r.Owner)))
+                || (r.Status == RunStatus.WaitingForHuman && !db.HumanTasks.Any(t => t.RunId == r.Id && t.Status == HumanTaskStatus.Pending)))
+            .OrderBy(r => r.StartedAt)
+            .Take(max)
+            .Select(r => new { r.Id, r.Status, r.ConcurrencyToken })
+            .ToListAsync(cancellationToken);
+        var claimed = new List<RunRecord>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            var updated = await db.Runs
+                .Where(r => r.Id == candidate.Id && r.Status == candidate.Status && r.ConcurrencyToken == candidate.ConcurrencyToken)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.Owner, owner)
+                        .SetProperty(r => r.Status, RunStatus.Running)
+                        .SetProperty(r => r.ConcurrencyToken, Guid.NewGuid()),
+                    cancellationToken);
+            if (updated == 1)
+            {
+                claimed.Add(RunRecord.From(await db.Runs.AsNoTracking().SingleAsync(r => r.Id == candidate.Id, cancellationToken)));
+            }
+        }
+
+        return claimed;
     }
 }

@@ -9,8 +9,9 @@ public sealed class CompiledWorkflow
 {
     private readonly Func<Workflow> _workflowFactory;
 
-    internal CompiledWorkflow(string contentHash, WorkflowDefinition definition, Func<Workflow> workflowFactory, string startNodeId, IReadOnlyList<string> gateNodeIds, RedactionPolicy redaction)
+    internal CompiledWorkflow(string contentHash, WorkflowDefinition definition, Func<Workflow> workflowFactory, string startNodeId, IReadOnlyList<string> gateNodeIds, RedactionPolicy redaction, IReadOnlyDictionary<string, Executors.NodeExecutor> executors)
     {
+        Executors = executors;
         ContentHash = contentHash;
         Definition = definition;
         _workflowFactory = workflowFactory;
@@ -18,6 +19,9 @@ public sealed class CompiledWorkflow
         GateNodeIds = gateNodeIds;
         Redaction = redaction;
     }
+
+    /// <summary>The shared executor per node id (the benchmark calls them without MAF to measure its overhead).</summary>
+    internal IReadOnlyDictionary<string, Executors.NodeExecutor> Executors { get; }
 
     /// <summary>Content hash of the version; checkpoints only resume on the same hash.</summary>
     public string ContentHash { get; }

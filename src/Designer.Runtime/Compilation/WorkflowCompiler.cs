@@ -109,7 +109,7 @@ public sealed class WorkflowCompiler
         }
 
         CreateWorkflow(); // Fail at compile time, not at the first run, if MAF rejects the graph.
-        return new CompiledWorkflow(contentHash, definition, CreateWorkflow, start, gates, redaction);
+        return new CompiledWorkflow(contentHash, definition, CreateWorkflow, start, gates, redaction, executors);
     }
 
     private static bool Routes(object? message, string source, HashSet<string> ports) =>

@@ -62,19 +62,65 @@ public sealed class WorkflowRunner
             throw new InvalidOperationException($"Run '{runId}' has no checkpoint to resume from.");
         }
 
-        var adapter = new CheckpointStoreAdapter(_store, _time);
-        var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
-        var from = new CheckpointInfo(runId, checkpoints[^1].CheckpointId);
-        await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.CreateWorkflow(), from, manager, cancellationToken);
-        return await DriveAsync(run, runId, adapter, decision, cancellationToken);
+        var sent = false;
+        HumanDecision? Answer(HumanGateRequest request)
+        {
+            if (sent)
+            {
+                return null;
+            }
+
+            if (request.NodeId != decision.NodeId)
+            {
+                throw new InvalidOperationException($"Run '{runId}' waits at gate '{request.NodeId}', not '{decision.NodeId}'.");
+            }
+
+            sent = true;
+            return decision;
+        }
+
+        return await ResumeFromAsync(workflow, runId, checkpoints[^1].CheckpointId, Answer, cancellationToken);
     }
 
-    private static async Task<RunResult> DriveAsync(StreamingRun run, string runId, CheckpointStoreAdapter adapter, HumanDecision? decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Continues a run whose process died: from its newest checkpoint, or from the input when it never wrote one.
+    /// Nodes that were executing re-run with the same idempotency key (the attempt comes from the checkpointed
+    /// state); a gate whose request already has a decision gets it from <paramref name="decisions"/>.
+    /// </summary>
+    /// <param name="workflow">The same compiled version the run started on.</param>
+    /// <param name="runId">Run id.</param>
+    /// <param name="input">The run input (used only when there is no checkpoint).</param>
+    /// <param name="decisions">The stored decision for a gate request, or null while it is undecided.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The outcome.</returns>
+    public async Task<RunResult> RecoverAsync(CompiledWorkflow workflow, string runId, JsonObject input, Func<HumanGateRequest, HumanDecision?> decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var checkpoints = await _store.ListAsync(runId, cancellationToken);
+        // The last checkpoint of a finished run holds no work (resuming it would wait forever): step back to the
+        // newest one that still has queued messages or an open request, so the end node re-runs with its key.
+        var from = checkpoints.LastOrDefault(c => CheckpointJson.HasPendingWork(c.Json));
+        return from is null
+            ? await StartAsync(workflow, runId, input, cancellationToken)
+            : await ResumeFromAsync(workflow, runId, from.CheckpointId, decisions, cancellationToken);
+    }
+
+    private async Task<RunResult> ResumeFromAsync(CompiledWorkflow workflow, string runId, string checkpointId, Func<HumanGateRequest, HumanDecision?> decisions, CancellationToken cancellationToken)
+    {
+        var adapter = new CheckpointStoreAdapter(_store, _time);
+        var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
+        await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.CreateWorkflow(), new CheckpointInfo(runId, checkpointId), manager, cancellationToken);
+        return await DriveAsync(run, runId, adapter, decisions, cancellationToken);
+    }
+
+    private static async Task<RunResult> DriveAsync(StreamingRun run, string runId, CheckpointStoreAdapter adapter, Func<HumanGateRequest, HumanDecision?>? decisions, CancellationToken cancellationToken)
     {
         ExternalRequest? pending = null;
         RunOutput? output = null;
         string? error = null;
-        var decisionSent = false;
         while (true)
         {
             await foreach (var evt in run.WatchStreamAsync(blockOnPendingRequest: false, cancellationToken))
@@ -96,16 +142,15 @@ public sealed class WorkflowRunner
                 }
             }
 
-            if (error is null && output is null && pending is not null && decision is not null && !decisionSent)
+            if (error is null && output is null && pending is not null && decisions is not null)
             {
                 var request = pending.Data.As<HumanGateRequest>()
                     ?? throw new InvalidOperationException($"Run '{runId}' waits on a request that is not a human gate.");
-                if (request.NodeId != decision.NodeId)
+                if (decisions(request) is not { } decision)
                 {
-                    throw new InvalidOperationException($"Run '{runId}' waits at gate '{request.NodeId}', not '{decision.NodeId}'.");
+                    break;
                 }
 
-                decisionSent = true;
                 var response = pending.CreateResponse(decision);
                 pending = null;
                 await run.SendResponseAsync(response);

@@ -82,7 +82,8 @@ public sealed class HumanGateExecutor : NodeExecutor
             }
         }
 
-        var port = PortFor(decision.Decision);
+        // A timed-out SLA follows the gate's timeoutAction (timeout, approve or reject).
+        var port = decision.Decision == HumanDecision.Timeout ? PortFor(_config.TimeoutAction) : PortFor(decision.Decision);
         var output = new JsonObject
         {
             ["decision"] = decision.Decision,

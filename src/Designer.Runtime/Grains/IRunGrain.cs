@@ -12,6 +12,15 @@ public interface IRunGrain : IGrainWithGuidKey
     /// <returns>The outcome.</returns>
     Task<RunGrainDecisionOutcome> DecideAsync(RunGrainDecision request);
 
+    /// <summary>
+    /// Enforces a task's SLA with a reminder on this grain: it ticks every <c>Designer:Runtime:SlaCheckInterval</c>,
+    /// and the first tick at or after the due time (on the runtime clock) times the task out.
+    /// </summary>
+    /// <param name="taskId">The pending task.</param>
+    /// <param name="due">When its SLA expires.</param>
+    /// <returns>A task.</returns>
+    Task ScheduleSlaAsync(Guid taskId, DateTimeOffset due);
+
     /// <summary>Cancels the run.</summary>
     /// <returns>The outcome.</returns>
     Task<RunGrainCancelOutcome> CancelAsync();

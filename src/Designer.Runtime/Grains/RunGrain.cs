@@ -1,5 +1,8 @@
 using Designer.Persistence;
+using Designer.Runtime.Compilation;
+using Designer.Runtime.Hosting;
 using Designer.Runtime.Runs;
+using Microsoft.Extensions.Options;
 
 namespace Designer.Runtime.Grains;
 
@@ -8,18 +11,63 @@ namespace Designer.Runtime.Grains;
 /// run record, checkpoints and tasks are rows behind <see cref="IRunStore"/>, and <see cref="RunService"/> queues
 /// execution on the background host.
 /// </summary>
-public sealed class RunGrain : Grain, IRunGrain
+public sealed class RunGrain : Grain, IRunGrain, IRemindable
 {
+    private const string SlaPrefix = "sla:";
     private readonly RunService _runs;
     private readonly IRunStore _store;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _slaCheck;
 
     /// <summary>Creates the grain.</summary>
     /// <param name="runs">The run service.</param>
     /// <param name="store">The run store.</param>
-    public RunGrain(RunService runs, IRunStore store)
+    /// <param name="services">Runtime services (the runtime clock the SLA is measured on).</param>
+    /// <param name="options">Runtime options (SLA check interval).</param>
+    public RunGrain(RunService runs, IRunStore store, RuntimeServices services, IOptions<RuntimeOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         _runs = runs;
         _store = store;
+        _time = services.Time;
+        _slaCheck = options.Value.SlaCheckInterval;
+    }
+
+    /// <inheritdoc />
+    public async Task ScheduleSlaAsync(Guid taskId, DateTimeOffset due)
+    {
+        // Orleans fires reminders on its own clock; due-ness is judged on the runtime clock at each tick, so the
+        // reminder ticks every interval (one indexed read) rather than aiming once at a time the clocks may disagree on.
+        var wait = due - _time.GetUtcNow();
+        var first = wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < _slaCheck ? wait : _slaCheck;
+        await this.RegisterOrUpdateReminder(SlaPrefix + taskId.ToString("N"), first, _slaCheck);
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(reminderName);
+        if (!reminderName.StartsWith(SlaPrefix, StringComparison.Ordinal) || !Guid.TryParseExact(reminderName[SlaPrefix.Length..], "N", out var taskId))
+        {
+            return;
+        }
+
+        var task = await _store.GetTaskAsync(taskId, CancellationToken.None);
+        if (task is { Status: HumanTaskStatus.Pending, Due: { } due } && _time.GetUtcNow() < due)
+        {
+            return; // Not due yet on the runtime clock; the next tick checks again.
+        }
+
+        if (task is { Status: HumanTaskStatus.Pending })
+        {
+            await _runs.TimeOutAsync(taskId, CancellationToken.None);
+        }
+
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     /// <inheritdoc />

@@ -9,9 +9,20 @@ public sealed class RuntimeOptions
     /// <summary>Runs executing at once in this process (1..256); more wait in the queue.</summary>
     public int MaxConcurrentRuns { get; set; } = 8;
 
-    /// <summary>How long stopping the host waits for executing runs (they stay Running and are marked Interrupted on the next start).</summary>
+    /// <summary>How long stopping the host waits for executing runs (they stay Running and are resumed on the next start).</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the trace stream polls the trace table for new events (10 ms..10 s).</summary>
     public TimeSpan TraceStreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How often this host looks for runs left by dead hosts after the start-up sweep (1 s..1 h); default 30 s.
+    /// </summary>
+    public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Period of a gate's SLA reminder once it is due (1 s..1 h; default 1 min, Orleans' usual minimum): a tick
+    /// that finds the task still pending and past due on the runtime clock times it out.
+    /// </summary>
+    public TimeSpan SlaCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

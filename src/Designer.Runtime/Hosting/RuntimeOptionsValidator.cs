@@ -23,6 +23,16 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             problems.Add($"{RuntimeOptions.SectionName}:TraceStreamPollInterval must be between 10 ms and 10 s.");
         }
 
+        if (options.RecoverySweepInterval < TimeSpan.FromSeconds(1) || options.RecoverySweepInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:RecoverySweepInterval must be between 1 second and 1 hour.");
+        }
+
+        if (options.SlaCheckInterval < TimeSpan.FromSeconds(1) || options.SlaCheckInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:SlaCheckInterval must be between 1 second and 1 hour.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

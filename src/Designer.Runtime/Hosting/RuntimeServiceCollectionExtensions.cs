@@ -2,7 +2,10 @@ using Designer.Inference.Serving;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
 using Designer.Runtime.Expressions;
+using Designer.Runtime.Grains;
 using Designer.Runtime.Hosting;
+using Designer.Runtime.HumanTasks;
+using Designer.Runtime.Recovery;
 using Designer.Runtime.Retrieval;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
@@ -22,7 +25,9 @@ public static class RuntimeServiceCollectionExtensions
     /// durable trace sink (publishing committed rows on <see cref="ITraceNotifier"/>) and checkpoint store (over <c>IRunStore</c>, so call <c>AddDesignerPersistence</c>),
     /// <see cref="RuntimeServices"/> (with <see cref="IInferenceClient"/> and <see cref="IVectorSearch"/> when they
     /// are registered; none is faked), <see cref="WorkflowCompiler"/>, <see cref="WorkflowRunner"/>,
-    /// <see cref="RunExecutionHost"/> (hosted) and <see cref="RunService"/>.
+    /// <see cref="RunExecutionHost"/> (hosted), <see cref="RunService"/>, <see cref="IRunOwnership"/> (one process;
+    /// the cluster replaces it with <see cref="SiloRunOwnership"/>), <see cref="RunRecoveryService"/> (hosted) and
+    /// <see cref="ReminderGateDeadlines"/> (gate SLAs as reminders: the host must run the Orleans silo).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -34,6 +39,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITraceNotifier, TraceNotifier>();
+        services.TryAddSingleton<StorageFaults>();
         services.TryAddSingleton<DurableTraceSink>();
         services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
         services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();
@@ -50,6 +56,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<RunExecutionHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RunExecutionHost>());
         services.TryAddSingleton<RunService>();
+        services.TryAddSingleton<IRunOwnership, ProcessRunOwnership>();
+        services.TryAddSingleton<IGateDeadlines, ReminderGateDeadlines>();
+        services.AddHostedService<RunRecoveryService>();
         return builder;
     }
 }

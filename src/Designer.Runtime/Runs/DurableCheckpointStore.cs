@@ -7,16 +7,31 @@ namespace Designer.Runtime.Runs;
 public sealed class DurableCheckpointStore : IRunCheckpointStore
 {
     private readonly IRunStore _store;
+    private readonly StorageFaults _faults;
 
     /// <summary>Creates the store.</summary>
     /// <param name="store">The run store.</param>
-    public DurableCheckpointStore(IRunStore store) => _store = store;
+    /// <param name="faults">Where failed writes are recorded.</param>
+    public DurableCheckpointStore(IRunStore store, StorageFaults faults)
+    {
+        _store = store;
+        _faults = faults;
+    }
 
     /// <inheritdoc />
     public async ValueTask SaveAsync(string runId, RunCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        await _store.AppendCheckpointAsync(RunIds.Parse(runId), new RunCheckpointRecord(checkpoint.CheckpointId, checkpoint.ParentId, checkpoint.Json, checkpoint.CreatedAt), cancellationToken);
+        var id = RunIds.Parse(runId);
+        try
+        {
+            await _store.AppendCheckpointAsync(id, new RunCheckpointRecord(checkpoint.CheckpointId, checkpoint.ParentId, checkpoint.Json, checkpoint.CreatedAt), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _faults.Mark(id, ex);
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -19,15 +19,18 @@ public sealed class DurableTraceSink : ITraceSink
 
     private readonly IRunStore _store;
     private readonly ITraceNotifier? _notifier;
+    private readonly StorageFaults _faults;
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<Guid, decimal> _costs = new();
 
     /// <summary>Creates the sink.</summary>
     /// <param name="store">The run store.</param>
+    /// <param name="faults">Where failed writes are recorded.</param>
     /// <param name="notifier">Live push of committed rows, or null for none.</param>
-    public DurableTraceSink(IRunStore store, ITraceNotifier? notifier = null)
+    public DurableTraceSink(IRunStore store, StorageFaults faults, ITraceNotifier? notifier = null)
     {
         _store = store;
+        _faults = faults;
         _notifier = notifier;
     }
 
@@ -49,6 +52,11 @@ public sealed class DurableTraceSink : ITraceSink
         {
             var row = await _store.AppendTraceAsync(runId, traceEvent.Kind, traceEvent.NodeId, json, traceEvent.StartedAt, CancellationToken.None);
             _notifier?.Publish(row);
+        }
+        catch (Exception ex)
+        {
+            _faults.Mark(runId, ex);
+            throw;
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Designer.Persistence;
 using Designer.Runtime.Hosting;
 using Designer.Runtime.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -11,13 +10,11 @@ namespace Designer.Runtime.Runs;
 /// <summary>
 /// Executes run work in the background, outside any HTTP request: at most
 /// <see cref="RuntimeOptions.MaxConcurrentRuns"/> at once, one piece of work per run at a time, cancellable per run.
-/// On start it marks runs left <see cref="RunStatus.Running"/> by a previous process as
-/// <see cref="RunStatus.Interrupted"/>; on stop it cancels what runs and waits up to
-/// <see cref="RuntimeOptions.DrainTimeout"/>.
+/// On stop it cancels what runs and waits up to <see cref="RuntimeOptions.DrainTimeout"/>; what did not finish stays
+/// Running and is resumed by <see cref="Recovery.RunRecoveryService"/>.
 /// </summary>
 public sealed partial class RunExecutionHost : IHostedService, IDisposable
 {
-    private readonly IRunStore _store;
     private readonly ILogger<RunExecutionHost> _logger;
     private readonly RuntimeOptions _options;
     private readonly SemaphoreSlim _slots;
@@ -26,13 +23,11 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     private int _disposed;
 
     /// <summary>Creates the host.</summary>
-    /// <param name="store">The run store.</param>
     /// <param name="options">Runtime options.</param>
     /// <param name="logger">Logger.</param>
-    public RunExecutionHost(IRunStore store, IOptions<RuntimeOptions> options, ILogger<RunExecutionHost> logger)
+    public RunExecutionHost(IOptions<RuntimeOptions> options, ILogger<RunExecutionHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _store = store;
         _logger = logger;
         _options = options.Value;
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
@@ -74,14 +69,7 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
         _executions.TryGetValue(runId, out var execution) ? execution.Tail : Task.CompletedTask;
 
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var interrupted = await _store.InterruptRunningAsync("The process stopped while the run was executing.", cancellationToken);
-        if (interrupted > 0)
-        {
-            LogInterrupted(interrupted);
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -103,7 +91,7 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
         }
         catch (OperationCanceledException)
         {
-            // The host gave up waiting; the runs stay Running and become Interrupted on the next start.
+            // The host gave up waiting; the runs stay Running and are resumed on the next start.
         }
     }
 
@@ -161,10 +149,7 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Marked {Count} run(s) left Running by a previous process as Interrupted.")]
-    private partial void LogInterrupted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} run(s) did not stop within the drain timeout; they will be Interrupted on the next start.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} run(s) did not stop within the drain timeout; they are resumed on the next start.")]
     private partial void LogDrainTimedOut(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Background work of run {RunId} failed.")]

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
+using Designer.Runtime.HumanTasks;
+using Designer.Runtime.Recovery;
 using Designer.Workflows.Serialization;
 
 namespace Designer.Runtime.Runs;
@@ -17,6 +19,9 @@ public sealed partial class RunService
     private static readonly RunStatus[] FromRunning = [RunStatus.Running];
     private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];
     private static readonly RunStatus[] FromActive = [RunStatus.Running, RunStatus.WaitingForHuman];
+    private static readonly RunStatus[] FromStalled = [RunStatus.Interrupted, RunStatus.Running];
+    private const int RecoveryBatch = 100;
+    private static readonly Actor SlaActor = new("system:sla", "SLA timer");
 
     private readonly IRunStore _runs;
     private readonly IWorkflowStore _workflows;
@@ -24,6 +29,9 @@ public sealed partial class RunService
     private readonly WorkflowRunner _runner;
     private readonly DurableTraceSink _trace;
     private readonly RunExecutionHost _host;
+    private readonly IRunOwnership _ownership;
+    private readonly IGateDeadlines _deadlines;
+    private readonly StorageFaults _faults;
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -32,8 +40,14 @@ public sealed partial class RunService
     /// <param name="runner">The runner over the durable checkpoint store.</param>
     /// <param name="trace">The durable trace sink (for the run's cost).</param>
     /// <param name="host">Background execution.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host)
+    /// <param name="ownership">This host's owner id and the live hosts.</param>
+    /// <param name="deadlines">Arms gate SLAs.</param>
+    /// <param name="faults">Runs whose storage writes failed.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults)
     {
+        _faults = faults;
+        _deadlines = deadlines;
+        _ownership = ownership;
         _runs = runs;
         _workflows = workflows;
         _compiler = compiler;
@@ -74,7 +88,7 @@ public sealed partial class RunService
             return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
         }
 
-        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString()), actor, cancellationToken);
+        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString(), _ownership.Owner), actor, cancellationToken);
         var runId = RunIds.Format(run.Id);
         _host.Enqueue(run.Id, async token =>
         {
@@ -105,6 +119,47 @@ public sealed partial class RunService
             return new RunDecisionResult.Invalid(problem);
         }
 
+        return await ApplyDecisionAsync(taskId, decision, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Times a pending task out (its SLA expired): the gate receives the <c>timeout</c> decision and follows its
+    /// timeout action; a task decided meanwhile stays as it is (Conflict).
+    /// </summary>
+    /// <param name="taskId">Task id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Accepted, NotFound or Conflict.</returns>
+    public async Task<RunDecisionResult> TimeOutAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var task = await _runs.GetTaskAsync(taskId, cancellationToken);
+        var comment = task?.Due is { } due ? $"SLA expired at {due:O}." : "SLA expired.";
+        return await ApplyDecisionAsync(taskId, new TaskDecision(HumanDecision.Timeout, comment, null), SlaActor, cancellationToken);
+    }
+
+    /// <summary>Arms the SLA of every pending task with a due time (reminders do not outlive the silo).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many were armed.</returns>
+    public async Task<int> ScheduleDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        var armed = 0;
+        for (var page = 1; ; page++)
+        {
+            var tasks = await _runs.ListTasksAsync(HumanTaskStatus.Pending, null, page, Paging.MaxPageSize, cancellationToken);
+            foreach (var task in tasks.Items.Where(t => t.Due is not null))
+            {
+                await _deadlines.ScheduleAsync(task.RunId, task.Id, task.Due!.Value, cancellationToken);
+                armed++;
+            }
+
+            if (tasks.Items.Count < Paging.MaxPageSize)
+            {
+                return armed;
+            }
+        }
+    }
+
+    private async Task<RunDecisionResult> ApplyDecisionAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
+    {
         var decided = await _runs.DecideTaskAsync(taskId, decision, actor, cancellationToken);
         switch (decided)
         {
@@ -116,7 +171,7 @@ public sealed partial class RunService
 
         var winner = ((DecideTaskResult.Decided)decided).Task;
         await _runs.MarkHumanDecidedAsync(winner.RunId, CancellationToken.None);
-        if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running), CancellationToken.None) is { } run)
+        if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running, Owner: _ownership.Owner), CancellationToken.None) is { } run)
         {
             var human = TaskDecisions.ToHumanDecision(winner, actor);
             _host.Enqueue(run.Id, async token =>
@@ -128,6 +183,59 @@ public sealed partial class RunService
         }
 
         return new RunDecisionResult.Accepted(winner);
+    }
+
+    /// <summary>
+    /// Claims the runs of hosts that are not alive (see <see cref="IRunStore.ClaimOrphanedRunsAsync"/>) and resumes
+    /// each from its newest checkpoint in the background; in-flight nodes re-run with the same idempotency key.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the sweep (not the resumed runs).</param>
+    /// <returns>How many runs were claimed.</returns>
+    public async Task<int> RecoverOrphansAsync(CancellationToken cancellationToken)
+    {
+        var total = await ResumeSuspendedAsync(cancellationToken);
+        var live = await _ownership.LiveOwnersAsync(cancellationToken);
+        IReadOnlyList<RunRecord> claimed;
+        do
+        {
+            claimed = await _runs.ClaimOrphanedRunsAsync(_ownership.Owner, live, RecoveryBatch, cancellationToken);
+            foreach (var run in claimed)
+            {
+                _host.Enqueue(run.Id, token => RecoverAsync(run, token));
+            }
+
+            total += claimed.Count;
+        }
+        while (claimed.Count == RecoveryBatch);
+
+        return total;
+    }
+
+    /// <summary>Resumes this host's runs that stopped on a storage fault; those storage still refuses wait again.</summary>
+    private async Task<int> ResumeSuspendedAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        foreach (var id in _faults.TakeSuspended())
+        {
+            RunRecord? run;
+            try
+            {
+                run = await _runs.TransitionAsync(id, FromStalled, new RunTransition(RunStatus.Running, Owner: _ownership.Owner), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _faults.Suspend(id);
+                continue;
+            }
+
+            if (run is not null)
+            {
+                _host.Enqueue(run.Id, token => RecoverAsync(run, token));
+                resumed++;
+            }
+        }
+
+        return resumed;
     }
 
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
@@ -146,6 +254,20 @@ public sealed partial class RunService
         await _runs.CancelPendingTasksAsync(runId, CancellationToken.None);
         _host.Cancel(runId);
         return new RunCancelResult.Cancelled(cancelled);
+    }
+
+    private async Task RecoverAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var runId = RunIds.Format(run.Id);
+        var compiled = await CompileRunAsync(run, cancellationToken);
+        var decided = (await _runs.ListTasksAsync(HumanTaskStatus.Decided, run.Id, 1, Paging.MaxPageSize, cancellationToken)).Items;
+        HumanDecision? Stored(HumanGateRequest request) =>
+            decided.FirstOrDefault(t => t.RequestId == request.IdempotencyKey) is { } task
+                ? TaskDecisions.ToHumanDecision(task, new Actor(task.DecidedById ?? string.Empty, task.DecidedByName ?? string.Empty))
+                : null;
+        var input = JsonNode.Parse(run.InputJson) as JsonObject ?? [];
+        var result = await RunGuardedAsync(() => _runner.RecoverAsync(compiled, runId, input, Stored, cancellationToken), runId, cancellationToken);
+        await ApplyAsync(run.Id, result, cancellationToken);
     }
 
     private CompiledWorkflow Compile(string canonicalJson, string contentHash)
@@ -182,6 +304,28 @@ public sealed partial class RunService
     private async Task ApplyAsync(Guid runId, RunResult result, CancellationToken cancellationToken)
     {
         var cost = _trace.TakeCost(runId);
+        if (_faults.Take(runId) is { } fault)
+        {
+            // A write of this run failed: its history is incomplete, so it is never reported done. It becomes
+            // Interrupted if storage takes that, and the next sweep resumes it from its newest checkpoint.
+            _faults.Suspend(runId);
+            await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Interrupted, Error: $"A storage write failed: {fault}"), CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            await RecordAsync(runId, result, cost, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _faults.Suspend(runId);
+            throw;
+        }
+    }
+
+    private async Task RecordAsync(Guid runId, RunResult result, decimal cost, CancellationToken cancellationToken)
+    {
         switch (result.Status)
         {
             case WorkflowRunStatus.Completed:
@@ -190,7 +334,11 @@ public sealed partial class RunService
             case WorkflowRunStatus.WaitingForHuman when result.PendingRequest is { } request:
                 // Status and task in one transaction: a waiting run always has its pending task.
                 var evidence = await Evidence.CollectAsync(_runs, runId, cancellationToken);
-                await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None);
+                if (await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None) is { Due: { } due } task)
+                {
+                    await _deadlines.ScheduleAsync(runId, task.Id, due, CancellationToken.None);
+                }
+
                 break;
             default:
                 await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost), CancellationToken.None);

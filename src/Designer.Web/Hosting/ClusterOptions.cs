@@ -6,7 +6,22 @@ public sealed class DesignerClusterOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Designer:Cluster";
 
-    /// <summary>Silo-to-silo port on 127.0.0.1 (localhost clustering, one silo).</summary>
+    /// <summary>Membership = one silo on this host (the default).</summary>
+    public const string Localhost = "Localhost";
+
+    /// <summary>Membership = a Redis table shared by every host of the cluster.</summary>
+    public const string Redis = "Redis";
+
+    /// <summary><see cref="Localhost"/> (default) or <see cref="Redis"/>.</summary>
+    public string Membership { get; set; } = Localhost;
+
+    /// <summary>StackExchange.Redis connection string; required when <see cref="Membership"/> is <see cref="Redis"/>.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>The address other silos reach this one on (Redis membership); default 127.0.0.1.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Silo-to-silo port (on 127.0.0.1 with localhost clustering).</summary>
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Client gateway port; 0 = no gateway (the web host calls grains in-process).</summary>

@@ -1,3 +1,5 @@
+using Designer.Runtime.Hosting;
+using Designer.Runtime.Recovery;
 using Designer.Web.Api;
 using Designer.Web.Collections;
 using Designer.Web.Components;
@@ -7,6 +9,7 @@ using Designer.Web.Runs;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -110,19 +113,44 @@ public static class WebServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One in-process Orleans silo with localhost clustering (<see cref="DesignerClusterOptions"/>). Grains keep no
-    /// state of their own (runs live in the database), so no grain storage is configured — never memory storage.
+    /// One in-process Orleans silo (<see cref="DesignerClusterOptions"/>): localhost clustering by default, or Redis
+    /// membership (<c>Designer:Cluster:Membership=Redis</c> + connection string) to cluster several hosts. Grains keep no
+    /// state of their own (runs live in the database), so no grain storage is configured — never memory storage;
+    /// gate SLAs are reminders (in-memory service, re-armed from the database on start-up).
     /// Grain calls keep Orleans' default 30 s response timeout; run work is queued, never done inside a call.
     /// </summary>
     public static IHostApplicationBuilder AddDesignerCluster(this IHostApplicationBuilder builder)
     {
         var cluster = builder.Configuration.GetSection(DesignerClusterOptions.SectionName).Get<DesignerClusterOptions>() ?? new DesignerClusterOptions();
-        if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 0 or > 65535)
-        {
-            throw new InvalidOperationException($"{DesignerClusterOptions.SectionName}: SiloPort must be 1..65535 and GatewayPort 0..65535.");
-        }
+        ClusterValidation.ThrowIfInvalid(cluster);
 
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId));
+        var slaCheck = builder.Configuration.GetSection(RuntimeOptions.SectionName).Get<RuntimeOptions>()?.SlaCheckInterval ?? new RuntimeOptions().SlaCheckInterval;
+        builder.UseOrleans(silo =>
+        {
+            if (cluster.Membership == DesignerClusterOptions.Redis)
+            {
+                // Several hosts: membership in Redis, runs and checkpoints in the shared (PostgreSQL) database.
+                silo.UseRedisClustering(cluster.RedisConnectionString!);
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                silo.Configure<Orleans.Configuration.EndpointOptions>(o =>
+                {
+                    o.AdvertisedIPAddress = System.Net.IPAddress.Parse(cluster.AdvertisedAddress);
+                    o.SiloPort = cluster.SiloPort;
+                    o.GatewayPort = cluster.GatewayPort;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            // Gate SLAs are reminders. In-memory reminders do not outlive the silo: pending tasks with a due time
+            // are re-armed from the database on start-up (RunRecoveryService), so nothing is lost with one silo.
+            silo.UseInMemoryReminderService();
+            silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = slaCheck < o.MinimumReminderPeriod ? slaCheck : o.MinimumReminderPeriod);
+        });
+        // Runs record the silo that executes them; runs of silos that left the membership are resumed elsewhere.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IRunOwnership, SiloRunOwnership>());
         return builder;
     }
 

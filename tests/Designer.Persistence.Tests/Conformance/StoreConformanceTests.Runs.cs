@@ -144,11 +144,38 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(task.Id, Assert.Single(pending.Items).Id);
     }
 
-    private static async Task<RunRecord> CreateRunAsync(TestStorage storage)
+    [Fact]
+    public async Task ClaimOrphanedRuns_DeadOwnerAndDecidedWaiting_ClaimsOnlyThoseOnce()
+    {
+        // Arrange: Running on a dead host, Running on a live host, waiting with a stored decision, waiting on a task.
+        var storage = Storage;
+        var orphan = await CreateRunAsync(storage, "host-dead");
+        var alive = await CreateRunAsync(storage, "host-alive");
+        var decided = await CreateRunAsync(storage, "host-alive");
+        var task = await storage.Runs.WaitForHumanAsync(NewTask(decided.Id), 0m, Ct);
+        await storage.Runs.DecideTaskAsync(task!.Id, new TaskDecision("approve", null, null), Olga, Ct);
+        var waiting = await CreateRunAsync(storage, "host-dead");
+        await storage.Runs.WaitForHumanAsync(NewTask(waiting.Id), 0m, Ct);
+        string[] live = ["host-alive", "host-new"];
+
+        // Act: two hosts claim at once.
+        var claims = await Task.WhenAll(
+            storage.Runs.ClaimOrphanedRunsAsync("host-new", live, 1000, Ct),
+            storage.Runs.ClaimOrphanedRunsAsync("host-new", live, 1000, Ct));
+
+        // Assert
+        var ours = claims.SelectMany(c => c).Where(r => r.Id == orphan.Id || r.Id == alive.Id || r.Id == decided.Id || r.Id == waiting.Id).ToList();
+        Assert.Equal(new[] { orphan.Id, decided.Id }.Order(), ours.Select(r => r.Id).Order());
+        Assert.All(ours, r => Assert.Equal((RunStatus.Running, "host-new"), (r.Status, r.Owner)));
+        Assert.Equal("host-alive", (await storage.Runs.GetRunAsync(alive.Id, Ct))!.Owner);
+        Assert.Equal(RunStatus.WaitingForHuman, (await storage.Runs.GetRunAsync(waiting.Id, Ct))!.Status);
+    }
+
+    private static async Task<RunRecord> CreateRunAsync(TestStorage storage, string? owner = null)
     {
         var created = await CreateAsync(storage);
         var version = await PublishAsync(storage, created);
-        return await storage.Runs.CreateRunAsync(new NewRun(created.Workflow.Id, version.Number, version.ContentHash, "{}"), Olga, Ct);
+        return await storage.Runs.CreateRunAsync(new NewRun(created.Workflow.Id, version.Number, version.ContentHash, "{}", owner), Olga, Ct);
     }
 
     private static NewHumanTask NewTask(Guid runId) =>

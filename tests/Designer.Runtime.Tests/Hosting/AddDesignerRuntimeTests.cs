@@ -1,6 +1,9 @@
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
+using Designer.Runtime.Grains;
+using Designer.Runtime.HumanTasks;
+using Designer.Runtime.Recovery;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +29,8 @@ public sealed class AddDesignerRuntimeTests
         Assert.IsType<DurableCheckpointStore>(services.GetRequiredService<IRunCheckpointStore>());
         Assert.Null(services.GetRequiredService<RuntimeServices>().VectorSearch);
         Assert.NotNull(services.GetRequiredService<RunService>());
+        Assert.IsType<ProcessRunOwnership>(services.GetRequiredService<IRunOwnership>());
+        Assert.IsType<ReminderGateDeadlines>(services.GetRequiredService<IGateDeadlines>());
     }
 
     [Fact]
@@ -59,6 +64,8 @@ public sealed class AddDesignerRuntimeTests
         builder.Services.AddLogging();
         builder.AddDesignerPersistence();
         builder.AddDesignerRuntime();
+        // Gate SLAs are reminders on the run grain: the runtime is hosted next to a silo (never started here).
+        builder.UseOrleans(silo => silo.UseLocalhostClustering());
         return builder.Build();
     }
 }

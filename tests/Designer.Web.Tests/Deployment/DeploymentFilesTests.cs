@@ -67,6 +67,11 @@ public sealed partial class DeploymentFilesTests
             }
         }
 
+        // Orleans advertises an IP address (the host refuses a name at start), so compose must give one.
+        problems.AddRange(environments
+            .Where(e => e.Value.TryGetValue("Designer__Cluster__AdvertisedAddress", out var address) && !System.Net.IPAddress.TryParse(address, out _))
+            .Select(e => $"{e.Key}: Designer__Cluster__AdvertisedAddress is not an IP address"));
+
         // Assert
         Assert.NotEmpty(designerKeys);
         Assert.Empty(problems);

@@ -152,6 +152,50 @@ public abstract class RunApiTests(RunApiFixture fixture)
         Assert.Contains("past-disputes", run["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PublishV2_WhileV1RunsWait_TheyFinishOnV1AndNewRunsUseV2()
+    {
+        // Arrange: two runs of v1 wait at the gate.
+        EnsureProvider();
+        var workflowId = await fixture.PublishAsync(RunApiFixture.GateWorkflow());
+        var operatorClient = await fixture.ClientAsync("operator");
+        var approver = await fixture.ClientAsync("approver");
+        var author = await fixture.ClientAsync("author");
+        Guid[] v1Runs = [await StartAsync(operatorClient, workflowId, RunApiFixture.Input(6000)), await StartAsync(operatorClient, workflowId, RunApiFixture.Input(7000))];
+        foreach (var id in v1Runs)
+        {
+            await WaitForStatusAsync(approver, id, "waitingForHuman");
+        }
+
+        // Act: v2 changes the gate's instructions and becomes active; then the v1 gates are decided.
+        var (draft, etag) = await author.GetDraftAsync(workflowId);
+        var definition = draft["definition"]!.AsObject();
+        var review = definition["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == "review")!;
+        review["config"]!["instructions"] = "V2: check {{input.amount}}.";
+        Assert.Equal(HttpStatusCode.OK, (await author.PutDraftAsync(workflowId, definition.ToJsonString(), etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{workflowId}/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await approver.PostJsonAsync($"/api/workflows/{workflowId}/versions/2/approve")).StatusCode);
+        var v2Run = await StartAsync(operatorClient, workflowId, RunApiFixture.Input(8000));
+        await WaitForStatusAsync(approver, v2Run, "waitingForHuman");
+        foreach (var id in v1Runs)
+        {
+            var task = await PendingTaskAsync(approver, id);
+            Assert.Equal(HttpStatusCode.OK, (await approver.PostJsonAsync($"/api/tasks/{task["id"]}/decision", new { decision = "approve" })).StatusCode);
+        }
+
+        // Assert
+        foreach (var id in v1Runs)
+        {
+            var done = await WaitForStatusAsync(approver, id, "completed");
+            Assert.Equal(1, done["version"]!.GetValue<int>());
+            Assert.Equal("analyst", done["endNode"]!.GetValue<string>());
+        }
+
+        var fresh = await (await approver.GetAsync($"/api/runs/{v2Run}")).ReadObjectAsync();
+        Assert.Equal(2, fresh["version"]!.GetValue<int>());
+        Assert.StartsWith("V2: check 8000", (await PendingTaskAsync(approver, v2Run))["instructions"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     internal static async Task<Guid> StartAsync(HttpClient client, Guid workflowId, JsonObject input)
     {
         var response = await client.PostAsync($"/api/workflows/{workflowId}/runs", ApiClientExtensions.Json(new JsonObject { ["input"] = input }.ToJsonString()));

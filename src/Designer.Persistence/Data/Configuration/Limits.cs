@@ -15,4 +15,5 @@ internal static class Limits
     public const int RoleLength = 64;
     public const int CollectionNameLength = 64;
     public const int DescriptionLength = 2000;
+    public const int OwnerLength = 256;
 }

@@ -17,6 +17,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<RunEntity>
         builder.Property(r => r.EndNode).HasMaxLength(Limits.NodeIdLength);
         builder.Property(r => r.StartedById).HasMaxLength(Limits.ActorIdLength).IsRequired();
         builder.Property(r => r.StartedByName).HasMaxLength(Limits.ActorNameLength).IsRequired();
+        builder.Property(r => r.Owner).HasMaxLength(Limits.OwnerLength);
         builder.Property(r => r.Cost).HasPrecision(18, 6);
         builder.Property(r => r.ConcurrencyToken).IsConcurrencyToken();
         builder.HasIndex(r => new { r.WorkflowId, r.Status, r.StartedAt });

@@ -474,6 +474,10 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.Property<string>("OutputJson")
                         .HasColumnType("text");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 

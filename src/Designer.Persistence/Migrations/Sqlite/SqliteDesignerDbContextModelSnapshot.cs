@@ -469,6 +469,10 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
