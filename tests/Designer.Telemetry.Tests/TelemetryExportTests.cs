@@ -106,7 +106,16 @@ public sealed class TelemetryExportTests
         builder.Services.AddLogging();
         builder.AddDesignerPersistence();
         builder.AddDesignerRuntime();
+        // The runtime's gate SLAs are Orleans reminders, so it needs a silo; free ports keep parallel hosts apart.
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort(), serviceId: "telemetry-tests", clusterId: Guid.NewGuid().ToString("N")));
         builder.AddDesignerTelemetry();
         return builder.Build();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
