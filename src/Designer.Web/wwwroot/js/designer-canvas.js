@@ -146,6 +146,7 @@ class DesignerCanvas {
     this.history = { canUndo: false, canRedo: false };
     this.pending = null;
     this.graph = this.createGraph(X6, host.querySelector('[data-canvas-surface]'));
+    this.cullEdgesByTerminals();
     this.installPlugins(X6, host.querySelector('[data-canvas-minimap]'));
     this.listen(host);
   }
@@ -172,6 +173,22 @@ class DesignerCanvas {
         createEdge: () => canvas.graph.createEdge({ shape: 'edge', ...EDGE_STYLE }),
       },
     });
+  }
+
+  // Virtual rendering asks of every edge, on every render-area change, whether its box meets the area, and X6
+  // computes that box from the exact port positions (the port layout of both nodes, for each of the 1,200 edges of
+  // a large draft). Our edges have no vertices and a smooth connector between ports on the nodes' borders, so the
+  // box around both nodes contains the edge: testing that instead only ever renders a few more edges, never fewer.
+  cullEdgesByTerminals() {
+    const schedule = this.graph.renderer.schedule;
+    const exact = schedule.isUpdatable.bind(schedule);
+    schedule.isUpdatable = view => {
+      const area = schedule.renderArea;
+      const edge = view.isEdgeView() ? view.cell : null;
+      const [source, target] = edge ? [edge.getSourceCell(), edge.getTargetCell()] : [];
+      if (!area || !source || !target || edge.getVertices().length) return exact(view);
+      return area.isIntersectWithRect(source.getBBox().union(target.getBBox()));
+    };
   }
 
   // Output → input only, no self loops, no duplicate edges; ports carry their kind in their group.
