@@ -3,6 +3,7 @@ using Bunit;
 using Designer.Persistence;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
@@ -55,6 +56,8 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
         if (roles.Contains(DesignerRoles.Approver)) policies.Add(DesignerPolicies.Approve);
         if (roles.Any(r => r is DesignerRoles.Approver or DesignerRoles.Viewer or DesignerRoles.Admin)) policies.Add(DesignerPolicies.Audit);
         auth.SetPolicies([.. policies]);
+        // Pages load their data only once interactive, as on a real circuit (this freezes the services).
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, $"{id}@demo.local"), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],

@@ -4,6 +4,7 @@ using Designer.Persistence;
 using Designer.Web.Components.WorkflowDesigner;
 using Designer.Web.Components.WorkflowDesigner.Editing;
 using Designer.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.WorkflowDesigner;
@@ -30,6 +31,23 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         Assert.Equal(8, document.Nodes.Count);
         Assert.Equal(13, document.Edges.Count);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "create");
+    }
+
+    [Fact]
+    public async Task Render_Prerendering_ShowsProgressWithoutLoadingTheDraft()
+    {
+        // Arrange
+        var id = await SeedWorkflowAsync("author-1");
+        SignIn("author-1", "author");
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        // Act
+        var cut = RenderWorkspace(id);
+
+        // Assert
+        Assert.NotEmpty(cut.FindAll(".mud-progress-linear"));
+        Assert.Empty(cut.FindAll("[data-testid=designer]"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier is "create" or "load");
     }
 
     [Fact]

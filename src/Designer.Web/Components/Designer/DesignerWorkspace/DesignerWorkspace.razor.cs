@@ -60,6 +60,13 @@ public sealed partial class DesignerWorkspace : ComponentBase, IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        // The prerendered page shows the progress bar only: the canvas needs the circuit anyway, and reading and
+        // validating the draft there too would pay for a large draft twice before the first paint.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         _user = AuthenticationState is null ? new() : (await AuthenticationState).User;
         _canEdit = _user.IsInRole(DesignerRoles.Author);
         _editor = new DraftEditor(Validator, NodeKindCatalogue.Default);
