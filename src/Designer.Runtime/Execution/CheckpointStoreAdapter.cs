@@ -9,7 +9,7 @@ namespace Designer.Runtime.Execution;
 /// MAF's <see cref="ICheckpointStore{TStoreObject}"/> over an <see cref="IRunCheckpointStore"/>, shared by every run
 /// of a <see cref="WorkflowRunner"/> (MAF passes the run id as the session id). One instance, and so one
 /// <see cref="CheckpointManager"/>, per runner matters: MAF's JSON marshaller builds its own serializer options, and
-/// a manager per run rebuilt all the checkpoint type metadata every run (~7 ms of CPU for a 3-node run). The id of
+/// a manager per run rebuilt all the checkpoint type metadata every run (1.4–5 ms of CPU per 3-node run here). The id of
 /// the newest checkpoint written is kept per run in a concurrent map (a grain reading a shared list while MAF wrote
 /// from its superstep thread hit "Collection was modified" in 8 of 10 probe runs); MAF's live event stream is untouched.
 /// </summary>
