@@ -35,14 +35,19 @@ internal static class HttpLoad
             await PostAsync(operatorClient, workflowId, 20, 4);
             await WaitCompletedAsync(operatorClient, workflowId, 20);
 
+            app.Refresh();
+            var cpuBefore = app.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             await PostAsync(operatorClient, workflowId, runs, concurrency);
             var accepted = stopwatch.Elapsed;
             await WaitCompletedAsync(operatorClient, workflowId, runs + 20);
             var completed = stopwatch.Elapsed;
+            app.Refresh();
+            var cpu = app.TotalProcessorTime - cpuBefore;
             Console.WriteLine($"http: {runs} runs of start -> condition -> end, {concurrency} concurrent callers, MaxConcurrentRuns {maxConcurrentRuns}, SQLite");
             Console.WriteLine($"  accepted (202) : {runs / accepted.TotalSeconds,8:F0} runs/s  ({accepted.TotalSeconds:F2} s)");
             Console.WriteLine($"  completed      : {runs / completed.TotalSeconds,8:F0} runs/s  ({completed.TotalSeconds:F2} s, first POST to last Completed)");
+            Console.WriteLine($"  app CPU        : {cpu.TotalMilliseconds / runs,8:F2} ms/run  ({cpu.TotalSeconds / completed.TotalSeconds:F2} cores busy on average)");
         }
         finally
         {

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Designer.Persistence.Storage;
 
-/// <summary>Sets the busy timeout and WAL journal mode on every SQLite connection EF opens, so parallel writers wait instead of failing.</summary>
+/// <summary>
+/// Sets the busy timeout, WAL journal mode and <c>synchronous = NORMAL</c> on every SQLite connection EF opens, so
+/// parallel writers wait instead of failing. NORMAL in WAL mode syncs at checkpoints, not at every commit: a killed
+/// process loses nothing committed, an OS crash or power loss can lose the last commits (docs/decisions.md).
+/// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private readonly string _pragmas;
@@ -12,7 +16,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     public SqlitePragmaInterceptor(TimeSpan busyTimeout)
     {
         var milliseconds = (long)Math.Min(busyTimeout.TotalMilliseconds, int.MaxValue);
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA journal_mode = WAL;");
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

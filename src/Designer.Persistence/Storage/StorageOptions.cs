@@ -5,7 +5,7 @@ namespace Designer.Persistence;
 /// <para>Defaults (no configuration at all): <see cref="Provider"/> = <c>Sqlite</c>, the database file
 /// <c>&lt;DataDirectory&gt;/designer.db</c>, where <c>DataDirectory</c> is the configuration key
 /// <c>Designer:DataDirectory</c> (default <c>data</c>, relative to the content root; the folder is created),
-/// migrations applied on start, SQLite in WAL mode with a 30 second busy timeout.</para>
+/// migrations applied on start, SQLite in WAL mode (<c>synchronous = NORMAL</c>) with a 30 second busy timeout.</para>
 /// <para>PostgreSQL: set <see cref="Provider"/> to <c>PostgreSQL</c> and <see cref="ConnectionString"/> to an Npgsql
 /// connection string. Both settings are validated on start; an unknown provider or a missing PostgreSQL
 /// connection string stops the host with a message naming the configuration key.</para>

@@ -15,7 +15,8 @@ namespace Designer.Runtime.Execution;
 public sealed class WorkflowRunner
 {
     private readonly IRunCheckpointStore _store;
-    private readonly TimeProvider _time;
+    private readonly CheckpointStoreAdapter _adapter;
+    private readonly CheckpointManager _manager;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="store">Checkpoint storage.</param>
@@ -23,7 +24,9 @@ public sealed class WorkflowRunner
     public WorkflowRunner(IRunCheckpointStore store, TimeProvider time)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
+        ArgumentNullException.ThrowIfNull(time);
+        _adapter = new CheckpointStoreAdapter(store, time);
+        _manager = CheckpointManager.CreateJson(_adapter, RuntimeJson.Options);
     }
 
     /// <summary>Starts a run and drives it until it completes, fails or waits.</summary>
@@ -37,11 +40,16 @@ public sealed class WorkflowRunner
         ArgumentNullException.ThrowIfNull(workflow);
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         ArgumentNullException.ThrowIfNull(input);
-        var adapter = new CheckpointStoreAdapter(_store, _time);
-        var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
         var message = new NodeMessage(string.Empty, "start", RunState.Create(runId, input));
-        await using var run = await InProcessExecution.RunStreamingAsync(workflow.CreateWorkflow(), message, manager, runId, cancellationToken);
-        return await DriveAsync(run, runId, adapter, null, cancellationToken);
+        try
+        {
+            await using var run = await InProcessExecution.RunStreamingAsync(workflow.CreateWorkflow(), message, _manager, runId, cancellationToken);
+            return await DriveAsync(run, runId, _adapter, null, cancellationToken);
+        }
+        finally
+        {
+            _adapter.Forget(runId);
+        }
     }
 
     /// <summary>Resumes a waiting run from its newest checkpoint and applies a human decision.</summary>
@@ -110,10 +118,15 @@ public sealed class WorkflowRunner
 
     private async Task<RunResult> ResumeFromAsync(CompiledWorkflow workflow, string runId, string checkpointId, Func<HumanGateRequest, HumanDecision?> decisions, CancellationToken cancellationToken)
     {
-        var adapter = new CheckpointStoreAdapter(_store, _time);
-        var manager = CheckpointManager.CreateJson(adapter, RuntimeJson.Options);
-        await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.CreateWorkflow(), new CheckpointInfo(runId, checkpointId), manager, cancellationToken);
-        return await DriveAsync(run, runId, adapter, decisions, cancellationToken);
+        try
+        {
+            await using var run = await InProcessExecution.ResumeStreamingAsync(workflow.CreateWorkflow(), new CheckpointInfo(runId, checkpointId), _manager, cancellationToken);
+            return await DriveAsync(run, runId, _adapter, decisions, cancellationToken);
+        }
+        finally
+        {
+            _adapter.Forget(runId);
+        }
     }
 
     private static async Task<RunResult> DriveAsync(StreamingRun run, string runId, CheckpointStoreAdapter adapter, Func<HumanGateRequest, HumanDecision?>? decisions, CancellationToken cancellationToken)
@@ -160,7 +173,7 @@ public sealed class WorkflowRunner
             break;
         }
 
-        var last = adapter.Snapshot() is { Count: > 0 } written ? written[^1].CheckpointId : null;
+        var last = adapter.Newest(runId);
         if (error is not null)
         {
             return new RunResult(runId, WorkflowRunStatus.Failed, null, null, null, error, last);
