@@ -10,8 +10,10 @@ public sealed class BackPressureTests
     [Fact]
     public async Task Predict_QueueFull_Returns503WithRetryAfterAndStuckRequestReturns504()
     {
-        // Arrange: capacity 1, the executor blocked on the first request, a second one waiting in the queue.
-        await using var blocking = new BlockingInferenceClient(TimeSpan.FromMilliseconds(300));
+        // Arrange: capacity 1, the executor blocked on the first request, a second one waiting in the queue. The
+        // timeout must outlast the third request's trip: were the queued one to time out first, its slot would free
+        // and the third would be queued instead of refused (it flaked at 300 ms on a loaded machine).
+        await using var blocking = new BlockingInferenceClient(TimeSpan.FromSeconds(3));
         await using var factory = new HostFactory(services: s => s.AddSingleton<IInferenceClient>(blocking));
         var client = factory.CreateClient();
         var body = $"{{ \"rows\": [{HttpExtensions.RiskRow}] }}";
