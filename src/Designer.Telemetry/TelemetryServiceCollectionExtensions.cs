@@ -31,9 +31,11 @@ public static class TelemetryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
-        var options = Resolve(section.Get<TelemetryOptions>() ?? new TelemetryOptions(), builder);
+        void ApplyDefaults(TelemetryOptions o) => ApplyStandardDefaults(o, builder);
+        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        ApplyDefaults(options);
         builder.Services.AddOptions<TelemetryOptions>().Bind(section)
-            .PostConfigure(o => Copy(options, o))
+            .PostConfigure(ApplyDefaults)
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
 
@@ -62,17 +64,19 @@ public static class TelemetryServiceCollectionExtensions
         return builder;
     }
 
-    private static TelemetryOptions Resolve(TelemetryOptions bound, IHostApplicationBuilder builder) => new()
+    /// <summary>Unset values fall back to the application name and the standard OTEL_* variables.</summary>
+    private static void ApplyStandardDefaults(TelemetryOptions options, IHostApplicationBuilder builder)
     {
-        ServiceName = string.IsNullOrWhiteSpace(bound.ServiceName) ? builder.Environment.ApplicationName : bound.ServiceName,
-        OtlpEndpoint = string.IsNullOrWhiteSpace(bound.OtlpEndpoint) ? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : bound.OtlpEndpoint,
-        OtlpProtocol = bound.OtlpProtocol ?? builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"],
-    };
+        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        {
+            options.ServiceName = builder.Environment.ApplicationName;
+        }
 
-    private static void Copy(TelemetryOptions from, TelemetryOptions to)
-    {
-        to.ServiceName = from.ServiceName;
-        to.OtlpEndpoint = from.OtlpEndpoint;
-        to.OtlpProtocol = from.OtlpProtocol;
+        if (string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        {
+            options.OtlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        }
+
+        options.OtlpProtocol ??= builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"];
     }
 }
