@@ -14,6 +14,14 @@ const walk = dir => {
 };
 if (fs.existsSync(root)) walk(root);
 
+const decode = text => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const reason = result => {
+  const field = tag => decode((new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(result) ?? [0, ''])[1]);
+  const message = field('Message').split('\n').map(l => l.trim()).filter(Boolean).slice(0, 8);
+  const frames = field('StackTrace').split('\n').map(l => l.trim()).filter(l => /\b(tests|src)\//.test(l)).slice(0, 4);
+  return [...message, ...frames];
+};
+
 let passed = 0, failed = 0, skipped = 0;
 const failures = [];
 for (const file of files) {
@@ -24,9 +32,15 @@ for (const file of files) {
   passed += attr('passed');
   failed += attr('failed') + attr('error') + attr('timeout') + attr('aborted');
   skipped += attr('notExecuted');
-  for (const m of xml.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"/g)) failures.push(m[1]);
+  for (const m of xml.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"(?:[^>]*\/>|[^>]*>[\s\S]*?<\/UnitTestResult>)/g)) {
+    failures.push({ name: m[1], why: reason(m[0]) });
+  }
 }
-for (const name of failures) console.log(`FAILED: ${name}`);
+// CI keeps only the tail of the output: each failure's message and the project's own stack frames come last.
+for (const { name, why } of failures) {
+  console.log(`FAILED: ${name}`);
+  for (const line of why) console.log(`    ${line}`);
+}
 if (files.length === 0) console.log('no test results found (did the build fail?)');
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || files.length === 0 ? 1 : 0);

@@ -13,6 +13,9 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Expectations wait on gestures that cross the circuit and the database; Playwright's 5 s default is close to
+        // what a loaded 2-core machine needs. Locator waits already allow 30 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var chromium = Environment.GetEnvironmentVariable("DESIGNER_TEST_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {

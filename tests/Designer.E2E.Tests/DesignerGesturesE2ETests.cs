@@ -62,11 +62,16 @@ public sealed class DesignerGesturesE2ETests(BrowserSession session) : IClassFix
         var first = await page.DropKindAsync("end", 160, surface.Height - 110);
         var second = await page.DropKindAsync("end", 420, surface.Height - 110);
         var count = await page.Locator(Nodes).CountAsync();
+        // The drops have made their round trip (delta, badges, autosave): a band begun within ~50 ms of the second
+        // drop, while that was in flight, selected nothing in about a third of the runs (2026-11-24).
+        await Expect(page.Locator("[data-testid=save-status]")).ToHaveAttributeAsync("data-state", "saved");
 
-        // Act: a rubber band from empty canvas around both, Delete, Ctrl+Z, Ctrl+Y.
+        // Act: a rubber band from empty canvas around both (ending on empty canvas, clear of the minimap), Delete,
+        // Ctrl+Z, Ctrl+Y.
+        var last = (await page.Cell(second).BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(surface.X + 20, surface.Y + surface.Height - 190);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(surface.X + 700, surface.Y + surface.Height - 20, new() { Steps = 10 });
+        await page.Mouse.MoveAsync(last.X + last.Width + 30, last.Y + last.Height + 30, new() { Steps = 10 });
         await page.Mouse.UpAsync();
         var selected = await page.Locator(".x6-widget-selection-box").CountAsync();
         await page.Keyboard.PressAsync("Delete");

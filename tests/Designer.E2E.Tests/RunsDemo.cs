@@ -45,8 +45,21 @@ internal static class RunsDemo
     }
 
     /// <summary>A node on the run page's canvas in a given run status.</summary>
-    public static Task WaitForNodeAsync(this IPage page, string nodeId, string status) =>
-        page.WaitForSelectorAsync($"[data-canvas-surface] g[data-cell-id=\"{nodeId}\"][data-run-status=\"{status}\"]", new() { State = WaitForSelectorState.Attached });
+    public static async Task WaitForNodeAsync(this IPage page, string nodeId, string status)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync($"[data-canvas-surface] g[data-cell-id=\"{nodeId}\"][data-run-status=\"{status}\"]", new() { State = WaitForSelectorState.Attached });
+        }
+        catch (TimeoutException e)
+        {
+            // Say whether the run or the paint fell behind: the run's status, the node list (from the trace) and the canvas.
+            var run = await page.GetAttributeAsync("[data-testid=run-detail]", "data-run-status", new() { Timeout = 5_000 });
+            var listed = await page.InnerTextAsync("[data-testid=node-statuses]", new() { Timeout = 5_000 });
+            var painted = await page.GetAttributeAsync($"[data-canvas-surface] g[data-cell-id=\"{nodeId}\"]", "data-run-status", new() { Timeout = 5_000 });
+            throw new TimeoutException($"{nodeId} never painted {status}: run {run}, canvas {painted ?? "unpainted"}, trace: {listed.ReplaceLineEndings(" | ")}", e);
+        }
+    }
 
     /// <summary>Every setRunStatus the page has painted: node, status, and for pushed events the commit-to-frame delay.</summary>
     public static async Task<IReadOnlyList<Paint>> PaintsAsync(this IPage page) =>

@@ -30,7 +30,7 @@ public sealed class RunsE2ETests(BrowserSession session) : IClassFixture<Browser
         await operatorPage.ClickAsync("[data-testid=start-run]");
         await operatorPage.ClickAsync("[data-testid=start-sample]:has-text('High-risk')");
         await operatorPage.ClickAsync("[data-testid=start-submit]");
-        await operatorPage.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/runs/[0-9a-f-]{36}$"));
+        await operatorPage.WaitForAddressAsync(new System.Text.RegularExpressions.Regex("/runs/[0-9a-f-]{36}$"));
         var runUrl = operatorPage.Url;
         await operatorPage.WaitForCanvasAsync();
         await operatorPage.WaitForNodeAsync("policy", "succeeded");

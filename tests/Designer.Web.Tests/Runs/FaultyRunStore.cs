@@ -2,15 +2,25 @@ using Designer.Persistence;
 
 namespace Designer.Web.Tests.Runs;
 
-/// <summary>The real run store with switchable write faults on what execution writes (checkpoints and trace rows).</summary>
+/// <summary>
+/// The real run store with switchable faults: on what execution writes (checkpoints and trace rows), and on the
+/// trace reads that live pages make.
+/// </summary>
 internal sealed class FaultyRunStore(IRunStore inner) : IRunStore
 {
     private volatile bool _failWrites;
+    private volatile bool _failTraceReads;
 
     public bool FailWrites
     {
         get => _failWrites;
         set => _failWrites = value;
+    }
+
+    public bool FailTraceReads
+    {
+        get => _failTraceReads;
+        set => _failTraceReads = value;
     }
 
     public Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken) =>
@@ -36,7 +46,8 @@ internal sealed class FaultyRunStore(IRunStore inner) : IRunStore
 
     public Task<IReadOnlyList<RunCheckpointRecord>> ListCheckpointsAsync(Guid runId, CancellationToken cancellationToken) => inner.ListCheckpointsAsync(runId, cancellationToken);
 
-    public Task<IReadOnlyList<TraceEventRecord>> ListTraceAsync(Guid runId, long afterSequence, int max, CancellationToken cancellationToken) => inner.ListTraceAsync(runId, afterSequence, max, cancellationToken);
+    public Task<IReadOnlyList<TraceEventRecord>> ListTraceAsync(Guid runId, long afterSequence, int max, CancellationToken cancellationToken) =>
+        FailTraceReads ? throw new InvalidOperationException("Injected storage fault: the database refused the read.") : inner.ListTraceAsync(runId, afterSequence, max, cancellationToken);
 
     public Task<HumanTaskRecord> CreateTaskAsync(NewHumanTask task, CancellationToken cancellationToken) => inner.CreateTaskAsync(task, cancellationToken);
 

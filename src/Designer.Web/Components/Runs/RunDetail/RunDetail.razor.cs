@@ -8,6 +8,7 @@ using Designer.Web.Runs;
 using Designer.Workflows.Catalogue;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 
 namespace Designer.Web.Components.Runs;
 
@@ -26,6 +27,7 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
     private RunTrace? _trace;
     private string? _selected;
     private string? _error;
+    private string? _feedError;
     private DateTimeOffset _now;
     private Task? _pump;
 
@@ -43,6 +45,9 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ILogger<RunDetail> Logger { get; set; } = default!;
 
     /// <summary>The run.</summary>
     [Parameter]
@@ -90,16 +95,52 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
 
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
-        try
+        var interval = Options.Value.TraceStreamPollInterval;
+        var retry = interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval;
+        while (!cancellationToken.IsCancellationRequested)
         {
-            await foreach (var item in RunFeed.ReadAsync(RunId, 0, Runs, Notifier, Options.Value.TraceStreamPollInterval, Time, cancellationToken))
+            try
             {
-                await InvokeAsync(() => ApplyAsync(item));
+                if (_feedError is not null)
+                {
+                    // The store answers again: take the warning down even if no row comes (a run waiting at a gate).
+                    await Runs.GetRunAsync(RunId, cancellationToken);
+                    await InvokeAsync(() =>
+                    {
+                        _feedError = null;
+                        StateHasChanged();
+                    });
+                }
+
+                // Resumes after the last applied row, so a restart after a fault neither skips nor repeats a row.
+                await foreach (var item in RunFeed.ReadAsync(RunId, _trace!.LastSequence, Runs, Notifier, interval, Time, cancellationToken))
+                {
+                    await InvokeAsync(() => ApplyAsync(item));
+                }
+
+                return;
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The page was closed.
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The page was closed.
+                return;
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser went away; the circuit is being disposed.
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A failed read (the database busy or away) must not freeze the page for good: say so, then go on.
+                Logger.LogWarning(ex, "The live feed of run {RunId} failed; retrying in {Retry}", RunId, retry);
+                await InvokeAsync(() =>
+                {
+                    _feedError = "Live updates are interrupted; retrying…";
+                    StateHasChanged();
+                });
+                await Task.Delay(retry, Time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
