@@ -49,7 +49,4 @@ public sealed class RunDetailFeedFaultTests : RunsUiContext
         var paints = JSInterop.Invocations.Where(i => i.Identifier == "setRunStatus" && (string?)i.Arguments[0] == "policy").ToList();
         Assert.Contains(paints, i => (string?)i.Arguments[1] == "succeeded" && i.Arguments[2] is double);
     }
-
-    private static string? Status(IRenderedComponent<ProvidersHost> cut, string nodeId) =>
-        cut.Find($"[data-testid=node-statuses] [data-node-id={nodeId}]").GetAttribute("data-status");
 }

@@ -38,7 +38,4 @@ public sealed class RunDetailOtherSiloTests : RunsUiContext
             WaitLimit);
         Assert.Equal("succeeded", Status(cut, "analyst"));
     }
-
-    private static string? Status(IRenderedComponent<ProvidersHost> cut, string nodeId) =>
-        cut.Find($"[data-testid=node-statuses] [data-node-id={nodeId}]").GetAttribute("data-status");
 }

@@ -80,7 +80,4 @@ public sealed class RunDetailTests : RunsUiContext
         // Assert
         cut.WaitForAssertion(() => Assert.Contains(id.ToString(), cut.Find("[data-testid=run-error]").TextContent, StringComparison.Ordinal));
     }
-
-    private static string? Status(IRenderedComponent<ProvidersHost> cut, string nodeId) =>
-        cut.Find($"[data-testid=node-statuses] [data-node-id={nodeId}]").GetAttribute("data-status");
 }

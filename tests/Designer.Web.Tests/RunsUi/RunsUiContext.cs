@@ -75,6 +75,10 @@ public abstract class RunsUiContext : BunitContext, IAsyncLifetime
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>A node's status as the run page lists it (from the trace, not the canvas).</summary>
+    protected static string? Status(IRenderedComponent<ProvidersHost> cut, string nodeId) =>
+        cut.Find($"[data-testid=node-statuses] [data-node-id={nodeId}]").GetAttribute("data-status");
+
     /// <summary>Starts a run of the gate-only workflow through the API; returns its id.</summary>
     protected async Task<Guid> StartGateRunAsync(double amount)
     {
