@@ -48,6 +48,7 @@ public sealed class QdrantRegistrationTests : IDisposable
     [Theory]
     [InlineData("Designer:Retrieval:QdrantEndpoint", "qdrant:6334", "QdrantEndpoint")]
     [InlineData("Designer:Retrieval:QdrantEndpoint", "ftp://qdrant:6334/", "QdrantEndpoint")]
+    [InlineData("Designer:Retrieval:QdrantEndpoint", "http://qdrant:6333", "REST port")]
     [InlineData("Designer:Retrieval:QdrantCertificateThumbprint", "not-a-thumbprint", "QdrantCertificateThumbprint")]
     [InlineData("Designer:Retrieval:QdrantTimeout", "00:00:00", "QdrantTimeout")]
     public async Task AddDesignerRetrieval_BadQdrantSetting_FailsOnStart(string key, string value, string named)
