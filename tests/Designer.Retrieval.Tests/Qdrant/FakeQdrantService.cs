@@ -223,7 +223,3 @@ internal sealed class FakeQdrantService(FakeQdrantModel model, FakeQdrantOptions
         Requests.Enqueue(request.Descriptor.Parser.ParseFrom(request.ToByteString()));
     }
 }
-
-/// <summary>Settings of the fake server.</summary>
-/// <param name="ApiKey">The key every call must carry as <c>api-key</c> metadata, or <see langword="null"/> for none.</param>
-internal sealed record FakeQdrantOptions(string? ApiKey);
