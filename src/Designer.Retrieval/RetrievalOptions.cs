@@ -13,7 +13,7 @@ public enum IndexBackend
     /// <summary>PostgreSQL with the pgvector extension.</summary>
     PgVector,
 
-    /// <summary>Qdrant over its REST API (untested against a live server).</summary>
+    /// <summary>Qdrant through the official client over gRPC (never run against a live server here).</summary>
     Qdrant,
 }
 
@@ -33,11 +33,25 @@ public sealed class RetrievalOptions
     [RegularExpression("^[a-z_][a-z0-9_]{0,14}$")]
     public string PgVectorTablePrefix { get; set; } = "designer_vec_";
 
-    /// <summary>Qdrant's REST endpoint, e.g. <c>http://qdrant:6333/</c>; required for <see cref="IndexBackend.Qdrant"/>.</summary>
+    /// <summary>
+    /// Qdrant's gRPC endpoint, e.g. <c>http://qdrant:6334/</c> (<c>https</c> for TLS); enables the Qdrant backend and is
+    /// required for <see cref="IndexBackend.Qdrant"/>. Until issue 11 this was the REST endpoint (port 6333).
+    /// </summary>
     public Uri? QdrantEndpoint { get; set; }
 
-    /// <summary>Qdrant API key sent as the <c>api-key</c> header, or <see langword="null"/>.</summary>
+    /// <summary>Qdrant API key sent as the <c>api-key</c> call metadata, or <see langword="null"/>; keep it in secrets or the environment.</summary>
     public string? QdrantApiKey { get; set; }
+
+    /// <summary>
+    /// SHA-256 thumbprint (hex) of a Qdrant server certificate to pin, for a self-signed <c>https</c> endpoint;
+    /// <see langword="null"/> (default) keeps normal certificate validation.
+    /// </summary>
+    [RegularExpression("^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$")]
+    public string? QdrantCertificateThumbprint { get; set; }
+
+    /// <summary>The deadline of each Qdrant call; 00:00:30 by default.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan QdrantTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>HNSW links per node (embedded index); 16 by default.</summary>
     [Range(2, 128)]

@@ -11,6 +11,11 @@ internal sealed class RetrievalOptionsValidator : IValidateOptions<RetrievalOpti
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:PgVectorConnectionString is required when IndexBackend is PgVector."),
         IndexBackend.Qdrant when options.QdrantEndpoint is not { IsAbsoluteUri: true } =>
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint must be an absolute URI when IndexBackend is Qdrant."),
+        _ when options.QdrantEndpoint is { } qdrant && (!qdrant.IsAbsoluteUri || qdrant.Scheme is not ("http" or "https")) =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint must be an absolute http or https URI (Qdrant's gRPC port, 6334 by default)."),
+        // Until issue 11 the key named the REST endpoint; an old value would fail only at the first call, so say it at start.
+        _ when options.QdrantEndpoint is { IsAbsoluteUri: true, Port: 6333 } =>
+            ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:QdrantEndpoint uses port 6333, Qdrant's REST port; the Qdrant client speaks gRPC (port 6334 by default)."),
         _ when options.Embedding is { ModelPath.Length: > 0, VocabularyPath.Length: 0 } =>
             ValidateOptionsResult.Fail($"{RetrievalOptions.SectionName}:Embedding:VocabularyPath is required when Embedding:ModelPath is set."),
         _ when options.OpenAIEmbedding is { } openAi && (openAi.Endpoint is not { IsAbsoluteUri: true } || string.IsNullOrWhiteSpace(openAi.Model)) =>

@@ -22,9 +22,6 @@ public static class RetrievalServiceCollectionExtensions
     /// <summary>The named <see cref="HttpClient"/> the OpenAI-compatible embedding generator uses.</summary>
     public const string OpenAIEmbeddingHttpClientName = "Designer.OpenAIEmbeddings";
 
-    /// <summary>The named <see cref="HttpClient"/> the Qdrant backend uses.</summary>
-    public const string QdrantHttpClientName = "Designer.Qdrant";
-
     private const string DataDirectoryKey = "Designer:DataDirectory";
 
     /// <summary>
@@ -48,15 +45,6 @@ public static class RetrievalServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(QdrantHttpClientName, (provider, client) =>
-        {
-            var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-            client.BaseAddress = options.QdrantEndpoint;
-            if (!string.IsNullOrEmpty(options.QdrantApiKey))
-            {
-                client.DefaultRequestHeaders.Add("api-key", options.QdrantApiKey);
-            }
-        });
         services.TryAddSingleton(provider => CreateBackends(provider, builder.Environment.ContentRootPath));
         services.TryAddSingleton(provider => provider.GetRequiredService<VectorIndexBackends>().Get(provider.GetRequiredService<VectorIndexBackends>().Default));
         AddCollections(services);
@@ -158,7 +146,13 @@ public static class RetrievalServiceCollectionExtensions
         if (options.QdrantEndpoint is not null)
         {
             factories[VectorIndexBackends.Qdrant] = () => new QdrantVectorIndexProvider(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantHttpClientName),
+                new QdrantConnectionSettings
+                {
+                    Endpoint = options.QdrantEndpoint,
+                    ApiKey = options.QdrantApiKey,
+                    CertificateThumbprint = options.QdrantCertificateThumbprint,
+                    Timeout = options.QdrantTimeout,
+                },
                 Path.Combine(folder, "qdrant-lexical"));
         }
 

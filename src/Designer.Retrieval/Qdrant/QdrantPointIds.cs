@@ -15,7 +15,12 @@ public static class QdrantPointIds
     /// <summary>The UUID for a Designer id, in Qdrant's string form.</summary>
     /// <param name="id">The Designer id.</param>
     /// <returns>A lower-case hyphenated UUID.</returns>
-    public static string ToUuid(string id)
+    public static string ToUuid(string id) => ToGuid(id).ToString("D");
+
+    /// <summary>The UUID for a Designer id.</summary>
+    /// <param name="id">The Designer id.</param>
+    /// <returns>The version-5 UUID.</returns>
+    public static Guid ToGuid(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         var name = Encoding.UTF8.GetBytes(id);
@@ -27,6 +32,6 @@ public static class QdrantPointIds
 #pragma warning restore CA5350
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 }

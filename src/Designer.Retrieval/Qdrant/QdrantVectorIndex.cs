@@ -1,39 +1,37 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Designer.Retrieval.Indexes;
 using Designer.Retrieval.Lexical;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
 
 namespace Designer.Retrieval.Qdrant;
 
 /// <summary>
-/// One collection in Qdrant, over its REST API: points are upserted with the original id and text in the payload,
-/// dense search uses <c>POST /collections/{name}/points/query</c> with the translated filter. Lexical search uses a
-/// Lucene BM25 index on local disk keyed by the same ids (per node, rebuilt by re-ingesting).
+/// One collection in Qdrant, through the official <see cref="QdrantClient"/> (gRPC): points are upserted with the
+/// original id and text in the payload, dense search is the Query API (<c>Points/Query</c>, nearest) with the translated
+/// filter. Lexical search uses a Lucene BM25 index on local disk keyed by the same ids (per node, rebuilt by
+/// re-ingesting); hybrid fusion therefore stays in <see cref="VectorIndexBase"/>, on the client, like every backend.
 /// </summary>
 /// <remarks>
-/// Untested against a live Qdrant server: none is available here. Its tests check every request body and every
-/// canned response against Qdrant's published OpenAPI schema (1.19); it is not part of the live conformance run.
+/// Never run against a live Qdrant server: none is available here. Its tests drive it through an in-process gRPC server
+/// bound with Qdrant.Client's own message descriptors, which checks every request and answers from an exact in-memory
+/// model, and run the backend conformance suite against that server.
 /// </remarks>
 public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
 {
-    private readonly QdrantRestClient _client;
+    private static readonly WithPayloadSelector AllPayload = new() { Enable = true };
+    private readonly QdrantClient _client;
     private readonly LuceneLexicalIndex _lexical;
-    private readonly string _points;
 
-    internal QdrantVectorIndex(QdrantRestClient client, string lexicalFolder, string collection, int dimension)
+    internal QdrantVectorIndex(QdrantClient client, string lexicalFolder, string collection, int dimension)
         : base(collection, dimension)
     {
         _client = client;
         _lexical = new LuceneLexicalIndex(lexicalFolder);
-        _points = $"collections/{collection}/points";
     }
 
     /// <inheritdoc />
-    public override async Task<long> CountAsync(CancellationToken cancellationToken = default)
-    {
-        var result = await _client.SendAsync(HttpMethod.Post, _points + "/count", new JsonObject { ["exact"] = true }, cancellationToken);
-        return result!["count"]!.GetValue<long>();
-    }
+    public override async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
+        (long)await _client.CountAsync(Collection, exact: true, cancellationToken: cancellationToken);
 
     /// <summary>Releases the local lexical index.</summary>
     public void Dispose() => _lexical.Dispose();
@@ -41,21 +39,21 @@ public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
     /// <inheritdoc />
     protected override async Task UpsertCoreAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {
-        var points = new JsonArray();
+        var points = new List<PointStruct>(records.Count);
         foreach (var record in records)
         {
-            var payload = record.Payload!.DeepClone().AsObject();
-            payload[QdrantPayload.IdKey] = record.Id;
-            payload[QdrantPayload.TextKey] = record.Text;
-            points.Add(new JsonObject
+            var point = new PointStruct
             {
-                ["id"] = QdrantPointIds.ToUuid(record.Id),
-                ["vector"] = new JsonArray([.. record.Vector.Select(x => (JsonNode)x)]),
-                ["payload"] = payload,
-            });
+                Id = new PointId { Uuid = QdrantPointIds.ToUuid(record.Id) },
+                Vectors = new Vectors { Vector = new Vector { Dense = Dense(record.Vector) } },
+            };
+            QdrantPayload.Write(record.Payload!, point.Payload);
+            point.Payload[QdrantPayload.IdKey] = record.Id;
+            point.Payload[QdrantPayload.TextKey] = record.Text is null ? new Value { NullValue = NullValue.NullValue } : record.Text;
+            points.Add(point);
         }
 
-        await _client.SendAsync(HttpMethod.Put, _points + "?wait=true", new JsonObject { ["points"] = points }, cancellationToken);
+        await _client.UpsertAsync(Collection, points, wait: true, cancellationToken: cancellationToken);
         _lexical.Upsert(records);
         _lexical.Commit(0);
     }
@@ -63,8 +61,7 @@ public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
     /// <inheritdoc />
     protected override async Task DeleteCoreAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["points"] = new JsonArray([.. ids.Select(id => (JsonNode)QdrantPointIds.ToUuid(id))]) };
-        await _client.SendAsync(HttpMethod.Post, _points + "/delete?wait=true", body, cancellationToken);
+        await _client.DeleteAsync(Collection, [.. ids.Select(QdrantPointIds.ToGuid)], wait: true, cancellationToken: cancellationToken);
         _lexical.Delete(ids);
         _lexical.Commit(0);
     }
@@ -72,8 +69,7 @@ public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
     /// <inheritdoc />
     protected override async Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["filter"] = QdrantFilterJson.Build(filter) };
-        await _client.SendAsync(HttpMethod.Post, _points + "/delete?wait=true", body, cancellationToken);
+        await _client.DeleteAsync(Collection, QdrantFilters.Build(filter)!, wait: true, cancellationToken: cancellationToken);
         _lexical.DeleteWhere(filter);
         _lexical.Commit(0);
     }
@@ -81,24 +77,15 @@ public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
     /// <inheritdoc />
     protected override async Task<IReadOnlyList<SearchHit>> DenseSearchAsync(float[] query, int limit, SearchRequest request, CancellationToken cancellationToken)
     {
-        var body = new JsonObject
-        {
-            ["query"] = new JsonArray([.. query.Select(x => (JsonNode)x)]),
-            ["limit"] = limit,
-            ["with_payload"] = true,
-        };
-        if (QdrantFilterJson.Build(request.Filter) is { } filter)
-        {
-            body["filter"] = filter;
-        }
-
-        if (request.EfSearch is { } ef)
-        {
-            body["params"] = new JsonObject { ["hnsw_ef"] = ef };
-        }
-
-        var result = await _client.SendAsync(HttpMethod.Post, _points + "/query", body, cancellationToken);
-        return [.. result!["points"]!.AsArray().Select(ToHit)];
+        var points = await _client.QueryAsync(
+            Collection,
+            query: new Query { Nearest = new VectorInput { Dense = Dense(query) } },
+            filter: QdrantFilters.Build(request.Filter),
+            searchParams: request.EfSearch is { } ef ? new SearchParams { HnswEf = (ulong)ef } : null,
+            limit: (ulong)limit,
+            payloadSelector: AllPayload,
+            cancellationToken: cancellationToken);
+        return [.. points.Select(ToHit)];
     }
 
     /// <inheritdoc />
@@ -108,14 +95,20 @@ public sealed class QdrantVectorIndex : VectorIndexBase, IDisposable
         return Task.FromResult(_lexical.Search(queryText, limit, filter));
     }
 
-    private static SearchHit ToHit(JsonNode? point)
+    private static DenseVector Dense(float[] values)
     {
-        var payload = point!["payload"] is JsonObject p ? p.DeepClone().AsObject() : [];
-        var id = payload[QdrantPayload.IdKey]?.GetValue<string>() ?? point["id"]!.ToJsonString().Trim('"');
+        var dense = new DenseVector();
+        dense.Data.AddRange(values);
+        return dense;
+    }
+
+    private static SearchHit ToHit(ScoredPoint point)
+    {
+        var payload = QdrantPayload.Read(point.Payload);
+        var id = payload[QdrantPayload.IdKey]?.GetValue<string>() ?? point.Id.Uuid;
         var text = payload[QdrantPayload.TextKey]?.GetValue<string>();
         payload.Remove(QdrantPayload.IdKey);
         payload.Remove(QdrantPayload.TextKey);
-        var score = Convert.ToDouble(point["score"]!.ToJsonString(), CultureInfo.InvariantCulture);
-        return new SearchHit(id, score, text, payload);
+        return new SearchHit(id, point.Score, text, payload);
     }
 }

@@ -1,30 +1,30 @@
-using System.Text.Json.Nodes;
 using Designer.Retrieval.Indexes;
+using Qdrant.Client.Grpc;
 
 namespace Designer.Retrieval.Qdrant;
 
 /// <summary>
-/// Qdrant collections over the REST API (<c>PUT/GET/DELETE /collections/{name}</c>), single unnamed dense vector
-/// with cosine distance. The <see cref="HttpClient"/> must have Qdrant's base address (and <c>api-key</c> header if
-/// needed) set, e.g. by <see cref="RetrievalServiceCollectionExtensions"/>.
+/// Qdrant collections through the official <c>Qdrant.Client</c> over gRPC (<c>Collections/Get|Create|Delete|CollectionExists</c>),
+/// one unnamed dense vector per point with cosine distance.
 /// </summary>
-/// <remarks>Untested against a live Qdrant server (none here); contract-checked against Qdrant's OpenAPI 1.19 schema.</remarks>
+/// <remarks>Never run against a live Qdrant server (none here); wire-tested against an in-process gRPC server.</remarks>
 public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
 {
-    private readonly QdrantRestClient _client;
+    private readonly QdrantConnection _connection;
     private readonly string _lexicalRoot;
     private readonly Dictionary<string, QdrantVectorIndex> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Creates a provider.</summary>
-    /// <param name="httpClient">A client whose base address is the Qdrant endpoint.</param>
+    /// <summary>Creates a provider with its own gRPC channel.</summary>
+    /// <param name="connection">The endpoint, API key, TLS pinning and call deadline.</param>
     /// <param name="lexicalRoot">The local folder for the per-collection Lucene (lexical) indexes.</param>
-    public QdrantVectorIndexProvider(HttpClient httpClient, string lexicalRoot)
+    /// <param name="httpHandler">The HTTP/2 handler under the channel; <see langword="null"/> for a normal socket handler (tests pass an in-process one).</param>
+    public QdrantVectorIndexProvider(QdrantConnectionSettings connection, string lexicalRoot, HttpMessageHandler? httpHandler = null)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(lexicalRoot);
-        _client = new QdrantRestClient(httpClient);
         _lexicalRoot = Path.GetFullPath(lexicalRoot);
+        _connection = new QdrantConnection(connection, httpHandler);
     }
 
     /// <inheritdoc />
@@ -42,8 +42,10 @@ public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
                 : throw new ArgumentException($"Collection '{collection}' exists with dimension {existing}, not {dimension}.", nameof(dimension));
         }
 
-        var body = new JsonObject { ["vectors"] = new JsonObject { ["size"] = dimension, ["distance"] = "Cosine" } };
-        await _client.SendAsync(HttpMethod.Put, $"collections/{collection}", body, cancellationToken);
+        await _connection.Client.CreateCollectionAsync(
+            collection,
+            new VectorParams { Size = (ulong)dimension, Distance = Distance.Cosine },
+            cancellationToken: cancellationToken);
         return GetOrOpen(collection, dimension);
     }
 
@@ -58,7 +60,12 @@ public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
     public async Task<bool> DropAsync(string collection, CancellationToken cancellationToken = default)
     {
         CollectionName.Validate(collection);
-        var result = await _client.SendAsync(HttpMethod.Delete, $"collections/{collection}", null, cancellationToken, allowNotFound: true);
+        var existed = await _connection.Client.CollectionExistsAsync(collection, cancellationToken);
+        if (existed)
+        {
+            await _connection.Client.DeleteCollectionAsync(collection, cancellationToken: cancellationToken);
+        }
+
         lock (_gate)
         {
             if (_open.Remove(collection, out var index))
@@ -73,7 +80,7 @@ public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
             Directory.Delete(folder, recursive: true);
         }
 
-        return result?.GetValue<bool>() ?? false;
+        return existed;
     }
 
     /// <inheritdoc />
@@ -89,6 +96,7 @@ public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
             _open.Clear();
         }
 
+        _connection.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -98,7 +106,7 @@ public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
         {
             if (!_open.TryGetValue(collection, out var index))
             {
-                index = new QdrantVectorIndex(_client, Path.Combine(_lexicalRoot, collection), collection, dimension);
+                index = new QdrantVectorIndex(_connection.Client, Path.Combine(_lexicalRoot, collection), collection, dimension);
                 _open[collection] = index;
             }
 
@@ -108,7 +116,16 @@ public sealed class QdrantVectorIndexProvider : IVectorIndexProvider
 
     private async Task<int?> ReadDimensionAsync(string collection, CancellationToken cancellationToken)
     {
-        var info = await _client.SendAsync(HttpMethod.Get, $"collections/{collection}", null, cancellationToken, allowNotFound: true);
-        return info?["config"]?["params"]?["vectors"]?["size"]?.GetValue<int>();
+        // Asking first keeps "missing" apart from real failures without relying on the status code of Get.
+        if (!await _connection.Client.CollectionExistsAsync(collection, cancellationToken))
+        {
+            return null;
+        }
+
+        var info = await _connection.Client.GetCollectionInfoAsync(collection, cancellationToken);
+        var vectors = info.Config?.Params?.VectorsConfig;
+        return vectors?.ConfigCase == VectorsConfig.ConfigOneofCase.Params
+            ? checked((int)vectors.Params.Size)
+            : throw new InvalidOperationException($"Qdrant collection '{collection}' has named vectors; Designer uses one unnamed dense vector.");
     }
 }
