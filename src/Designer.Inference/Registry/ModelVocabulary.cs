@@ -12,16 +12,36 @@ public static class ModelVocabulary
     /// <exception cref="ModelIntegrityException">The file is missing or does not match the registered hash.</exception>
     public static async Task<byte[]> ReadAsync(ModelDescriptor descriptor, CancellationToken cancellationToken)
     {
+        var path = PathOf(descriptor);
+        return Verify(descriptor, path, await File.ReadAllBytesAsync(path, cancellationToken));
+    }
+
+    /// <summary>Reads and verifies the vocabulary of <paramref name="descriptor"/> synchronously (small file).</summary>
+    /// <param name="descriptor">A version with a <see cref="ModelDescriptor.TextEncoder"/>.</param>
+    /// <returns>The vocabulary bytes.</returns>
+    /// <exception cref="ModelIntegrityException">The file is missing or does not match the registered hash.</exception>
+    public static byte[] Read(ModelDescriptor descriptor)
+    {
+        var path = PathOf(descriptor);
+        return Verify(descriptor, path, File.ReadAllBytes(path));
+    }
+
+    private static string PathOf(ModelDescriptor descriptor)
+    {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var spec = descriptor.TextEncoder
-            ?? throw new ArgumentException($"Model '{descriptor.Id}' v{descriptor.Version} has no text encoder.", nameof(descriptor));
-        var path = Path.Combine(Path.GetDirectoryName(descriptor.OnnxPath) ?? ".", FileModelRegistry.VocabularyFileName);
-        if (!File.Exists(path))
+        if (descriptor.TextEncoder is null)
         {
-            throw new ModelIntegrityException($"Model '{descriptor.Id}' v{descriptor.Version} has no vocabulary at {path}.");
+            throw new ArgumentException($"Model '{descriptor.Id}' v{descriptor.Version} has no text encoder.", nameof(descriptor));
         }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var path = Path.Combine(Path.GetDirectoryName(descriptor.OnnxPath) ?? ".", FileModelRegistry.VocabularyFileName);
+        return File.Exists(path) ? path
+            : throw new ModelIntegrityException($"Model '{descriptor.Id}' v{descriptor.Version} has no vocabulary at {path}.");
+    }
+
+    private static byte[] Verify(ModelDescriptor descriptor, string path, byte[] bytes)
+    {
+        var spec = descriptor.TextEncoder!;
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!string.Equals(actual, spec.VocabularySha256, StringComparison.Ordinal))
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Designer.Inference.Registry;
 using Microsoft.ML.Tokenizers;
 
@@ -9,7 +10,7 @@ namespace Designer.Inference.Text;
 /// out as <c>[count, id0, id1, …, 0…]</c> in a float row of width <c>MaxTokens + 1</c>. Floats hold ids exactly
 /// (vocabularies are far below 2^24), so the batcher and its queueing stay model-agnostic.
 /// </summary>
-public sealed class WordPieceEncoder
+public sealed partial class WordPieceEncoder
 {
     private readonly BertTokenizer _tokenizer;
 
@@ -27,8 +28,22 @@ public sealed class WordPieceEncoder
         }
 
         using var stream = new MemoryStream(vocabulary, writable: false);
-        _tokenizer = BertTokenizer.Create(stream, new BertOptions { LowerCaseBeforeTokenization = spec.LowerCase });
+        _tokenizer = BertTokenizer.Create(stream, new BertOptions
+        {
+            LowerCaseBeforeTokenization = spec.LowerCase,
+
+            // Hugging Face's uncased BasicTokenizer strips accents whenever it lower-cases ("café" → "cafe").
+            RemoveNonSpacingMarks = spec.LowerCase,
+            PreTokenizer = HuggingFacePunctuation,
+        });
     }
+
+    /// <summary>
+    /// Hugging Face's BasicTokenizer split: whitespace, then every punctuation character on its own — Unicode P* plus
+    /// every ASCII symbol (<c>$ + &lt; = &gt; ^ ` | ~</c> included). The library's default (<c>\w+|\p{P}</c>) silently
+    /// drops ASCII symbols such as <c>&gt;</c>, which changes the vectors (found by the equivalence test).
+    /// </summary>
+    private static PreTokenizer HuggingFacePunctuation { get; } = new RegexPreTokenizer(HuggingFacePunctuationPattern(), specialTokens: null);
 
     /// <summary>The model's text front end.</summary>
     public TextEncoderSpec Spec { get; }
@@ -79,4 +94,7 @@ public sealed class WordPieceEncoder
 
         return row;
     }
+
+    [GeneratedRegex(@"[^\s\p{P}\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]+|[\p{P}\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E]", RegexOptions.CultureInvariant)]
+    private static partial Regex HuggingFacePunctuationPattern();
 }
