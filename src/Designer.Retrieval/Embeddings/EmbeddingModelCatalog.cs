@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Designer.Inference.Pretrained;
 using Designer.Inference.Registry;
 using Designer.Inference.Serving;
 using Designer.Inference.Text;
@@ -99,6 +100,11 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         if (_external.ContainsKey(model))
         {
             throw new ArgumentException($"'{model}' is an externally configured embedding model; only project-trained models can be trained.", nameof(model));
+        }
+
+        if (PretrainedModels.Find(model) is not null)
+        {
+            throw new ArgumentException($"'{model}' is a pretrained model registered from its package; only project-trained models can be trained.", nameof(model));
         }
 
         var existing = (await _registry.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == model);
