@@ -19,8 +19,11 @@ internal static class RealDataMeasure
     public static async Task RunAsync(Arguments options)
     {
         var data = options.String("data") ?? throw new ArgumentException("--data <folder with train.csv and test.csv> is required.");
-        var train = LabelledTexts.ReadCsv(Path.Combine(data, "train.csv"));
-        var test = LabelledTexts.ReadCsv(Path.Combine(data, "test.csv"));
+        // --train-every / --test-every k keep every k-th row (a smaller, still label-balanced run on a busy machine).
+        var trainEvery = options.Int("train-every", 1);
+        var testEvery = options.Int("test-every", 1);
+        var train = LabelledTexts.ReadCsv(Path.Combine(data, "train.csv")).Where((_, i) => i % trainEvery == 0).ToList();
+        var test = LabelledTexts.ReadCsv(Path.Combine(data, "test.csv")).Where((_, i) => i % testEvery == 0).ToList();
         var latencyQueries = Math.Min(test.Count, options.Int("latency-queries", 300));
         var models = (options.String("models") ?? "designer-lsa,lsa-fit,all-minilm-l6-v2,arctic-embed-xs").Split(',');
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -37,6 +40,7 @@ internal static class RealDataMeasure
             var started = Stopwatch.StartNew();
             var documents = await handle.Generator.GenerateAsync(train.Select(t => t.Text));
             var ingestSeconds = started.Elapsed.TotalSeconds;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model}: embedded {train.Count} in {ingestSeconds:0.0} s"));
             var variants = new List<(string Name, IEmbeddingGenerator<string, Embedding<float>> Queries)> { (model, handle.QueryGenerator) };
             if (!ReferenceEquals(handle.QueryGenerator, handle.Generator))
             {
@@ -49,6 +53,7 @@ internal static class RealDataMeasure
             var devCorpus = Enumerable.Range(0, train.Count).Where(i => i % 5 != 0).ToList();
             var devQueries = Enumerable.Range(0, train.Count).Where(i => i % 5 == 0).ToList();
             var dev = await BuildAsync(provider, "dev", train, documents, devCorpus);
+            Console.Error.WriteLine($"{model}: indexes built at {started.Elapsed.TotalSeconds:0} s");
             foreach (var (name, queries) in variants)
             {
                 // Dev: query vectors of train texts through the query generator (prefix where the model has one).
