@@ -10,7 +10,7 @@ namespace Designer.Retrieval.Indexes;
 public static class WeightedScoreFusion
 {
     /// <summary>The dense weight the product uses unless a collection or node sets one (chosen on held-out data).</summary>
-    public const double DefaultDenseWeight = 0.5;
+    public const double DefaultDenseWeight = 0.7;
 
     /// <summary>Fuses a dense and a lexical list, best first; ties break by id (ordinal) so results are deterministic.</summary>
     /// <param name="dense">Dense hits, best first.</param>
