@@ -8,6 +8,12 @@ using Designer.Retrieval.Benchmarks;
 //                                                                   recall/latency/throughput sweep (pgvector too when
 //                                                                   DESIGNER_TEST_PGVECTOR is set)
 //   paraphrase [--seed 4242] [--per-intent 6]                       paraphrase recall@5: default model vs BM25 vs hybrid
+//   realdata --data DIR [--models a,b] [--latency-queries 300]    kNN retrieval on a labelled set (DIR/train.csv,
+//                                                                   DIR/test.csv: text,label): top-1 / hit@5 per model
+//                                                                   and mode, fusion weight chosen on a train split
+//   embedspeed [--model all-minilm-l6-v2] [--providers cpu,cuda] [--batches 1,32,128] [--texts 256]
+//                                                                   raw embeddings/s per provider and batch; CPU-vs-CUDA
+//                                                                   cosine (exit 1 when CUDA is missing or disagrees)
 //   bdn [BenchmarkDotNet args]                                      BenchmarkDotNet suites (search loop, embeddings/s)
 var command = args.Length > 0 ? args[0] : "measure";
 var options = Arguments.Parse(args.Skip(1).ToArray());
@@ -22,11 +28,16 @@ switch (command)
     case "paraphrase":
         await ParaphraseMeasure.RunAsync(options);
         break;
+    case "realdata":
+        await RealDataMeasure.RunAsync(options);
+        break;
+    case "embedspeed":
+        return EmbedSpeed.Run(options);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmarks).Assembly).Run(args.Skip(1).ToArray());
         break;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Unknown command '{command}'. Use generate, measure, paraphrase or bdn."));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Unknown command '{command}'. Use generate, measure, paraphrase, realdata, embedspeed or bdn."));
         return 2;
 }
 

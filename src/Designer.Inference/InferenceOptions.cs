@@ -49,4 +49,16 @@ public sealed class InferenceOptions
 
     /// <summary>Train and register <c>dispute-risk</c> v1 at start when the registry has none (default true).</summary>
     public bool BootstrapRiskModel { get; set; } = true;
+
+    /// <summary>
+    /// Pretrained embedding models registered at start from their carrier packages when the registry lacks their bytes
+    /// (default: <c>all-minilm-l6-v2</c>; also known: <c>arctic-embed-xs</c>). An array, so configuration replaces it.
+    /// </summary>
+    public string[] PretrainedModels { get; set; } = [Designer.Inference.Pretrained.PretrainedModels.MiniLm.Id];
+
+    /// <summary>Register <see cref="PretrainedModels"/> at start (default true).</summary>
+    public bool BootstrapPretrainedModels { get; set; } = true;
+
+    /// <summary>Where the carrier assemblies are; <c>pretrained</c> under the application base when empty.</summary>
+    public string? PretrainedDirectory { get; set; }
 }

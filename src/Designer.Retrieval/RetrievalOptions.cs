@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Designer.Retrieval.Embeddings;
 using Designer.Retrieval.Embeddings.Training;
+using Designer.Retrieval.Indexes;
 
 namespace Designer.Retrieval;
 
@@ -124,12 +125,21 @@ public sealed class RetrievalOptions
     public bool ReembedOnNewModelVersion { get; set; } = true;
 
     /// <summary>
-    /// The embedding model collections use when none is named; <c>designer-lsa</c> (the project-trained LSA model, see
-    /// <see cref="Lsa"/>) by default. May name the bring-your-own <see cref="Embedding"/> model's id instead.
+    /// The embedding model collections use when none is named; <c>all-minilm-l6-v2</c> (pretrained, registered at start
+    /// from its NuGet carrier; chosen by measurement on real data, docs/benchmarks.md) by default. <c>designer-lsa</c>
+    /// (the project-trained LSA model, see <see cref="Lsa"/>) stays a domain option, and the bring-your-own
+    /// <see cref="Embedding"/> model's id may be named instead.
     /// </summary>
     [Required]
     [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$")]
-    public string DefaultEmbeddingModel { get; set; } = "designer-lsa";
+    public string DefaultEmbeddingModel { get; set; } = "all-minilm-l6-v2";
+
+    /// <summary>
+    /// The dense weight of hybrid search (weighted score fusion) when a query or node names none; chosen on held-out
+    /// data (docs/benchmarks.md). 0 = lexical only, 1 = dense only.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double HybridDenseWeight { get; set; } = WeightedScoreFusion.DefaultDenseWeight;
 
     /// <summary>Training settings of the project-trained LSA model (defaults in <see cref="LsaTrainingOptions"/>).</summary>
     public LsaTrainingOptions Lsa { get; set; } = new();

@@ -24,6 +24,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Designer:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Off unless a test turns it on: most tests need an empty registry, and extraction costs ~90 MB per host.
+        builder.UseSetting("Designer:Inference:BootstrapPretrainedModels", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -38,6 +38,12 @@ internal sealed class InferenceOptionsValidator : IValidateOptions<InferenceOpti
             failures.Add($"{InferenceOptions.SectionName}:DataDirectory is required.");
         }
 
+        foreach (var id in options.PretrainedModels.Where(id => Pretrained.PretrainedModels.Find(id) is null))
+        {
+            failures.Add($"{InferenceOptions.SectionName}:PretrainedModels: '{id}' is not a known pretrained model "
+                + $"({string.Join(", ", Pretrained.PretrainedModels.All.Select(m => m.Id))}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

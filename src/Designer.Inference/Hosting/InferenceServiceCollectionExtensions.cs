@@ -59,6 +59,7 @@ public static class InferenceServiceCollectionExtensions
         services.TryAddSingleton<IInferenceClient, InProcessInferenceClient>();
         services.TryAddSingleton<RiskModelService>();
         services.AddHostedService<RiskModelBootstrapService>();
+        services.AddHostedService<PretrainedModelBootstrapService>();
         return builder;
     }
 

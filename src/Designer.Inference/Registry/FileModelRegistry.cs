@@ -19,6 +19,9 @@ public sealed partial class FileModelRegistry : IModelRegistry
     private const string ModelFileName = "model.onnx";
     private const string DescriptorFileName = "descriptor.json";
 
+    /// <summary>The file name of a text encoder's vocabulary beside <c>model.onnx</c>.</summary>
+    public const string VocabularyFileName = "vocab.txt";
+
     private readonly string _root;
     private readonly TimeProvider _timeProvider;
 
@@ -70,6 +73,11 @@ public sealed partial class FileModelRegistry : IModelRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(registration.TrainedBy);
         var bytes = registration.OnnxModel.ToArray();
         var (inputs, outputs) = OnnxMetadataReader.Read(bytes);
+        var vocabulary = registration.TextEncoder is null ? null : registration.Vocabulary.ToArray();
+        if (vocabulary is { Length: 0 })
+        {
+            throw new ArgumentException("A model with a text encoder needs its vocabulary.", nameof(registration));
+        }
 
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -93,6 +101,9 @@ public sealed partial class FileModelRegistry : IModelRegistry
                 TrainedBy = registration.TrainedBy,
                 CreatedAt = _timeProvider.GetUtcNow(),
                 Description = registration.Description,
+                TextEncoder = vocabulary is null ? null : registration.TextEncoder! with { VocabularySha256 = Sha256Hex(vocabulary) },
+                License = registration.License,
+                Upstream = registration.Upstream,
             };
 
             var staging = Path.Combine(modelDir, $".staging-{Guid.NewGuid():N}");
@@ -100,6 +111,10 @@ public sealed partial class FileModelRegistry : IModelRegistry
             try
             {
                 await File.WriteAllBytesAsync(Path.Combine(staging, ModelFileName), bytes, cancellationToken);
+                if (vocabulary is not null)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(staging, VocabularyFileName), vocabulary, cancellationToken);
+                }
                 await WriteJsonAsync(Path.Combine(staging, DescriptorFileName), descriptor, cancellationToken);
 
                 // The rename is the commit point: it fails if another process took this version meanwhile.

@@ -53,4 +53,13 @@ public sealed record ModelDescriptor
 
     /// <summary>When the status last changed, if ever.</summary>
     public DateTimeOffset? StatusChangedAt { get; init; }
+
+    /// <summary>The text front end of a sentence-embedding model that takes raw text (pretrained BERT family), else null.</summary>
+    public TextEncoderSpec? TextEncoder { get; init; }
+
+    /// <summary>The licence of the weights, when registered from a third party (e.g. <c>Apache-2.0</c>).</summary>
+    public string? License { get; init; }
+
+    /// <summary>Where the weights come from (upstream model name and the package that carried them), when third-party.</summary>
+    public string? Upstream { get; init; }
 }

@@ -29,4 +29,16 @@ public sealed record ModelRegistration
     /// <see cref="ModelStatus.Approved"/>. Any other registration starts <see cref="ModelStatus.PendingApproval"/>.
     /// </summary>
     public bool IsBootstrap { get; init; }
+
+    /// <summary>The text front end of a sentence-embedding model that takes raw text; needs <see cref="Vocabulary"/>.</summary>
+    public TextEncoderSpec? TextEncoder { get; init; }
+
+    /// <summary>The WordPiece <c>vocab.txt</c> of <see cref="TextEncoder"/>, stored beside the ONNX file.</summary>
+    public ReadOnlyMemory<byte> Vocabulary { get; init; }
+
+    /// <summary>The licence of third-party weights.</summary>
+    public string? License { get; init; }
+
+    /// <summary>Where third-party weights come from.</summary>
+    public string? Upstream { get; init; }
 }

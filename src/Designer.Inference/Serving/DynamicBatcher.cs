@@ -71,17 +71,27 @@ public sealed class DynamicBatcher : IAsyncDisposable
     /// <param name="cancellationToken">Cancels this request only.</param>
     /// <exception cref="InferenceQueueFullException">The queue is at capacity.</exception>
     /// <exception cref="TimeoutException">No result within <see cref="BatchingOptions.RequestTimeout"/>.</exception>
-    public async Task<float[][]> InferAsync(IReadOnlyList<float[]> rows, CancellationToken cancellationToken)
+    public Task<float[][]> InferAsync(IReadOnlyList<float[]> rows, CancellationToken cancellationToken) =>
+        InferAsync(rows, _options.RequestTimeout, cancellationToken);
+
+    /// <summary>As <see cref="InferAsync(IReadOnlyList{float[]}, CancellationToken)"/> with a request timeout of the caller's.</summary>
+    /// <param name="rows">Input rows, each <see cref="IBatchExecutor.InputWidth"/> wide.</param>
+    /// <param name="requestTimeout">How long this request may take from enqueue to result (background work such as
+    /// embedding a corpus with a transformer on a busy CPU needs longer than an interactive prediction).</param>
+    /// <param name="cancellationToken">Cancels this request only.</param>
+    /// <returns>The output rows.</returns>
+    public async Task<float[][]> InferAsync(IReadOnlyList<float[]> rows, TimeSpan requestTimeout, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(requestTimeout, TimeSpan.Zero);
         ValidateRows(rows);
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
 
         var started = _timeProvider.GetTimestamp();
         var request = new PendingRequest(rows);
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
+        using var timeout = new CancellationTokenSource(requestTimeout, _timeProvider);
         using var onTimeout = timeout.Token.Register(() => request.TrySetException(
-            new TimeoutException($"Inference on {Key} did not complete within {_options.RequestTimeout.TotalMilliseconds:0} ms.")));
+            new TimeoutException($"Inference on {Key} did not complete within {requestTimeout.TotalMilliseconds:0} ms.")));
         using var onCancel = cancellationToken.Register(() => request.TrySetCanceled(cancellationToken));
 
         if (!_queue.Writer.TryWrite(request))

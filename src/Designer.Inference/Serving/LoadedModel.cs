@@ -6,7 +6,7 @@ namespace Designer.Inference.Serving;
 /// <param name="Descriptor">Registry entry.</param>
 /// <param name="Runner">The ONNX Runtime session.</param>
 /// <param name="Batcher">The request batcher in front of the session.</param>
-public sealed record LoadedModel(ModelDescriptor Descriptor, OnnxModelRunner Runner, DynamicBatcher Batcher)
+public sealed record LoadedModel(ModelDescriptor Descriptor, IModelRunner Runner, DynamicBatcher Batcher)
 {
     /// <summary>The execution provider serving the model, and why.</summary>
     public ProviderChoice Provider => Runner.Provider;

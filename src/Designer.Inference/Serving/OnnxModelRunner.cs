@@ -8,7 +8,7 @@ namespace Designer.Inference.Serving;
 /// A single session is shared by every caller: <c>InferenceSession.Run</c> is thread-safe, and extra sessions
 /// would only duplicate weights while competing for the same intra-op threads.
 /// </summary>
-public sealed class OnnxModelRunner : IBatchExecutor, IDisposable
+public sealed class OnnxModelRunner : IModelRunner
 {
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;

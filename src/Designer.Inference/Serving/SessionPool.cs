@@ -88,7 +88,9 @@ public sealed partial class SessionPool : IAsyncDisposable
     private async Task<LoadedModel> LoadAsync(ModelKey key, ModelDescriptor descriptor)
     {
         var bytes = await _registry.ReadModelAsync(descriptor, CancellationToken.None);
-        var runner = new OnnxModelRunner(bytes, _selector);
+        IModelRunner runner = descriptor.TextEncoder is { } spec
+            ? new BertEmbeddingRunner(bytes, spec, _selector)
+            : new OnnxModelRunner(bytes, _selector);
         LogProvider(_logger, key.Id, key.Version, runner.Provider.Provider, runner.Provider.Reason);
         var batcher = new DynamicBatcher(key, runner, _batching, _timeProvider, _metrics);
         return new LoadedModel(descriptor, runner, batcher);

@@ -5,11 +5,13 @@ using Designer.Inference.Serving;
 namespace Designer.InferenceHost.Api;
 
 /// <summary>
-/// <c>POST /v1/embeddings</c>, OpenAI-compatible: <c>{ model, input: string | string[], encoding_format?: "float" | "base64" }</c>
+/// <c>POST /v1/embeddings</c>, OpenAI-compatible: <c>{ model, input: string | string[], encoding_format?: "float" | "base64",
+/// input_type?: "query" | "document" }</c> (<c>input_type</c> is ours: queries take the model's query prefix)
 /// → <c>{ object: "list", data: [{ object: "embedding", index, embedding }], model, usage }</c>; with <c>base64</c> each
 /// embedding is the little-endian float32 bytes in base64, which the official OpenAI SDKs ask for by default.
 /// <c>model</c> is a model id (newest approved version) or <c>id@version</c> (that version, if approved). Vectors come only
-/// from a registered, approved embedding model; there is none until the retrieval module registers one.
+/// from a registered, approved embedding model (the pretrained all-MiniLM-L6-v2 is registered at start). Inputs longer
+/// than the model's window are truncated and listed in <c>designer_truncated</c>; blank inputs are refused.
 /// </summary>
 internal static partial class EmbeddingsApi
 {
@@ -32,7 +34,7 @@ internal static partial class EmbeddingsApi
             return bad;
         }
 
-        var (model, inputs, base64, errors) = Validate(body!);
+        var (model, inputs, base64, isQuery, errors) = Validate(body!);
         if (errors.Count > 0)
         {
             return HostProblems.BadRequest("The embeddings request is invalid.", errors);
@@ -61,13 +63,16 @@ internal static partial class EmbeddingsApi
 
         return await HostProblems.GuardAsync(context, async () =>
         {
-            var encoded = encoder.Encode(descriptor, inputs!);
+            var encoded = isQuery ? encoder.EncodeQueries(descriptor, inputs!) : encoder.Encode(descriptor, inputs!);
             var result = await inference.PredictAsync(descriptor.Id, descriptor.Version, encoded.Rows, cancellationToken);
             return TypedResults.Ok(new EmbeddingsResponse(
                 "list",
                 result.Rows.Select((row, i) => new EmbeddingItem("embedding", i, base64 ? ToBase64(row.Scores) : row.Scores)).ToList(),
                 model!,
-                new EmbeddingsUsage(encoded.TokenCount, encoded.TokenCount)));
+                new EmbeddingsUsage(encoded.TokenCount, encoded.TokenCount))
+            {
+                Truncated = encoded.Truncated.Count > 0 ? encoded.Truncated : null,
+            });
         });
     }
 
@@ -100,7 +105,7 @@ internal static partial class EmbeddingsApi
         return Convert.ToBase64String(bytes);
     }
 
-    private static (string? Model, List<string>? Inputs, bool Base64, List<string> Errors) Validate(JsonObject body)
+    private static (string? Model, List<string>? Inputs, bool Base64, bool IsQuery, List<string> Errors) Validate(JsonObject body)
     {
         var errors = new List<string>();
         string? model = null;
@@ -125,9 +130,11 @@ internal static partial class EmbeddingsApi
             {
                 errors.Add($"'input' must hold 1 to {MaxInputs} strings.");
             }
-            else if (inputs?.Any(string.IsNullOrEmpty) == true)
+            else if (inputs is not null)
             {
-                errors.Add("'input' must not contain empty strings.");
+                // An embedding of no text is a vector like any other: refuse it instead of returning it silently.
+                errors.AddRange(inputs.Select((text, i) => (text, i)).Where(x => string.IsNullOrWhiteSpace(x.text))
+                    .Select(x => $"'input[{x.i}]' is empty; an embedding of no text is meaningless."));
             }
         }
 
@@ -144,12 +151,31 @@ internal static partial class EmbeddingsApi
             }
         }
 
-        return (model, inputs, base64, errors);
+        var isQuery = false;
+        if (body["input_type"] is { } inputType)
+        {
+            if (inputType is JsonValue t && t.TryGetValue<string>(out var kind) && kind is ("query" or "document"))
+            {
+                isQuery = kind == "query";
+            }
+            else
+            {
+                errors.Add("'input_type' must be \"query\" or \"document\" (queries take the model's query prefix).");
+            }
+        }
+
+        return (model, inputs, base64, isQuery, errors);
     }
 }
 
 /// <summary>OpenAI's embeddings response.</summary>
-internal sealed record EmbeddingsResponse(string Object, IReadOnlyList<EmbeddingItem> Data, string Model, EmbeddingsUsage Usage);
+internal sealed record EmbeddingsResponse(string Object, IReadOnlyList<EmbeddingItem> Data, string Model, EmbeddingsUsage Usage)
+{
+    /// <summary>Indexes of inputs cut to the model's token window; absent when none was.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("designer_truncated")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? Truncated { get; init; }
+}
 
 /// <summary>One vector of <see cref="EmbeddingsResponse"/>: a float array, or a base64 string of float32 bytes.</summary>
 internal sealed record EmbeddingItem(string Object, int Index, object Embedding);

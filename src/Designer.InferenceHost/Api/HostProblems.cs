@@ -44,5 +44,10 @@ internal static class HostProblems
         {
             return BadRequest(ex.Message);
         }
+        catch (ModelIntegrityException ex)
+        {
+            // The stored file is not what was registered: refuse to serve it rather than return wrong vectors.
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Model failed its integrity check");
+        }
     }
 }

@@ -17,9 +17,19 @@ public interface IEmbeddingTextEncoder
     /// <param name="texts">Texts to embed.</param>
     /// <returns>The rows, and how many tokens they used (for OpenAI's <c>usage</c>).</returns>
     EncodedTexts Encode(ModelDescriptor model, IReadOnlyList<string> texts);
+
+    /// <summary>Encodes queries, for models that embed queries differently (a query prefix); documents otherwise.</summary>
+    /// <param name="model">The model version.</param>
+    /// <param name="texts">The queries.</param>
+    /// <returns>The rows and the token count.</returns>
+    EncodedTexts EncodeQueries(ModelDescriptor model, IReadOnlyList<string> texts) => Encode(model, texts);
 }
 
 /// <summary>Model input rows for texts, and the tokens they used.</summary>
 /// <param name="Rows">One input row per text.</param>
 /// <param name="TokenCount">Tokens used in total.</param>
-public sealed record EncodedTexts(IReadOnlyList<float[]> Rows, int TokenCount);
+public sealed record EncodedTexts(IReadOnlyList<float[]> Rows, int TokenCount)
+{
+    /// <summary>Indexes of inputs cut to the model's token window (reported to the caller).</summary>
+    public IReadOnlyList<int> Truncated { get; init; } = [];
+}

@@ -35,6 +35,7 @@ internal static class InferenceHostServiceCollectionExtensions
 
         // Texts for the project-trained (LSA) embedding models; other encoders can be added beside it.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmbeddingTextEncoder, TermCountTextEncoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmbeddingTextEncoder, WordPieceTextEncoder>());
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => InferenceWireJson.Configure(options.SerializerOptions));

@@ -83,10 +83,12 @@ public sealed record DocumentInput(string Id, string Text, JsonObject? Metadata)
 /// <summary>A search over one collection.</summary>
 /// <param name="Query">The query text.</param>
 /// <param name="TopK">Hits wanted (1–100).</param>
-/// <param name="Mode">dense, lexical or hybrid.</param>
+/// <param name="Mode">dense, lexical, hybrid (weighted score fusion) or rrf (reciprocal rank fusion).</param>
 /// <param name="MinScore">Hits below this score are dropped.</param>
 /// <param name="Filter">Payload filter JSON (see <see cref="CollectionFilterJson"/>).</param>
-public sealed record CollectionQuery(string Query, int TopK = 5, string Mode = "hybrid", double? MinScore = null, JsonObject? Filter = null);
+/// <param name="DenseWeight">The dense weight of hybrid in [0, 1]; <c>Designer:Retrieval:HybridDenseWeight</c> when null.</param>
+public sealed record CollectionQuery(
+    string Query, int TopK = 5, string Mode = "hybrid", double? MinScore = null, JsonObject? Filter = null, double? DenseWeight = null);
 
 /// <summary>One hit: a chunk of a document.</summary>
 /// <param name="DocumentId">The document id.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Inference.Registry;
 using Designer.Persistence;
 using Designer.Retrieval.Indexes;
 
@@ -61,12 +62,17 @@ public sealed partial class CollectionService
         {
             "dense" => SearchMode.Dense,
             "lexical" => SearchMode.Lexical,
-            "hybrid" => SearchMode.Hybrid,
+            "hybrid" or "rrf" => SearchMode.Hybrid,
             _ => null,
         };
         if (mode is null)
         {
-            problems.Add(new("mode", "Use dense, lexical or hybrid."));
+            problems.Add(new("mode", "Use dense, lexical, hybrid or rrf."));
+        }
+
+        if (query.DenseWeight is { } weight && !(weight >= 0 && weight <= 1))
+        {
+            problems.Add(new("denseWeight", "Must be between 0 and 1."));
         }
 
         var filterProblems = new List<string>();
@@ -86,9 +92,18 @@ public sealed partial class CollectionService
         float[]? vector = null;
         if (mode != SearchMode.Lexical)
         {
-            var handle = await _catalog.GetAsync(collection.EmbeddingModel, collection.EmbeddingVersion, cancellationToken);
-            var embeddings = await handle.Generator.GenerateAsync([query.Query], cancellationToken: cancellationToken);
-            vector = embeddings[0].Vector.ToArray();
+            try
+            {
+                var handle = await _catalog.GetAsync(collection.EmbeddingModel, collection.EmbeddingVersion, cancellationToken);
+                var embeddings = await handle.QueryGenerator.GenerateAsync([query.Query], cancellationToken: cancellationToken);
+                vector = embeddings[0].Vector.ToArray();
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or ModelIntegrityException)
+            {
+                // The model the collection was embedded with is gone or its stored file no longer matches its hash:
+                // answering with another model's vectors would be silently wrong.
+                return new CollectionError(CollectionErrorKind.Conflict, $"'{name}' cannot be searched densely: {ex.Message}", []);
+            }
         }
 
         // No index yet (a crash between storing the collection and creating it; the first ingestion creates it) or
@@ -100,7 +115,17 @@ public sealed partial class CollectionService
         }
 
         var hits = await index.SearchAsync(
-            new SearchRequest { Mode = mode!.Value, Vector = vector, QueryText = query.Query, TopK = query.TopK, MinScore = query.MinScore, Filter = filter },
+            new SearchRequest
+            {
+                Mode = mode!.Value,
+                Vector = vector,
+                QueryText = query.Query,
+                TopK = query.TopK,
+                MinScore = query.MinScore,
+                Filter = filter,
+                Fusion = query.Mode == "rrf" ? FusionMethod.Rrf : FusionMethod.Weighted,
+                DenseWeight = query.DenseWeight ?? _options.HybridDenseWeight,
+            },
             cancellationToken);
         return hits.Select(ToHit).ToList();
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Designer.Inference.Registry;
 using Designer.Persistence;
 using Designer.Retrieval.Embeddings;
 using Microsoft.Extensions.Options;
@@ -113,7 +114,7 @@ public sealed partial class CollectionService
             {
                 handle = await _catalog.GetAsync(model, request.EmbeddingVersion, cancellationToken);
             }
-            catch (KeyNotFoundException ex)
+            catch (Exception ex) when (ex is KeyNotFoundException or ModelIntegrityException)
             {
                 problems.Add(new(request.EmbeddingVersion is null ? "embeddingModel" : "embeddingVersion", ex.Message));
             }
@@ -183,7 +184,7 @@ public sealed partial class CollectionService
         {
             handle = await _catalog.GetAsync(collection.EmbeddingModel, version, cancellationToken);
         }
-        catch (KeyNotFoundException ex)
+        catch (Exception ex) when (ex is KeyNotFoundException or ModelIntegrityException)
         {
             return CollectionError.Invalid("Unknown model version.", [new("version", ex.Message)]);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Designer.Inference.Pretrained;
 using Designer.Inference.Registry;
 using Designer.Inference.Serving;
 using Designer.Inference.Text;
@@ -101,6 +102,11 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
             throw new ArgumentException($"'{model}' is an externally configured embedding model; only project-trained models can be trained.", nameof(model));
         }
 
+        if (PretrainedModels.Find(model) is not null)
+        {
+            throw new ArgumentException($"'{model}' is a pretrained model registered from its package; only project-trained models can be trained.", nameof(model));
+        }
+
         var existing = (await _registry.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == model);
         if (existing is not null && (existing.Kind != ModelKind.Embedding || existing.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName))
         {
@@ -152,9 +158,10 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
                 : $"Embedding model '{model}' has no version {version}.");
         }
 
-        if (descriptor.Kind != ModelKind.Embedding || descriptor.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName)
+        if (descriptor.Kind != ModelKind.Embedding
+            || (descriptor.TextEncoder is null && descriptor.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName))
         {
-            throw new KeyNotFoundException($"Model '{model}' v{descriptor.Version} is not a project-trained text embedding model.");
+            throw new KeyNotFoundException($"Model '{model}' v{descriptor.Version} is not a text embedding model.");
         }
 
         return descriptor;
@@ -162,11 +169,36 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
 
     private async Task<EmbeddingModelHandle> LoadAsync(ModelDescriptor descriptor)
     {
+        if (descriptor.TextEncoder is { } spec)
+        {
+            return await LoadPretrainedAsync(descriptor, spec);
+        }
+
         var encoder = TermCountEncoder.FromModel(await _registry.ReadModelAsync(descriptor, CancellationToken.None));
         var loaded = await _pool.GetAsync(descriptor, CancellationToken.None);
         var dimensions = (int)descriptor.Outputs[0].Dimensions[^1];
         var generator = new TermProjectionEmbeddingGenerator(encoder, loaded.Batcher, descriptor.Id, descriptor.Version, dimensions, _timeProvider);
         IEmbeddingGenerator<string, Embedding<float>> cached = new CachingEmbeddingGenerator(generator, $"{descriptor.Id}@{descriptor.Version}", _cacheCapacity);
         return new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, cached);
+    }
+
+    private async Task<EmbeddingModelHandle> LoadPretrainedAsync(ModelDescriptor descriptor, TextEncoderSpec spec)
+    {
+        var encoder = new WordPieceEncoder(spec, await ModelVocabulary.ReadAsync(descriptor, CancellationToken.None));
+        var loaded = await _pool.GetAsync(descriptor, CancellationToken.None);
+        var dimensions = (int)descriptor.Outputs.First(o => o.Name == spec.OutputName).Dimensions[^1];
+        var key = $"{descriptor.Id}@{descriptor.Version}";
+        var documents = new PretrainedEmbeddingGenerator(encoder, loaded.Batcher, descriptor.Id, descriptor.Version, dimensions, isQuery: false, _timeProvider);
+        var handle = new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, new CachingEmbeddingGenerator(documents, key, _cacheCapacity))
+        {
+            IsPretrained = true,
+        };
+        if (spec.QueryPrefix.Length == 0 && spec.DocumentPrefix.Length == 0)
+        {
+            return handle;
+        }
+
+        var queries = new PretrainedEmbeddingGenerator(encoder, loaded.Batcher, descriptor.Id, descriptor.Version, dimensions, isQuery: true, _timeProvider);
+        return handle with { QueryGenerator = new CachingEmbeddingGenerator(queries, key + "#query", _cacheCapacity) };
     }
 }

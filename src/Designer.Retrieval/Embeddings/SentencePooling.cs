@@ -1,45 +1,11 @@
-using System.Numerics.Tensors;
+using Designer.Inference.Registry;
+using Designer.Inference.Text;
 
 namespace Designer.Retrieval.Embeddings;
 
-/// <summary>Pools a [batch, sequence, hidden] token tensor into one vector per row.</summary>
+/// <summary>Pools a [batch, sequence, hidden] token tensor into one vector per row (the inference module's pooling).</summary>
 internal static class SentencePooling
 {
-    public static float[] Pool(ReadOnlySpan<float> hidden, int row, int sequence, int size, ReadOnlySpan<long> mask, EmbeddingPooling pooling, bool normalize)
-    {
-        var result = new float[size];
-        var rowStart = row * sequence * size;
-        if (pooling == EmbeddingPooling.Cls)
-        {
-            hidden.Slice(rowStart, size).CopyTo(result);
-        }
-        else
-        {
-            var tokens = 0;
-            for (var t = 0; t < sequence; t++)
-            {
-                if (mask[(row * sequence) + t] != 0)
-                {
-                    TensorPrimitives.Add(result, hidden.Slice(rowStart + (t * size), size), result);
-                    tokens++;
-                }
-            }
-
-            if (tokens > 0)
-            {
-                TensorPrimitives.Divide(result, tokens, result);
-            }
-        }
-
-        if (normalize)
-        {
-            var norm = TensorPrimitives.Norm(result);
-            if (norm > 0f)
-            {
-                TensorPrimitives.Divide(result, norm, result);
-            }
-        }
-
-        return result;
-    }
+    public static float[] Pool(ReadOnlySpan<float> hidden, int row, int sequence, int size, ReadOnlySpan<long> mask, EmbeddingPooling pooling, bool normalize) =>
+        TokenPoolingMath.Pool(hidden, row, sequence, size, mask, pooling == EmbeddingPooling.Cls ? TokenPooling.Cls : TokenPooling.Mean, normalize);
 }

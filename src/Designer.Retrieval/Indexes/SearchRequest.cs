@@ -9,8 +9,18 @@ public enum SearchMode
     /// <summary>Keyword relevance of <see cref="SearchRequest.QueryText"/> (BM25 in Lucene).</summary>
     Lexical,
 
-    /// <summary>Reciprocal rank fusion (k = 60) of the dense and the lexical result lists; needs both inputs.</summary>
+    /// <summary>Fusion (<see cref="SearchRequest.Fusion"/>) of the dense and the lexical result lists; needs both inputs.</summary>
     Hybrid,
+}
+
+/// <summary>How hybrid search fuses its dense and lexical lists.</summary>
+public enum FusionMethod
+{
+    /// <summary>Reciprocal rank fusion, k = 60 (<see cref="ReciprocalRankFusion"/>).</summary>
+    Rrf,
+
+    /// <summary>Weighted sum of min-max normalised scores (<see cref="WeightedScoreFusion"/>).</summary>
+    Weighted,
 }
 
 /// <summary>A top-k query against one collection.</summary>
@@ -33,6 +43,12 @@ public sealed record SearchRequest
 
     /// <summary>Only records whose payload satisfies this filter are returned.</summary>
     public PayloadFilter? Filter { get; init; }
+
+    /// <summary>How <see cref="SearchMode.Hybrid"/> fuses; <see cref="FusionMethod.Rrf"/> by default at this level.</summary>
+    public FusionMethod Fusion { get; init; } = FusionMethod.Rrf;
+
+    /// <summary>The dense weight w in [0, 1] of <see cref="FusionMethod.Weighted"/>; <see cref="WeightedScoreFusion.DefaultDenseWeight"/> by default.</summary>
+    public double DenseWeight { get; init; } = WeightedScoreFusion.DefaultDenseWeight;
 
     /// <summary>Overrides the approximate index's search breadth (HNSW <c>efSearch</c> / pgvector <c>hnsw.ef_search</c>) for this query.</summary>
     public int? EfSearch { get; init; }

@@ -64,6 +64,11 @@ public abstract class VectorIndexBase : IVectorIndex
             query = VectorMath.Normalize(request.Vector);
         }
 
+        if (request.Mode == SearchMode.Hybrid && request.Fusion == FusionMethod.Weighted && !(request.DenseWeight is >= 0.0 and <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.DenseWeight, "DenseWeight must be between 0 and 1.");
+        }
+
         if (request.Mode is SearchMode.Lexical or SearchMode.Hybrid && string.IsNullOrWhiteSpace(request.QueryText))
         {
             throw new ArgumentException($"{request.Mode} search needs QueryText.", nameof(request));
@@ -122,6 +127,8 @@ public abstract class VectorIndexBase : IVectorIndex
         var depth = Math.Max(request.TopK * 4, 40);
         var dense = await DenseSearchAsync(query, depth, request, cancellationToken);
         var lexical = await LexicalSearchAsync(request.QueryText!, depth, request.Filter, cancellationToken);
-        return ReciprocalRankFusion.Fuse([dense, lexical], request.TopK);
+        return request.Fusion == FusionMethod.Weighted
+            ? WeightedScoreFusion.Fuse(dense, lexical, request.DenseWeight, request.TopK)
+            : ReciprocalRankFusion.Fuse([dense, lexical], request.TopK);
     }
 }

@@ -62,7 +62,8 @@ internal static class CollectionEndpoints
     }
 
     private static async Task<IResult> SearchAsync(
-        CollectionService service, string name, string? q, string? k, string? mode, string? minScore, string? filter, CancellationToken cancellationToken)
+        CollectionService service, string name, string? q, string? k, string? mode, string? minScore, string? filter, string? denseWeight,
+        CancellationToken cancellationToken)
     {
         var problems = new List<CollectionProblem>();
         // An unparsable k becomes 0, which the service reports with its other problems.
@@ -81,6 +82,19 @@ internal static class CollectionEndpoints
             }
         }
 
+        double? weight = null;
+        if (denseWeight is not null)
+        {
+            if (double.TryParse(denseWeight, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
+            {
+                weight = parsed;
+            }
+            else
+            {
+                problems.Add(new("denseWeight", "Must be a number between 0 and 1."));
+            }
+        }
+
         JsonObject? filterJson = null;
         if (!string.IsNullOrWhiteSpace(filter))
         {
@@ -94,7 +108,7 @@ internal static class CollectionEndpoints
             }
         }
 
-        var result = await service.SearchAsync(name, new CollectionQuery(q ?? string.Empty, topK, mode ?? "hybrid", min, filterJson), cancellationToken);
+        var result = await service.SearchAsync(name, new CollectionQuery(q ?? string.Empty, topK, mode ?? "hybrid", min, filterJson, weight), cancellationToken);
         if (problems.Count > 0 && result.Error?.Kind != CollectionErrorKind.NotFound)
         {
             // The query-string problems together with every one the service found in the rest.

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Designer.Web.Collections;
 
 /// <summary>
-/// With <c>Designer:Demo:Seed</c>, on a start that finds no <c>past-disputes</c> collection: trains the default
-/// embedding model on the generated past disputes (a new model version), creates the collection with that version
-/// and queues the ingestion of every dispute. Runs in the background so the app serves requests meanwhile; the job
+/// With <c>Designer:Demo:Seed</c>, on a start that finds no <c>past-disputes</c> collection: takes the default
+/// embedding model (the pretrained one registered at start; a project-trained default such as <c>designer-lsa</c> is
+/// first trained on the generated past disputes), creates the collection with that version and queues the ingestion
+/// of every dispute. Runs in the background so the app serves requests meanwhile; the job
 /// worker resumes an interrupted ingestion, and an interrupted training simply trains again on the next start.
 /// </summary>
 internal sealed partial class DemoCorpusSeeder(
@@ -64,8 +65,14 @@ internal sealed partial class DemoCorpusSeeder(
 
         var catalog = services.GetRequiredService<IEmbeddingModelCatalog>();
         var corpus = DisputeCorpus.Default;
-        LogTraining(logger, catalog.DefaultModel, corpus.Count);
-        var model = await catalog.TrainAsync(catalog.DefaultModel, [.. corpus.Select(d => d.Narrative)], cancellationToken);
+        var model = await PretrainedOrNullAsync(catalog, cancellationToken);
+        if (model is null)
+        {
+            // The default is a project-trained model (designer-lsa): a new version learns the corpus first.
+            LogTraining(logger, catalog.DefaultModel, corpus.Count);
+            model = await catalog.TrainAsync(catalog.DefaultModel, [.. corpus.Select(d => d.Narrative)], cancellationToken);
+        }
+
         var created = await collections.CreateAsync(
             new CreateCollection(CollectionName, "Past customer disputes (generated demo corpus)", model.Model, model.Version),
             SystemActor,
@@ -78,6 +85,19 @@ internal sealed partial class DemoCorpusSeeder(
 
         var job = await collections.AddDocumentsAsync(CollectionName, Documents(corpus), SystemActor, cancellationToken);
         LogQueued(logger, corpus.Count, model.Model, model.Version, job.Value?.Job.Id);
+    }
+
+    private static async Task<EmbeddingModelHandle?> PretrainedOrNullAsync(IEmbeddingModelCatalog catalog, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var handle = await catalog.GetAsync(catalog.DefaultModel, null, cancellationToken);
+            return handle.IsPretrained ? handle : null;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo corpus: training {Model} on {Count} past disputes")]

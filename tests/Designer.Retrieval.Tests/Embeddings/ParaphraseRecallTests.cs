@@ -1,6 +1,5 @@
 using Designer.Inference.Corpus;
 using Designer.Retrieval.Embeddings.Evaluation;
-using Designer.Retrieval.Indexes;
 
 namespace Designer.Retrieval.Tests.Embeddings;
 
@@ -20,15 +19,15 @@ public sealed class ParaphraseRecallTests
         var recall = await ParaphraseRecall.MeasureAsync(corpus, queries, handle.Generator, Path.Combine(fixture.Root, "index"), 5, ct);
 
         // Assert
-        var byMode = recall.ToDictionary(r => r.Mode, r => r.Recall);
+        var byMode = recall.ToDictionary(r => r.Name, r => r.Recall);
         TestContext.Current.SendDiagnosticMessage(
-            $"recall@5 over {queries.Count} queries: LSA {byMode[SearchMode.Dense]:0.000}, BM25 {byMode[SearchMode.Lexical]:0.000}, hybrid {byMode[SearchMode.Hybrid]:0.000}");
+            $"recall@5 over {queries.Count} queries: LSA {byMode["dense"]:0.000}, BM25 {byMode["lexical"]:0.000}, hybrid {byMode["rrf"]:0.000}");
         foreach (var group in queries.Select((q, i) => (q, i)).GroupBy(x => x.q.Intent.Split(':')[0]))
         {
-            TestContext.Current.SendDiagnosticMessage($"{group.Key}: " + string.Join(" ", recall.Select(r => $"{r.Mode} {group.Average(x => r.PerQuery[x.i]):0.00}")));
+            TestContext.Current.SendDiagnosticMessage($"{group.Key}: " + string.Join(" ", recall.Select(r => $"{r.Name} {group.Average(x => r.PerQuery[x.i]):0.00}")));
         }
 
-        Assert.True(byMode[SearchMode.Dense] > byMode[SearchMode.Lexical] + 0.05,
-            $"LSA recall@5 {byMode[SearchMode.Dense]:0.000} must beat BM25 {byMode[SearchMode.Lexical]:0.000}");
+        Assert.True(byMode["dense"] > byMode["lexical"] + 0.05,
+            $"LSA recall@5 {byMode["dense"]:0.000} must beat BM25 {byMode["lexical"]:0.000}");
     }
 }

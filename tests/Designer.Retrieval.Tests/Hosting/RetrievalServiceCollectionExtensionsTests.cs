@@ -50,10 +50,12 @@ public sealed class RetrievalServiceCollectionExtensionsTests(EmbeddingFixture f
         await host.StartAsync(TestContext.Current.CancellationToken);
         var catalog = host.Services.GetRequiredService<IEmbeddingModelCatalog>();
 
-        var handle = await catalog.TrainAsync(catalog.DefaultModel, ["card stolen", "card charged twice", "parcel never arrived", "charged twice again"], TestContext.Current.CancellationToken);
+        var handle = await catalog.TrainAsync("designer-lsa", ["card stolen", "card charged twice", "parcel never arrived", "charged twice again"], TestContext.Current.CancellationToken);
+        var pretrained = await catalog.GetAsync(catalog.DefaultModel, null, TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(("designer-lsa", 1), (handle.Model, handle.Version));
+        Assert.Equal(("all-minilm-l6-v2", 1, 384, true), (pretrained.Model, pretrained.Version, pretrained.Dimensions, pretrained.IsPretrained));
         Assert.True(File.Exists(Path.Combine(_root, "data", "models", "designer-lsa", "1", "model.onnx")));
     }
 

@@ -49,6 +49,27 @@ public abstract class CollectionApiTests(CollectionApiFixture fixture)
     }
 
     [Fact]
+    public async Task AddDocuments_Issue11_TenMegabyteDocument_ReturnsProblemDetailsAndStoresNothing()
+    {
+        // Arrange
+        EnsureProvider();
+        var author = await fixture.ClientAsync("author");
+        var name = CollectionApi.Name();
+        await CollectionApi.CreateAsync(author, name);
+        var huge = new JsonArray(new JsonObject { ["id"] = "huge", ["text"] = new string('a', 10 * 1024 * 1024) });
+
+        // Act
+        var response = await author.PostAsync($"/api/collections/{name}/documents",
+            new StringContent(huge.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var collection = await (await author.GetAsync($"/api/collections/{name}")).ReadObjectAsync();
+
+        // Assert: refused as too large (413) or as too long (400), always a problem document, never a 500.
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest });
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(0, collection["documents"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Search_Filter_ReturnsOnlyMatchingPayloads()
     {
         // Arrange

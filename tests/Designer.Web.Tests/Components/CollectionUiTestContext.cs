@@ -23,6 +23,9 @@ public abstract class CollectionUiTestContext : UiTestContext
     {
         await base.InitializeAsync();
         Services.AddSingleton(Collections);
+        Services.AddSingleton(AppServices.GetRequiredService<Designer.Inference.Registry.IModelRegistry>());
+        Services.AddSingleton(AppServices.GetRequiredService<IEmbeddingModelCatalog>());
+        Services.AddSingleton(AppServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Designer.Retrieval.RetrievalOptions>>());
     }
 
     protected override void ConfigureAppHost(HostApplicationBuilder builder)

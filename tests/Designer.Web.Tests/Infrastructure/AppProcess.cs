@@ -60,6 +60,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["Designer:Cluster:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Designer:Cluster:ClusterId"] = "proc-" + Guid.NewGuid().ToString("N"),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Designer:Inference:BootstrapPretrainedModels"] = "false",
+            ["Designer:Retrieval:DefaultEmbeddingModel"] = "designer-lsa",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -43,6 +43,11 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Designer:Retrieval:RunJobs", RunCollectionJobs ? "true" : "false");
         builder.UseSetting("Designer:Retrieval:JobPollInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // The fast project-trained embedding model by default (see UiTestContext); tests of the pretrained default
+        // turn these back through Settings.
+        builder.UseSetting("Designer:Inference:BootstrapPretrainedModels", "false");
+        builder.UseSetting("Designer:Retrieval:DefaultEmbeddingModel", "designer-lsa");
         // Each app in this process gets its own silo port and cluster.
         builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Designer:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N"));

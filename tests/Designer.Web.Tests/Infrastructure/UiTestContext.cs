@@ -25,6 +25,11 @@ public abstract class UiTestContext : BunitContext, IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration["Designer:DataDirectory"] = _dataDirectory;
+
+        // Pages are exercised with the fast project-trained embedding model; the pretrained default (issue 11) has its
+        // own tests, and extracting its ~90 MB into every test host would only slow the suite.
+        builder.Configuration["Designer:Inference:BootstrapPretrainedModels"] = "false";
+        builder.Configuration["Designer:Retrieval:DefaultEmbeddingModel"] = "designer-lsa";
         builder.AddDesignerPersistence();
         ConfigureAppHost(builder);
         _host = builder.Build();

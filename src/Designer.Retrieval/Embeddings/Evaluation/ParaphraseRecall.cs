@@ -6,10 +6,11 @@ using Microsoft.Extensions.AI;
 namespace Designer.Retrieval.Embeddings.Evaluation;
 
 /// <summary>Recall@k of one search mode over the paraphrase query set.</summary>
-/// <param name="Mode">Dense, lexical (BM25) or hybrid (RRF).</param>
+/// <param name="Name">dense, lexical, rrf (hybrid by rank fusion) or weighted (hybrid by weighted score fusion).</param>
+/// <param name="Mode">The search mode.</param>
 /// <param name="Recall">Mean over queries of |relevant ∩ top-k| / min(k, |relevant|).</param>
 /// <param name="PerQuery">Each query's recall, in query order.</param>
-internal sealed record ModeRecall(SearchMode Mode, double Recall, IReadOnlyList<double> PerQuery);
+internal sealed record ModeRecall(string Name, SearchMode Mode, double Recall, IReadOnlyList<double> PerQuery);
 
 /// <summary>
 /// Measures paraphrase recall@k of dense (a given embedding model), lexical (Lucene BM25) and hybrid search over the
@@ -23,10 +24,12 @@ internal static class ParaphraseRecall
         IEmbeddingGenerator<string, Embedding<float>> generator,
         string folder,
         int k,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IEmbeddingGenerator<string, Embedding<float>>? queryGenerator = null,
+        double denseWeight = WeightedScoreFusion.DefaultDenseWeight)
     {
         var documentVectors = await generator.GenerateAsync(corpus.Select(d => d.Narrative), cancellationToken: cancellationToken);
-        var queryVectors = await generator.GenerateAsync(queries.Select(q => q.Text), cancellationToken: cancellationToken);
+        var queryVectors = await (queryGenerator ?? generator).GenerateAsync(queries.Select(q => q.Text), cancellationToken: cancellationToken);
         var relevantCount = corpus.GroupBy(d => d.Intent).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var intentOf = corpus.ToDictionary(d => d.Id, d => d.Intent, StringComparer.Ordinal);
 
@@ -35,7 +38,14 @@ internal static class ParaphraseRecall
         await index.UpsertAsync(corpus.Select((d, i) => new VectorRecord(d.Id, documentVectors[i].Vector.ToArray(), d.Narrative)).ToList(), cancellationToken);
 
         var results = new List<ModeRecall>();
-        foreach (var mode in (SearchMode[])[SearchMode.Dense, SearchMode.Lexical, SearchMode.Hybrid])
+        (string Name, SearchMode Mode, FusionMethod Fusion)[] modes =
+        [
+            ("dense", SearchMode.Dense, FusionMethod.Rrf),
+            ("lexical", SearchMode.Lexical, FusionMethod.Rrf),
+            ("rrf", SearchMode.Hybrid, FusionMethod.Rrf),
+            ("weighted", SearchMode.Hybrid, FusionMethod.Weighted),
+        ];
+        foreach (var (name, mode, fusion) in modes)
         {
             var perQuery = new List<double>();
             for (var q = 0; q < queries.Count; q++)
@@ -46,12 +56,14 @@ internal static class ParaphraseRecall
                     Vector = mode == SearchMode.Lexical ? null : queryVectors[q].Vector.ToArray(),
                     QueryText = mode == SearchMode.Dense ? null : queries[q].Text,
                     TopK = k,
+                    Fusion = fusion,
+                    DenseWeight = denseWeight,
                 }, cancellationToken);
                 var found = hits.Count(h => intentOf[h.Id] == queries[q].Intent);
                 perQuery.Add((double)found / Math.Min(k, relevantCount.GetValueOrDefault(queries[q].Intent, 0)));
             }
 
-            results.Add(new ModeRecall(mode, perQuery.Average(), perQuery));
+            results.Add(new ModeRecall(name, mode, perQuery.Average(), perQuery));
         }
 
         return results;
