@@ -59,6 +59,7 @@ public static class InferenceServiceCollectionExtensions
         services.TryAddSingleton<IInferenceClient, InProcessInferenceClient>();
         services.TryAddSingleton<RiskModelService>();
         services.AddHostedService<RiskModelBootstrapService>();
+        ChatModels.ChatModelServices.AddChatModels(services, configuration, sp => Path.Combine(Options(sp).DataDirectory, "chat-models"));
         return builder;
     }
 
