@@ -30,12 +30,6 @@ public sealed class ModelConfig
     /// <summary>Cost attributed to each call, for the run's cost trace.</summary>
     public decimal? CostPerCall { get; set; }
 
-    /// <summary>
-    /// Obsolete and rejected by validation: endpoints are admin-configured on the chat-model version, so a definition
-    /// cannot make the server call an arbitrary URL. Kept so old definitions read and get a clear problem.
-    /// </summary>
-    public string? ChatEndpoint { get; set; }
-
     /// <summary>Chat model from the registry: <c>id</c> (latest approved) or <c>id@version</c>.</summary>
     public string? ChatModel { get; set; }
 
