@@ -246,7 +246,9 @@ internal sealed class ChatModelStep
         var output = new JsonObject
         {
             ["model"] = record.Model?.Reference,
-            ["output"] = restored,
+
+            // Always an object or a value, so expressions like nodes.draft.output.resolution read undefined, not throw.
+            ["output"] = restored ?? new JsonObject(),
             ["text"] = port is "ok" or "low-confidence" && restored is JsonValue ? restored.DeepClone() : null,
             ["confidence"] = record.Confidence,
             ["llm"] = record.Usage(),
