@@ -76,8 +76,8 @@ internal static class DisputeTriageConfigs
             + "Use only the facts given; say what is missing instead of guessing.",
         ["promptTemplate"] = "Dispute: {{input.category}} claim of {{input.amount}} {{input.currency}} at {{input.merchant}}.\n"
             + "Customer's account: {{input.description}}\n"
-            + "Risk score: {{nodes.risk.score ?? 'unavailable'}}\n"
-            + "Similar past disputes: {{nodes.similar.hits}}",
+            + "Risk score: {{nodes.risk ? nodes.risk.score : 'unavailable'}}\n"
+            + "Similar past disputes: {{nodes.similar ? nodes.similar.hits : 'none'}}",
         ["outputSchema"] = new JsonObject
         {
             ["type"] = "object",
@@ -100,7 +100,7 @@ internal static class DisputeTriageConfigs
     {
         ["assigneeRole"] = "approver",
         ["instructions"] = "Review the {{input.category}} dispute of {{input.amount}} {{input.currency}} at {{input.merchant}}. "
-            + "Draft resolution: {{nodes.draft.output.resolution ?? nodes.draft.reason ?? 'none'}}",
+            + "Draft resolution: {{nodes.draft ? (nodes.draft.output.resolution ?? nodes.draft.reason) : 'none'}}",
         ["decisions"] = new JsonArray("approve", "reject"),
         ["editableFields"] = new JsonArray("resolution"),
         ["slaMinutes"] = 240,

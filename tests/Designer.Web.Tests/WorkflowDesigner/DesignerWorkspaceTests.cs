@@ -28,8 +28,8 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         // Assert
         var load = WaitForCall(cut, "load");
         var document = Assert.IsType<CanvasDocument>(load.Arguments[0]);
-        Assert.Equal(8, document.Nodes.Count);
-        Assert.Equal(13, document.Edges.Count);
+        Assert.Equal(9, document.Nodes.Count);
+        Assert.Equal(18, document.Edges.Count);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "create");
     }
 
@@ -127,7 +127,7 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         // Assert
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "undo");
         var layout = WaitForCall(cut, "applyLayout");
-        Assert.Equal(8, Assert.IsAssignableFrom<IReadOnlyDictionary<string, NodePosition>>(layout.Arguments[0]).Count);
+        Assert.Equal(9, Assert.IsAssignableFrom<IReadOnlyDictionary<string, NodePosition>>(layout.Arguments[0]).Count);
         Assert.True(cut.Find("[data-testid=redo]").HasAttribute("disabled"));
     }
 
