@@ -2,11 +2,9 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
-using Designer.Persistence;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
-using Designer.Workflows.Validation;
 
 namespace Designer.Web.Models;
 
