@@ -60,6 +60,7 @@ public static class InferenceServiceCollectionExtensions
         services.TryAddSingleton<RiskModelService>();
         services.AddHostedService<RiskModelBootstrapService>();
         services.AddHostedService<PretrainedModelBootstrapService>();
+        ChatModels.ChatModelServices.AddChatModels(services, configuration, sp => Path.Combine(Options(sp).DataDirectory, "chat-models"));
         return builder;
     }
 

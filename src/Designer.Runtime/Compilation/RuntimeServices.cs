@@ -20,6 +20,9 @@ public sealed class RuntimeServices
     /// <summary>Model serving; required by workflows with model nodes.</summary>
     public IInferenceClient? Inference { get; init; }
 
+    /// <summary>Chat models (registry, gateway, cache, audit); without it chat nodes follow <c>degraded</c>.</summary>
+    public ChatModels.ChatRuntime? Chat { get; init; }
+
     /// <summary>Vector search; required by workflows with retrieval nodes.</summary>
     public IVectorSearch? VectorSearch { get; init; }
 }

@@ -130,13 +130,16 @@ public sealed class WorkflowCompiler
             case NodeKinds.End:
                 return Read<EndConfig>(node, problems) is { } end ? new EndExecutor(node, end, _services, redaction) : null;
             case NodeKinds.Model:
-                if (_services.Inference is null)
+                var model = Read<ModelConfig>(node, problems);
+
+                // Chat-model nodes need no inference client; without chat services they follow degraded at run time.
+                if (model is not null && string.IsNullOrWhiteSpace(model.ChatModel) && _services.Inference is null)
                 {
                     problems.Add($"node '{node.Id}': model nodes need an IInferenceClient, and none is registered");
                     return null;
                 }
 
-                return Read<ModelConfig>(node, problems) is { } model ? new ModelExecutor(node, model, _services.Inference, _services, redaction) : null;
+                return model is null ? null : new ModelExecutor(node, model, _services.Inference, _services, redaction);
             case NodeKinds.Retrieval:
                 if (_services.VectorSearch is null)
                 {

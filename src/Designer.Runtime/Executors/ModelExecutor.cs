@@ -13,26 +13,38 @@ namespace Designer.Runtime.Executors;
 /// Scores the run with a registry model. A call that outlives <c>latencySloMs</c> is cancelled, and a call that
 /// returns but measured longer than the SLO also counts as a breach: both follow <c>degraded</c> (or fail the node
 /// when <c>onSloBreach</c> is <c>fail</c>). Confidence below <c>minConfidence</c> follows <c>low-confidence</c>;
-/// any other model error follows <c>error</c> instead of failing the run.
+/// any other model error follows <c>error</c> instead of failing the run. A chat model (<c>chatModel</c>) runs
+/// through <see cref="ChatModelStep"/>.
 /// </summary>
 public sealed class ModelExecutor : NodeExecutor
 {
     private readonly ModelConfig _config;
-    private readonly IInferenceClient _inference;
+    private readonly IInferenceClient? _inference;
+    private readonly ChatModelStep? _chat;
 
-    internal ModelExecutor(NodeDefinition node, ModelConfig config, IInferenceClient inference, RuntimeServices services, RedactionPolicy redaction)
+    internal ModelExecutor(NodeDefinition node, ModelConfig config, IInferenceClient? inference, RuntimeServices services, RedactionPolicy redaction)
         : base(node, services, redaction)
     {
         _config = config;
         _inference = inference;
+        _chat = string.IsNullOrWhiteSpace(config.ChatModel) ? null : new ChatModelStep(config, services.Chat, services.Time);
     }
 
     private protected override async ValueTask<NodeOutcome?> ExecuteAsync(NodeScope scope, IWorkflowContext context, CancellationToken cancellationToken)
     {
-        var mapped = MapInput(scope);
-        if (_config.Model is not { Length: > 0 } model)
+        if (_chat is not null)
         {
-            return Error(mapped, "chat models are not supported by this runtime yet; configure a registry model", null);
+            return await _chat.ExecuteAsync(
+                scope.State.RunId, Node.Id, scope.State.Nodes,
+                (template, field) => Render(scope, template, field),
+                (expression, field) => Evaluate(scope, expression, field),
+                cancellationToken);
+        }
+
+        var mapped = MapInput(scope);
+        if (_config.Model is not { Length: > 0 } model || _inference is null)
+        {
+            return Error(mapped, "no registry model or inference client is configured", null);
         }
 
         float[] row;

@@ -1,4 +1,5 @@
 using Designer.Inference.Serving;
+using Designer.Runtime.ChatModels;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
 using Designer.Runtime.Expressions;
@@ -50,6 +51,7 @@ public static class RuntimeServiceCollectionExtensions
             Time = sp.GetRequiredService<TimeProvider>(),
             Inference = sp.GetService<IInferenceClient>(),
             VectorSearch = sp.GetService<IVectorSearch>(),
+            Chat = ChatRuntimeFactory.Create(sp),
         });
         services.TryAddSingleton(sp => new WorkflowCompiler(sp.GetRequiredService<RuntimeServices>()));
         services.TryAddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<IRunCheckpointStore>(), sp.GetRequiredService<TimeProvider>()));

@@ -16,7 +16,7 @@ internal static class ModelEndpoints
         models.MapPost("/{id}/train", TrainAsync).RequireAuthorization(DesignerPolicies.Author);
         models.MapPost("/{id}/versions/{number:int}/approve", ApproveAsync).RequireAuthorization(DesignerPolicies.Approve);
         models.MapPost("/{id}/versions/{number:int}/reject", RejectAsync).RequireAuthorization(DesignerPolicies.Approve);
-        return api;
+        return api.MapChatModelEndpoints();
     }
 
     private static async Task<IResult> ListAsync(ModelService service, CancellationToken cancellationToken) =>

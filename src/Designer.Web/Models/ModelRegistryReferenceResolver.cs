@@ -1,3 +1,4 @@
+using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
 
 namespace Designer.Web.Models;
@@ -7,7 +8,7 @@ namespace Designer.Web.Models;
 /// is Approved, an unpinned reference only when some version is. Collections are unknown (null) until the
 /// retrieval module provides a registry.
 /// </summary>
-internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry) : IWorkflowReferenceResolver
+internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry, IChatModelRegistry chatModels) : IWorkflowReferenceResolver
 {
     public bool? ModelExists(string model, int? version)
     {
@@ -20,4 +21,21 @@ internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry) : 
     }
 
     public bool? CollectionExists(string name) => null;
+
+    /// <summary>
+    /// Chat models: unknown (null) when this installation has no version of the id at all, so portable definitions
+    /// such as the seeded demo validate and degrade at run time with "no chat model configured"; false when versions
+    /// exist but none (or not the pinned one) is approved, which is the governance case.
+    /// </summary>
+    public bool? ChatModelExists(string model, int? version)
+    {
+        var versions = Task.Run(() => chatModels.ListAsync(CancellationToken.None)).GetAwaiter().GetResult()
+            .Where(v => string.Equals(v.Id, model, StringComparison.Ordinal)).ToList();
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+
+        return versions.Any(v => v.Status == ModelStatus.Approved && (version is null || v.Version == version));
+    }
 }

@@ -10,7 +10,8 @@ public static class DemoWorkflows
 {
     /// <summary>
     /// Card-dispute triage: retrieve similar past disputes, score risk, apply the triage policy, and send
-    /// risky, low-confidence or degraded cases to an analyst.
+    /// risky, low-confidence or degraded cases to an analyst, with a chat model's draft resolution. Without a chat
+    /// model configured the draft step follows <c>degraded</c> ("no chat model configured") and review still happens.
     /// </summary>
     /// <returns>A fresh, valid definition named "Dispute triage".</returns>
     public static WorkflowDefinition DisputeTriage() => new()
@@ -23,6 +24,7 @@ public static class DemoWorkflows
             Node("similar", NodeKinds.Retrieval, "Similar past disputes", 260, 200, DisputeTriageConfigs.Retrieval()),
             Node("risk", NodeKinds.Model, "Risk score", 480, 200, DisputeTriageConfigs.Model()),
             Node("policy", NodeKinds.Policy, "Triage policy", 700, 200, DisputeTriageConfigs.Policy()),
+            Node("draft", NodeKinds.Model, "Draft resolution", 920, 520, DisputeTriageConfigs.DraftResolution()),
             Node("review", NodeKinds.HumanGate, "Analyst review", 920, 360, DisputeTriageConfigs.HumanGate()),
             Node("auto", NodeKinds.End, "Auto-resolved", 1140, 80, []),
             Node("blocked", NodeKinds.End, "Blocked", 1140, 200, []),
@@ -34,15 +36,22 @@ public static class DemoWorkflows
             Edge("e2", "similar", "found", "risk"),
             Edge("e3", "similar", "empty", "risk"),
             Edge("e4", "risk", "ok", "policy"),
-            Edge("e5", "risk", "low-confidence", "review"),
-            Edge("e6", "risk", "degraded", "review"),
-            Edge("e7", "risk", "error", "review"),
+            Edge("e5", "risk", "low-confidence", "draft"),
+            Edge("e6", "risk", "degraded", "draft"),
+            Edge("e7", "risk", "error", "draft"),
             Edge("e8", "policy", "pass", "auto"),
-            Edge("e9", "policy", "review", "review"),
+            Edge("e9", "policy", "review", "draft"),
             Edge("e10", "policy", "block", "blocked"),
             Edge("e11", "review", "approved", "analyst"),
             Edge("e12", "review", "rejected", "analyst"),
             Edge("e13", "review", "timeout", "analyst"),
+
+            // Every outcome of the draft reaches the analyst; the draft is advice, never the decision.
+            Edge("e14", "draft", "ok", "review"),
+            Edge("e15", "draft", "low-confidence", "review"),
+            Edge("e16", "draft", "invalid", "review"),
+            Edge("e17", "draft", "degraded", "review"),
+            Edge("e18", "draft", "error", "review"),
         ],
     };
 

@@ -65,10 +65,42 @@ internal static class DisputeTriageConfigs
         ["redactPii"] = true,
     };
 
+    /// <summary>
+    /// The chat-model step. <c>resolution-drafter</c> is not registered on a fresh clone, so the step degrades with
+    /// "no chat model configured" until an admin allows an endpoint and an approver approves a version (README).
+    /// </summary>
+    public static JsonObject DraftResolution() => new()
+    {
+        ["chatModel"] = "resolution-drafter",
+        ["systemPrompt"] = "You assist a card-dispute analyst. Draft a resolution for the analyst to review. "
+            + "Use only the facts given; say what is missing instead of guessing.",
+        ["promptTemplate"] = "Dispute: {{input.category}} claim of {{input.amount}} {{input.currency}} at {{input.merchant}}.\n"
+            + "Customer's account: {{input.description}}\n"
+            + "Risk score: {{nodes.risk ? nodes.risk.score : 'unavailable'}}\n"
+            + "Similar past disputes: {{nodes.similar ? nodes.similar.hits : 'none'}}",
+        ["outputSchema"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["required"] = new JsonArray("resolution", "rationale", "confidence"),
+            ["properties"] = new JsonObject
+            {
+                ["resolution"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = 2000 },
+                ["rationale"] = new JsonObject { ["type"] = "string", ["maxLength"] = 2000 },
+                ["confidence"] = new JsonObject { ["type"] = "number", ["minimum"] = 0, ["maximum"] = 1 },
+            },
+        },
+        ["confidenceField"] = "confidence",
+        ["minConfidence"] = 0.5,
+        ["latencySloMs"] = 20000,
+        ["runTokenBudget"] = 8000,
+        ["restorePlaceholders"] = false,
+    };
+
     public static JsonObject HumanGate() => new()
     {
         ["assigneeRole"] = "approver",
-        ["instructions"] = "Review the {{input.category}} dispute of {{input.amount}} {{input.currency}} at {{input.merchant}}.",
+        ["instructions"] = "Review the {{input.category}} dispute of {{input.amount}} {{input.currency}} at {{input.merchant}}. "
+            + "Draft resolution: {{nodes.draft ? (nodes.draft.output.resolution ?? nodes.draft.reason) : 'none'}}",
         ["decisions"] = new JsonArray("approve", "reject"),
         ["editableFields"] = new JsonArray("resolution"),
         ["slaMinutes"] = 240,

@@ -13,4 +13,10 @@ public interface IWorkflowReferenceResolver
     /// <param name="name">Collection name.</param>
     /// <returns>True, false, or null when the registry cannot tell.</returns>
     bool? CollectionExists(string name);
+
+    /// <summary>Whether an approved chat-model version exists (any approved version when <paramref name="version"/> is null).</summary>
+    /// <param name="model">Chat-model id.</param>
+    /// <param name="version">Version, or null for any.</param>
+    /// <returns>True, false, or null when the registry cannot tell.</returns>
+    bool? ChatModelExists(string model, int? version) => null;
 }

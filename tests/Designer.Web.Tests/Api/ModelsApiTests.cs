@@ -172,7 +172,7 @@ public sealed class ModelsApiTests(ModelsApiTests.Fixture fixture) : IClassFixtu
     private static WorkflowDefinition PinnedDemo(int modelVersion)
     {
         var definition = DemoWorkflows.DisputeTriage();
-        definition.Nodes.Single(n => n.Kind == "model").Config["modelVersion"] = modelVersion;
+        definition.Nodes.Single(n => n.Id == "risk").Config["modelVersion"] = modelVersion;
         return definition;
     }
 

@@ -39,6 +39,11 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("POST", "/api/models/{id}/train", "/api/models/dispute-risk/train", ["author"]),
         ("POST", "/api/models/{id}/versions/{number:int}/approve", "/api/models/dispute-risk/versions/1/approve", ["approver"]),
         ("POST", "/api/models/{id}/versions/{number:int}/reject", "/api/models/dispute-risk/versions/1/reject", ["approver"]),
+        // Chat models (issue 12): an empty registration gets 400 and an unknown version 404 for the allowed roles.
+        ("GET", "/api/chat-models/", "/api/chat-models", Everyone),
+        ("POST", "/api/chat-models/", "/api/chat-models", ["author"]),
+        ("POST", "/api/chat-models/{id}/versions/{number:int}/approve", "/api/chat-models/no-such-model/versions/1/approve", ["approver"]),
+        ("POST", "/api/chat-models/{id}/versions/{number:int}/reject", "/api/chat-models/no-such-model/versions/1/reject", ["approver"]),
         ("POST", "/api/workflows/{id:guid}/runs", "/api/workflows/{id}/runs", ["operator"]),
         ("GET", "/api/runs/", "/api/runs", Everyone),
         ("GET", "/api/runs/{id:guid}", "/api/runs/{id}", Everyone),

@@ -28,8 +28,8 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         // Assert
         var load = WaitForCall(cut, "load");
         var document = Assert.IsType<CanvasDocument>(load.Arguments[0]);
-        Assert.Equal(8, document.Nodes.Count);
-        Assert.Equal(13, document.Edges.Count);
+        Assert.Equal(9, document.Nodes.Count);
+        Assert.Equal(18, document.Edges.Count);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "create");
     }
 
@@ -102,11 +102,11 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         cut.FindAll("[role=tab]")[1].Click();
 
         // Act
-        cut.WaitForElement("[data-testid=problem][data-node-id=policy-9]").Click();
+        cut.WaitForElement("[data-testid=problem][data-node-id=policy-10]").Click();
 
         // Assert
         var select = WaitForCall(cut, "select");
-        Assert.Equal(["policy-9"], Assert.IsAssignableFrom<IReadOnlyList<string>>(select.Arguments[0]));
+        Assert.Equal(["policy-10"], Assert.IsAssignableFrom<IReadOnlyList<string>>(select.Arguments[0]));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=policy-form]")));
     }
 
@@ -127,7 +127,7 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         // Assert
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "undo");
         var layout = WaitForCall(cut, "applyLayout");
-        Assert.Equal(8, Assert.IsAssignableFrom<IReadOnlyDictionary<string, NodePosition>>(layout.Arguments[0]).Count);
+        Assert.Equal(9, Assert.IsAssignableFrom<IReadOnlyDictionary<string, NodePosition>>(layout.Arguments[0]).Count);
         Assert.True(cut.Find("[data-testid=redo]").HasAttribute("disabled"));
     }
 
@@ -163,7 +163,7 @@ public sealed class DesignerWorkspaceTests : UiTestContext
         cut.Find("[data-testid=submit]").Click();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=problem][data-node-id=model-9]")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=problem][data-node-id=model-10]")));
         var versions = await AppServices.GetRequiredService<IWorkflowStore>().ListVersionsAsync(id, 1, 10, CancellationToken.None);
         Assert.Equal(0, versions.Total);
     }

@@ -12,7 +12,7 @@ public sealed class NodeKindCatalogueTests
     [Theory]
     [InlineData("start", "next")]
     [InlineData("retrieval", "found,empty")]
-    [InlineData("model", "ok,low-confidence,degraded,error")]
+    [InlineData("model", "ok,low-confidence,degraded,error,invalid")]
     [InlineData("policy", "pass,review,block")]
     [InlineData("humanGate", "approved,rejected,timeout")]
     [InlineData("end", "")]

@@ -104,13 +104,13 @@ public sealed class WorkflowDiffTests
         // Arrange
         var to = DemoWorkflows.DisputeTriage();
         to.Edges.Single(e => e.Id == "e10").To = new("review", "in");
-        to.Edges.Add(Edge("e14", "start", "next", "risk"));
+        to.Edges.Add(Edge("e99", "start", "next", "risk"));
 
         // Act
         var diff = WorkflowDiff.Compute(DemoWorkflows.DisputeTriage(), to);
 
         // Assert
-        Assert.Equal(["e10", "e14"], diff.EdgesAdded.Select(e => e.Id).Order());
+        Assert.Equal(["e10", "e99"], diff.EdgesAdded.Select(e => e.Id).Order());
         Assert.Equal("blocked", Assert.Single(diff.EdgesRemoved).To.Node);
     }
 

@@ -25,7 +25,7 @@ public sealed class ElsaFlowchartConverterTests
             ((string?)gate["type"], (int)gate["version"]!, (string?)gate["metadata"]!["displayText"]));
         Assert.Equal(920, (double)gate["metadata"]!["designer"]!["position"]!["x"]!);
         var connection = root["root"]!["connections"]!.AsArray().Single(c => (string?)c!["id"] == "e5")!;
-        Assert.Equal(("risk", "low-confidence", "review", "In"),
+        Assert.Equal(("risk", "low-confidence", "draft", "In"),
             ((string?)connection["source"]!["activity"], (string?)connection["source"]!["port"],
              (string?)connection["target"]!["activity"], (string?)connection["target"]!["port"]));
     }

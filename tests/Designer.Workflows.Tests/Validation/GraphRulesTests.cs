@@ -98,7 +98,7 @@ public sealed class GraphRulesTests
         var cycleNodes = problems.Where(p => p.Code == ProblemCodes.GraphCycle).Select(p => p.NodeId).Order();
 
         // Assert
-        Assert.Equal(["policy", "review", "risk"], cycleNodes);
+        Assert.Equal(["draft", "policy", "review", "risk"], cycleNodes);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal static class ModelKind
         OutputPorts =
         [
             new("ok", "OK"), new("low-confidence", "Low confidence"), new("degraded", "Degraded"), new("error", "Error"),
+            new("invalid", "Invalid output"),
         ],
         ConfigType = typeof(ModelConfig),
         Fields =
@@ -27,9 +28,19 @@ internal static class ModelKind
             new("onSloBreach", ConfigFieldTypes.String, false, "degraded or fail.", "degraded"),
             Field("minConfidence", ConfigFieldTypes.Number, "Below this confidence (0-1) route to low-confidence."),
             Field("costPerCall", ConfigFieldTypes.Number, "Cost attributed to each call."),
-            Field("chatEndpoint", ConfigFieldTypes.String, "OpenAI-compatible endpoint for a chat model."),
-            Field("chatModel", ConfigFieldTypes.String, "Chat model name."),
-            Field("promptTemplate", ConfigFieldTypes.Template, "Prompt template for the chat model."),
+            Field("chatModel", ConfigFieldTypes.String, "Approved chat model from the registry: id or id@version."),
+            Field("promptTemplate", ConfigFieldTypes.Template, "User message template for the chat model."),
+            Field("systemPrompt", ConfigFieldTypes.Template, "System message template for the chat model."),
+            Field("outputSchema", ConfigFieldTypes.Object, "JSON schema the reply must satisfy (one repair, then invalid)."),
+            Field("confidenceField", ConfigFieldTypes.String, "Reply field with a 0-1 confidence, compared with minConfidence."),
+            Field("fallbackModels", ConfigFieldTypes.Array, "Chat models tried in order when one is unavailable."),
+            Field("temperature", ConfigFieldTypes.Number, "Sampling temperature (0-2)."),
+            Field("maxOutputTokens", ConfigFieldTypes.Integer, "Output-token cap."),
+            Field("runTokenBudget", ConfigFieldTypes.Integer, "Most tokens the run's chat calls may use; then degraded."),
+            Field("runCostBudget", ConfigFieldTypes.Number, "Most chat cost the run may spend; then degraded."),
+            Field("cacheResponses", ConfigFieldTypes.Boolean, "Reuse replies for the same model and rendered prompt."),
+            Field("redactFields", ConfigFieldTypes.Array, "Expressions whose values are masked in the prompt (names)."),
+            Field("restorePlaceholders", ConfigFieldTypes.Boolean, "Put masked values back into the parsed reply."),
         ],
     };
 }

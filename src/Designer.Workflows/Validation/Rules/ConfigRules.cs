@@ -36,7 +36,7 @@ internal static class ConfigRules
                 RetrievalConfigRules.Check(scope, retrieval, config);
                 break;
             case NodeKinds.Model when Read<ModelConfig>(scope, config) is { } model:
-                ModelConfigRules.Check(scope, model);
+                ModelConfigRules.Check(scope, model, config);
                 break;
             case NodeKinds.Policy when Read<PolicyConfig>(scope, config) is { } policy:
                 PolicyConfigRules.Check(scope, policy, config);

@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using Designer.Workflows.Catalogue.Configs;
 
 namespace Designer.Workflows.Validation.Rules;
 
 internal static class ModelConfigRules
 {
-    public static void Check(NodeScope scope, ModelConfig config)
+    public static void Check(NodeScope scope, ModelConfig config, JsonObject raw)
     {
         var isRegistry = !string.IsNullOrWhiteSpace(config.Model);
         var isChat = !string.IsNullOrWhiteSpace(config.ChatModel);
@@ -20,6 +21,11 @@ internal static class ModelConfigRules
         if (isChat && string.IsNullOrWhiteSpace(config.PromptTemplate))
         {
             scope.Required("promptTemplate", "A chat model needs a 'promptTemplate'.");
+        }
+
+        if (isChat)
+        {
+            ChatConfigRules.Check(scope, config, raw);
         }
 
         if (isRegistry && scope.Context.Resolver?.ModelExists(config.Model!, config.ModelVersion) == false)
@@ -55,11 +61,6 @@ internal static class ModelConfigRules
         if (config.CostPerCall is < 0)
         {
             scope.Invalid("costPerCall", "'costPerCall' must not be negative.");
-        }
-
-        if (config.ChatEndpoint is { } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
-        {
-            scope.Invalid("chatEndpoint", "'chatEndpoint' must be an absolute URL.");
         }
     }
 }
