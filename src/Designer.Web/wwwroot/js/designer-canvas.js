@@ -209,7 +209,8 @@ class DesignerCanvas {
     this.historyPlugin = new X6.History({ enabled: true, beforeAddCommand: (_, args) => !args?.options?.ignoreHistory });
     this.selection = new X6.Selection({ enabled: true, multiple: true, rubberband: true, movable: true, showNodeSelectionBox: true });
     this.clipboard = new X6.Clipboard({ enabled: true });
-    this.keyboard = new X6.Keyboard({ enabled: true });
+    // Global, so shortcuts work before anyone clicks the canvas; the guard leaves typing in fields and dialogs alone.
+    this.keyboard = new X6.Keyboard({ enabled: true, global: true, guard: e => !isTypingOrDialog(e) });
     this.exporter = new X6.Export();
     [this.historyPlugin, this.selection, this.clipboard, this.keyboard, this.exporter, new X6.Snapline({ enabled: true })].forEach(p => g.use(p));
     if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10, graphOptions: minimapGraphOptions(X6) }));
@@ -546,4 +547,11 @@ export function download(fileName, text, mime) {
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function isTypingOrDialog(e) {
+  const t = e?.target;
+  if (!t || !(t instanceof Element)) return false;
+  return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)
+    || !!t.closest('.mud-dialog, .mud-popover, [role=dialog], [role=listbox]');
 }
