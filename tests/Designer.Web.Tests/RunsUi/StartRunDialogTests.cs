@@ -91,7 +91,7 @@ public sealed class StartRunDialogTests : RunsUiContext
         SignIn("operator-1", DesignerRoles.Operator);
         var (cut, _) = await OpenAsync();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid^=start-field-]")));
-        cut.Find("[data-testid=start-field-merchant] input, input[data-testid=start-field-merchant]").Change("Atlas Electronics");
+        cut.Find("[data-testid=start-field-merchant] input, input[data-testid=start-field-merchant]").Input("Atlas Electronics");
 
         // Act
         cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("JSON", StringComparison.Ordinal)).Click();
