@@ -5,7 +5,8 @@ const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over
 const NODE_WIDTH = 210;
 // Below this zoom a node's text is unreadable; a draft that only fits below it opens at READABLE_SCALE at its
 // top-left instead, and virtual rendering keeps what is off screen out of the DOM.
-const MIN_FIT_SCALE = 0.3;
+// 0.3 opened the 8-node demo at 0.37 in a 1440x900 window (5 px titles): below 0.6 titles are not legible.
+const MIN_FIT_SCALE = 0.6;
 const READABLE_SCALE = 0.8;
 const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
@@ -344,7 +345,7 @@ class DesignerCanvas {
     // The view is placed before the cells exist, so only what will be on screen is ever rendered. While fromJSON
     // resets the model an edge cannot resolve its terminals yet (its box is the origin, so virtual rendering would
     // draw every edge): the cells are built with nothing in the render area, then the real area mounts what it meets.
-    if (doc.fit) this.placeView(doc.nodes);
+    if (doc.fit) this.placeView(doc.nodes.map(n => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: nodeHeight(n) })));
     const area = this.renderArea();
     const nowhere = area.clone();
     Object.assign(nowhere, { x: -1e9, y: -1e9, width: 1, height: 1 });
@@ -367,14 +368,14 @@ class DesignerCanvas {
     if (nodes.length === 0) return;
     const box = nodes.reduce((b, n) => ({
       x1: Math.min(b.x1, n.x), y1: Math.min(b.y1, n.y),
-      x2: Math.max(b.x2, n.x + NODE_WIDTH), y2: Math.max(b.y2, n.y + nodeHeight(n)),
+      x2: Math.max(b.x2, n.x + n.width), y2: Math.max(b.y2, n.y + n.height),
     }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
     const [w, h, pad] = [this.surface.clientWidth, this.surface.clientHeight, 40];
     const fit = Math.min(1, (w - 2 * pad) / (box.x2 - box.x1), (h - 2 * pad) / (box.y2 - box.y1));
     const scale = fit >= MIN_FIT_SCALE ? fit : READABLE_SCALE;
     const [tx, ty] = fit >= MIN_FIT_SCALE
       ? [(w - (box.x2 - box.x1) * scale) / 2 - box.x1 * scale, (h - (box.y2 - box.y1) * scale) / 2 - box.y1 * scale]
-      : [pad - box.x1 * scale, pad - box.y1 * scale];
+      : [pad - box.x1 * scale, Math.max(pad, (h - (box.y2 - box.y1) * scale) / 2) - box.y1 * scale];
     this.graph.scale(scale);
     this.graph.translate(tx, ty);
   }
@@ -434,7 +435,10 @@ class DesignerCanvas {
 
   redo() { this.undoing = 'redo'; this.historyPlugin.redo(); this.undoing = undefined; this.reason = 'redo'; }
 
-  zoomToFit() { this.graph.zoomToFit({ padding: 40, maxScale: 1 }); }
+  // Fit, but never below legible: a large graph is then shown from its start (the minimap shows the rest).
+  zoomToFit() {
+    this.placeView(this.graph.getNodes().map(n => ({ ...n.getPosition(), ...n.getSize() })));
+  }
 
   // Positions computed in C# (left-to-right layering), applied as one undoable step.
   applyLayout(positions) {

@@ -15,13 +15,16 @@ public sealed partial class DesignerWorkspace
     /// <summary>The draft's problems and the unapplied inspector fields, for the Problems tab.</summary>
     private IReadOnlyList<ValidationProblem> AllProblems =>
         _fieldProblems.Count == 0 ? _editor.Problems
-        : [.. _fieldProblems.Select(p => new ValidationProblem("field.notApplied", $"{NodeName(p.Key.NodeId)} · {p.Key.Field}: {p.Value}", NodeId: p.Key.NodeId)), .. _editor.Problems];
+        : [.. _fieldProblems.Select(p => new ValidationProblem("field.notApplied", $"{p.Key.Field}: {p.Value}", NodeId: p.Key.NodeId)), .. _editor.Problems];
 
     private string? FieldProblemStatus => _fieldProblems.Count == 0 ? null
         : _fieldProblems.Count == 1 ? $"Not applied: {_fieldProblems.Keys.First().Field} of {NodeName(_fieldProblems.Keys.First().NodeId)}"
         : $"Not applied: {_fieldProblems.Count} fields";
 
     private bool HasUnsavedWork => _editor.IsDirty || _saving || _conflictPending || _fieldProblems.Count > 0;
+
+    private IReadOnlyDictionary<string, string> NodeNames =>
+        _editor.Definition.Nodes.GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
 
     private string NodeName(string nodeId) => _editor.Find(nodeId)?.Name is { Length: > 0 } name ? name : nodeId;
 
