@@ -5,8 +5,11 @@ const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over
 const NODE_WIDTH = 210;
 // Below this zoom a node's text is unreadable; a draft that only fits below it opens at READABLE_SCALE at its
 // top-left instead, and virtual rendering keeps what is off screen out of the DOM.
-// 0.3 opened the 8-node demo at 0.37 in a 1440x900 window (5 px titles): below 0.6 titles are not legible.
-const MIN_FIT_SCALE = 0.6;
+// The editor opened the 8-node demo at 0.37 in a 1440x900 window (5 px titles): below 0.5 titles are not legible,
+// so it opens readable at the graph's start instead (the minimap shows the rest). Read-only canvases (a run, a
+// diff) must show the whole graph at once and keep fitting down to WHOLE_GRAPH_MIN_SCALE.
+const MIN_FIT_SCALE = 0.5;
+const WHOLE_GRAPH_MIN_SCALE = 0.3;
 const READABLE_SCALE = 0.8;
 const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
@@ -372,8 +375,9 @@ class DesignerCanvas {
     }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
     const [w, h, pad] = [this.surface.clientWidth, this.surface.clientHeight, 40];
     const fit = Math.min(1, (w - 2 * pad) / (box.x2 - box.x1), (h - 2 * pad) / (box.y2 - box.y1));
-    const scale = fit >= MIN_FIT_SCALE ? fit : READABLE_SCALE;
-    const [tx, ty] = fit >= MIN_FIT_SCALE
+    const minFit = this.readOnly ? WHOLE_GRAPH_MIN_SCALE : MIN_FIT_SCALE;
+    const scale = fit >= minFit ? fit : READABLE_SCALE;
+    const [tx, ty] = fit >= minFit
       ? [(w - (box.x2 - box.x1) * scale) / 2 - box.x1 * scale, (h - (box.y2 - box.y1) * scale) / 2 - box.y1 * scale]
       : [pad - box.x1 * scale, Math.max(pad, (h - (box.y2 - box.y1) * scale) / 2) - box.y1 * scale];
     this.graph.scale(scale);
