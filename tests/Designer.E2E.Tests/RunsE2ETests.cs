@@ -47,7 +47,11 @@ public sealed class RunsE2ETests(BrowserSession session) : IClassFixture<Browser
         await approverPage.FillAsync("[data-testid=task-comment]", "Card reported stolen before the purchase.");
         await approverPage.ScreenshotAsync("runs-2-inbox");
         await approverPage.ClickAsync("[data-testid=task-approve]");
+        // Issue 18: a decision is confirmed with the case in view, and acknowledged.
+        await Assertions.Expect(approverPage.Locator("[data-testid=comment-message]")).ToContainTextAsync("approve");
+        await approverPage.ClickAsync("[data-testid=comment-ok]");
         await Assertions.Expect(task).ToHaveCountAsync(0);
+        await Assertions.Expect(approverPage.Locator("[data-testid=inbox-decided]")).ToContainTextAsync("approve");
 
         // Assert: the operator's page finished by itself, without a reload.
         await operatorPage.WaitForSelectorAsync("[data-testid=run-detail][data-run-status=Completed]", new() { State = WaitForSelectorState.Attached });

@@ -1,15 +1,23 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Designer.Runtime.Policies;
 
 /// <summary>
-/// Finds and masks personal data in text: e-mail addresses, card numbers (13–19 digits passing Luhn), IBANs and
-/// phone numbers. Deliberately conservative patterns: a missed match leaks, so digits-only runs of phone length are
-/// masked even when they might be order numbers.
+/// Finds and masks personal data in text: e-mail addresses, card numbers (13–19 digits passing Luhn, in strings and
+/// as JSON numbers), IBANs (passing the ISO 7064 mod-97 check) and phone numbers. Each detector confirms its match
+/// (checksum, shape) because a false positive hides facts reviewers need (dates shown as <c>[phone]</c>).
+/// Values under <see cref="ActorKeys"/> name staff who acted on the run, not customers, and are never masked.
 /// </summary>
 public static partial class PiiRedactor
 {
+    /// <summary>
+    /// JSON property names whose values identify the staff member or system that acted (a gate's decider), which the
+    /// run page must show; they are recorded by the runtime, not taken from customer input.
+    /// </summary>
+    public static IReadOnlySet<string> ActorKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "actor", "actorId", "actorName" };
+
     /// <summary>Masks every match in <paramref name="text"/>.</summary>
     /// <param name="text">Text to scan.</param>
     /// <param name="counts">Per PII kind, how many were masked; incremented.</param>
@@ -19,13 +27,16 @@ public static partial class PiiRedactor
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(counts);
         var result = EmailPattern().Replace(text, _ => Count(counts, "email", "[email]"));
-        result = IbanPattern().Replace(result, _ => Count(counts, "iban", "[iban]"));
+        result = IbanPattern().Replace(result, m => PassesIbanCheck(m.Value) ? Count(counts, "iban", "[iban]") : m.Value);
         result = CardPattern().Replace(result, m => PassesLuhn(m.Value) ? Count(counts, "card", "[card]") : m.Value);
-        result = PhonePattern().Replace(result, m => DigitCount(m.Value) is >= 7 and <= 15 ? Count(counts, "phone", "[phone]") : m.Value);
+        result = PhonePattern().Replace(result, m => IsPhone(m.Value) ? Count(counts, "phone", "[phone]") : m.Value);
         return result;
     }
 
-    /// <summary>Masks every string inside <paramref name="node"/>, recursively, in a copy.</summary>
+    /// <summary>
+    /// Masks every string inside <paramref name="node"/>, and every integer that is a Luhn-valid card number,
+    /// recursively, in a copy; values under <see cref="ActorKeys"/> are kept.
+    /// </summary>
     /// <param name="node">JSON to scan.</param>
     /// <param name="counts">Per PII kind, how many were masked; incremented.</param>
     /// <returns>The masked copy.</returns>
@@ -39,7 +50,7 @@ public static partial class PiiRedactor
                 var copy = new JsonObject();
                 foreach (var (key, value) in obj)
                 {
-                    copy[key] = Redact(value, counts);
+                    copy[key] = ActorKeys.Contains(key) && value is JsonValue ? value.DeepClone() : Redact(value, counts);
                 }
 
                 return copy;
@@ -47,6 +58,8 @@ public static partial class PiiRedactor
                 return new JsonArray([.. array.Select(item => Redact(item, counts))]);
             case JsonValue value when value.TryGetValue<string>(out var text):
                 return JsonValue.Create(Redact(text, counts));
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number && IsCardNumber(value):
+                return JsonValue.Create(Count(counts, "card", "[card]"));
             default:
                 return node.DeepClone();
         }
@@ -86,13 +99,69 @@ public static partial class PiiRedactor
         return digits is >= 13 and <= 19 && sum % 10 == 0;
     }
 
+    /// <summary>True when <paramref name="candidate"/> (spaces allowed) passes the IBAN mod-97 check.</summary>
+    /// <param name="candidate">Country code, check digits and account, optionally grouped by spaces.</param>
+    /// <returns>Whether the checksum holds.</returns>
+    public static bool PassesIbanCheck(string candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var compact = candidate.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (compact.Length is < 15 or > 34)
+        {
+            return false;
+        }
+
+        var remainder = 0;
+        foreach (var c in compact[4..] + compact[..4])
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                remainder = ((remainder * 10) + (c - '0')) % 97;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                remainder = ((remainder * 100) + (c - 'A' + 10)) % 97;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return remainder == 1;
+    }
+
+    private static bool IsCardNumber(JsonValue value)
+    {
+        // Only integers: 4111111111111111.0 is not how anyone writes a card number.
+        var raw = value.ToJsonString();
+        return raw.All(char.IsAsciiDigit) && PassesLuhn(raw);
+    }
+
+    private static bool IsPhone(string candidate)
+    {
+        var digits = candidate.Count(char.IsAsciiDigit);
+        if (digits is < 7 or > 15 || DatePattern().IsMatch(candidate) || DecimalPattern().IsMatch(candidate))
+        {
+            return false;
+        }
+
+        // International (+44 …) or with an area code in brackets: a phone by its shape.
+        if (candidate.StartsWith('+') || candidate.StartsWith('('))
+        {
+            return true;
+        }
+
+        // A bare run of digits is an id or an amount unless it starts with a national trunk prefix (0176 …).
+        var grouped = candidate.Any(c => c is ' ' or '-' or '.' or '(' or ')');
+        return grouped || (candidate[0] == '0' && digits >= 10);
+    }
+
     private static string Count(IDictionary<string, int> counts, string kind, string mask)
     {
         counts[kind] = counts.TryGetValue(kind, out var n) ? n + 1 : 1;
         return mask;
     }
-
-    private static int DigitCount(string text) => text.Count(char.IsAsciiDigit);
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, 200)]
     private static partial Regex EmailPattern();
@@ -103,6 +172,14 @@ public static partial class PiiRedactor
     [GeneratedRegex(@"\b\d(?:[ -]?\d){12,18}\b", RegexOptions.CultureInvariant, 200)]
     private static partial Regex CardPattern();
 
-    [GeneratedRegex(@"(?<![\w.])\+?\(?\d[\d ().-]{5,18}\d\b", RegexOptions.CultureInvariant, 200)]
+    // Not preceded by a digit, letter, dot or colon so parts of times, versions and decimals are not candidates.
+    [GeneratedRegex(@"(?<![\w.:/-])\+?\(?\d[\d ().-]{5,18}\d\b(?![.:/-]?\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
+
+    // ISO 8601 (2026-12-04, 2026-12-04T10:15) and day-first (04.12.2026, 04/12/2026) dates.
+    [GeneratedRegex(@"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?:[ T].*)?$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^\d+\.\d+$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex DecimalPattern();
 }

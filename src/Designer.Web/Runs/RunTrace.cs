@@ -109,6 +109,12 @@ public sealed class RunTrace
             case TraceEventKinds.Request:
                 node.Status = NodeRunStatus.WaitingForHuman;
                 node.Request = data?.DeepClone().AsObject();
+                // The open span is the wait now: the timeline colours it as the legend says (issue 18).
+                if (node.Spans.FindLastIndex(s => s.End is null) is >= 0 and var open)
+                {
+                    node.Spans[open] = node.Spans[open] with { Status = NodeRunStatus.WaitingForHuman };
+                }
+
                 break;
             case TraceEventKinds.Decision:
                 node.Decision = data?.DeepClone().AsObject();

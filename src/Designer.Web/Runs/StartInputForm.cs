@@ -12,6 +12,9 @@ public sealed record StartInputField(string Name, string Type, bool Required, IR
 {
     /// <summary>The text the user typed or chose.</summary>
     public string? Value { get; set; }
+
+    /// <summary>The schema's title, else the name in words ("customerTenureMonths" → "Customer tenure months").</summary>
+    public string Label { get; init; } = Name;
 }
 
 /// <summary>
@@ -33,12 +36,67 @@ public sealed class StartInputForm
         ArgumentNullException.ThrowIfNull(definition);
         var schema = definition.Nodes.FirstOrDefault(n => n.Kind == Designer.Workflows.Catalogue.NodeKinds.Start)?.Config["inputSchema"] as JsonObject;
         var required = (schema?["required"] as JsonArray)?.Select(r => r?.ToString()).ToHashSet(StringComparer.Ordinal) ?? [];
-        var fields = (schema?["properties"] as JsonObject ?? []).Select(p => new StartInputField(
-            p.Key,
-            p.Value?["type"]?.ToString() ?? "string",
-            required.Contains(p.Key),
-            (p.Value?["enum"] as JsonArray)?.Select(v => v?.ToString() ?? string.Empty).ToList() ?? []));
+        // A version's JSON is canonical (keys sorted), so property order is lost: the required list (an array, kept in
+        // the author's order) leads, then the optional fields.
+        var requiredOrder = (schema?["required"] as JsonArray)?.Select(r => r?.ToString() ?? string.Empty).ToList() ?? [];
+        var fields = (schema?["properties"] as JsonObject ?? [])
+            .Select((p, index) => (Property: p, Rank: requiredOrder.IndexOf(p.Key) is >= 0 and var r ? r : requiredOrder.Count + index))
+            .OrderBy(x => x.Rank)
+            .Select(x => new StartInputField(
+                x.Property.Key,
+                x.Property.Value?["type"]?.ToString() ?? "string",
+                required.Contains(x.Property.Key),
+                (x.Property.Value?["enum"] as JsonArray)?.Select(v => v?.ToString() ?? string.Empty).ToList() ?? [])
+            {
+                Label = x.Property.Value?["title"]?.ToString() is { Length: > 0 } title ? title : Humanize(x.Property.Key),
+            });
         return new StartInputForm([.. fields]);
+    }
+
+    /// <summary>"customerTenureMonths" or "customer_tenure" in words, first letter capitalised.</summary>
+    /// <param name="name">A property name.</param>
+    /// <returns>The label.</returns>
+    public static string Humanize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is '_' or '-')
+            {
+                words.Append(' ');
+            }
+            else if (char.IsUpper(c) && i > 0 && !char.IsUpper(name[i - 1]))
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                words.Append(words.Length == 0 ? char.ToUpperInvariant(c) : c);
+            }
+        }
+
+        return words.ToString();
+    }
+
+    /// <summary>The values typed so far, converted where they parse, for the JSON tab; never fails.</summary>
+    /// <returns>The partial input.</returns>
+    public JsonObject ToPartialInput()
+    {
+        var input = new JsonObject();
+        foreach (var field in Fields.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
+        {
+            var text = field.Value!.Trim();
+            input[field.Name] = field.Type switch
+            {
+                "number" or "integer" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+                "boolean" when bool.TryParse(text, out var flag) => flag,
+                _ => text,
+            };
+        }
+
+        return input;
     }
 
     /// <summary>Fills the fields from an input object (e.g. a sample).</summary>
@@ -65,7 +123,7 @@ public sealed class StartInputForm
             {
                 if (field.Required)
                 {
-                    errors.Add($"'{field.Name}' is required.");
+                    errors.Add($"{field.Label} is required.");
                 }
 
                 continue;
@@ -81,7 +139,7 @@ public sealed class StartInputForm
                     }
                     else
                     {
-                        errors.Add($"'{field.Name}' must be {(field.Type == "integer" ? "a whole number" : "a number")}.");
+                        errors.Add($"{field.Label} must be {(field.Type == "integer" ? "a whole number" : "a number")}.");
                     }
 
                     break;
@@ -92,7 +150,7 @@ public sealed class StartInputForm
                     }
                     else
                     {
-                        errors.Add($"'{field.Name}' must be true or false.");
+                        errors.Add($"{field.Label} must be true or false.");
                     }
 
                     break;

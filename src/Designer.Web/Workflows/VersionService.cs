@@ -37,9 +37,18 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         }
 
         var definition = parsed.Definition!;
+        var hash = ContentHash.Compute(definition);
+        var latest = await store.ListVersionsAsync(id, 1, 1, cancellationToken);
+        if (latest.Items.FirstOrDefault() is { } last && last.ContentHash == hash)
+        {
+            // A second version with the same hash would only duplicate the review (issue 18).
+            var detail = $"The draft is unchanged since v{last.Number} ({last.Status}); edit it before submitting.";
+            return ServiceError.BadRequest(detail, [new ValidationProblem("draft.unchanged", detail)]);
+        }
+
         var audit = new JsonObject { ["nodes"] = definition.Nodes.Count, ["edges"] = definition.Edges.Count };
         var submitted = await store.SubmitVersionAsync(
-            id, CanonicalJson.Serialize(definition), ContentHash.Compute(definition), draft.ETag,
+            id, CanonicalJson.Serialize(definition), hash, draft.ETag,
             user.ToActor(), audit, cancellationToken);
         return Map(submitted);
     }

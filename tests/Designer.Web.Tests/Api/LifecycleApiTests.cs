@@ -41,6 +41,26 @@ public abstract class LifecycleApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_Issue18_UnchangedDraft_Returns400AndCreatesNoVersion()
+    {
+        // Arrange
+        var author = await _factory.ClientForAsync("author");
+        var id = await author.CreateWorkflowAsync("Unchanged", DemoWorkflows.DisputeTriage());
+        var first = await author.PostJsonAsync($"/api/workflows/{id}/versions");
+
+        // Act
+        var second = await author.PostJsonAsync($"/api/workflows/{id}/versions");
+        var problem = await second.ReadObjectAsync();
+        var versions = await (await author.GetAsync($"/api/workflows/{id}/versions")).ReadObjectAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains(problem["errors"]!.AsArray(), e => e!["code"]!.GetValue<string>() == "draft.unchanged");
+        Assert.Equal(1, versions["total"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task PutDraft_StaleETag_Returns409WithCurrentETag()
     {
         // Arrange

@@ -46,7 +46,7 @@ public sealed class InboxListTests : RunsUiContext
         // Act
         cut.Find($"[data-task-id='{task.Id}'] [data-testid=task-field-resolution]").Change("refund");
         cut.Find($"[data-task-id='{task.Id}'] [data-testid=task-comment]").Change("looks genuine");
-        cut.Find($"[data-task-id='{task.Id}'] [data-testid=task-approve]").Click();
+        await ConfirmAsync(cut, task.Id, "approve");
 
         // Assert
         var run = await WaitForRunAsync(runId, RunStatus.Completed);
@@ -71,7 +71,7 @@ public sealed class InboxListTests : RunsUiContext
             task.Id, new TaskDecision("reject", null, null), new Actor("approver-2", "Second Approver"), CancellationToken.None);
 
         // Act
-        cut.Find($"[data-task-id='{task.Id}'] [data-testid=task-approve]").Click();
+        await ConfirmAsync(cut, task.Id, "approve");
 
         // Assert
         cut.WaitForAssertion(() => Assert.Contains("already decided by Second Approver", cut.Find("[data-testid=inbox-conflict]").TextContent, StringComparison.Ordinal), WaitLimit);
@@ -92,5 +92,61 @@ public sealed class InboxListTests : RunsUiContext
         // Assert
         Assert.NotEmpty(cut.FindAll("[data-testid=inbox-empty]"));
         Assert.Equal("0", cut.Find("[data-testid=inbox]").GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public async Task Reject_Issue18_AsksForConfirmationWithTheCaseAndAComment()
+    {
+        // Arrange
+        SignIn("approver-1", DesignerRoles.Approver);
+        var runId = await StartGateRunAsync(9500);
+        await WaitForRunAsync(runId, RunStatus.WaitingForHuman);
+        var task = await PendingTaskAsync(runId);
+        var cut = Render<ProvidersHost>(p => p.AddChildContent<InboxList>(c => c.Add(x => x.FallbackPoll, NoPolling)));
+
+        // Act: the click only opens the confirmation.
+        var click = cut.Find($"[data-task-id='{task.Id}'] [data-testid=task-reject]").ClickAsync(new());
+        cut.WaitForElement("[data-testid=comment-ok]");
+        var pendingAfterClick = (await AppServices.GetRequiredService<IRunStore>().GetTaskAsync(task.Id, CancellationToken.None))!.Status;
+        var okDisabledWithoutComment = cut.Find("[data-testid=comment-ok]").HasAttribute("disabled");
+        var question = cut.Find("[data-testid=comment-message]").TextContent;
+        cut.Find(".mud-dialog textarea").Input("Merchant confirmed delivery.");
+        await cut.Find("[data-testid=comment-ok]").ClickAsync(new());
+        await click;
+
+        // Assert
+        Assert.Equal(HumanTaskStatus.Pending, pendingAfterClick);
+        Assert.True(okDisabledWithoutComment);
+        Assert.Contains("9,500", question, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("reject", cut.Find("[data-testid=inbox-decided]").TextContent, StringComparison.Ordinal), WaitLimit);
+        var decided = await AppServices.GetRequiredService<IRunStore>().GetTaskAsync(task.Id, CancellationToken.None);
+        Assert.Equal("Merchant confirmed delivery.", decided!.Comment);
+    }
+
+    [Fact]
+    public async Task Render_Issue18_CardTitledByTheCaseWithReadableEvidence()
+    {
+        // Arrange
+        SignIn("approver-1", DesignerRoles.Approver);
+        var runId = await StartGateRunAsync(9500);
+        await WaitForRunAsync(runId, RunStatus.WaitingForHuman);
+        var task = await PendingTaskAsync(runId);
+
+        // Act
+        var cut = Render<ProvidersHost>(p => p.AddChildContent<InboxList>(c => c.Add(x => x.FallbackPoll, NoPolling)));
+
+        // Assert
+        var card = cut.Find($"[data-task-id='{task.Id}']");
+        Assert.Contains("9,500", card.QuerySelector("[data-testid=task-title]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(task.NodeId, card.QuerySelector("[data-testid=task-title]")!.TextContent.Trim());
+        Assert.NotEmpty(card.QuerySelectorAll("[data-testid=task-case-field]"));
+    }
+
+    private static async Task ConfirmAsync(IRenderedComponent<ProvidersHost> cut, Guid taskId, string decision)
+    {
+        var click = cut.Find($"[data-task-id='{taskId}'] [data-testid=task-{decision}]").ClickAsync(new());
+        cut.WaitForElement("[data-testid=comment-ok]");
+        await cut.Find("[data-testid=comment-ok]").ClickAsync(new());
+        await click;
     }
 }

@@ -45,6 +45,25 @@ public sealed class RunDetailTests : RunsUiContext
     }
 
     [Fact]
+    public async Task Render_Issue18_GateWaiting_HeaderKeepsUpWithoutTraceRows()
+    {
+        // Arrange
+        SignIn("viewer-1", DesignerRoles.Viewer);
+        var runId = await StartGateRunAsync(6000);
+        var cut = Render<ProvidersHost>(p => p.AddChildContent<RunDetail>(c => c.Add(x => x.RunId, runId)));
+        cut.WaitForAssertion(() => Assert.Equal("waiting", Status(cut, "review")), WaitLimit);
+        await WaitForRunAsync(runId, RunStatus.WaitingForHuman);
+
+        // Act: nothing is written while the gate waits.
+        var durationBefore = cut.Find("[data-testid=run-duration]").TextContent;
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("WaitingForHuman", cut.Find("[data-testid=run-detail]").GetAttribute("data-run-status")), WaitLimit);
+        cut.WaitForAssertion(() => Assert.NotEqual(durationBefore, cut.Find("[data-testid=run-duration]").TextContent), WaitLimit);
+        Assert.Equal("waiting", cut.Find("[data-testid=run-timeline] [data-node-id=review] [data-testid=timeline-bar]").GetAttribute("data-status"));
+    }
+
+    [Fact]
     public async Task SelectNode_PolicyOfFinishedRun_ShowsVerdictAndOutput()
     {
         // Arrange

@@ -47,6 +47,20 @@ public sealed class RunTraceTests
     }
 
     [Fact]
+    public void Apply_Issue18_GateRequest_OpenSpanIsWaitingNotRunning()
+    {
+        // Arrange
+        var trace = new RunTrace(["review"]);
+        trace.Apply(Row(1, TraceEventKinds.NodeInvoked, "review", new JsonObject { ["startedAt"] = T0 }));
+
+        // Act
+        trace.Apply(Row(2, TraceEventKinds.Request, "review", new JsonObject { ["data"] = new JsonObject { ["assigneeRole"] = "approver" } }));
+
+        // Assert
+        Assert.Equal(new NodeSpan(1, T0, null, NodeRunStatus.WaitingForHuman), Assert.Single(trace.Nodes["review"].Spans));
+    }
+
+    [Fact]
     public void Apply_FailedRow_RecordsErrorAndOutputRowSetsRunOutput()
     {
         // Arrange

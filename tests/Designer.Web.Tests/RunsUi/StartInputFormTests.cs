@@ -54,6 +54,35 @@ public sealed class StartInputFormTests
 
         // Assert
         Assert.Null(input);
-        Assert.Equal(["'amount' must be a number.", "'merchant' is required."], problems);
+        Assert.Equal(["Amount must be a number.", "Merchant is required."], problems);
+    }
+
+    [Fact]
+    public void For_Issue18_CanonicalVersionJson_KeepsSchemaOrderAndNamesFieldsInWords()
+    {
+        // Arrange: a stored version's JSON has its keys sorted.
+        var stored = WorkflowJson.Parse(CanonicalJson.Serialize(DemoWorkflows.DisputeTriage())).Definition!;
+
+        // Act
+        var form = StartInputForm.For(stored);
+
+        // Assert
+        Assert.Equal(["amount", "currency", "category", "merchant", "description", "customerTenureMonths"], form.Fields.Select(f => f.Name));
+        Assert.Equal(["Amount", "Currency", "Category", "Merchant", "Description", "Customer tenure months"], form.Fields.Select(f => f.Label));
+    }
+
+    [Fact]
+    public void ToPartialInput_Issue18_HalfFilledForm_GivesTheTypedValues()
+    {
+        // Arrange
+        var form = StartInputForm.For(DemoWorkflows.DisputeTriage());
+        form.Fields.Single(f => f.Name == "amount").Value = "9500";
+        form.Fields.Single(f => f.Name == "merchant").Value = "Atlas";
+
+        // Act
+        var input = form.ToPartialInput();
+
+        // Assert
+        Assert.Equal("""{"amount":9500,"merchant":"Atlas"}""", input.ToJsonString());
     }
 }

@@ -66,6 +66,40 @@ public sealed class StartRunDialogTests : RunsUiContext
         Assert.Equal(0, runs.Total);
     }
 
+    [Fact]
+    public async Task Start_Issue18_RequiredErrorsGoAsTheFieldsAreFilled()
+    {
+        // Arrange: a failed attempt lists the five required fields.
+        SignIn("operator-1", DesignerRoles.Operator);
+        var (cut, _) = await OpenAsync();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=start-submit]")));
+        cut.Find("[data-testid=start-submit]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=start-problem]").Count));
+
+        // Act
+        cut.Find("[data-testid=start-field-amount] input, input[data-testid=start-field-amount]").Input("9500");
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=start-problem]").Count));
+        Assert.DoesNotContain(cut.FindAll("[data-testid=start-problem]"), p => p.TextContent.Contains("Amount", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task JsonTab_Issue18_ShowsWhatTheFormHolds()
+    {
+        // Arrange
+        SignIn("operator-1", DesignerRoles.Operator);
+        var (cut, _) = await OpenAsync();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid^=start-field-]")));
+        cut.Find("[data-testid=start-field-merchant] input, input[data-testid=start-field-merchant]").Input("Atlas Electronics");
+
+        // Act
+        cut.FindAll(".mud-tab").First(t => t.TextContent.Contains("JSON", StringComparison.Ordinal)).Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Contains("Atlas Electronics", cut.Find("[data-testid=start-json] textarea, textarea[data-testid=start-json]").GetAttribute("value") ?? cut.Find("textarea").TextContent, StringComparison.Ordinal));
+    }
+
     private async Task<(IRenderedComponent<ProvidersHost> Cut, IDialogReference Dialog)> OpenAsync()
     {
         var cut = Render<ProvidersHost>();

@@ -36,4 +36,19 @@ public sealed class ProblemsPanelTests : UiTestContext
         Assert.Equal(2, cut.FindAll("[data-testid=problem]").Count);
         Assert.Contains("a: Node 'a' has no outgoing edge.", cut.Find("[data-testid=problem][data-node-id=a]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_Issue18_ProblemNamesItsNodeByName()
+    {
+        // Arrange
+        IReadOnlyList<ValidationProblem> problems = [new("node.deadEnd", "Node has no outgoing edge.", NodeId: "n7")];
+
+        // Act
+        var cut = Render<ProvidersHost>(p => p.AddChildContent<ProblemsPanel>(c => c
+            .Add(x => x.Problems, problems)
+            .Add(x => x.NodeNames, new Dictionary<string, string> { ["n7"] = "Risk score" })));
+
+        // Assert
+        Assert.Contains("Risk score: Node has no outgoing edge.", cut.Find("[data-testid=problem][data-node-id=n7]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -5,7 +5,11 @@ const INLINE_LIMIT = 16000; // bytes; Blazor Server rejects client messages over
 const NODE_WIDTH = 210;
 // Below this zoom a node's text is unreadable; a draft that only fits below it opens at READABLE_SCALE at its
 // top-left instead, and virtual rendering keeps what is off screen out of the DOM.
-const MIN_FIT_SCALE = 0.3;
+// The editor opened the 8-node demo at 0.37 in a 1440x900 window (5 px titles): below 0.5 titles are not legible,
+// so it opens readable at the graph's start instead (the minimap shows the rest). Read-only canvases (a run, a
+// diff) must show the whole graph at once and keep fitting down to WHOLE_GRAPH_MIN_SCALE.
+const MIN_FIT_SCALE = 0.5;
+const WHOLE_GRAPH_MIN_SCALE = 0.3;
 const READABLE_SCALE = 0.8;
 const VIRTUAL_MARGIN = 60;
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
@@ -209,7 +213,8 @@ class DesignerCanvas {
     this.historyPlugin = new X6.History({ enabled: true, beforeAddCommand: (_, args) => !args?.options?.ignoreHistory });
     this.selection = new X6.Selection({ enabled: true, multiple: true, rubberband: true, movable: true, showNodeSelectionBox: true });
     this.clipboard = new X6.Clipboard({ enabled: true });
-    this.keyboard = new X6.Keyboard({ enabled: true });
+    // Global, so shortcuts work before anyone clicks the canvas; the guard leaves typing in fields and dialogs alone.
+    this.keyboard = new X6.Keyboard({ enabled: true, global: true, guard: e => !isTypingOrDialog(e) });
     this.exporter = new X6.Export();
     [this.historyPlugin, this.selection, this.clipboard, this.keyboard, this.exporter, new X6.Snapline({ enabled: true })].forEach(p => g.use(p));
     if (minimap) g.use(new X6.MiniMap({ container: minimap, width: 200, height: 140, padding: 10, graphOptions: minimapGraphOptions(X6) }));
@@ -343,7 +348,7 @@ class DesignerCanvas {
     // The view is placed before the cells exist, so only what will be on screen is ever rendered. While fromJSON
     // resets the model an edge cannot resolve its terminals yet (its box is the origin, so virtual rendering would
     // draw every edge): the cells are built with nothing in the render area, then the real area mounts what it meets.
-    if (doc.fit) this.placeView(doc.nodes);
+    if (doc.fit) this.placeView(doc.nodes.map(n => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: nodeHeight(n) })));
     const area = this.renderArea();
     const nowhere = area.clone();
     Object.assign(nowhere, { x: -1e9, y: -1e9, width: 1, height: 1 });
@@ -366,14 +371,15 @@ class DesignerCanvas {
     if (nodes.length === 0) return;
     const box = nodes.reduce((b, n) => ({
       x1: Math.min(b.x1, n.x), y1: Math.min(b.y1, n.y),
-      x2: Math.max(b.x2, n.x + NODE_WIDTH), y2: Math.max(b.y2, n.y + nodeHeight(n)),
+      x2: Math.max(b.x2, n.x + n.width), y2: Math.max(b.y2, n.y + n.height),
     }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
     const [w, h, pad] = [this.surface.clientWidth, this.surface.clientHeight, 40];
     const fit = Math.min(1, (w - 2 * pad) / (box.x2 - box.x1), (h - 2 * pad) / (box.y2 - box.y1));
-    const scale = fit >= MIN_FIT_SCALE ? fit : READABLE_SCALE;
-    const [tx, ty] = fit >= MIN_FIT_SCALE
+    const minFit = this.readOnly ? WHOLE_GRAPH_MIN_SCALE : MIN_FIT_SCALE;
+    const scale = fit >= minFit ? fit : READABLE_SCALE;
+    const [tx, ty] = fit >= minFit
       ? [(w - (box.x2 - box.x1) * scale) / 2 - box.x1 * scale, (h - (box.y2 - box.y1) * scale) / 2 - box.y1 * scale]
-      : [pad - box.x1 * scale, pad - box.y1 * scale];
+      : [pad - box.x1 * scale, Math.max(pad, (h - (box.y2 - box.y1) * scale) / 2) - box.y1 * scale];
     this.graph.scale(scale);
     this.graph.translate(tx, ty);
   }
@@ -433,7 +439,10 @@ class DesignerCanvas {
 
   redo() { this.undoing = 'redo'; this.historyPlugin.redo(); this.undoing = undefined; this.reason = 'redo'; }
 
-  zoomToFit() { this.graph.zoomToFit({ padding: 40, maxScale: 1 }); }
+  // Fit, but never below legible: a large graph is then shown from its start (the minimap shows the rest).
+  zoomToFit() {
+    this.placeView(this.graph.getNodes().map(n => ({ ...n.getPosition(), ...n.getSize() })));
+  }
 
   // Positions computed in C# (left-to-right layering), applied as one undoable step.
   applyLayout(positions) {
@@ -546,4 +555,11 @@ export function download(fileName, text, mime) {
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function isTypingOrDialog(e) {
+  const t = e?.target;
+  if (!t || !(t instanceof Element)) return false;
+  return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)
+    || !!t.closest('.mud-dialog, .mud-popover, [role=dialog], [role=listbox]');
 }

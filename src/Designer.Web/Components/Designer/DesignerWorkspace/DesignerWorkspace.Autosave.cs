@@ -13,12 +13,12 @@ public sealed partial class DesignerWorkspace
     private string? _saveError;
     private bool _saving;
 
-    private string SaveState => _conflictPending ? "conflict" : _saveError is not null ? "error" : _saving ? "saving" : _editor.IsDirty ? "dirty" : "saved";
+    private string SaveState => _conflictPending ? "conflict" : _saveError is not null || _fieldProblems.Count > 0 ? "error" : _saving ? "saving" : _editor.IsDirty ? "dirty" : "saved";
 
     private string SaveStatus => SaveState switch
     {
         "conflict" => "Not saved: conflict",
-        "error" => $"Not saved: {_saveError}",
+        "error" => _saveError is not null ? $"Not saved: {_saveError}" : FieldProblemStatus!,
         "saving" => "Saving…",
         "dirty" => "Unsaved changes",
         _ => "All changes saved",

@@ -24,7 +24,9 @@ public sealed partial class DesignerWorkspace
                 await _canvas!.DownloadAsync(FileName("elsa.json"), new ElsaFlowchartConverter().Export(_editor.Definition, WorkflowId.ToString("N")), "application/json");
                 break;
             case DesignerCommands.ExportSvg: await _canvas!.ExportSvgAsync(FileName("svg")); break;
-            case DesignerCommands.Help: await Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts"); break;
+            case DesignerCommands.Help:
+                await Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { CloseOnEscapeKey = true, CloseButton = true });
+                break;
             case DesignerCommands.Save: await SaveNowAsync(); break;
             case DesignerCommands.Submit: await SubmitAsync(); break;
             default: break;
@@ -42,10 +44,10 @@ public sealed partial class DesignerWorkspace
     /// <summary>Submitting is blocked while the draft is invalid: the problems are listed instead.</summary>
     private async Task SubmitAsync()
     {
-        if (_editor.Problems.Count > 0)
+        if (AllProblems.Count > 0)
         {
             _tab = 1;
-            Snackbar.Add($"Fix the {_editor.Problems.Count} problem(s) before submitting.", Severity.Error);
+            Snackbar.Add($"Fix the {AllProblems.Count} problem(s) before submitting.", Severity.Error);
             return;
         }
 

@@ -128,6 +128,7 @@ public sealed partial class DesignerWorkspace : ComponentBase, IDisposable
     private void OnSelectionChanged(CanvasSelection selection)
     {
         _selectedId = selection.Nodes.Count == 1 ? selection.Nodes[0] : null;
+        ForgetFieldProblemsExcept(_selectedId);
         if (_selectedId is not null)
         {
             _tab = 0;

@@ -28,7 +28,7 @@ internal static class NodeSummaries
         config[key] switch
         {
             JsonValue value when value.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) => s,
-            JsonValue value when value.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+            JsonValue value when KindFormBase.JsonNumber(value) is { } d => d.ToString(CultureInfo.InvariantCulture),
             _ => fallback,
         };
 

@@ -8,6 +8,10 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// <summary>The selected node's name and its kind's typed form; edits apply to the node immediately.</summary>
 public sealed partial class Inspector : ComponentBase
 {
+    private string? _nameNodeId;
+    private string? _nameDraft;
+    private string? _nameError;
+
     /// <summary>Node.</summary>
     [Parameter]
     public NodeDefinition? Node { get; set; }
@@ -28,11 +32,43 @@ public sealed partial class Inspector : ComponentBase
     [Parameter]
     public EventCallback<NodeRename> Renamed { get; set; }
 
+    /// <summary>A field's text was not applied to the draft, or is fine again.</summary>
+    [Parameter]
+    public EventCallback<NodeFieldProblem> FieldProblem { get; set; }
+
     // Built at render time around the node shown then: a form's change can complete (MudSelect closes its popover
     // first) after a click on the canvas moved the selection, and must still land on the node it was made on.
     private EventCallback<JsonObject> ConfigChanged => ForShownNode<JsonObject>((id, c) => ConfigEdited.InvokeAsync(new NodeConfigEdit(id, c)));
 
-    private EventCallback<string> NameChanged => ForShownNode<string>((id, n) => Renamed.InvokeAsync(new NodeRename(id, n)));
+    // A name the draft format refuses would make every later autosave fail (issue 18): it stays in the field with
+    // its error and is not applied.
+    private EventCallback<string> NameChanged => ForShownNode<string>(async (id, n) =>
+    {
+        _nameError = NameProblem(n);
+        _nameDraft = _nameError is null ? null : n;
+        await FieldProblem.InvokeAsync(new NodeFieldProblem(id, "Name", _nameError));
+        if (_nameError is null)
+        {
+            await Renamed.InvokeAsync(new NodeRename(id, n));
+        }
+    });
+
+    private EventCallback<(string Field, string? Message)> FormFieldProblem =>
+        ForShownNode<(string Field, string? Message)>((id, p) => FieldProblem.InvokeAsync(new NodeFieldProblem(id, p.Field, p.Message)));
+
+    internal static string? NameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "A node needs a name."
+        : name.Length > WorkflowLimits.MaxNameLength ? $"At most {WorkflowLimits.MaxNameLength} characters (this has {name.Length}); not applied."
+        : null;
+
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        if (Node?.Id != _nameNodeId)
+        {
+            (_nameNodeId, _nameDraft, _nameError) = (Node?.Id, null, null);
+        }
+    }
 
     private EventCallback<T> ForShownNode<T>(Func<string, T, Task> handler)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 
@@ -22,6 +23,10 @@ public abstract class KindFormBase : ComponentBase
     [Parameter]
     public EventCallback<JsonObject> ConfigChanged { get; set; }
 
+    /// <summary>A field's text was not applied (message) or is fine again (null); keyed by the field's label.</summary>
+    [Parameter]
+    public EventCallback<(string Field, string? Message)> FieldProblemChanged { get; set; }
+
     /// <summary>Str.</summary>
     protected string? Str(string key) => Config[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
@@ -29,9 +34,18 @@ public abstract class KindFormBase : ComponentBase
     protected int? Int(string key) => Num(key) is { } d ? (int)d : null;
 
     /// <summary>Num.</summary>
-    protected double? Num(string key) =>
-        Config[key] is JsonValue v && v.TryGetValue<double>(out var d) ? d
-        : Str(key) is { } s && double.TryParse(s, CultureInfo.InvariantCulture, out var p) ? p : null;
+    protected double? Num(string key) => JsonNumber(Config[key]);
+
+    /// <summary>
+    /// The number in <paramref name="node"/>, whatever CLR type holds it: a value a form just wrote holds an
+    /// <c>int</c>, which <c>TryGetValue&lt;double&gt;</c> refuses (the field went blank after an edit), while a
+    /// parsed one holds a JsonElement; numeric text counts too.
+    /// </summary>
+    internal static double? JsonNumber(JsonNode? node) =>
+        node is not JsonValue v ? null
+        : v.GetValueKind() == JsonValueKind.Number ? double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+        : v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p
+        : null;
 
     /// <summary>Bool.</summary>
     protected bool Bool(string key) => Config[key] is JsonValue v && v.TryGetValue<bool>(out var b) && b;

@@ -13,6 +13,13 @@ public sealed partial class ProblemsPanel : ComponentBase
     [Parameter]
     public EventCallback<ValidationProblem> ProblemClicked { get; set; }
 
-    private static string Where(ValidationProblem problem) =>
-        problem.NodeId is not null ? $"{problem.NodeId}: " : problem.EdgeId is not null ? $"edge {problem.EdgeId}: " : string.Empty;
+    /// <summary>Node names by id: authors know their nodes by name, not by generated id (issue 18).</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string>? NodeNames { get; set; }
+
+    private string Where(ValidationProblem problem) =>
+        problem.NodeId is not null ? $"{NameOf(problem.NodeId)}: " : problem.EdgeId is not null ? $"edge {problem.EdgeId}: " : string.Empty;
+
+    private string NameOf(string nodeId) =>
+        NodeNames?.GetValueOrDefault(nodeId) is { Length: > 0 } name ? name : nodeId;
 }

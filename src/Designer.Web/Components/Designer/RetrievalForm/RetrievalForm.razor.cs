@@ -12,6 +12,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// </summary>
 public sealed partial class RetrievalForm : KindFormBase
 {
+    private const string FilterLabel = "Payload filter";
     private IReadOnlyList<string>? _collections;
     private string? _filterDraft;
     private string? _filterError;
@@ -30,13 +31,15 @@ public sealed partial class RetrievalForm : KindFormBase
         }
     }
 
-    private Task SetFilterAsync(string? text)
+    private async Task SetFilterAsync(string? text)
     {
         _filterDraft = null;
         _filterError = null;
+        await FieldProblemChanged.InvokeAsync((FilterLabel, null));
         if (string.IsNullOrWhiteSpace(text))
         {
-            return SetAsync(Key.Filter, null);
+            await SetAsync(Key.Filter, null);
+            return;
         }
 
         var problems = new List<string>();
@@ -55,17 +58,19 @@ public sealed partial class RetrievalForm : KindFormBase
         }
         catch (JsonException ex)
         {
-            problems.Add($"Not valid JSON: {ex.Message}");
+            // The parser's own message names .NET types and byte offsets; say where, in the author's terms.
+            problems.Add($"Not valid JSON (line {(ex.LineNumber ?? 0) + 1}, character {(ex.BytePositionInLine ?? 0) + 1}): check quotes, commas and brackets.");
         }
 
         if (problems.Count > 0)
         {
             _filterDraft = text;
             _filterError = string.Join(" ", problems);
-            return Task.CompletedTask;
+            await FieldProblemChanged.InvokeAsync((FilterLabel, $"{_filterError} The previous filter is kept."));
+            return;
         }
 
-        return SetAsync(Key.Filter, filter);
+        await SetAsync(Key.Filter, filter);
     }
 
     private static class Key

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Web.Components.Shared;
 using Designer.Web.Components.WorkflowDesigner.Editing;
 using Designer.Web.Workflows;
 using Designer.Workflows.Catalogue;
@@ -12,6 +13,8 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// </summary>
 public sealed partial class VersionDiffView : ComponentBase
 {
+    private const int ShownLength = 60;
+    private const int DiffContext = 20;
     private DesignerCanvas? _canvas;
     private DiffCanvas? _canvasContent;
     private WorkflowDiffResult? _diff;
@@ -32,7 +35,11 @@ public sealed partial class VersionDiffView : ComponentBase
     [Parameter]
     public int? BaseNumber { get; set; }
 
-    private string BaseLabel => BaseNumber is { } n ? $"active v{n}" : "nothing (no active version)";
+    /// <summary>What the base is, e.g. "v2, active before v3"; by default "active vN".</summary>
+    [Parameter]
+    public string? BaseDescription { get; set; }
+
+    private string BaseLabel => BaseDescription ?? (BaseNumber is { } n ? $"active v{n}" : "nothing (no active version)");
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
@@ -69,5 +76,43 @@ public sealed partial class VersionDiffView : ComponentBase
         await _canvas.SetDiffAsync(_canvasContent.NodeStates, _canvasContent.EdgeStates);
     }
 
-    private static string Show(JsonNode? value) => value is null ? "—" : value.ToJsonString() is { Length: > 60 } s ? s[..59] + "…" : value.ToJsonString();
+    /// <summary>
+    /// "before → after" for one changed value, readable (no JSON escapes) and short; when a value is cut, both sides
+    /// start shortly before their first difference, so a change deep in a long text stays visible.
+    /// </summary>
+    internal static string ShowChange(JsonNode? before, JsonNode? after)
+    {
+        var b = before is null ? "—" : ReadableJson.Write(before);
+        var a = after is null ? "—" : ReadableJson.Write(after);
+        if (b.Length <= ShownLength && a.Length <= ShownLength)
+        {
+            return $"{b} → {a}";
+        }
+
+        var common = 0;
+        while (common < b.Length && common < a.Length && b[common] == a[common])
+        {
+            common++;
+        }
+
+        var start = Math.Max(0, common - DiffContext);
+        return $"{Window(b, start)} → {Window(a, start)}";
+    }
+
+    private static string Window(string text, int start)
+    {
+        start = Math.Min(start, text.Length);
+        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start]))
+        {
+            start--;
+        }
+
+        var end = Math.Min(text.Length, start + ShownLength);
+        if (end < text.Length && char.IsLowSurrogate(text[end]))
+        {
+            end++;
+        }
+
+        return (start > 0 ? "…" : string.Empty) + text[start..end] + (end < text.Length ? "…" : string.Empty);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Designer.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Designer.Web.Components.Runs;
 
@@ -13,6 +15,7 @@ public sealed partial class HumanTaskCard
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private readonly Dictionary<string, string?> _edits = new(StringComparer.Ordinal);
     private string? _comment;
+    private TaskCase? _case;
 
     /// <summary>The task.</summary>
     [Parameter, EditorRequired]
@@ -33,6 +36,11 @@ public sealed partial class HumanTaskCard
     /// <summary>The user decided.</summary>
     [Parameter]
     public EventCallback<TaskDecision> Decided { get; set; }
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    private TaskCase Case => _case ??= TaskCase.From(Task.EvidenceJson);
 
     private IReadOnlyList<JsonObject> Evidence =>
         JsonNode.Parse(Task.EvidenceJson) is JsonArray items ? [.. items.OfType<JsonObject>()] : [];
@@ -66,10 +74,28 @@ public sealed partial class HumanTaskCard
         return text.Length > 400 ? text[..399] + "…" : text;
     }
 
-    private Task DecideAsync(string decision)
+    /// <summary>
+    /// A decision moves money or blocks a customer: confirm it with the case in view (a reject needs a comment), so
+    /// one stray click decides nothing.
+    /// </summary>
+    private async Task DecideAsync(string decision)
     {
+        var parameters = new DialogParameters<CommentDialog>
+        {
+            { d => d.CommentRequired, decision == "reject" },
+            { d => d.ActionText, decision },
+            { d => d.Comment, _comment },
+            { d => d.Message, $"{decision}: {Case.Title} (run {Task.RunId.ToString()[..8]})?" },
+        };
+        var dialog = await Dialogs.ShowAsync<CommentDialog>($"Confirm {decision}", parameters);
+        if (await dialog.Result is not { Canceled: false, Data: string comment })
+        {
+            return;
+        }
+
+        _comment = comment;
         var edits = _edits.Where(e => !string.IsNullOrWhiteSpace(e.Value)).ToList();
         var json = edits.Count == 0 ? null : new JsonObject(edits.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)JsonValue.Create(e.Value)))).ToJsonString();
-        return Decided.InvokeAsync(new TaskDecision(decision, string.IsNullOrWhiteSpace(_comment) ? null : _comment, json));
+        await Decided.InvokeAsync(new TaskDecision(decision, string.IsNullOrWhiteSpace(comment) ? null : comment, json));
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
     private string[] _roles = [];
     private System.Security.Claims.ClaimsPrincipal? _user;
     private string? _conflict;
+    private string? _decided;
     private DateTimeOffset _now;
     private Task? _pump;
 
@@ -141,6 +142,7 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
             {
                 case RunGrainOutcomeKind.Ok:
                     _tasks = [.. _tasks.Where(t => t.Id != task.Id)];
+                    _decided = $"Recorded: {decision.Decision} — {TaskCase.From(task.EvidenceJson).Title} (run {task.RunId.ToString()[..8]}).";
                     break;
                 case RunGrainOutcomeKind.Conflict or RunGrainOutcomeKind.NotFound:
                     var current = await Runs.GetTaskAsync(task.Id, CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 
@@ -7,8 +6,6 @@ namespace Designer.Web.Components.Runs;
 /// <summary>A titled, indented JSON value; nothing when the value is null.</summary>
 public sealed partial class JsonBlock
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>Title.</summary>
     [Parameter]
     public string Title { get; set; } = string.Empty;

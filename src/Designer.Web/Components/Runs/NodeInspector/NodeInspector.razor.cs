@@ -30,5 +30,20 @@ public sealed partial class NodeInspector
             ? url
             : hit["id"] is { } id ? $"/collections?document={Uri.EscapeDataString(id.ToString())}" : null;
 
+    /// <summary>"by rule High-value fraud (fraud)" from "rule:fraud": the rule's name as the author wrote it.</summary>
+    internal static string DecidedBy(NodeDefinition? node, JsonObject verdict)
+    {
+        var by = verdict["decidedBy"]?.ToString() ?? string.Empty;
+        if (!by.StartsWith("rule:", StringComparison.Ordinal))
+        {
+            return by == "noMatch" ? "(no rule matched: the default verdict)" : $"by {by}";
+        }
+
+        var id = by["rule:".Length..];
+        var name = (node?.Config["rules"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(r => r["id"]?.ToString() == id)?["name"]?.ToString();
+        return string.IsNullOrWhiteSpace(name) || name == id ? $"by rule {id}" : $"by rule “{name}” ({id})";
+    }
+
     private static string Shorten(string? text) => text is { Length: > 140 } ? text[..139] + "…" : text ?? string.Empty;
 }

@@ -20,6 +20,7 @@ namespace Designer.Web.Components.Runs;
 public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+    private static readonly TimeSpan HeaderRefresh = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _stop = new();
     private DesignerCanvas? _canvas;
     private RunRecord? _run;
@@ -30,6 +31,7 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
     private string? _feedError;
     private DateTimeOffset _now;
     private Task? _pump;
+    private Task? _header;
 
     [Inject]
     private IRunStore Runs { get; set; } = default!;
@@ -90,6 +92,7 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
         if (_pump is null && _trace is not null && RendererInfo.IsInteractive)
         {
             _pump = PumpAsync(_stop.Token);
+            _header = RefreshHeaderAsync(_stop.Token);
         }
     }
 
@@ -140,6 +143,38 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
                     StateHasChanged();
                 });
                 await Task.Delay(retry, Time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// While a run is open its header (status, duration, cost) keeps moving even when no trace row arrives — a run
+    /// waiting for a person writes none for hours, and its status is set just after the gate's request row.
+    /// </summary>
+    private async Task RefreshHeaderAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && _run?.EndedAt is null)
+        {
+            await Task.Delay(HeaderRefresh, Time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                var run = await Runs.GetRunAsync(RunId, cancellationToken);
+                await InvokeAsync(() =>
+                {
+                    _now = Time.GetUtcNow();
+                    _run = run ?? _run;
+                    StateHasChanged();
+                });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The feed loop reports an unreachable store; the header just tries again next time.
+                Logger.LogDebug(ex, "Refreshing the header of run {RunId} failed", RunId);
             }
         }
     }
@@ -215,6 +250,11 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
         if (_pump is not null)
         {
             await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (_header is not null)
+        {
+            await _header.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         _stop.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Runs;
+using Designer.Web.Components.Shared;
 using Designer.Web.Identity;
 using Designer.Web.Runs;
 using Microsoft.AspNetCore.Authorization;
@@ -73,10 +74,48 @@ public sealed partial class StartRunDialog
         }
     }
 
+    /// <summary>Problems shown after a start attempt follow the fields as they are fixed, not the old values.</summary>
+    private void OnFieldEdited()
+    {
+        if (_problems.Count > 0 && _form is not null)
+        {
+            _form.ToInput(out var problems);
+            _problems = problems;
+        }
+    }
+
+    /// <summary>The two tabs show the same input: what the form holds appears as JSON, and pasted JSON fills the form.</summary>
+    private void OnTabChanged(int index)
+    {
+        if (_form is not null && index == 1 && _tab == 0)
+        {
+            _json = ReadableJson.Write(_form.ToPartialInput(), indented: true);
+        }
+        else if (_form is not null && index == 0 && _tab == 1 && TryParseObject(_json) is { } pasted)
+        {
+            _form.Fill(pasted);
+        }
+
+        _tab = index;
+        _problems = [];
+    }
+
+    private static JsonObject? TryParseObject(string? text)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private void UseSample(JsonObject sample)
     {
         _form?.Fill(sample);
-        _json = sample.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        _json = ReadableJson.Write(sample, indented: true);
         _problems = [];
     }
 
@@ -138,7 +177,7 @@ public sealed partial class StartRunDialog
         }
         catch (JsonException ex)
         {
-            _problems = [$"The input is not valid JSON: {ex.Message}"];
+            _problems = [$"The input is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, character {(ex.BytePositionInLine ?? 0) + 1})."];
         }
 
         return null;

@@ -19,6 +19,17 @@ public sealed partial class CommentDialog
     [Parameter]
     public string ActionText { get; set; } = "OK";
 
+    /// <summary>What confirming will do, shown above the comment.</summary>
+    [Parameter]
+    public string? Message { get; set; }
+
+    /// <summary>The comment to start from (e.g. typed on the card already).</summary>
+    [Parameter]
+    public string? Comment { get; set; }
+
+    /// <inheritdoc />
+    protected override void OnInitialized() => _comment ??= Comment;
+
     private bool CanSubmit => !CommentRequired || !string.IsNullOrWhiteSpace(_comment);
 
     private void Submit() => Dialog.Close(DialogResult.Ok(_comment ?? string.Empty));

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Designer.Web.Components.Runs;
+
+/// <summary>The case of a human task as readable rows: input fields, model score, verdict and best evidence.</summary>
+public sealed partial class TaskCaseView
+{
+    /// <summary>The case.</summary>
+    [Parameter, EditorRequired]
+    public TaskCase Case { get; set; } = default!;
+}
