@@ -19,7 +19,7 @@ internal static class CollectionEndpoints
         collections.MapDelete("/{name}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapPost("/{name}/documents", AddDocumentsAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapPost("/{name}/reembed", ReembedAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
-        collections.MapGet("/{name}/search", SearchAsync).RequireAuthorization(DesignerPolicies.Read);
+        collections.MapGet("/{name}/search", SearchAsync).RequireAuthorization(DesignerPolicies.Read).RequireRateLimiting(Hosting.RateLimiting.Search);
         collections.MapGet("/{name}/jobs", ListJobsAsync).RequireAuthorization(DesignerPolicies.Read);
         collections.MapGet("/{name}/jobs/{id:guid}", GetJobAsync).RequireAuthorization(DesignerPolicies.Read);
         collections.MapPost("/{name}/jobs/{id:guid}/cancel", CancelJobAsync).RequireAuthorization(DesignerPolicies.ManageCollections);

@@ -34,6 +34,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/audit/", "/api/audit", Auditors),
         ("GET", "/api/audit/verify", "/api/audit/verify", Auditors),
         ("GET", "/api/auth/me", "/api/auth/me", Everyone),
+        ("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", Everyone),
+        // Bearer access tokens outlive a logout (only refresh tokens and cookies are revoked), so the matrix's clients keep working.
+        ("POST", "/api/auth/logout", "/api/auth/logout", Everyone),
         ("GET", "/api/models/", "/api/models", Everyone),
         ("GET", "/api/models/{id}", "/api/models/dispute-risk", Everyone),
         ("POST", "/api/models/{id}/train", "/api/models/dispute-risk/train", ["author"]),

@@ -60,6 +60,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["Designer:Cluster:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Designer:Cluster:ClusterId"] = "proc-" + Guid.NewGuid().ToString("N"),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Designer:Security:RateLimits:LoginPerMinute"] = "100000",
+            ["Designer:Security:RateLimits:RunStartPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
