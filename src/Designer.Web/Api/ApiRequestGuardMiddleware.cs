@@ -13,10 +13,33 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
 {
     public const string HeaderName = "X-XSRF-TOKEN";
 
+    /// <summary>Kestrel's own request-line limit is 8 KB; every host and the test server answer alike.</summary>
+    public const int MaxQueryLength = 8192;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/api") || !ChangesState(request.Method))
+        if (!request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        if (request.QueryString.Value?.Length > MaxQueryLength)
+        {
+            await WriteAsync(context, StatusCodes.Status414RequestUriTooLong, "Query string too long",
+                $"The query string is longer than {MaxQueryLength:N0} characters.");
+            return;
+        }
+
+        // PostgreSQL cannot store NUL in text (SQLite can): refuse it everywhere, the same on both.
+        if (ContainsNul(request.Path.Value) || ContainsNul(request.QueryString.Value))
+        {
+            await WriteAsync(context, StatusCodes.Status400BadRequest, "NUL character", "The path or query contains a NUL character (%00).");
+            return;
+        }
+
+        if (!ChangesState(request.Method))
         {
             await next(context);
             return;
@@ -29,6 +52,13 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
             return;
         }
 
+        if (HasBody(request) && await BodyContainsNulAsync(request, context.RequestAborted))
+        {
+            await WriteAsync(context, StatusCodes.Status400BadRequest, "NUL character",
+                "The body contains a NUL character (\\u0000), which no text field accepts.");
+            return;
+        }
+
         if (IsCookieAuthenticated(context) && !await antiforgery.IsRequestValidAsync(context))
         {
             await WriteAsync(context, StatusCodes.Status400BadRequest, "Antiforgery token missing or invalid",
@@ -37,6 +67,50 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
         }
 
         await next(context);
+    }
+
+    private static bool ContainsNul(string? text) =>
+        text is not null && (text.Contains('\0', StringComparison.Ordinal) || text.Contains("%00", StringComparison.Ordinal));
+
+    /// <summary>Looks for a raw 0x00 byte or a JSON <c>\u0000</c> escape; leaves the body readable from the start.</summary>
+    private static async Task<bool> BodyContainsNulAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        request.EnableBuffering();
+        using var buffer = new MemoryStream();
+        // One byte past the limit is enough to let the endpoint answer 413 itself.
+        var limit = ApiJson.MaxBodyBytes + 1;
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await request.Body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == 0)
+            {
+                return true;
+            }
+
+            if (bytes[i] != (byte)'\\' || i + 1 >= bytes.Length)
+            {
+                continue;
+            }
+
+            // An escape: \u0000 is the NUL character; any other escape (\\ included) is skipped whole.
+            if (bytes[i + 1] == (byte)'u' && i + 5 < bytes.Length
+                && bytes[i + 2] == (byte)'0' && bytes[i + 3] == (byte)'0' && bytes[i + 4] == (byte)'0' && bytes[i + 5] == (byte)'0')
+            {
+                return true;
+            }
+
+            i++;
+        }
+
+        return false;
     }
 
     private static bool ChangesState(string method) =>

@@ -95,6 +95,7 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseValueExceptionHandler>();
         // Binding failures always throw, so BadRequestExceptionHandler answers them the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());

@@ -18,7 +18,7 @@ internal sealed partial class DemoSeeder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in DesignerRoles.All)
+        foreach (var role in DesignerRoles.All.Append(DesignerRoles.PiiReader))
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -46,6 +46,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/runs/", "/api/runs", Everyone),
         ("GET", "/api/runs/{id:guid}", "/api/runs/{id}", Everyone),
         ("POST", "/api/runs/{id:guid}/cancel", "/api/runs/{id}/cancel", ["operator"]),
+        // Only pii-reader (no demo user holds it) may reveal masked personal data.
+        ("GET", "/api/runs/{id:guid}/reveal", "/api/runs/{id}/reveal?field=input.description", []),
         ("GET", "/api/runs/{id:guid}/trace", "/api/runs/{id}/trace", Everyone),
         ("GET", "/api/runs/{id:guid}/trace/stream", "/api/runs/{id}/trace/stream", Everyone),
         ("GET", "/api/tasks/", "/api/tasks?status=pending", Everyone),
