@@ -41,6 +41,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         // Training and ingesting the 5,000-dispute corpus would compete with the browser for the CPU; no E2E flow needs it.
         builder.UseSetting("Designer:Demo:SeedCorpus", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every browser session logs in from 127.0.0.1; the per-IP login limit has its own tests.
+        builder.UseSetting("Designer:Security:RateLimits:LoginPerMinute", "100000");
         // Each app in this process gets its own Orleans silo port and cluster.
         builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Designer:Cluster:ClusterId", "e2e-" + Guid.NewGuid().ToString("N"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Designer.Persistence.Data;
@@ -16,7 +17,7 @@ namespace Designer.Persistence;
 /// (<see cref="ImmutableVersionException"/>) to change a version's frozen content, to change or delete a published
 /// version, or to change or delete an audit entry.
 /// </remarks>
-public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
+public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IDataProtectionKeyContext
 {
     /// <summary>Creates the context.</summary>
     /// <param name="options">The options for the concrete provider context.</param>
@@ -57,6 +58,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>
 
     /// <summary>Background ingestion and re-embedding jobs.</summary>
     public DbSet<CollectionJobEntity> CollectionJobs => Set<CollectionJobEntity>();
+
+    /// <summary>
+    /// The ASP.NET Core data-protection key ring, shared by every web host on this database (cookies, bearer and
+    /// refresh tokens, antiforgery); the key XML is encrypted by the web host before it is stored.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -113,6 +113,8 @@ public sealed class ExpressionSandbox
             options.LimitRecursion(_options.RecursionLimit);
             options.MaxStatements(_options.MaxStatements);
             options.Constraints.MaxArraySize = _options.MaxArraySize;
+            // .NET regexes ignore Jint's statement clock; without this a backtracking pattern runs for Jint's 10 s default.
+            options.Constraints.RegexTimeout = _options.TimeLimit;
             options.Strict();
             options.DisableStringCompilation();
         });
@@ -129,6 +131,8 @@ public sealed class ExpressionSandbox
         {
             throw new ExpressionException(ExpressionErrorKind.Memory, expression, $"The run variables are too large for the expression sandbox: {ex.Message}", ex);
         }
+
+        AllocationGuards.Install(engine, _options.MemoryLimitBytes);
 
         // Counting restarts per evaluation: the constraints measure from engine creation otherwise.
         engine.Constraints.Reset();
@@ -147,6 +151,7 @@ public sealed class ExpressionSandbox
         }
         catch (TimeoutException ex)
         {
+            // Also RegexMatchTimeoutException: the regex timeout is the expression's time limit.
             throw Fail(ExpressionErrorKind.Timeout, expression, $"expression exceeded its {Ms(_options.TimeLimit)} ms time limit", ex);
         }
         catch (MemoryLimitExceededException ex)
@@ -160,6 +165,10 @@ public sealed class ExpressionSandbox
         catch (StatementsCountOverflowException ex)
         {
             throw Fail(ExpressionErrorKind.Statements, expression, $"expression exceeded its limit of {_options.MaxStatements} statements", ex);
+        }
+        catch (JavaScriptException ex) when (AllocationGuards.IsBreach(ex))
+        {
+            throw Fail(ExpressionErrorKind.Memory, expression, $"expression exceeded its {_options.MemoryLimitBytes / 1024 / 1024} MB memory limit ({AllocationGuards.Describe(ex)})", ex);
         }
         catch (JavaScriptException ex) when (IsSyntaxError(ex))
         {

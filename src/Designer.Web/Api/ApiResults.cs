@@ -46,6 +46,10 @@ internal static class ApiResults
         {
             problems.Add(new ValidationProblem("paging.pageSize", "pageSize must be between 1 and 200.", Field: "pageSize"));
         }
+        else if (p >= 1 && (long)p * size > int.MaxValue)
+        {
+            problems.Add(new ValidationProblem("paging.page", $"page × pageSize must not exceed {int.MaxValue:N0}.", Field: "page"));
+        }
 
         return problems.Count == 0 ? null : BadRequest("The paging arguments are out of range.", problems);
     }

@@ -19,7 +19,7 @@ internal static class CollectionEndpoints
         collections.MapDelete("/{name}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapPost("/{name}/documents", AddDocumentsAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapPost("/{name}/reembed", ReembedAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
-        collections.MapGet("/{name}/search", SearchAsync).RequireAuthorization(DesignerPolicies.Read);
+        collections.MapGet("/{name}/search", SearchAsync).RequireAuthorization(DesignerPolicies.Read).RequireRateLimiting(Hosting.RateLimiting.Search);
         collections.MapGet("/{name}/jobs", ListJobsAsync).RequireAuthorization(DesignerPolicies.Read);
         collections.MapGet("/{name}/jobs/{id:guid}", GetJobAsync).RequireAuthorization(DesignerPolicies.Read);
         collections.MapPost("/{name}/jobs/{id:guid}/cancel", CancelJobAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
@@ -40,8 +40,9 @@ internal static class CollectionEndpoints
             c => TypedResults.Created($"/api/collections/{c.Name}", CollectionResponse.From(c)));
     }
 
-    private static async Task<IResult> DeleteAsync(CollectionService service, string name, CancellationToken cancellationToken) =>
-        CollectionApi.From(await service.DeleteAsync(name, cancellationToken), _ => TypedResults.NoContent());
+    private static async Task<IResult> DeleteAsync(CollectionService service, IWorkflowStore workflows, string name, CancellationToken cancellationToken) =>
+        await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "deleted", cancellationToken)
+            ?? CollectionApi.From(await service.DeleteAsync(name, cancellationToken), _ => TypedResults.NoContent());
 
     private static async Task<IResult> AddDocumentsAsync(
         CollectionService service, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
@@ -53,10 +54,10 @@ internal static class CollectionEndpoints
     }
 
     private static async Task<IResult> ReembedAsync(
-        CollectionService service, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
+        CollectionService service, IWorkflowStore workflows, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
         var (version, bad) = await CollectionRequests.ReadReembedAsync(request, cancellationToken);
-        return bad ?? CollectionApi.From(
+        return bad ?? await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "re-embedded", cancellationToken) ?? CollectionApi.From(
             await service.ReembedAsync(name, version, user.ToActor().Id, cancellationToken),
             job => TypedResults.Accepted($"/api/collections/{name}/jobs/{job.Job.Id}", JobResponse.From(job)));
     }

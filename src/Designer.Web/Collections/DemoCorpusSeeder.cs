@@ -16,14 +16,14 @@ namespace Designer.Web.Collections;
 /// worker resumes an interrupted ingestion, and an interrupted training simply trains again on the next start.
 /// </summary>
 internal sealed partial class DemoCorpusSeeder(
-    IServiceProvider services, IOptions<DemoOptions> demo, ILogger<DemoCorpusSeeder> logger) : BackgroundService
+    IServiceProvider services, IOptions<DemoOptions> demo, IHostEnvironment environment, ILogger<DemoCorpusSeeder> logger) : BackgroundService
 {
     public const string CollectionName = "past-disputes";
     private const string SystemActor = "system";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!demo.Value.Seed || !demo.Value.SeedCorpus)
+        if (!demo.Value.SeedsDemo(environment) || !demo.Value.SeedCorpus)
         {
             return;
         }

@@ -4,16 +4,22 @@ namespace Designer.Web.Hosting;
 
 /// <summary>The seeded demo, bound from <c>Designer:Demo</c>.</summary>
 /// <remarks>
-/// Defaults: <see cref="Seed"/> is <c>false</c> here and <c>true</c> in the solution-wide appsettings.json, so the
-/// embedded run is seeded while a host configured from scratch is not; <see cref="Password"/> is <c>Demo-pass-1</c>.
+/// Defaults: <see cref="Seed"/> unset means "only in Development" (the embedded run is seeded, a published image is
+/// not); <see cref="Password"/> is <c>Demo-pass-1</c>, refused outside Development because it is public.
 /// </remarks>
 public sealed class DemoOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Designer:Demo";
 
-    /// <summary>Seed one user per role and the "Dispute triage" draft on start when they are missing.</summary>
-    public bool Seed { get; set; }
+    /// <summary>The public default password, accepted in Development only.</summary>
+    public const string PublicPassword = "Demo-pass-1";
+
+    /// <summary>
+    /// Seed one user per role and the "Dispute triage" draft on start when they are missing; unset: only in
+    /// Development (see <see cref="SeedsDemo"/>).
+    /// </summary>
+    public bool? Seed { get; set; }
 
     /// <summary>
     /// With <see cref="Seed"/>: train the default embedding model on the generated past disputes and ingest them into
@@ -23,5 +29,10 @@ public sealed class DemoOptions
 
     /// <summary>The password of every seeded demo user.</summary>
     [Required, MinLength(8)]
-    public string Password { get; set; } = "Demo-pass-1";
+    public string Password { get; set; } = PublicPassword;
+
+    /// <summary>Whether the demo is seeded in <paramref name="environment"/>.</summary>
+    /// <param name="environment">The host environment.</param>
+    /// <returns><see cref="Seed"/> when set, else whether this is Development.</returns>
+    public bool SeedsDemo(IHostEnvironment environment) => Seed ?? environment.IsDevelopment();
 }

@@ -7,7 +7,6 @@ using Designer.Web.Identity;
 using Designer.Web.Models;
 using Designer.Web.Runs;
 using Designer.Web.Workflows;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -38,6 +37,9 @@ public static class WebServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DemoOptions>, DemoOptionsValidator>();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateOnStart();
+        var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddIdentityApiEndpoints<DesignerUser>(options =>
             {
@@ -76,11 +78,14 @@ public static class WebServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddDesignerPolicies();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddCascadingAuthenticationState();
+        // Registered before AddInteractiveServerComponents, whose default provider never re-checks the user.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RoleRevalidatingAuthenticationStateProvider>();
 
-        var keys = Path.Combine(DataDirectory.Resolve(builder.Configuration, builder.Environment), "keys");
-        services.AddDataProtection().SetApplicationName("Designer").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        DataProtectionSetup.AddDesignerDataProtection(services, security, builder.Environment);
+        RateLimiting.AddDesignerRateLimiting(services, security.RateLimits);
 
         services.AddHostedService<DemoSeeder>();
+        services.AddHostedService<AdminBootstrapper>();
         return builder;
     }
 
@@ -90,6 +95,7 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseValueExceptionHandler>();
         // Binding failures always throw, so BadRequestExceptionHandler answers them the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -159,7 +165,7 @@ public static class WebServiceCollectionExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(options => options.HeaderName = ApiRequestGuardMiddleware.HeaderName);
         return builder;
     }
 
@@ -174,6 +180,8 @@ public static class WebServiceCollectionExtensions
         }
 
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<ApiRequestGuardMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -182,8 +190,15 @@ public static class WebServiceCollectionExtensions
     /// <summary>Maps the REST API, OpenAPI document, Scalar UI and health endpoint.</summary>
     public static WebApplication MapDesignerApi(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        var openApi = app.MapOpenApi();
+        var scalar = app.MapScalarApiReference();
+        if (!app.Environment.IsDevelopment())
+        {
+            // The API map is a guide for attackers too; outside Development only signed-in users get it.
+            openApi.RequireAuthorization();
+            scalar.RequireAuthorization();
+        }
+
         app.MapHealthChecks("/health");
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Designer.Web.Api;
+using Designer.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -13,17 +16,45 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().DisableAntiforgery();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimiting.Login);
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimiting.Refresh);
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization().DisableAntiforgery();
+        auth.MapGet("/antiforgery", Antiforgery).RequireAuthorization();
         auth.MapGet("/me", Me).RequireAuthorization();
         return api;
     }
 
+    /// <summary>
+    /// Ends every session of the caller: a new security stamp invalidates all refresh tokens and, at their next
+    /// validation, cookies and open circuits; the cookie of this browser is removed now. Access tokens already
+    /// issued stay valid until they expire (they are self-contained).
+    /// </summary>
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, SignInManager<DesignerUser> signIn)
+    {
+        if (await signIn.UserManager.GetUserAsync(principal) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The token a cookie-authenticated caller sends in <see cref="ApiRequestGuardMiddleware.HeaderName"/>.</summary>
+    private static Ok<AntiforgeryToken> Antiforgery(HttpContext context, IAntiforgery antiforgery) =>
+        TypedResults.Ok(new AntiforgeryToken(ApiRequestGuardMiddleware.HeaderName, antiforgery.GetAndStoreTokens(context).RequestToken ?? string.Empty));
+
     /// <summary>The browser's logout: a form post, so antiforgery applies.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<DesignerUser> signIn, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", async (ClaimsPrincipal principal, SignInManager<DesignerUser> signIn, [FromForm] string? returnUrl) =>
         {
+            // Also revokes refresh tokens and the cookies of other browsers of this user (new security stamp).
+            if (await signIn.UserManager.GetUserAsync(principal) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
         }).RequireAuthorization().ExcludeFromDescription();
@@ -70,6 +101,8 @@ internal static class AuthEndpoints
     internal sealed record LoginRequest(string? Email, string? Password);
 
     internal sealed record RefreshRequest(string RefreshToken);
+
+    internal sealed record AntiforgeryToken(string HeaderName, string RequestToken);
 
     internal sealed record CurrentUser(string Id, string Name, IReadOnlyList<string> Roles);
 }

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Designer.Web.Identity;
 
 /// <summary>
-/// Creates the five roles always, and with <c>Designer:Demo:Seed</c> one user per role plus the "Dispute triage"
+/// Creates the five roles always, and with <c>Designer:Demo:Seed</c> (default: Development only) one user per role plus the "Dispute triage"
 /// draft. Runs after the database initialiser (hosted services start in registration order) and is idempotent.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    IServiceScopeFactory scopes, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger) : IHostedService
+    IServiceScopeFactory scopes, IOptions<DemoOptions> options, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
 {
     public const string DemoWorkflowName = "Dispute triage";
     private static readonly Actor SeedActor = new("system", "system");
@@ -18,7 +18,7 @@ internal sealed partial class DemoSeeder(
     {
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in DesignerRoles.All)
+        foreach (var role in DesignerRoles.All.Append(DesignerRoles.PiiReader))
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -26,7 +26,7 @@ internal sealed partial class DemoSeeder(
             }
         }
 
-        if (!options.Value.Seed)
+        if (!options.Value.SeedsDemo(environment))
         {
             return;
         }

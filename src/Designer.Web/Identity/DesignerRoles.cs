@@ -12,6 +12,12 @@ internal static class DesignerRoles
     public const string Admin = "admin";
 
     public static readonly IReadOnlyList<string> All = [Author, Approver, Operator, Viewer, Admin];
+
+    /// <summary>
+    /// Given in addition to a reading role: may reveal the personal data the APIs mask, each reveal audited. Not in
+    /// <see cref="All"/>: no demo user holds it, an admin grants it deliberately.
+    /// </summary>
+    public const string PiiReader = "pii-reader";
 }
 
 /// <summary>Policy names; the role each one admits is decided once, here.</summary>
@@ -35,6 +41,9 @@ internal static class DesignerPolicies
     /// <summary>Manage users and settings.</summary>
     public const string Admin = "designer.admin";
 
+    /// <summary>Reveal masked personal data (audited): readers who also hold <c>pii-reader</c>.</summary>
+    public const string RevealPii = "designer.pii.reveal";
+
     /// <summary>Create, fill, re-embed and delete retrieval collections: authors and admins.</summary>
     public const string ManageCollections = "designer.collections.manage";
 
@@ -45,6 +54,7 @@ internal static class DesignerPolicies
         .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Operator))
         .AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin, DesignerRoles.Approver, DesignerRoles.Viewer))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin))
+        .AddPolicy(RevealPii, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.All).RequireRole(DesignerRoles.PiiReader))
         .AddPolicy(ManageCollections, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Author, DesignerRoles.Admin))
         .SetFallbackPolicy(null);
 }

@@ -148,7 +148,17 @@ internal sealed class ModelService(
         await Governance.WaitAsync(cancellationToken);
         try
         {
-            var descriptor = await registry.GetAsync(id, version, cancellationToken);
+            ModelDescriptor? descriptor;
+            try
+            {
+                descriptor = await registry.GetAsync(id, version, cancellationToken);
+            }
+            catch (ArgumentException)
+            {
+                // An id the registry cannot even hold (uppercase, '/', too long) is simply not registered.
+                descriptor = null;
+            }
+
             if (descriptor is null || descriptor.Version != version)
             {
                 return ServiceError.NotFound($"Model '{id}' has no version {version}.");

@@ -13,11 +13,13 @@ internal static class RunEndpoints
 {
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/workflows/{id:guid}/runs", StartAsync).WithTags("Runs").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Operate);
+        api.MapPost("/workflows/{id:guid}/runs", StartAsync).WithTags("Runs").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Operate)
+            .RequireRateLimiting(Hosting.RateLimiting.RunStart);
         var runs = api.MapGroup("/runs").WithTags("Runs").DisableAntiforgery();
         runs.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         runs.MapGet("/{id:guid}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
         runs.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(DesignerPolicies.Operate);
+        runs.MapGet("/{id:guid}/reveal", RevealAsync).RequireAuthorization(DesignerPolicies.RevealPii);
         runs.MapGet("/{id:guid}/trace", TraceAsync).RequireAuthorization(DesignerPolicies.Read);
         runs.MapGet("/{id:guid}/trace/stream", TraceStreamEndpoint.StreamAsync).RequireAuthorization(DesignerPolicies.Read);
         return api;
@@ -94,6 +96,50 @@ internal static class RunEndpoints
         await store.GetRunAsync(id, cancellationToken) is { } run
             ? TypedResults.Ok(RunResponse.From(run))
             : ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+
+    /// <summary>
+    /// One field of the stored run, unmasked (<c>field=input.email</c>, <c>output.x.y</c>, or <c>input</c> whole),
+    /// for a <c>pii-reader</c>; the reveal is an audit entry (who, which run, which field) written before the value
+    /// leaves, so no value is shown without its entry.
+    /// </summary>
+    private static async Task<IResult> RevealAsync(
+        IRunStore store, IAuditLog audit, ClaimsPrincipal user, Guid id, string? field, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(field) || field.Length > 200)
+        {
+            return ApiResults.BadRequest("Name the field to reveal: field=input.<path> or output.<path>.",
+                [new ValidationProblem("reveal.field", "field is required (at most 200 characters).", Field: "field")]);
+        }
+
+        if (await store.GetRunAsync(id, cancellationToken) is not { } run)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+        }
+
+        var segments = field.Split('.');
+        if (segments[0] is not ("input" or "output"))
+        {
+            return ApiResults.BadRequest("field must start with input or output.",
+                [new ValidationProblem("reveal.field", "field must start with input or output.", Field: "field")]);
+        }
+
+        var revealed = RunResponse.Revealed(run);
+        var value = segments[0] == "input" ? revealed.Input : revealed.Output;
+
+        foreach (var segment in segments.Skip(1))
+        {
+            value = value is JsonObject o && o.TryGetPropertyValue(segment, out var child) ? child : null;
+        }
+
+        if (value is null)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Run {id} has no value at '{field}'."));
+        }
+
+        await audit.AppendAsync(user.ToActor(), "run.pii.revealed", "run", id.ToString("D"),
+            new JsonObject { ["field"] = field }, cancellationToken);
+        return TypedResults.Ok(new { runId = id, field, value = value.DeepClone() });
+    }
 
     private static async Task<IResult> CancelAsync(IGrainFactory grains, Guid id)
     {

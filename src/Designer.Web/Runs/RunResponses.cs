@@ -19,7 +19,16 @@ internal sealed record RunResponse(
     decimal Cost,
     bool HumanDecided)
 {
-    public static RunResponse From(RunRecord r) => new(
+    /// <summary>The run with personal data in input, output and error masked (issue 14): what every reader sees.</summary>
+    public static RunResponse From(RunRecord r) => Revealed(r) with
+    {
+        Input = ApiRedaction.Redact(JsonNode.Parse(r.InputJson)),
+        Output = r.OutputJson is null ? null : ApiRedaction.Redact(JsonNode.Parse(r.OutputJson)),
+        Error = r.Error is null ? null : ApiRedaction.Redact(r.Error),
+    };
+
+    /// <summary>The run as stored, for the audited reveal of a <c>pii-reader</c> only.</summary>
+    public static RunResponse Revealed(RunRecord r) => new(
         r.Id, r.WorkflowId, r.VersionNumber, r.ContentHash, r.Status, JsonNode.Parse(r.InputJson),
         r.OutputJson is null ? null : JsonNode.Parse(r.OutputJson), r.EndNode, r.Error, r.StartedByName,
         r.StartedAt, r.EndedAt, r.Cost, r.HumanDecided);
@@ -45,10 +54,12 @@ internal sealed record TaskResponse(
     JsonNode? Edits,
     DateTimeOffset? DecidedAt)
 {
+    /// <summary>The task with personal data in instructions, evidence, comment and edits masked (issue 14).</summary>
     public static TaskResponse From(HumanTaskRecord t) => new(
-        t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, t.Instructions, JsonNode.Parse(t.EvidenceJson), t.Decisions,
-        t.EditableFields, t.Status, t.CreatedAt, t.Due, t.DecidedByName, t.Decision, t.Comment,
-        t.EditsJson is null ? null : JsonNode.Parse(t.EditsJson), t.DecidedAt);
+        t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, ApiRedaction.Redact(t.Instructions), ApiRedaction.Redact(JsonNode.Parse(t.EvidenceJson)),
+        t.Decisions, t.EditableFields, t.Status, t.CreatedAt, t.Due, t.DecidedByName, t.Decision,
+        t.Comment is null ? null : ApiRedaction.Redact(t.Comment),
+        t.EditsJson is null ? null : ApiRedaction.Redact(JsonNode.Parse(t.EditsJson)), t.DecidedAt);
 }
 
 /// <summary>One trace event as the API shows it.</summary>

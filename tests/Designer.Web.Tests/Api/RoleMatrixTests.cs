@@ -34,6 +34,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/audit/", "/api/audit", Auditors),
         ("GET", "/api/audit/verify", "/api/audit/verify", Auditors),
         ("GET", "/api/auth/me", "/api/auth/me", Everyone),
+        ("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", Everyone),
+        // Bearer access tokens outlive a logout (only refresh tokens and cookies are revoked), so the matrix's clients keep working.
+        ("POST", "/api/auth/logout", "/api/auth/logout", Everyone),
         ("GET", "/api/models/", "/api/models", Everyone),
         ("GET", "/api/models/{id}", "/api/models/dispute-risk", Everyone),
         ("POST", "/api/models/{id}/train", "/api/models/dispute-risk/train", ["author"]),
@@ -48,6 +51,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/runs/", "/api/runs", Everyone),
         ("GET", "/api/runs/{id:guid}", "/api/runs/{id}", Everyone),
         ("POST", "/api/runs/{id:guid}/cancel", "/api/runs/{id}/cancel", ["operator"]),
+        // Only pii-reader (no demo user holds it) may reveal masked personal data.
+        ("GET", "/api/runs/{id:guid}/reveal", "/api/runs/{id}/reveal?field=input.description", []),
         ("GET", "/api/runs/{id:guid}/trace", "/api/runs/{id}/trace", Everyone),
         ("GET", "/api/runs/{id:guid}/trace/stream", "/api/runs/{id}/trace/stream", Everyone),
         ("GET", "/api/tasks/", "/api/tasks?status=pending", Everyone),

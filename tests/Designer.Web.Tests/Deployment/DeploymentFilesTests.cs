@@ -26,6 +26,7 @@ public sealed partial class DeploymentFilesTests
         ["Runtime"] = typeof(RuntimeOptions),
         ["Telemetry"] = typeof(TelemetryOptions),
         ["Demo"] = typeof(DemoOptions),
+        ["Security"] = typeof(SecurityOptions),
     };
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Designer:Inference:BootstrapPretrainedModels"] = "false",
             ["Designer:Retrieval:DefaultEmbeddingModel"] = "designer-lsa",
+            ["Designer:Security:RateLimits:LoginPerMinute"] = "100000",
+            ["Designer:Security:RateLimits:RunStartPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

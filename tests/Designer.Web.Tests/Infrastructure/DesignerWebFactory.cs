@@ -48,6 +48,11 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         // turn these back through Settings.
         builder.UseSetting("Designer:Inference:BootstrapPretrainedModels", "false");
         builder.UseSetting("Designer:Retrieval:DefaultEmbeddingModel", "designer-lsa");
+        // Every test client comes from one address; the per-IP production limits have their own tests.
+        builder.UseSetting("Designer:Security:RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Designer:Security:RateLimits:RefreshPerMinute", "100000");
+        builder.UseSetting("Designer:Security:RateLimits:RunStartPerMinute", "100000");
+        builder.UseSetting("Designer:Security:RateLimits:SearchPerMinute", "100000");
         // Each app in this process gets its own silo port and cluster.
         builder.UseSetting("Designer:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Designer:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N"));
