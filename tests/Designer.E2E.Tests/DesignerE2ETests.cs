@@ -93,8 +93,8 @@ public sealed class DesignerE2ETests(BrowserSession session) : IClassFixture<Bro
 
         // Assert
         Assert.NotEqual("0", badgedBefore);
-        Assert.Equal(8 + 5, nodesAfterReload);
-        Assert.Equal(13 + 6, edgesAfterReload);
+        Assert.Equal(9 + 5, nodesAfterReload);
+        Assert.Equal(18 + 6, edgesAfterReload);
         Assert.Equal(5, added);
         Assert.Contains("active", await approver.Locator("[data-testid=version-number]").First.InnerTextAsync(), StringComparison.Ordinal);
     }

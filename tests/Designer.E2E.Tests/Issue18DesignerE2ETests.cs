@@ -38,6 +38,8 @@ public sealed class Issue18DesignerE2ETests(BrowserSession session) : IClassFixt
         // Act + Assert: the keyboard works before the canvas was clicked, and Escape closes the help.
         await page.Keyboard.PressAsync("Shift+Slash");
         await Expect(page.Locator("[data-testid=shortcuts-dialog]")).ToBeVisibleAsync();
+        // MudBlazor's dialog hears Escape once it holds the focus, which it takes just after it paints.
+        await page.WaitForFunctionAsync("() => !!document.activeElement && !!document.activeElement.closest('.mud-dialog')");
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("[data-testid=shortcuts-dialog]")).ToHaveCountAsync(0);
 

@@ -30,7 +30,7 @@ public sealed class AddDesignerInferenceTests : IDisposable
         await host.StopAsync(ct);
 
         // Assert
-        var v1 = Assert.Single(models);
+        var v1 = Assert.Single(models, m => m.Id == RiskModelService.ModelId);
         Assert.Equal((RiskModelService.ModelId, 1, ModelStatus.Approved), (v1.Id, v1.Version, v1.Status));
         Assert.Equal(RiskModelService.BootstrapTrainer, v1.TrainedBy);
         Assert.True(v1.Metrics["auc"] > 0.8);

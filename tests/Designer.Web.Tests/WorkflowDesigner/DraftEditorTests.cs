@@ -17,7 +17,7 @@ public sealed class DraftEditorTests
         var node = _editor.AddNode(NodeKinds.Retrieval, 10, 20)!;
 
         // Assert
-        Assert.Equal("retrieval-9", node.Id);
+        Assert.Equal("retrieval-10", node.Id);
         Assert.Equal(5, node.Config["topK"]!.GetValue<int>());
         Assert.Equal("hybrid", node.Config["mode"]!.GetValue<string>());
         Assert.True(_editor.IsDirty);

@@ -25,7 +25,7 @@ public sealed partial class DesignerWorkspace
                 break;
             case DesignerCommands.ExportSvg: await _canvas!.ExportSvgAsync(FileName("svg")); break;
             case DesignerCommands.Help:
-                await Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { CloseOnEscapeKey = true, CloseButton = true });
+                await Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { CloseOnEscapeKey = true, CloseButton = true, DefaultFocus = DefaultFocus.Element });
                 break;
             case DesignerCommands.Save: await SaveNowAsync(); break;
             case DesignerCommands.Submit: await SubmitAsync(); break;
