@@ -12,10 +12,10 @@ public sealed class TwoHostTests
     {
         // Arrange
         var database = await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer());
-        await using var first = new DesignerWebFactory(database);
+        await using var first = Host(database);
         var fixture = new HostFixture(first);
         var workflowId = await fixture.PublishAsync();
-        await using var second = new DesignerWebFactory(database, first.DataDirectory);
+        await using var second = Host(database, first.DataDirectory);
         HttpClient[] approvers = [await first.ClientForAsync("approver"), await second.ClientForAsync("approver")];
         var runId = await RunApiTests.StartAsync(await first.ClientForAsync("operator"), workflowId, RunApiFixture.Input(6000));
         await RunApiTests.WaitForStatusAsync(approvers[1], runId, "waitingForHuman");
@@ -40,9 +40,9 @@ public sealed class TwoHostTests
         // Arrange
         const int runs = 200;
         var database = await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer());
-        await using var first = new DesignerWebFactory(database);
+        await using var first = Host(database);
         var workflowId = await new HostFixture(first).PublishAsync();
-        await using var second = new DesignerWebFactory(database, first.DataDirectory);
+        await using var second = Host(database, first.DataDirectory);
         HttpClient[] operators = [await first.ClientForAsync("operator"), await second.ClientForAsync("operator")];
         HttpClient[] approvers = [await first.ClientForAsync("approver"), await second.ClientForAsync("approver")];
         var ids = await Task.WhenAll(Enumerable.Range(0, runs).Select(i => RunApiTests.StartAsync(operators[i % 2], workflowId, RunApiFixture.Input(6000 + i))));
@@ -62,6 +62,16 @@ public sealed class TwoHostTests
             Assert.Single(trace, e => e["kind"]!.GetValue<string>() == "node.completed" && e["nodeId"]!.GetValue<string>() == "analyst");
             Assert.Single(trace, e => e["kind"]!.GetValue<string>() == "output");
         }
+    }
+
+    // Each factory is its own one-silo cluster, so each host's recovery sweep sees the other's silo as dead and would
+    // claim its running runs (a second execution). Production multi-host setups share Redis membership; these tests
+    // race decisions, not recovery, so the periodic sweep stays out of their window (the start-up sweep still runs).
+    private static DesignerWebFactory Host(string database, string? dataDirectory = null)
+    {
+        var factory = new DesignerWebFactory(database, dataDirectory);
+        factory.Settings["Designer:Runtime:RecoverySweepInterval"] = "01:00:00";
+        return factory;
     }
 
     private static async Task<List<JsonObject>> TraceAsync(HttpClient client, Guid runId) =>
