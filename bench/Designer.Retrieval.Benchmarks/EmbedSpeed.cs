@@ -11,7 +11,7 @@ namespace Designer.Retrieval.Benchmarks;
 /// <summary>
 /// Raw embeddings/s of a pretrained model at batch 1 / 32 / 128 per execution provider (the session the pool would
 /// build, fed WordPiece rows directly, no queueing), and the agreement of CUDA with CPU vectors (cosine) on the same
-/// texts. The texts are demo dispute narratives (≈ 60–120 tokens each).
+/// texts. The texts are demo dispute narratives (37 WordPiece tokens on average).
 /// </summary>
 internal static class EmbedSpeed
 {
