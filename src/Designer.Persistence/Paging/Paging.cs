@@ -19,5 +19,5 @@ public static class Paging
 
     /// <summary>The number of rows to skip for a valid page.</summary>
     /// <remarks>Saturates instead of overflowing: a page past the end is empty, never a negative offset.</remarks>
-    internal static int Skip(int page, int pageSize) => (int)Math.Min(int.MaxValue, ((long)page - 1) * pageSize);
+    public static int Skip(int page, int pageSize) => (int)Math.Min(int.MaxValue, ((long)page - 1) * pageSize);
 }

@@ -6,6 +6,7 @@ using Designer.Web.Components;
 using Designer.Web.Identity;
 using Designer.Web.Models;
 using Designer.Web.Runs;
+using Designer.Web.Users;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -108,6 +109,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<VersionService>();
         services.AddScoped<ModelService>();
+        services.AddScoped<UserAdministration>();
         // Retrieval nodes search real collections; the demo corpus is trained and ingested in the background.
         services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
         services.AddSingleton<Components.WorkflowDesigner.Editing.ICollectionCatalogView, CollectionCatalogView>();
@@ -209,6 +211,7 @@ public static class WebServiceCollectionExtensions
         api.MapRunEndpoints();
         api.MapTaskEndpoints();
         api.MapCollectionEndpoints();
+        api.MapUserEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

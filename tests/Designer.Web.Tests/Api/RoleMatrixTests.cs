@@ -70,6 +70,13 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/collections/{name}/jobs", "/api/collections/no-such-collection/jobs", Everyone),
         ("GET", "/api/collections/{name}/jobs/{id:guid}", "/api/collections/no-such-collection/jobs/{id}", Everyone),
         ("POST", "/api/collections/{name}/jobs/{id:guid}/cancel", "/api/collections/no-such-collection/jobs/{id}/cancel", CollectionManagers),
+        // Accounts (issue 18): an empty body gets 400 and an id that is no account 404 for administrators.
+        ("GET", "/api/users/", "/api/users", ["admin"]),
+        ("POST", "/api/users/", "/api/users", ["admin"]),
+        ("PUT", "/api/users/{id}/roles", "/api/users/{id}/roles", ["admin"]),
+        ("POST", "/api/users/{id}/lock", "/api/users/{id}/lock", ["admin"]),
+        ("POST", "/api/users/{id}/unlock", "/api/users/{id}/unlock", ["admin"]),
+        ("POST", "/api/users/{id}/password", "/api/users/{id}/password", ["admin"]),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -1,0 +1,13 @@
+namespace Designer.Persistence;
+
+/// <summary>What an audited change produced: its result, and the entries to record (none = refused, roll back).</summary>
+/// <typeparam name="T">The result type.</typeparam>
+/// <param name="Result">The change's result.</param>
+/// <param name="Entries">The audit entries that record it.</param>
+public sealed record AuditedOutcome<T>(T Result, IReadOnlyList<AuditDraft> Entries)
+{
+    /// <summary>A refusal: nothing is kept and nothing recorded.</summary>
+    /// <param name="result">The result that says why.</param>
+    /// <returns>The outcome.</returns>
+    public static AuditedOutcome<T> Refused(T result) => new(result, []);
+}
