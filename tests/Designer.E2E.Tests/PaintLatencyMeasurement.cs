@@ -48,6 +48,7 @@ public sealed class PaintLatencyMeasurement(BrowserSession session) : IClassFixt
         using var approver = await DemoApi.ClientAsync(address, "approver");
         await using var context = await session.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        await page.RecordPaintsAsync();
         await page.LogInAsync(address, "viewer");
         var samples = new List<double>();
         for (var i = 0; i < Runs; i++)

@@ -61,7 +61,10 @@ internal static class RunsDemo
         }
     }
 
-    /// <summary>Every setRunStatus the page has painted: node, status, and for pushed events the commit-to-frame delay.</summary>
+    /// <summary>Turns on the canvas's paint log (off in production) for every document this page loads from now on.</summary>
+    public static Task RecordPaintsAsync(this IPage page) => page.AddInitScriptAsync("window.__designerPaints = [];");
+
+    /// <summary>Every setRunStatus the page has painted since <see cref="RecordPaintsAsync"/>: node, status, and for pushed events the commit-to-frame delay.</summary>
     public static async Task<IReadOnlyList<Paint>> PaintsAsync(this IPage page) =>
         System.Text.Json.JsonSerializer.Deserialize<Paint[]>(
             await page.EvaluateAsync<string>("() => JSON.stringify(window.__designerPaints ?? [])"), System.Text.Json.JsonSerializerOptions.Web)!;

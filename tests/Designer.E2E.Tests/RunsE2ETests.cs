@@ -22,6 +22,7 @@ public sealed class RunsE2ETests(BrowserSession session) : IClassFixture<Browser
         await using var approverContext = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
         var operatorPage = await operatorContext.NewPageAsync();
         var approverPage = await approverContext.NewPageAsync();
+        await operatorPage.RecordPaintsAsync();
 
         // Act: the operator starts the demo's high-risk sample from the runs page and lands on the live run page.
         await operatorPage.LogInAsync(app, "operator");

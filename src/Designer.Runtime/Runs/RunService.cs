@@ -14,7 +14,7 @@ namespace Designer.Runtime.Runs;
 /// caller's request. A decision is applied exactly once: the task's conditional update picks one winner, and only
 /// the winner queues the resume from the newest stored checkpoint.
 /// </summary>
-public sealed partial class RunService
+public sealed class RunService
 {
     private static readonly RunStatus[] FromRunning = [RunStatus.Running];
     private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];

@@ -107,5 +107,5 @@ public sealed class DraftEditorTests
 
     private static GraphDelta Delta(
         IReadOnlyList<DeltaNode>? nodes = null, IReadOnlyList<CanvasEdge>? edges = null, IReadOnlyList<string>? removedNodes = null) =>
-        new("test", nodes ?? [], edges ?? [], removedNodes ?? [], []);
+        new(nodes ?? [], edges ?? [], removedNodes ?? [], []);
 }

@@ -144,7 +144,6 @@ class DesignerCanvas {
     this.icons = options.icons ?? {};
     this.readOnly = !!options.readOnly;
     this.dirty = new Set();
-    this.reason = 'change';
     this.pointerDown = false;
     this.suppress = 0;
     this.history = { canUndo: false, canRedo: false };
@@ -236,16 +235,16 @@ class DesignerCanvas {
 
   listen(host) {
     const g = this.graph;
-    const mark = reason => ({ cell }) => this.mark(cell, reason);
-    g.on('cell:added', mark('add'));
-    g.on('cell:removed', mark('delete'));
-    g.on('node:change:position', mark('move'));
-    g.on('cell:change:data', mark('edit'));
+    const mark = ({ cell }) => this.mark(cell);
+    g.on('cell:added', mark);
+    g.on('cell:removed', mark);
+    g.on('node:change:position', mark);
+    g.on('cell:change:data', mark);
     // Undoing a config edit restores the data; the body's name and summary follow it.
     g.on('node:change:data', ({ node }) => this.render(node));
-    g.on('edge:change:source', mark('connect'));
-    g.on('edge:change:target', mark('connect'));
-    g.on('edge:connected', ({ edge }) => this.mark(edge, 'connect'));
+    g.on('edge:change:source', mark);
+    g.on('edge:change:target', mark);
+    g.on('edge:connected', ({ edge }) => this.mark(edge));
     g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClicked', node.id));
     g.on('selection:changed', () => this.reportSelection());
     this.historyPlugin?.on('change', () => this.reportHistory());
@@ -273,10 +272,9 @@ class DesignerCanvas {
     this.surface.addEventListener('drop', this.onDrop);
   }
 
-  mark(cell, reason) {
+  mark(cell) {
     if (this.suppress > 0) return;
     this.dirty.add(cell.id);
-    if (reason !== 'move' || this.reason === 'change') this.reason = this.undoing ?? reason;
     this.schedule();
   }
 
@@ -288,7 +286,7 @@ class DesignerCanvas {
   }
 
   flush() {
-    const delta = { reason: this.reason, nodes: [], edges: [], removedNodes: [], removedEdges: [] };
+    const delta = { nodes: [], edges: [], removedNodes: [], removedEdges: [] };
     for (const id of this.dirty) {
       const cell = this.graph.getCellById(id);
       if (cell?.isNode()) {
@@ -303,7 +301,6 @@ class DesignerCanvas {
       }
     }
     this.dirty.clear();
-    this.reason = 'change';
     const json = JSON.stringify(delta);
     if (new TextEncoder().encode(json).length <= INLINE_LIMIT) {
       this.dotnet.invokeMethodAsync('OnGraphChanged', json);
@@ -417,7 +414,7 @@ class DesignerCanvas {
 
   removeSelected() {
     const cells = this.selection.getSelectedCells();
-    if (cells.length) { this.reason = 'delete'; this.graph.removeCells(cells); }
+    if (cells.length) this.graph.removeCells(cells);
   }
 
   select(ids) {
@@ -430,14 +427,13 @@ class DesignerCanvas {
 
   paste() {
     if (this.clipboard.isEmpty()) return;
-    this.reason = 'paste';
     const cells = this.clipboard.paste({ offset: 32 });
     this.selection.reset(cells);
   }
 
-  undo() { this.undoing = 'undo'; this.historyPlugin.undo(); this.undoing = undefined; this.reason = 'undo'; }
+  undo() { this.historyPlugin.undo(); }
 
-  redo() { this.undoing = 'redo'; this.historyPlugin.redo(); this.undoing = undefined; this.reason = 'redo'; }
+  redo() { this.historyPlugin.redo(); }
 
   // Fit, but never below legible: a large graph is then shown from its start (the minimap shows the rest).
   zoomToFit() {
@@ -449,7 +445,6 @@ class DesignerCanvas {
     this.graph.batchUpdate('layout', () => {
       for (const [id, p] of Object.entries(positions)) this.graph.getCellById(id)?.setPosition(p.x, p.y);
     });
-    this.reason = 'layout';
     this.zoomToFit();
   }
 
@@ -480,15 +475,17 @@ class DesignerCanvas {
     if (cell) this.graph.findViewByCell(cell)?.container.setAttribute('data-problems', String(count));
   }
 
-  // Paints a node by run status. stampMs is when the event happened on the server (Unix ms): window.__designerPaints
-  // keeps every paint in order with the delay from the event to the frame that shows it (same clock on one host).
+  // Paints a node by run status. stampMs is when the event happened on the server (Unix ms). Measurement hook, off
+  // unless a test or benchmark installs window.__designerPaints = [] before the page loads: then it keeps every paint
+  // in order with the delay from the event to the frame that shows it (same clock on one host).
   setRunStatus(nodeId, status, stampMs) {
     const node = this.graph.getCellById(nodeId);
     if (!node) return;
     const [stroke, fill] = RUN_COLORS[status] ?? RUN_COLORS.pending;
     this.silently(() => node.attr({ body: { stroke, fill, strokeWidth: status && status !== 'pending' ? 3 : 1.5, strokeDasharray: status === 'skipped' ? '4 3' : null } }, { ignoreHistory: true }));
     this.graph.findViewByCell(node)?.container.setAttribute('data-run-status', status ?? '');
-    const paints = (window.__designerPaints ??= []);
+    const paints = window.__designerPaints;
+    if (!Array.isArray(paints)) return;
     if (paints.length >= 10000) paints.shift();
     const paint = { nodeId, status, ms: null };
     paints.push(paint);

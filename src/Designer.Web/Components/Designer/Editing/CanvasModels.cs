@@ -36,7 +36,6 @@ public sealed record DeltaNode(string Id, string? Kind, string? Name, double X, 
 /// per gesture, never per pointer move.
 /// </summary>
 public sealed record GraphDelta(
-    string Reason,
     IReadOnlyList<DeltaNode> Nodes,
     IReadOnlyList<CanvasEdge> Edges,
     IReadOnlyList<string> RemovedNodes,
