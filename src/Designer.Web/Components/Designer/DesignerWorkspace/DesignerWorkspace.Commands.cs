@@ -46,7 +46,7 @@ public sealed partial class DesignerWorkspace
     {
         if (AllProblems.Count > 0)
         {
-            _tab = 1;
+            ShowTab(1);
             Snackbar.Add($"Fix the {AllProblems.Count} problem(s) before submitting.", Severity.Error);
             return;
         }
@@ -61,7 +61,7 @@ public sealed partial class DesignerWorkspace
         {
             Snackbar.Add($"Submitted v{version.Number} for review.", Severity.Success);
             await LoadVersionsAsync();
-            _tab = 2;
+            ShowTab(2);
         }
         else
         {

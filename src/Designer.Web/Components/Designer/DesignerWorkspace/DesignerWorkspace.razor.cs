@@ -23,6 +23,8 @@ public sealed partial class DesignerWorkspace : ComponentBase, IDisposable
     private bool _canEdit;
     private string? _selectedId;
     private int _tab;
+    private bool _paletteOpen = true;
+    private bool _sideOpen = true;
     private HistoryState _history = new(false, false);
     private IReadOnlyList<VersionSummary> _versions = [];
 
@@ -138,7 +140,20 @@ public sealed partial class DesignerWorkspace : ComponentBase, IDisposable
     private void OnNodeDoubleClicked(string nodeId)
     {
         _selectedId = nodeId;
-        _tab = 0;
+        ShowTab(0);
+    }
+
+    private string BodyClass => "designer-body" + (_paletteOpen ? "" : " palette-collapsed") + (_sideOpen ? "" : " side-collapsed");
+
+    private void TogglePalette() => _paletteOpen = !_paletteOpen;
+
+    private void ToggleSide() => _sideOpen = !_sideOpen;
+
+    /// <summary>An explicit request for a side tab (double-click, a toolbar command) opens the panel if it was hidden.</summary>
+    private void ShowTab(int tab)
+    {
+        _tab = tab;
+        _sideOpen = true;
     }
 
     private void OnHistoryChanged(HistoryState history) => _history = history;
