@@ -33,11 +33,7 @@ internal sealed class ChatModelStep
     public async ValueTask<NodeOutcome> ExecuteAsync(
         string runId, string nodeId, JsonObject nodes, Func<string, string, string> render, Func<string, string, JsonNode?> evaluate, CancellationToken cancellationToken)
     {
-        var redaction = new ReversibleRedaction();
-        var names = (_config.RedactFields ?? []).Select((e, i) => evaluate(e, $"redactFields[{i}]"))
-            .OfType<JsonValue>().Select(v => v.ToString()).ToList();
-        var system = _config.SystemPrompt is { } s ? redaction.Mask(render(s, "systemPrompt"), names) : null;
-        var user = redaction.Mask(render(_config.PromptTemplate ?? string.Empty, "promptTemplate"), names);
+        var (system, user, redaction) = ChatPrompt.Build(_config, render, evaluate);
         var record = new ChatRecord { System = system, User = user, Redactions = redaction.Counts };
 
         if (_chat is null)
