@@ -39,13 +39,14 @@ public sealed class Issue12ChatModelsPanelTests : UiTestContext
         var user = SignIn("author-1", "author");
         var cut = RenderPanel(user);
         cut.WaitForElement("[data-testid=chat-models-empty]", Patience);
+        Expand(cut);
 
         // Act
-        cut.Find("[data-testid=chat-register-id] input").Change("resolution-drafter");
-        cut.Find("[data-testid=chat-register-model] input").Change("llama3.1:8b");
-        cut.Find("[data-testid=chat-register-secret] input").Change("Ollama");
-        cut.Find("[data-testid=chat-register-price-in] input").Change("0.5");
-        cut.Find("[data-testid=chat-register-price-out] input").Change("1.5");
+        cut.Find("[data-testid=chat-register-id]").Change("resolution-drafter");
+        cut.Find("[data-testid=chat-register-model]").Change("llama3.1:8b");
+        cut.Find("[data-testid=chat-register-secret]").Change("Ollama");
+        cut.Find("[data-testid=chat-register-price-in]").Change("0.5");
+        cut.Find("[data-testid=chat-register-price-out]").Change("1.5");
         await cut.Find("[data-testid=chat-register-submit]").ClickAsync(new());
 
         // Assert
@@ -65,12 +66,13 @@ public sealed class Issue12ChatModelsPanelTests : UiTestContext
         // Arrange
         var user = SignIn("author-1", "author");
         var cut = RenderPanel(user);
-        cut.WaitForElement("[data-testid=chat-register-submit]", Patience);
+        cut.WaitForElement("[data-testid=chat-register]", Patience);
+        Expand(cut);
 
         // Act
-        cut.Find("[data-testid=chat-register-id] input").Change("drafter");
-        cut.Find("[data-testid=chat-register-model] input").Change("gpt-4o-mini");
-        cut.Find("[data-testid=chat-register-secret] input").Change("sk-abcdefghijklmnopqrstuvwxyz0123456789");
+        cut.Find("[data-testid=chat-register-id]").Change("drafter");
+        cut.Find("[data-testid=chat-register-model]").Change("gpt-4o-mini");
+        cut.Find("[data-testid=chat-register-secret]").Change("sk-abcdefghijklmnopqrstuvwxyz0123456789");
         await cut.Find("[data-testid=chat-register-submit]").ClickAsync(new());
 
         // Assert
@@ -146,6 +148,12 @@ public sealed class Issue12ChatModelsPanelTests : UiTestContext
             RegisteredBy = authorId,
         }, CancellationToken.None);
         Assert.True(registered.IsSuccess, registered.Error?.Detail);
+    }
+
+    private static void Expand(IRenderedComponent<ProvidersHost> cut)
+    {
+        cut.Find("[data-testid=chat-register] .mud-expand-panel-header").Click();
+        cut.WaitForElement("[data-testid=chat-register-submit]", Patience);
     }
 
     private ChatModelService NewService() => new(

@@ -26,7 +26,7 @@ public sealed class Issue12DraftCorrectionTests : BunitContext
         var cut = RenderCard(Evidence("ok"), d => decided = d);
 
         // Act
-        cut.Find("[data-testid=task-llm-correction] textarea").Input("Refund 40 EUR; the rest was delivered.");
+        cut.Find("[data-testid=task-llm-correction]").Input("Refund 40 EUR; the rest was delivered.");
         await ConfirmAsync(cut, "approve");
 
         // Assert
@@ -44,8 +44,8 @@ public sealed class Issue12DraftCorrectionTests : BunitContext
         Assert.Equal(Draft, cut.Find("[data-testid=task-llm-draft-resolution]").TextContent);
 
         // Act: typing and then restoring the draft is no correction.
-        cut.Find("[data-testid=task-llm-correction] textarea").Input("something else");
-        cut.Find("[data-testid=task-llm-correction] textarea").Input(Draft + " ");
+        cut.Find("[data-testid=task-llm-correction]").Input("something else");
+        cut.Find("[data-testid=task-llm-correction]").Input(Draft + " ");
         await ConfirmAsync(cut, "approve");
 
         // Assert

@@ -43,7 +43,7 @@ internal static class PromptPreviewer
         {
             sample[name] = schema?["default"]?.DeepClone() ?? (schema?["enum"] as JsonArray)?.FirstOrDefault()?.DeepClone() ?? (schema?["type"]?.ToString() switch
             {
-                "number" or "integer" => JsonValue.Create(schema?["minimum"] is JsonValue min ? min.GetValue<double>() : 1),
+                "number" or "integer" => JsonValue.Create(KindFormBase.JsonNumber(schema?["minimum"]) ?? 1),
                 "boolean" => JsonValue.Create(false),
                 "array" => new JsonArray(),
                 "object" => new JsonObject(),

@@ -178,5 +178,6 @@ public sealed partial class ModelForm : KindFormBase
         public const string RunTokenBudget = "runTokenBudget";
         public const string CacheResponses = "cacheResponses";
         public const string RestorePlaceholders = "restorePlaceholders";
+        public const string ConfidenceFromLogprobs = "confidenceFromLogprobs";
     }
 }
