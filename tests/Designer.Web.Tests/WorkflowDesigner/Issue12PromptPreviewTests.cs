@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Bunit;
 using Designer.Web.Components.WorkflowDesigner;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Workflows.Demo;
 using MudBlazor.Services;
 
 namespace Designer.Web.Tests.WorkflowDesigner;
@@ -20,7 +19,7 @@ public sealed class Issue12PromptPreviewTests : BunitContext
     public void Preview_DemoDraftStep_RendersSampleInputWithoutPlaceholders()
     {
         // Act
-        var cut = RenderForm(DisputeTriageConfigs.DraftResolution(), _ => { });
+        var cut = RenderForm(DraftConfig(), _ => { });
 
         // Assert
         var user = cut.Find("[data-testid=prompt-preview-user]").TextContent;
@@ -35,7 +34,7 @@ public sealed class Issue12PromptPreviewTests : BunitContext
     public void Preview_PromptWithPersonalData_ShowsItMaskedAsItWouldBeSent()
     {
         // Arrange
-        var config = DisputeTriageConfigs.DraftResolution();
+        var config = DraftConfig();
         config["promptTemplate"] = "Write to jane.doe@example.com or +44 20 7946 0958 about {{input.merchant}}.";
 
         // Act
@@ -53,7 +52,7 @@ public sealed class Issue12PromptPreviewTests : BunitContext
     public void Preview_PlaceholderThatThrows_ShowsTheErrorInsteadOfAPrompt()
     {
         // Arrange
-        var config = DisputeTriageConfigs.DraftResolution();
+        var config = DraftConfig();
         config["promptTemplate"] = "{{nodes.risk.score.toFixed(2)}}";
 
         // Act
@@ -68,7 +67,7 @@ public sealed class Issue12PromptPreviewTests : BunitContext
     public async Task Completion_PartialPlaceholder_OffersMatchingVariablesAndCompletesIt()
     {
         // Arrange
-        var config = DisputeTriageConfigs.DraftResolution();
+        var config = DraftConfig();
         config["promptTemplate"] = "Amount {{ input.am";
         JsonObject? changed = null;
         var cut = RenderForm(config, c => changed = c);
@@ -86,7 +85,7 @@ public sealed class Issue12PromptPreviewTests : BunitContext
     public void Completion_EmptyPartial_OffersUpstreamNodesButNotDownstreamOnes()
     {
         // Arrange
-        var config = DisputeTriageConfigs.DraftResolution();
+        var config = DraftConfig();
         config["promptTemplate"] = "Risk {{nodes.";
 
         // Act
@@ -97,6 +96,8 @@ public sealed class Issue12PromptPreviewTests : BunitContext
         Assert.Contains("nodes.risk.score", offered);
         Assert.DoesNotContain(offered, o => o.StartsWith("nodes.review", StringComparison.Ordinal));
     }
+
+    private static JsonObject DraftConfig() => (JsonObject)DemoWorkflows.DisputeTriage().Nodes.Single(n => n.Id == "draft").Config.DeepClone();
 
     private IRenderedComponent<ProvidersHost> RenderForm(JsonObject config, Action<JsonObject> changed)
     {
