@@ -19,6 +19,9 @@ internal static class RunsDemo
         definition.Name = "Dispute triage (no retrieval)";
         definition.Nodes = [.. definition.Nodes.Where(n => n.Id != "similar")];
         definition.Nodes.Single(n => n.Id == "risk").Config["inputMapping"]!["similarDisputes"] = "0";
+
+        // The draft step's prompt reads the removed retrieval node; a template may only read upstream nodes (issue 12).
+        definition.Nodes.Single(n => n.Id == "draft").Config["promptTemplate"] = "Dispute: {{input.category}}, risk {{nodes.risk.score}}.";
         definition.Edges =
         [
             .. definition.Edges.Where(e => e.From.Node is not ("start" or "similar")),

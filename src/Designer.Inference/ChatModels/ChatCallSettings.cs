@@ -11,4 +11,7 @@ public sealed record ChatCallSettings
 
     /// <summary>JSON schema text sent as <c>response_format</c> when the version supports it.</summary>
     public string? JsonSchema { get; init; }
+
+    /// <summary>Ask for the output tokens' log-probabilities (a confidence the model cannot talk itself into).</summary>
+    public bool Logprobs { get; init; }
 }

@@ -51,6 +51,7 @@ public static class ChatModelServices
 
         // Added after the resilience handler, so it runs inside it: every attempt is size-checked, none retried for size.
         http.AddHttpMessageHandler(() => new ResponseSizeLimitHandler(options.MaxResponseBytes));
+        http.AddHttpMessageHandler(() => new StreamedReplyGuardHandler());
         services.TryAddSingleton<IChatModelGateway>(sp => new SemanticKernelChatGateway(sp.GetRequiredService<IHttpClientFactory>(), options));
         return services;
     }

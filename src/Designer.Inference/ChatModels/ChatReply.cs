@@ -14,4 +14,10 @@ public sealed record ChatReply
 
     /// <summary>Finish reason (e.g. <c>Stop</c>, <c>Length</c>).</summary>
     public string? FinishReason { get; init; }
+
+    /// <summary>
+    /// The geometric mean of the output tokens' probabilities (exp of the mean log-probability), when log-probabilities
+    /// were asked for and the provider returned them; null otherwise.
+    /// </summary>
+    public double? TokenProbability { get; init; }
 }

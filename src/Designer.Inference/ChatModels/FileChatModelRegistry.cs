@@ -179,24 +179,8 @@ public sealed class FileChatModelRegistry : IChatModelRegistry
         return await JsonSerializer.DeserializeAsync<ChatModelVersion>(stream, ModelDescriptorJson.Options, cancellationToken);
     }
 
-    private static async Task WriteAsync(string path, ChatModelVersion version, bool overwrite, CancellationToken cancellationToken)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await using (var stream = File.Create(temp))
-        {
-            await JsonSerializer.SerializeAsync(stream, version, ModelDescriptorJson.Options, cancellationToken);
-        }
-
-        try
-        {
-            File.Move(temp, path, overwrite);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    private static Task WriteAsync(string path, ChatModelVersion version, bool overwrite, CancellationToken cancellationToken) =>
+        AtomicJsonFile.WriteAsync(path, version, ModelDescriptorJson.Options, overwrite, cancellationToken);
 
     private string FilePath(string id, int version) =>
         Path.Combine(_root, id, version.ToString(CultureInfo.InvariantCulture) + ".json");

@@ -16,7 +16,9 @@ namespace Designer.Inference.ChatModels;
 /// <summary>
 /// The Semantic Kernel connectors over one shared, resilient <see cref="HttpClient"/>. The OpenAI SDK's own retry
 /// policy is switched off (<see cref="ClientRetryPolicy"/> with 0 retries), so the resilience handler is the only
-/// retry layer and its <c>Retry-After</c> handling is not multiplied by a second one.
+/// retry layer and its <c>Retry-After</c> handling is not multiplied by a second one. One non-streaming completion per
+/// call: the node validates a whole reply against its schema, so it never asks for a stream, and a provider that
+/// streams anyway is refused by <see cref="StreamedReplyGuardHandler"/> with a clear error.
 /// </summary>
 public sealed class SemanticKernelChatGateway : IChatModelGateway
 {
@@ -65,6 +67,7 @@ public sealed class SemanticKernelChatGateway : IChatModelGateway
         {
             Temperature = settings.Temperature ?? version.Temperature,
             MaxTokens = settings.MaxOutputTokens ?? version.MaxOutputTokens,
+            Logprobs = settings.Logprobs ? true : null,
         };
         if (settings.JsonSchema is { } schema && version.SupportsJsonSchema)
         {
@@ -109,7 +112,19 @@ public sealed class SemanticKernelChatGateway : IChatModelGateway
             InputTokens = usage?.InputTokenCount,
             OutputTokens = usage?.OutputTokenCount,
             FinishReason = finish,
+            TokenProbability = TokenProbability(result),
         };
+    }
+
+    private static double? TokenProbability(Microsoft.SemanticKernel.ChatMessageContent result)
+    {
+        if (result.Metadata?.TryGetValue("ContentTokenLogProbabilities", out var value) != true
+            || value is not IReadOnlyList<ChatTokenLogProbabilityDetails> { Count: > 0 } tokens)
+        {
+            return null;
+        }
+
+        return Math.Exp(tokens.Average(t => (double)t.LogProbability));
     }
 
     private IChatCompletionService CreateService(ChatModelVersion version, string? key)

@@ -241,16 +241,8 @@ public sealed partial class FileModelRegistry : IModelRegistry
         return descriptor with { OnnxPath = Path.Combine(versionDir, ModelFileName) };
     }
 
-    private static async Task WriteJsonAsync(string path, ModelDescriptor descriptor, CancellationToken cancellationToken)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await using (var stream = File.Create(temp))
-        {
-            await JsonSerializer.SerializeAsync(stream, descriptor, ModelDescriptorJson.Options, cancellationToken);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    private static Task WriteJsonAsync(string path, ModelDescriptor descriptor, CancellationToken cancellationToken) =>
+        AtomicJsonFile.WriteAsync(path, descriptor, ModelDescriptorJson.Options, overwrite: true, cancellationToken);
 
     private string VersionDirectory(string id, int version) =>
         Path.Combine(_root, id, version.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -21,6 +21,12 @@ public static class AuditActions
     /// <summary>A published version was (re)activated: rollback or roll-forward.</summary>
     public const string VersionActivated = "version.activated";
 
+    /// <summary>A human task was decided (with the reviewer's correction's hash when a draft was edited).</summary>
+    public const string TaskDecided = "task.decided";
+
+    /// <summary>The entity type of run-scoped entries; the entity id is <c>runId/nodeId</c>.</summary>
+    public const string RunEntityType = "run";
+
     /// <summary>The entity type used for every workflow governance entry; the entity id is the workflow id.</summary>
     public const string WorkflowEntityType = "workflow";
 }

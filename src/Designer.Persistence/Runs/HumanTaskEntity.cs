@@ -56,6 +56,9 @@ public sealed class HumanTaskEntity : IConcurrencyTracked
     /// <summary>Edited field values (JSON object).</summary>
     public string? EditsJson { get; set; }
 
+    /// <summary>The reviewer's edit of a model's draft: what the model should have said (labelled data).</summary>
+    public string? Correction { get; set; }
+
     /// <summary>Decision time (UTC).</summary>
     public DateTimeOffset? DecidedAt { get; set; }
 

@@ -21,6 +21,7 @@ namespace Designer.Persistence;
 /// <param name="Comment">The comment.</param>
 /// <param name="EditsJson">Edited values (JSON object).</param>
 /// <param name="DecidedAt">Decision time.</param>
+/// <param name="Correction">The reviewer's edit of a model's draft, if any.</param>
 public sealed record HumanTaskRecord(
     Guid Id,
     Guid RunId,
@@ -39,7 +40,8 @@ public sealed record HumanTaskRecord(
     string? Decision,
     string? Comment,
     string? EditsJson,
-    DateTimeOffset? DecidedAt)
+    DateTimeOffset? DecidedAt,
+    string? Correction = null)
 {
     /// <summary>Maps a row (for read-side queries outside the store, such as the inbox's).</summary>
     /// <param name="t">The row.</param>
@@ -51,6 +53,6 @@ public sealed record HumanTaskRecord(
             t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, t.Instructions, t.EvidenceJson,
             JsonSerializer.Deserialize<string[]>(t.DecisionsJson) ?? [],
             JsonSerializer.Deserialize<string[]>(t.EditableFieldsJson) ?? [],
-            t.Status, t.CreatedAt, t.Due, t.DecidedById, t.DecidedByName, t.Decision, t.Comment, t.EditsJson, t.DecidedAt);
+            t.Status, t.CreatedAt, t.Due, t.DecidedById, t.DecidedByName, t.Decision, t.Comment, t.EditsJson, t.DecidedAt, t.Correction);
     }
 }

@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Designer.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
 using Designer.Persistence.Data;
 
@@ -132,6 +136,9 @@ public sealed partial class RunStore
 
         var now = Clock.UtcNow(_timeProvider);
         var token = current.ConcurrencyToken;
+
+        // The decision and its audit entry commit together (the entry is the labelled-data record's proof).
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         // One UPDATE … WHERE Id AND Status = Pending AND token: the database lets exactly one concurrent caller match.
         var updated = await db.HumanTasks
             .Where(t => t.Id == id && t.Status == HumanTaskStatus.Pending && t.ConcurrencyToken == token)
@@ -140,12 +147,21 @@ public sealed partial class RunStore
                     .SetProperty(t => t.Decision, decision.Decision)
                     .SetProperty(t => t.Comment, decision.Comment)
                     .SetProperty(t => t.EditsJson, decision.EditsJson)
+                    .SetProperty(t => t.Correction, decision.Correction)
                     .SetProperty(t => t.DecidedById, actor.Id)
                     .SetProperty(t => t.DecidedByName, actor.Name)
                     .SetProperty(t => t.DecidedAt, now)
                     .SetProperty(t => t.ConcurrencyToken, Guid.NewGuid()),
                 cancellationToken);
         var after = await db.HumanTasks.AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken);
+        if (updated == 1)
+        {
+            await AuditChain.AppendAsync(db, actor, AuditActions.TaskDecided, AuditActions.RunEntityType,
+                $"{after.RunId:D}/{after.NodeId}", DecisionAudit(after), now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return updated == 1 ? new DecideTaskResult.Decided(HumanTaskRecord.From(after)) : new DecideTaskResult.Conflict(after.Status);
     }
 
@@ -157,5 +173,19 @@ public sealed partial class RunStore
             .ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.Status, HumanTaskStatus.Cancelled).SetProperty(t => t.ConcurrencyToken, Guid.NewGuid()),
                 cancellationToken);
+    }
+
+    // The immutable log cannot be purged, so it holds the correction's hash and size, not its text (which may quote
+    // personal data); the task row holds the text and the hash proves it was not changed afterwards.
+    private static JsonObject DecisionAudit(HumanTaskEntity task)
+    {
+        var data = new JsonObject { ["taskId"] = task.Id.ToString("D"), ["decision"] = task.Decision, ["corrected"] = task.Correction is not null };
+        if (task.Correction is { } correction)
+        {
+            data["correctionSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(correction)));
+            data["correctionLength"] = correction.Length;
+        }
+
+        return data;
     }
 }

@@ -4,4 +4,5 @@ namespace Designer.Persistence;
 /// <param name="Decision">One of the task's decisions.</param>
 /// <param name="Comment">Optional comment.</param>
 /// <param name="EditsJson">Edited values (JSON object), if any.</param>
-public sealed record TaskDecision(string Decision, string? Comment, string? EditsJson);
+/// <param name="Correction">The reviewer's edit of a model's draft (labelled data for evaluations), if any.</param>
+public sealed record TaskDecision(string Decision, string? Comment, string? EditsJson, string? Correction = null);

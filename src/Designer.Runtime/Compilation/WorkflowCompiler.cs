@@ -56,7 +56,10 @@ public sealed class WorkflowCompiler
 
     private CompiledWorkflow Build(WorkflowDefinition definition, string contentHash)
     {
+        // Unknown template variables are refused when a version is saved or submitted (issue 12); a version published
+        // before that rule still runs, reading such a variable as undefined, so it is not a compilation error.
         var problems = _validator.Validate(definition)
+            .Where(p => p.Code != ProblemCodes.TemplateUnknownVariable)
             .Select(p => p.NodeId is null ? $"{p.Code}: {p.Message}" : $"{p.Code} ({p.NodeId}): {p.Message}")
             .ToList();
         if (problems.Count > 0)

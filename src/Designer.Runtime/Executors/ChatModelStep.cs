@@ -33,11 +33,7 @@ internal sealed class ChatModelStep
     public async ValueTask<NodeOutcome> ExecuteAsync(
         string runId, string nodeId, JsonObject nodes, Func<string, string, string> render, Func<string, string, JsonNode?> evaluate, CancellationToken cancellationToken)
     {
-        var redaction = new ReversibleRedaction();
-        var names = (_config.RedactFields ?? []).Select((e, i) => evaluate(e, $"redactFields[{i}]"))
-            .OfType<JsonValue>().Select(v => v.ToString()).ToList();
-        var system = _config.SystemPrompt is { } s ? redaction.Mask(render(s, "systemPrompt"), names) : null;
-        var user = redaction.Mask(render(_config.PromptTemplate ?? string.Empty, "promptTemplate"), names);
+        var (system, user, redaction) = ChatPrompt.Build(_config, render, evaluate);
         var record = new ChatRecord { System = system, User = user, Redactions = redaction.Counts };
 
         if (_chat is null)
@@ -100,6 +96,7 @@ internal sealed class ChatModelStep
             Temperature = _config.Temperature,
             MaxOutputTokens = _config.MaxOutputTokens,
             JsonSchema = _config.OutputSchema?.ToJsonString(),
+            Logprobs = _config.ConfidenceFromLogprobs,
         };
         var reply = await CompleteAsync(version, turns, settings, record, cancellationToken);
         var (parsed, problems) = ChatReplyParser.Parse(reply.Text, _config.OutputSchema);
@@ -120,6 +117,7 @@ internal sealed class ChatModelStep
 
         record.Raw = reply.Text;
         record.FinishReason = reply.FinishReason;
+        record.TokenProbability = reply.TokenProbability;
         record.Parsed = parsed?.DeepClone();
         return redaction =>
         {
@@ -130,12 +128,30 @@ internal sealed class ChatModelStep
             }
 
             var restored = _config.RestorePlaceholders ? redaction.Restore(parsed) : parsed?.DeepClone();
-            var confidence = _config.ConfidenceField is { } field && restored is JsonObject o
-                && State.JsonNumbers.TryGetDouble(o[field], out var c) ? c : (double?)null;
+            var confidence = Confidence(restored, record);
             record.Confidence = confidence;
             var port = _config.MinConfidence is { } min && (confidence is null || confidence < min) ? "low-confidence" : "ok";
             return Port(port, record, null, restored);
         };
+    }
+
+    // A schema field the author named wins; else, when opted in, the tokens' probability. A provider that ignores the
+    // log-probability request leaves no confidence, which a minimum then treats as low (said in the trace).
+    private double? Confidence(JsonNode? restored, ChatRecord record)
+    {
+        if (_config.ConfidenceField is { } field)
+        {
+            record.ConfidenceSource = "field " + field;
+            return restored is JsonObject o && State.JsonNumbers.TryGetDouble(o[field], out var c) ? c : null;
+        }
+
+        if (!_config.ConfidenceFromLogprobs)
+        {
+            return null;
+        }
+
+        record.ConfidenceSource = record.TokenProbability is null ? "log-probabilities requested but not returned" : "logprobs";
+        return record.TokenProbability is { } p ? Math.Round(p, 6) : null;
     }
 
     private async Task<ChatReply> CompleteAsync(
@@ -217,7 +233,7 @@ internal sealed class ChatModelStep
     private static string CacheKey(ChatModelVersion version, List<ChatTurn> turns, ChatCallSettings settings)
     {
         var text = new StringBuilder(version.Reference).Append('\n').Append(settings.JsonSchema).Append('\n')
-            .Append(settings.Temperature?.ToString(CultureInfo.InvariantCulture)).Append('\n').Append(settings.MaxOutputTokens);
+            .Append(settings.Temperature?.ToString(CultureInfo.InvariantCulture)).Append('\n').Append(settings.MaxOutputTokens).Append('\n').Append(settings.Logprobs);
         foreach (var turn in turns)
         {
             text.Append('\n').Append(turn.Role).Append(':').Append(turn.Text.Length).Append(':').Append(turn.Text);

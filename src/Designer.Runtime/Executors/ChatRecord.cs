@@ -44,6 +44,12 @@ internal sealed class ChatRecord
 
     public double? Confidence { get; set; }
 
+    /// <summary>Where the confidence came from: the schema field, <c>logprobs</c>, or why it is missing.</summary>
+    public string? ConfidenceSource { get; set; }
+
+    /// <summary>The last reply's token probability (from log-probabilities), if any.</summary>
+    public double? TokenProbability { get; set; }
+
     public string? Reason { get; set; }
 
     /// <summary>The <c>llm</c> block of the node output: what later nodes and budgets read.</summary>
@@ -75,6 +81,8 @@ internal sealed class ChatRecord
             ["redactions"] = new JsonObject(Redactions.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
             ["fallbacks"] = new JsonArray([.. Fallbacks.Select(f => (JsonNode?)f.DeepClone())]),
             ["confidence"] = Confidence,
+            ["confidenceSource"] = ConfidenceSource,
+            ["tokenProbability"] = TokenProbability,
             ["reason"] = Reason,
             ["usage"] = Usage(),
         },

@@ -91,6 +91,11 @@ public sealed class HumanGateExecutor : NodeExecutor
             ["comment"] = decision.Comment,
             ["fields"] = fields,
         };
+        if (decision.Correction is not null)
+        {
+            output["correction"] = decision.Correction;
+        }
+
         await EmitAsync(scope, TraceEventKinds.Decision, cancellationToken, (JsonObject)output.DeepClone());
         await CompleteAsync(scope, new NodeOutcome(port, output), context, cancellationToken);
     }

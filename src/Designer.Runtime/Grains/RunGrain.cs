@@ -82,7 +82,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
 
         var result = await _runs.DecideAsync(
             request.TaskId,
-            new TaskDecision(request.Decision, request.Comment, request.EditsJson),
+            new TaskDecision(request.Decision, request.Comment, request.EditsJson, request.Correction),
             new Actor(request.ActorId, request.ActorName),
             CancellationToken.None);
         return result switch

@@ -21,6 +21,10 @@ public sealed record RunGrainDecision
     [Id(3)]
     public string? EditsJson { get; init; }
 
+    /// <summary>The reviewer's edit of a model's draft, if any.</summary>
+    [Id(6)]
+    public string? Correction { get; init; }
+
     /// <summary>Decider id.</summary>
     [Id(4)]
     public required string ActorId { get; init; }

@@ -7,6 +7,9 @@ namespace Designer.Runtime.Runs;
 /// <summary>Maps gate requests to tasks and checked task decisions back to gate decisions.</summary>
 internal static class TaskDecisions
 {
+    /// <summary>Longest correction accepted: a corrected draft (a resolution, a reply), not a document.</summary>
+    public const int MaxCorrectionLength = 20_000;
+
     public static NewHumanTask NewTask(Guid runId, HumanGateRequest request, string evidenceJson) => new(
         runId,
         request.NodeId,
@@ -24,6 +27,11 @@ internal static class TaskDecisions
         if (!task.Decisions.Contains(decision.Decision, StringComparer.Ordinal))
         {
             return $"'{decision.Decision}' is not one of this task's decisions: {string.Join(", ", task.Decisions)}.";
+        }
+
+        if (decision.Correction is { } correction && (correction.Length > MaxCorrectionLength || string.IsNullOrWhiteSpace(correction)))
+        {
+            return "'correction' must not be blank or longer than 20,000 characters.";
         }
 
         if (decision.EditsJson is null)
@@ -47,5 +55,6 @@ internal static class TaskDecisions
         task.Decision!,
         actor.Name,
         task.Comment,
-        task.EditsJson is null ? null : JsonNode.Parse(task.EditsJson) as JsonObject);
+        task.EditsJson is null ? null : JsonNode.Parse(task.EditsJson) as JsonObject,
+        task.Correction);
 }

@@ -110,6 +110,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<VersionService>();
         services.AddScoped<ModelService>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ChatModelService>();
         // Retrieval nodes search real collections; the demo corpus is trained and ingested in the background.
         services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
         services.AddSingleton<Components.WorkflowDesigner.Editing.ICollectionCatalogView, CollectionCatalogView>();

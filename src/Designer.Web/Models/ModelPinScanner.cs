@@ -1,7 +1,8 @@
 namespace Designer.Web.Models;
 
 /// <summary>A workflow version whose model node pins a model (and version; null = latest approved).</summary>
-internal sealed record ModelPin(Guid WorkflowId, string WorkflowName, int WorkflowVersion, VersionStatus Status, string NodeId, string Model, int? ModelVersion);
+/// <remarks><see cref="Chat"/> marks a chat-model reference (<c>chatModel</c> or a fallback), a separate registry.</remarks>
+internal sealed record ModelPin(Guid WorkflowId, string WorkflowName, int WorkflowVersion, VersionStatus Status, string NodeId, string Model, int? ModelVersion, bool Chat = false);
 
 /// <summary>Finds which published or pending workflow versions use which model versions, from their canonical JSON.</summary>
 internal sealed class ModelPinScanner(IWorkflowStore store)
@@ -56,6 +57,11 @@ internal sealed class ModelPinScanner(IWorkflowStore store)
 
         foreach (var node in parsed.Definition!.Nodes.Where(n => n.Kind == "model"))
         {
+            foreach (var chat in ChatReferences(node.Config))
+            {
+                yield return new ModelPin(workflow.Id, workflow.Name, version.Number, version.Status, node.Id, chat.Id, chat.Version, Chat: true);
+            }
+
             if (node.Config["model"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
             {
                 continue;
@@ -63,6 +69,20 @@ internal sealed class ModelPinScanner(IWorkflowStore store)
 
             var pinned = node.Config["modelVersion"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var number) ? number : (int?)null;
             yield return new ModelPin(workflow.Id, workflow.Name, version.Number, version.Status, node.Id, node.Config["model"]!.GetValue<string>(), pinned);
+        }
+    }
+
+    private static IEnumerable<(string Id, int? Version)> ChatReferences(System.Text.Json.Nodes.JsonObject config)
+    {
+        var references = new List<System.Text.Json.Nodes.JsonNode?> { config["chatModel"] };
+        references.AddRange(config["fallbackModels"] as System.Text.Json.Nodes.JsonArray ?? []);
+        foreach (var reference in references.OfType<System.Text.Json.Nodes.JsonValue>())
+        {
+            if (reference.TryGetValue<string>(out var text)
+                && Designer.Workflows.Validation.ChatModelReference.TryParse(text, out var id, out var number))
+            {
+                yield return (id, number);
+            }
         }
     }
 }

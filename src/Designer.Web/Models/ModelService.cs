@@ -55,7 +55,7 @@ internal sealed class ModelService(
         foreach (var descriptor in versions)
         {
             var usedBy = pins
-                .Where(p => p.Model == id && (p.ModelVersion ?? latestApproved) == descriptor.Version)
+                .Where(p => !p.Chat && p.Model == id && (p.ModelVersion ?? latestApproved) == descriptor.Version)
                 .Select(p => new ModelUsageResponse(p.WorkflowId, p.WorkflowName, p.WorkflowVersion, p.Status.ToString(), p.NodeId, p.ModelVersion is not null))
                 .ToList();
             items.Add(await ToResponseAsync(descriptor, served, usedBy, cancellationToken));

@@ -52,14 +52,16 @@ internal sealed record TaskResponse(
     string? Decision,
     string? Comment,
     JsonNode? Edits,
-    DateTimeOffset? DecidedAt)
+    DateTimeOffset? DecidedAt,
+    string? Correction)
 {
     /// <summary>The task with personal data in instructions, evidence, comment and edits masked (issue 14).</summary>
     public static TaskResponse From(HumanTaskRecord t) => new(
         t.Id, t.RunId, t.NodeId, t.RequestId, t.Role, ApiRedaction.Redact(t.Instructions), ApiRedaction.Redact(JsonNode.Parse(t.EvidenceJson)),
         t.Decisions, t.EditableFields, t.Status, t.CreatedAt, t.Due, t.DecidedByName, t.Decision,
         t.Comment is null ? null : ApiRedaction.Redact(t.Comment),
-        t.EditsJson is null ? null : ApiRedaction.Redact(JsonNode.Parse(t.EditsJson)), t.DecidedAt);
+        t.EditsJson is null ? null : ApiRedaction.Redact(JsonNode.Parse(t.EditsJson)), t.DecidedAt,
+        t.Correction is null ? null : ApiRedaction.Redact(t.Correction));
 }
 
 /// <summary>One trace event as the API shows it.</summary>

@@ -75,6 +75,7 @@ internal static class TaskEndpoints
             Decision = decision!.Decision,
             Comment = decision.Comment,
             EditsJson = decision.EditsJson,
+            Correction = decision.Correction,
             ActorId = actor.Id,
             ActorName = actor.Name,
         });
@@ -87,7 +88,7 @@ internal static class TaskEndpoints
         };
     }
 
-    /// <summary>The <c>{ "decision": "…", "comment": "…", "edits": { … } }</c> body.</summary>
+    /// <summary>The <c>{ "decision": "…", "comment": "…", "edits": { … }, "correction": "…" }</c> body.</summary>
     private static async Task<(TaskDecision? Decision, IResult? Error)> ReadDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -114,6 +115,13 @@ internal static class TaskEndpoints
             errors.Add("'comment' is longer than 4,000 characters.");
         }
 
+        // The reviewer's edit of a model's draft; stored as the decision's correction (labelled data, issue 12/13).
+        var correction = ApiJson.GetString(json!, "correction", errors);
+        if (correction is not null && (string.IsNullOrWhiteSpace(correction) || correction.Length > 20_000))
+        {
+            errors.Add("'correction' must not be blank or longer than 20,000 characters.");
+        }
+
         string? edits = null;
         switch (json!["edits"])
         {
@@ -127,6 +135,6 @@ internal static class TaskEndpoints
                 break;
         }
 
-        return errors.Count > 0 ? (null, ApiResults.BadRequest(string.Join(" ", errors))) : (new TaskDecision(decision!, comment, edits), null);
+        return errors.Count > 0 ? (null, ApiResults.BadRequest(string.Join(" ", errors))) : (new TaskDecision(decision!, comment, edits, correction), null);
     }
 }

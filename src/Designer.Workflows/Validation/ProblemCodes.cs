@@ -90,6 +90,9 @@ public static class ProblemCodes
     /// <summary>A template has unbalanced or empty <c>{{ }}</c> placeholders.</summary>
     public const string TemplateSyntax = "template.syntax";
 
+    /// <summary>A prompt template reads a variable that no run provides (not in the start schema, not upstream, not a run field).</summary>
+    public const string TemplateUnknownVariable = "template.unknownVariable";
+
     /// <summary>The start node's input schema is not a valid schema of the supported subset.</summary>
     public const string SchemaInvalid = "schema.invalid";
 

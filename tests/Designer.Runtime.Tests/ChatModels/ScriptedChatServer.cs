@@ -30,6 +30,12 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
     /// <summary>Every request body received, in order.</summary>
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
+    /// <summary>The path and query of each request.</summary>
+    public ConcurrentQueue<string> Paths { get; } = new();
+
+    /// <summary>Each request's <c>api-key</c> and <c>Authorization</c> headers, joined by <c>|</c>.</summary>
+    public ConcurrentQueue<string> KeyHeaders { get; } = new();
+
     /// <summary>When each request arrived.</summary>
     public ConcurrentQueue<DateTimeOffset> Arrivals { get; } = new();
 
@@ -40,14 +46,20 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new ScriptedChatServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
+        RequestDelegate handle = async context =>
         {
             var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
             server.Requests.Enqueue(body);
+            server.Paths.Enqueue(context.Request.Path + context.Request.QueryString);
+            server.KeyHeaders.Enqueue(context.Request.Headers["api-key"].ToString() + "|" + context.Request.Headers.Authorization.ToString());
             server.Arrivals.Enqueue(DateTimeOffset.UtcNow);
             var step = server._script.TryDequeue(out var next) ? server._last = next : server._last;
             await (step ?? Status(500))(context, body);
-        });
+        };
+        app.MapPost("/v1/chat/completions", handle);
+
+        // Azure OpenAI's deployment route under the same base (…/v1/openai/deployments/{name}/chat/completions?api-version=…).
+        app.MapPost("/v1/openai/{**rest}", handle);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server.Endpoint = address.TrimEnd('/') + "/v1";
@@ -69,6 +81,29 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
     {
         var user = request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>();
         return WriteCompletionAsync(context, request, new JsonObject { ["resolution"] = user, ["confidence"] = 0.9 }.ToJsonString(), 50, 20);
+    };
+
+    /// <summary>A completion whose tokens carry log-probabilities, each token's probability being <paramref name="tokenProbability"/>.</summary>
+    public static Func<HttpContext, JsonObject, Task> ReplyWithLogprobs(string content, double tokenProbability) =>
+        (context, request) => WriteCompletionAsync(context, request, content, 40, 4, new JsonObject
+        {
+            ["content"] = new JsonArray([.. Enumerable.Range(0, 4).Select(i => (JsonNode?)new JsonObject
+            {
+                ["token"] = "t" + i,
+                ["logprob"] = Math.Log(tokenProbability),
+                ["bytes"] = new JsonArray(116),
+                ["top_logprobs"] = new JsonArray(),
+            })]),
+        });
+
+    /// <summary>A streamed (server-sent events) answer, which the node never asks for.</summary>
+    public static Func<HttpContext, JsonObject, Task> ServerSentEvents() => async (context, _) =>
+    {
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.WriteAsync(
+            "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Refund\"}}]}\n\n"
+            + "data: [DONE]\n\n",
+            context.RequestAborted);
     };
 
     public static Func<HttpContext, JsonObject, Task> Status(int status, string? retryAfter = null) => async (context, _) =>
@@ -101,7 +136,8 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private static async Task WriteCompletionAsync(HttpContext context, JsonObject request, string content, int promptTokens, int completionTokens)
+    private static async Task WriteCompletionAsync(
+        HttpContext context, JsonObject request, string content, int promptTokens, int completionTokens, JsonObject? logprobs = null)
     {
         var response = new JsonObject
         {
@@ -114,6 +150,7 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
                 ["index"] = 0,
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
                 ["finish_reason"] = "stop",
+                ["logprobs"] = logprobs,
             }),
             ["usage"] = new JsonObject
             {

@@ -27,6 +27,11 @@ public sealed class ModelsPageTests : UiTestContext
         Services.AddSingleton(AppServices.GetRequiredService<RiskModelService>());
         Services.AddSingleton(AppServices.GetRequiredService<IInferenceClient>());
         Services.AddScoped<ModelService>();
+
+        // The page lists chat models too (issue 12).
+        Services.AddSingleton(AppServices.GetRequiredService<Designer.Inference.ChatModels.IChatModelRegistry>());
+        Services.AddSingleton(AppServices.GetRequiredService<Designer.Inference.ChatModels.ChatModelOptions>());
+        Services.AddScoped<ChatModelService>();
     }
 
     [Fact]

@@ -63,6 +63,9 @@ public abstract class RunApiFixture : IAsyncLifetime
         var policy = definition.Nodes.Single(n => n.Id == "policy");
         var rules = policy.Config["rules"]!.AsArray();
         rules.Remove(rules.Single(r => r!["id"]!.GetValue<string>() == "high-risk"));
+
+        // The draft step's prompt reads the removed nodes; a template may only read nodes upstream of it (issue 12).
+        definition.Nodes.Single(n => n.Id == "draft").Config["promptTemplate"] = "Dispute: {{input.category}} claim of {{input.amount}} {{input.currency}}.";
         definition.Edges =
         [
             .. definition.Edges.Where(e => e.From.Node is not ("start" or "similar" or "risk")),

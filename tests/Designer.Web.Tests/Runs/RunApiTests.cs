@@ -70,6 +70,35 @@ public abstract class RunApiTests(RunApiFixture fixture)
     }
 
     [Fact]
+    public async Task Decide_Issue12_WithCorrection_ReturnedByTaskApiAndInTheTrace()
+    {
+        // Arrange
+        EnsureProvider();
+        var operatorClient = await fixture.ClientAsync("operator");
+        var approver = await fixture.ClientAsync("approver");
+        var runId = await StartAsync(operatorClient, fixture.GateWorkflowId, RunApiFixture.Input(6100));
+        await WaitForStatusAsync(approver, runId, "waitingForHuman");
+        var taskId = (await PendingTaskAsync(approver, runId))["id"]!.GetValue<Guid>();
+
+        // Act
+        var bad = await approver.PostJsonAsync($"/api/tasks/{taskId}/decision", new { decision = "", correction = "   " });
+        var ok = await approver.PostJsonAsync($"/api/tasks/{taskId}/decision", new { decision = "approve", correction = "Refund 40 EUR; the rest arrived." });
+
+        // Assert: the bad body lists both problems and decides nothing; the good one records the correction.
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("'decision' is required", problem, StringComparison.Ordinal);
+        Assert.Contains("'correction' must not be blank", problem, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("Refund 40 EUR; the rest arrived.", (await ok.ReadObjectAsync())["correction"]!.GetValue<string>());
+        await WaitForStatusAsync(approver, runId, "completed");
+        var task = await (await approver.GetAsync($"/api/tasks/{taskId}")).ReadObjectAsync();
+        Assert.Equal("Refund 40 EUR; the rest arrived.", task["correction"]!.GetValue<string>());
+        var trace = JsonNode.Parse(await (await approver.GetAsync($"/api/runs/{runId}/trace")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsArray();
+        Assert.Contains(trace, e => e!["event"]?.ToJsonString().Contains("\"correction\":\"Refund 40 EUR; the rest arrived.\"", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Decide_FiftyConcurrentDecisions_ExactlyOneOk()
     {
         // Arrange

@@ -83,6 +83,9 @@ public sealed class Issue12ChatConfigRulesTests
             ["properties"] = new JsonObject { ["confidence"] = new JsonObject { ["type"] = "number" } },
         };
         config["confidenceField"] = "confidence";
+
+        // The demo's draft step reads nodes.risk.score, which a chat node in risk's place no longer writes.
+        definition.NodeOf("draft").Config["promptTemplate"] = "Dispute: {{input.description}} ({{nodes.risk.output.confidence}})";
         change(config);
         return definition;
     }

@@ -68,4 +68,10 @@ public sealed class ModelConfig
 
     /// <summary>Put the masked values back into the parsed reply (placeholders like <c>[EMAIL_1]</c>).</summary>
     public bool RestorePlaceholders { get; set; }
+
+    /// <summary>
+    /// Ask the provider for log-probabilities and use the output tokens' geometric-mean probability as the
+    /// confidence compared with <see cref="MinConfidence"/> (when no <see cref="ConfidenceField"/> is set).
+    /// </summary>
+    public bool ConfidenceFromLogprobs { get; set; }
 }

@@ -41,6 +41,7 @@ internal static class ModelKind
             Field("cacheResponses", ConfigFieldTypes.Boolean, "Reuse replies for the same model and rendered prompt."),
             Field("redactFields", ConfigFieldTypes.Array, "Expressions whose values are masked in the prompt (names)."),
             Field("restorePlaceholders", ConfigFieldTypes.Boolean, "Put masked values back into the parsed reply."),
+            Field("confidenceFromLogprobs", ConfigFieldTypes.Boolean, "Confidence = the output tokens' mean probability from the provider's log-probabilities."),
         ],
     };
 }

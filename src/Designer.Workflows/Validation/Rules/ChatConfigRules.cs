@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Designer.Workflows.Catalogue.Configs;
+using Designer.Workflows.Expressions;
 
 namespace Designer.Workflows.Validation.Rules;
 
@@ -37,6 +38,8 @@ internal static partial class ChatConfigRules
         }
 
         scope.Template("systemPrompt", config.SystemPrompt);
+        CheckVariables(scope, "systemPrompt", config.SystemPrompt);
+        CheckVariables(scope, "promptTemplate", config.PromptTemplate);
         if (config.OutputSchema is { } schema)
         {
             foreach (var (path, message) in InputSchemaChecker.Check(schema))
@@ -88,6 +91,26 @@ internal static partial class ChatConfigRules
         }
 
         return IdPattern().IsMatch(id);
+    }
+
+    // A prompt that reads a field no run has would silently send an empty value to the model; say so while editing.
+    private static void CheckVariables(NodeScope scope, string field, string? template)
+    {
+        if (template is null || !TemplateSyntax.TryCheck(template, out _))
+        {
+            return;
+        }
+
+        var catalogue = VariableCatalogue.For(scope.Context.Definition, scope.NodeId);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in TemplateVariables.Placeholders(template).SelectMany(TemplateVariables.References))
+        {
+            if (catalogue.Explain(reference) is { } why && reported.Add(why))
+            {
+                scope.Context.Add(ProblemCodes.TemplateUnknownVariable, $"Template in '{field}' reads an unknown variable: {why}",
+                    scope.NodeId, field: field);
+            }
+        }
     }
 
     private static void CheckReference(NodeScope scope, string field, string reference)

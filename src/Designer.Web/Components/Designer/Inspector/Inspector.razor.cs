@@ -20,6 +20,14 @@ public sealed partial class Inspector : ComponentBase
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>The workflow being edited (prompt completion and preview).</summary>
+    [Parameter]
+    public WorkflowDefinition? Definition { get; set; }
+
+    /// <summary>The workflow's id (preview over its last run).</summary>
+    [Parameter]
+    public Guid? WorkflowId { get; set; }
+
     /// <summary>Problems.</summary>
     [Parameter]
     public IReadOnlyList<ValidationProblem> Problems { get; set; } = [];

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
+using Designer.Runtime.Expressions;
 using Designer.Web.Components.WorkflowDesigner.Editing;
+using Designer.Workflows.Expressions;
 using Microsoft.AspNetCore.Components;
 
 namespace Designer.Web.Components.WorkflowDesigner;
@@ -19,6 +21,22 @@ public sealed partial class ModelForm : KindFormBase
     private List<string>? _chatModels;
     private string? _schemaText;
     private string? _schemaError;
+    private VariableCatalogue? _catalogue;
+    private PromptPreview? _preview;
+    private JsonObject? _lastInput;
+    private JsonObject? _lastNodes;
+
+    /// <summary>The workflow being edited; with <see cref="NodeId"/>, enables completion and the live preview.</summary>
+    [Parameter]
+    public WorkflowDefinition? Definition { get; set; }
+
+    /// <summary>This node's id.</summary>
+    [Parameter]
+    public string? NodeId { get; set; }
+
+    /// <summary>The workflow's id, to preview over its last run's variables.</summary>
+    [Parameter]
+    public Guid? WorkflowId { get; set; }
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
@@ -37,7 +55,53 @@ public sealed partial class ModelForm : KindFormBase
         {
             _chatModels = [.. (await chat.ListAsync(CancellationToken.None)).Where(v => v.Status == ModelStatus.Approved).Select(v => v.Reference)];
         }
+
+        await LoadLastRunAsync();
+        UpdatePreview();
     }
+
+    // The newest run's input and node outputs make the preview realistic; without a run the start schema's sample is used.
+    private async Task LoadLastRunAsync()
+    {
+        if (WorkflowId is not { } workflowId || Services.GetService(typeof(IRunStore)) is not IRunStore runs)
+        {
+            return;
+        }
+
+        var last = (await runs.ListRunsAsync(new RunQuery(WorkflowId: workflowId), 1, 1, CancellationToken.None)).Items.FirstOrDefault();
+        if (last is null || JsonNode.Parse(last.InputJson) is not JsonObject input)
+        {
+            return;
+        }
+
+        var nodes = new JsonObject();
+        foreach (var trace in await runs.ListTraceAsync(last.Id, 0, 1000, CancellationToken.None))
+        {
+            if (trace.Kind == Designer.Runtime.Tracing.TraceEventKinds.NodeCompleted && trace.NodeId is { } id && JsonNode.Parse(trace.Json)?["output"] is { } output)
+            {
+                nodes[id] = output.DeepClone();
+            }
+        }
+
+        (_lastInput, _lastNodes) = (input, nodes);
+    }
+
+    private void UpdatePreview()
+    {
+        var isChat = Str(Key.ChatModel) is not null || Str(Key.PromptTemplate) is not null;
+        _catalogue = isChat && Definition is not null && NodeId is not null ? VariableCatalogue.For(Definition, NodeId) : null;
+        if (_catalogue is null || Definition is null)
+        {
+            _preview = null;
+            return;
+        }
+
+        var (variables, source) = PromptPreviewer.Variables(Definition, _lastInput, _lastNodes);
+        var sandbox = Services.GetService(typeof(ExpressionSandbox)) as ExpressionSandbox ?? new ExpressionSandbox();
+        _preview = PromptPreviewer.Render(Config, variables, source, sandbox);
+    }
+
+    private Task CompleteAsync(string path) => SetAsync(Key.PromptTemplate, PromptPreviewer.Complete(Str(Key.PromptTemplate), path));
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -47,6 +111,8 @@ public sealed partial class ModelForm : KindFormBase
         {
             _schemaText = Config[Key.OutputSchema]?.ToJsonString(Indented);
         }
+
+        UpdatePreview();
     }
 
     private string? Fallbacks => Config[Key.FallbackModels] is JsonArray list ? string.Join(", ", list.Select(n => n?.ToString())) : null;
@@ -112,5 +178,6 @@ public sealed partial class ModelForm : KindFormBase
         public const string RunTokenBudget = "runTokenBudget";
         public const string CacheResponses = "cacheResponses";
         public const string RestorePlaceholders = "restorePlaceholders";
+        public const string ConfidenceFromLogprobs = "confidenceFromLogprobs";
     }
 }

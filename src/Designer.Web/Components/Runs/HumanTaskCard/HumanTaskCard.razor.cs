@@ -15,6 +15,7 @@ public sealed partial class HumanTaskCard
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private readonly Dictionary<string, string?> _edits = new(StringComparer.Ordinal);
     private string? _comment;
+    private string? _correction;
     private TaskCase? _case;
 
     /// <summary>The task.</summary>
@@ -96,6 +97,6 @@ public sealed partial class HumanTaskCard
         _comment = comment;
         var edits = _edits.Where(e => !string.IsNullOrWhiteSpace(e.Value)).ToList();
         var json = edits.Count == 0 ? null : new JsonObject(edits.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)JsonValue.Create(e.Value)))).ToJsonString();
-        await Decided.InvokeAsync(new TaskDecision(decision, string.IsNullOrWhiteSpace(comment) ? null : comment, json));
+        await Decided.InvokeAsync(new TaskDecision(decision, string.IsNullOrWhiteSpace(comment) ? null : comment, json, _correction));
     }
 }

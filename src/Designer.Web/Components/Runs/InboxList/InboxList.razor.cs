@@ -135,6 +135,7 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
                 Decision = decision.Decision,
                 Comment = decision.Comment,
                 EditsJson = decision.EditsJson,
+                Correction = decision.Correction,
                 ActorId = actor.Id,
                 ActorName = actor.Name,
             });

@@ -14,6 +14,22 @@ public sealed partial class LlmDraftPanel
     [Parameter]
     public string? EvidenceJson { get; set; }
 
+    /// <summary>The reviewer's edited text; null while it equals the draft.</summary>
+    [Parameter]
+    public string? Correction { get; set; }
+
+    /// <summary>The edited text changed; null when it is back to the draft (nothing to record).</summary>
+    [Parameter]
+    public EventCallback<string?> CorrectionChanged { get; set; }
+
+    private async Task OnCorrectionChanged(string? value)
+    {
+        var original = Draft?.Editable?.Value;
+        var changed = string.IsNullOrWhiteSpace(value) || string.Equals(value.Trim(), original?.Trim(), StringComparison.Ordinal) ? null : value;
+        Correction = changed;
+        await CorrectionChanged.InvokeAsync(changed);
+    }
+
     private DraftView? Draft
     {
         get
@@ -38,9 +54,16 @@ public sealed partial class LlmDraftPanel
             var fields = output["output"] is JsonObject o
                 ? o.Where(p => p.Value is JsonValue).Select(p => (p.Key, p.Value!.ToString())).ToList()
                 : output["output"] is JsonValue text ? [("text", text.ToString())] : [];
-            return new DraftView(output["model"]?.ToString(), port, port is "ok" or "low-confidence" && fields.Count > 0, fields, output["reason"]?.ToString());
+            // The reviewer corrects the draft's first text field (the demo's "resolution"): that text is the label.
+            var editable = output["output"] is JsonObject obj
+                ? obj.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String).Select(p => (p.Key, p.Value!.ToString())).FirstOrDefault()
+                : fields.FirstOrDefault();
+            var usable = port is "ok" or "low-confidence" && fields.Count > 0;
+            return new DraftView(output["model"]?.ToString(), port, usable, fields, output["reason"]?.ToString(),
+                usable && editable.Key is not null ? editable : null);
         }
     }
 
-    private sealed record DraftView(string? Model, string Port, bool Usable, List<(string Key, string Value)> Fields, string? Reason);
+    private sealed record DraftView(
+        string? Model, string Port, bool Usable, List<(string Key, string Value)> Fields, string? Reason, (string Key, string Value)? Editable);
 }

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Designer.Inference.ChatModels;
+using Designer.Inference.Registry;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+
+namespace Designer.Web.Models;
+
+/// <summary>A chat-model version with the workflow versions that pin it, as the models page and API show it.</summary>
+/// <param name="Version">The registry entry (never a key: only the secret's name).</param>
+/// <param name="UsedBy">Published or pending workflow versions whose chat node (or fallback list) resolves to it.</param>
+internal sealed record ChatModelVersionView(ChatModelVersion Version, IReadOnlyList<ModelUsageResponse> UsedBy);
+
+/// <summary>
+/// Chat-model governance for the API and the models page alike: register (authors; endpoint on the admin list, a
+/// secret's name only) and approve / reject (approvers, never the registrant). Each change is audited.
+/// </summary>
+internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowStore store, IAuditLog audit)
+{
+    // Serialises this process's reviews so two approvals of one version cannot both pass the status check.
+    private static readonly SemaphoreSlim Governance = new(1, 1);
+
+    public async Task<IReadOnlyList<ChatModelVersionView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var versions = await registry.ListAsync(cancellationToken);
+        var pins = (await new ModelPinScanner(store).ScanAsync(cancellationToken)).Where(p => p.Chat).ToList();
+        var latestApproved = versions.Where(v => v.Status == ModelStatus.Approved).GroupBy(v => v.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(v => v.Version), StringComparer.Ordinal);
+        return [.. versions.OrderBy(v => v.Id, StringComparer.Ordinal).ThenByDescending(v => v.Version).Select(v => new ChatModelVersionView(v, [
+            .. pins.Where(p => p.Model == v.Id && (p.ModelVersion ?? latestApproved.GetValueOrDefault(v.Id)) == v.Version)
+                .Select(p => new ModelUsageResponse(p.WorkflowId, p.WorkflowName, p.WorkflowVersion, p.Status.ToString(), p.NodeId, p.ModelVersion is not null)),
+        ]))];
+    }
+
+    public async Task<ServiceResult<ChatModelVersion>> RegisterAsync(ClaimsPrincipal user, ChatModelRegistration registration, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Author))
+        {
+            return ServiceError.Forbidden("Only authors register chat-model versions.");
+        }
+
+        var actor = user.ToActor();
+        await Governance.WaitAsync(cancellationToken);
+        try
+        {
+            var version = await registry.RegisterAsync(registration with { RegisteredBy = actor.Id }, cancellationToken);
+            await audit.AppendAsync(actor, "chat-model.registered", "chat-model", version.Reference, Describe(version), cancellationToken);
+            return version;
+        }
+        catch (ChatModelGovernanceException ex)
+        {
+            return ServiceError.BadRequest("The chat-model registration breaks a rule.",
+                [.. ex.Problems.Select(p => new ValidationProblem("chatModel.invalid", p, Field: p.Split(':')[0]))]);
+        }
+        finally
+        {
+            Governance.Release();
+        }
+    }
+
+    public async Task<ServiceResult<ChatModelVersion>> ReviewAsync(
+        ClaimsPrincipal user, string id, int number, ModelStatus decision, string? comment, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Approver))
+        {
+            return ServiceError.Forbidden("Only approvers review chat-model versions.");
+        }
+
+        if (decision == ModelStatus.Rejected && string.IsNullOrWhiteSpace(comment))
+        {
+            return ServiceError.BadRequest("A rejection needs a comment.", [new ValidationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
+        }
+
+        var actor = user.ToActor();
+        await Governance.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await registry.GetAsync(id, number, cancellationToken);
+            if (current is null)
+            {
+                return ServiceError.NotFound($"Chat model '{id}' has no version {number}.");
+            }
+
+            if (decision == ModelStatus.Approved && current.RegisteredBy == actor.Id)
+            {
+                return ServiceError.Forbidden("You registered this chat-model version; another approver must approve it (four-eyes rule).");
+            }
+
+            if (current.Status != ModelStatus.PendingApproval)
+            {
+                return ServiceError.Conflict($"Chat model {current.Reference} is {current.Status}; only versions pending approval can be reviewed.");
+            }
+
+            var updated = await registry.SetStatusAsync(id, number, decision, actor.Id, cancellationToken);
+            var data = Describe(updated);
+            data["comment"] = comment;
+            await audit.AppendAsync(actor, decision == ModelStatus.Approved ? "chat-model.approved" : "chat-model.rejected", "chat-model", updated.Reference, data, cancellationToken);
+            return updated;
+        }
+        finally
+        {
+            Governance.Release();
+        }
+    }
+
+    private static JsonObject Describe(ChatModelVersion version) => new()
+    {
+        ["model"] = version.Id,
+        ["version"] = version.Version,
+        ["provider"] = version.Provider,
+        ["endpoint"] = version.Endpoint,
+        ["modelName"] = version.ModelName,
+        ["apiKeySecret"] = version.ApiKeySecret,
+        ["registeredBy"] = version.RegisteredBy,
+    };
+}
