@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Designer.Runtime.State;
+using Microsoft.ML.Tokenizers;
 
 namespace Designer.Runtime.Executors;
 
@@ -25,9 +26,14 @@ internal static class ChatBudget
         return (tokens, cost);
     }
 
+    // o200k_base is the encoding of the GPT-4o family; other providers' models tokenise differently, so this stays an
+    // estimate. Built once: the vocabulary (~200k ranks) ships in the Microsoft.ML.Tokenizers.Data.O200kBase package.
+    private static readonly Lazy<Tokenizer> Encoding = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+
     /// <summary>
-    /// A deliberately pessimistic estimate before sending (about 4 characters a token for Latin text), used only to
-    /// refuse a call that would certainly break the budget; the provider's usage is what is recorded.
+    /// Tokens of <paramref name="text"/> as OpenAI's o200k_base encoding counts them (Microsoft.ML.Tokenizers), used
+    /// before sending to refuse a call that would break the budget, and when a provider reports no usage (then the
+    /// record says the usage was estimated). Characters ÷ 4 undercounts non-Latin text several times over.
     /// </summary>
-    public static int EstimateTokens(string text) => (text.Length + 3) / 4;
+    public static int EstimateTokens(string text) => string.IsNullOrEmpty(text) ? 0 : Encoding.Value.CountTokens(text);
 }
