@@ -3,6 +3,7 @@ using Designer.Runtime.Recovery;
 using Designer.Web.Api;
 using Designer.Web.Collections;
 using Designer.Web.Components;
+using Designer.Web.Evaluations;
 using Designer.Web.Identity;
 using Designer.Web.Models;
 using Designer.Web.Runs;
@@ -209,6 +210,7 @@ public static class WebServiceCollectionExtensions
         api.MapRunEndpoints();
         api.MapTaskEndpoints();
         api.MapCollectionEndpoints();
+        api.MapEvaluationEndpoints();
         app.MapAccountEndpoints();
         return app;
     }
