@@ -22,14 +22,16 @@ internal static class EvaluationEndpoints
         datasets.MapGet("/{id:guid}", GetDatasetAsync);
         datasets.MapPost("/{id:guid}/cases", AddCasesAsync);
 
-        var evaluations = api.MapGroup("/").WithTags("Evaluations").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
-        evaluations.MapPost("/workflows/{id:guid}/evaluations", StartAsync);
-        evaluations.MapGet("/workflows/{id:guid}/evaluations", ListAsync);
-        evaluations.MapGet("/evaluations/{id:guid}", GetAsync);
-        evaluations.MapPost("/evaluations/{id:guid}/cancel", CancelAsync);
-        evaluations.MapGet("/workflows/{id:guid}/budget", GetBudgetAsync);
-        evaluations.MapPut("/workflows/{id:guid}/budget", SetBudgetAsync);
-        evaluations.MapGet("/workflows/{id:guid}/versions/{number:int}/evaluation-gate", GateAsync);
+        // Mapped on the /api group itself: the routes sit under /workflows and /evaluations.
+        RouteHandlerBuilder Map(RouteHandlerBuilder endpoint) =>
+            endpoint.WithTags("Evaluations").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
+        Map(api.MapPost("/workflows/{id:guid}/evaluations", StartAsync));
+        Map(api.MapGet("/workflows/{id:guid}/evaluations", ListAsync));
+        Map(api.MapGet("/evaluations/{id:guid}", GetAsync));
+        Map(api.MapPost("/evaluations/{id:guid}/cancel", CancelAsync));
+        Map(api.MapGet("/workflows/{id:guid}/budget", GetBudgetAsync));
+        Map(api.MapPut("/workflows/{id:guid}/budget", SetBudgetAsync));
+        Map(api.MapGet("/workflows/{id:guid}/versions/{number:int}/evaluation-gate", GateAsync));
         return api;
     }
 
