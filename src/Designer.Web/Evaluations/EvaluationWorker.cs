@@ -59,6 +59,13 @@ internal sealed partial class EvaluationWorker(
         signal.SetRunning(job.Id, source);
         try
         {
+            // A cancel that arrived while no host was working on it ends the job without another case.
+            if (job.CancelRequested)
+            {
+                await store.FinishEvaluationAsync(job.Id, EvaluationStatus.Cancelled, null, stoppingToken);
+                return;
+            }
+
             await store.MarkEvaluationRunningAsync(job.Id, stoppingToken);
             LogStarting(logger, job.Id, job.Done, job.Total);
             var finished = await WorkAsync(job, source.Token);
