@@ -63,6 +63,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<IRunStore, RunStore>();
         services.TryAddSingleton<ICollectionStore, CollectionStore>();
+        services.TryAddSingleton<IEvaluationStore, EvaluationStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
         return builder;

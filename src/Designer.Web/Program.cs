@@ -16,6 +16,7 @@ builder.AddDesignerCluster();
 builder.AddDesignerIdentity();
 builder.AddDesignerApi();
 builder.AddDesignerUi();
+builder.AddDesignerEvaluations();
 
 var app = builder.Build();
 

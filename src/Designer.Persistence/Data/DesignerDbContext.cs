@@ -65,6 +65,21 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Evaluation datasets (one row per name and version).</summary>
+    public DbSet<DatasetEntity> Datasets => Set<DatasetEntity>();
+
+    /// <summary>Cases of evaluation datasets.</summary>
+    public DbSet<DatasetCaseEntity> DatasetCases => Set<DatasetCaseEntity>();
+
+    /// <summary>Offline shadow evaluations.</summary>
+    public DbSet<EvaluationEntity> Evaluations => Set<EvaluationEntity>();
+
+    /// <summary>Per-case results of evaluations.</summary>
+    public DbSet<EvaluationCaseEntity> EvaluationCases => Set<EvaluationCaseEntity>();
+
+    /// <summary>Failure budgets of workflows.</summary>
+    public DbSet<WorkflowBudgetEntity> WorkflowBudgets => Set<WorkflowBudgetEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -95,6 +110,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         builder.ApplyConfiguration<CollectionEntity>(collections);
         builder.ApplyConfiguration<CollectionDocumentEntity>(collections);
         builder.ApplyConfiguration<CollectionJobEntity>(collections);
+        var evaluations = new EvaluationConfiguration();
+        builder.ApplyConfiguration<DatasetEntity>(evaluations);
+        builder.ApplyConfiguration<DatasetCaseEntity>(evaluations);
+        builder.ApplyConfiguration<EvaluationEntity>(evaluations);
+        builder.ApplyConfiguration<EvaluationCaseEntity>(evaluations);
+        builder.ApplyConfiguration<WorkflowBudgetEntity>(evaluations);
     }
 
     private void PrepareForSave()

@@ -3,6 +3,7 @@ using Designer.Runtime.Recovery;
 using Designer.Web.Api;
 using Designer.Web.Collections;
 using Designer.Web.Components;
+using Designer.Web.Evaluations;
 using Designer.Web.Identity;
 using Designer.Web.Models;
 using Designer.Web.Runs;
@@ -213,6 +214,7 @@ public static class WebServiceCollectionExtensions
         api.MapTaskEndpoints();
         api.MapCollectionEndpoints();
         api.MapUserEndpoints();
+        api.MapEvaluationEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

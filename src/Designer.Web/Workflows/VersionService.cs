@@ -8,7 +8,7 @@ namespace Designer.Web.Workflows;
 /// Submit, approve, reject, activate, diff and export. The store enforces the data rules (immutability, state
 /// transitions, no self-approval) inside its transaction; this service adds roles and definition validity.
 /// </summary>
-internal sealed class VersionService(IWorkflowStore store, WorkflowValidator validator)
+internal sealed class VersionService(IWorkflowStore store, WorkflowValidator validator, Evaluations.EvaluationGate? evaluationGate = null)
 {
     public async Task<ServiceResult<VersionRecord>> SubmitAsync(
         ClaimsPrincipal user, Guid id, string? ifMatch, CancellationToken cancellationToken)
@@ -65,10 +65,22 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
             : await store.ListVersionsAsync(id, page, pageSize, cancellationToken);
 
     public async Task<ServiceResult<VersionRecord>> ApproveAsync(
-        ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken) =>
-        !user.IsInRole(DesignerRoles.Approver)
-            ? ServiceError.Forbidden("Only approvers approve versions.")
-            : Map(await store.ApproveVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
+        ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Approver))
+        {
+            return ServiceError.Forbidden("Only approvers approve versions.");
+        }
+
+        // Issue 13: with Designer:Governance:RequireEvaluation the version needs a passing evaluation first.
+        if (evaluationGate is not null && await store.GetVersionAsync(id, number, cancellationToken) is { Status: VersionStatus.PendingApproval } pending
+            && pending.AuthorId != user.ToActor().Id && await evaluationGate.CheckAsync(id, number, user.ToActor(), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return Map(await store.ApproveVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
+    }
 
     public async Task<ServiceResult<VersionRecord>> RejectAsync(
         ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken)

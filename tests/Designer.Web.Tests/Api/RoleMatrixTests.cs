@@ -77,6 +77,18 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("POST", "/api/users/{id}/lock", "/api/users/{id}/lock", ["admin"]),
         ("POST", "/api/users/{id}/unlock", "/api/users/{id}/unlock", ["admin"]),
         ("POST", "/api/users/{id}/password", "/api/users/{id}/password", ["admin"]),
+        // Datasets and evaluations (issue 13): authors and approvers change them (unknown ids → 404, empty bodies → 400).
+        ("GET", "/api/datasets/", "/api/datasets", Everyone),
+        ("POST", "/api/datasets/", "/api/datasets", ["author", "approver"]),
+        ("GET", "/api/datasets/{id:guid}", "/api/datasets/{id}", Everyone),
+        ("POST", "/api/datasets/{id:guid}/cases", "/api/datasets/{id}/cases", ["author", "approver"]),
+        ("POST", "/api/workflows/{id:guid}/evaluations", "/api/workflows/{id}/evaluations", ["author", "approver"]),
+        ("GET", "/api/workflows/{id:guid}/evaluations", "/api/workflows/{id}/evaluations", Everyone),
+        ("GET", "/api/evaluations/{id:guid}", "/api/evaluations/{id}", Everyone),
+        ("POST", "/api/evaluations/{id:guid}/cancel", "/api/evaluations/{id}/cancel", ["author", "approver"]),
+        ("GET", "/api/workflows/{id:guid}/budget", "/api/workflows/{id}/budget", Everyone),
+        ("PUT", "/api/workflows/{id:guid}/budget", "/api/workflows/{id}/budget", ["approver"]),
+        ("GET", "/api/workflows/{id:guid}/versions/{number:int}/evaluation-gate", "/api/workflows/{id}/versions/1/evaluation-gate", Everyone),
     ];
 
     public static TheoryData<string, string, string> Cases()

@@ -249,6 +249,95 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.ToTable("CollectionJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.DatasetCaseEntity", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpectedEnd")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExpectedOutputJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("SourceRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TagsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DatasetId", "Number");
+
+                    b.ToTable("DatasetCases", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.DatasetEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("WorkflowId", "CreatedAt");
+
+                    b.ToTable("Datasets", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.DesignerUser", b =>
                 {
                     b.Property<string>("Id")
@@ -316,6 +405,119 @@ namespace Designer.Persistence.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationCaseEntity", b =>
+                {
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CaseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BaselineJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CandidateJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EvaluationId", "CaseNumber");
+
+                    b.ToTable("EvaluationCases", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BaselineHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("BaselineJson")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("BaselineVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CandidateHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CandidateJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CandidateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("WorkSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("WorkflowId", "CandidateVersion", "CreatedAt");
+
+                    b.ToTable("Evaluations", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.HumanTaskEntity", b =>
@@ -547,6 +749,36 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.HasKey("RunId", "Sequence");
 
                     b.ToTable("TraceEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowBudgetEntity", b =>
+                {
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("MaxP95LatencyMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MaxWrongAutomaticRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MinAutomationRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("NoNewlyFailingCritical")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("WorkflowId");
+
+                    b.ToTable("WorkflowBudgets", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.WorkflowDraftEntity", b =>
@@ -873,6 +1105,48 @@ namespace Designer.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.DatasetCaseEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.DatasetEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.DatasetEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationCaseEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.EvaluationEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.DatasetEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.HumanTaskEntity", b =>
                 {
                     b.HasOne("Designer.Persistence.RunEntity", null)
@@ -905,6 +1179,15 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.HasOne("Designer.Persistence.RunEntity", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowBudgetEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -244,6 +244,95 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.ToTable("CollectionJobs", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.DatasetCaseEntity", b =>
+                {
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedEnd")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedOutputJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DatasetId", "Number");
+
+                    b.ToTable("DatasetCases", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.DatasetEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("WorkflowId", "CreatedAt");
+
+                    b.ToTable("Datasets", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.DesignerUser", b =>
                 {
                     b.Property<string>("Id")
@@ -311,6 +400,119 @@ namespace Designer.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationCaseEntity", b =>
+                {
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaselineJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EvaluationId", "CaseNumber");
+
+                    b.ToTable("EvaluationCases", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaselineHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaselineJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaselineVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CandidateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("WorkSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("WorkflowId", "CandidateVersion", "CreatedAt");
+
+                    b.ToTable("Evaluations", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.HumanTaskEntity", b =>
@@ -542,6 +744,36 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.HasKey("RunId", "Sequence");
 
                     b.ToTable("TraceEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowBudgetEntity", b =>
+                {
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MaxP95LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MaxWrongAutomaticRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinAutomationRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("NoNewlyFailingCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkflowId");
+
+                    b.ToTable("WorkflowBudgets", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.WorkflowDraftEntity", b =>
@@ -862,6 +1094,48 @@ namespace Designer.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.DatasetCaseEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.DatasetEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.DatasetEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationCaseEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.EvaluationEntity", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.EvaluationEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.DatasetEntity", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.HumanTaskEntity", b =>
                 {
                     b.HasOne("Designer.Persistence.RunEntity", null)
@@ -894,6 +1168,15 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.HasOne("Designer.Persistence.RunEntity", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowBudgetEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+
+namespace Designer.Web.Evaluations;
+
+/// <summary>
+/// Datasets (<c>/api/datasets</c>), evaluations (<c>/api/workflows/{id}/evaluations</c>, <c>/api/evaluations/{id}</c>)
+/// and failure budgets (<c>/api/workflows/{id}/budget</c>). Every role reads; authors and approvers create datasets
+/// and start or cancel evaluations; approvers set budgets (checked in the services).
+/// </summary>
+internal static class EvaluationEndpoints
+{
+    public static RouteGroupBuilder MapEvaluationEndpoints(this RouteGroupBuilder api)
+    {
+        var datasets = api.MapGroup("/datasets").WithTags("Datasets").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
+        datasets.MapGet("/", ListDatasetsAsync);
+        datasets.MapPost("/", CreateDatasetAsync);
+        datasets.MapGet("/{id:guid}", GetDatasetAsync);
+        datasets.MapPost("/{id:guid}/cases", AddCasesAsync);
+
+        // Mapped on the /api group itself: the routes sit under /workflows and /evaluations.
+        RouteHandlerBuilder Map(RouteHandlerBuilder endpoint) =>
+            endpoint.WithTags("Evaluations").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
+        Map(api.MapPost("/workflows/{id:guid}/evaluations", StartAsync));
+        Map(api.MapGet("/workflows/{id:guid}/evaluations", ListAsync));
+        Map(api.MapGet("/evaluations/{id:guid}", GetAsync));
+        Map(api.MapPost("/evaluations/{id:guid}/cancel", CancelAsync));
+        Map(api.MapGet("/workflows/{id:guid}/budget", GetBudgetAsync));
+        Map(api.MapPut("/workflows/{id:guid}/budget", SetBudgetAsync));
+        Map(api.MapGet("/workflows/{id:guid}/versions/{number:int}/evaluation-gate", GateAsync));
+        return api;
+    }
+
+    private static async Task<IResult> ListDatasetsAsync(IEvaluationStore store, Guid? workflowId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new { items = (await store.ListDatasetsAsync(workflowId, cancellationToken)).Select(d => DatasetResponse.From(d)) });
+
+    private static async Task<IResult> GetDatasetAsync(IEvaluationStore store, Guid id, CancellationToken cancellationToken) =>
+        await store.GetDatasetAsync(id, cancellationToken) is { } dataset
+            ? TypedResults.Ok(DatasetResponse.From(dataset, await store.ListCasesAsync(id, cancellationToken)))
+            : ApiResults.Problem(ServiceError.NotFound($"Dataset {id} does not exist."));
+
+    private static async Task<IResult> CreateDatasetAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await ReadObjectAsync(request, cancellationToken);
+        return bad ?? ApiResults.From(
+            await service.CreateAsync(user, body!, cancellationToken),
+            r => TypedResults.Created($"/api/datasets/{r.Dataset.Id}", DatasetResponse.From(r.Dataset, skipped: r.Skipped)));
+    }
+
+    private static async Task<IResult> AddCasesAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await ReadNodeAsync(request, cancellationToken);
+        return bad ?? ApiResults.From(await service.AddCasesAsync(user, id, body, cancellationToken), d => TypedResults.Ok(DatasetResponse.From(d)));
+    }
+
+    private static async Task<IResult> StartAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await ReadObjectAsync(request, cancellationToken);
+        return bad ?? ApiResults.From(
+            await service.StartAsync(user, id, body!, cancellationToken),
+            e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
+    }
+
+    private static async Task<IResult> ListAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, int? version, CancellationToken cancellationToken) =>
+        await workflows.GetWorkflowAsync(id, cancellationToken) is null
+            ? ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist."))
+            : TypedResults.Ok(new { items = (await store.ListEvaluationsAsync(id, version, cancellationToken)).Select(e => EvaluationResponse.From(e, null, null, null, false, false)) });
+
+    private static async Task<IResult> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.GetAsync(id, cancellationToken),
+            r => TypedResults.Ok(EvaluationResponse.From(r.Evaluation, r.Report, r.Verdict, r.Dataset, flippedOnly ?? false, cases ?? true)));
+
+    private static async Task<IResult> CancelAsync(EvaluationService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.CancelAsync(user, id, cancellationToken), e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
+
+    private static async Task<IResult> GetBudgetAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, CancellationToken cancellationToken)
+    {
+        if (await workflows.GetWorkflowAsync(id, cancellationToken) is null)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist."));
+        }
+
+        return await store.GetBudgetAsync(id, cancellationToken) is { } budget
+            ? TypedResults.Ok(budget)
+            : ApiResults.Problem(ServiceError.NotFound($"Workflow {id} declares no failure budget."));
+    }
+
+    private static async Task<IResult> SetBudgetAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await ReadObjectAsync(request, cancellationToken);
+        return bad ?? ApiResults.From(await service.SetBudgetAsync(user, id, body!, cancellationToken), b => TypedResults.Ok(b));
+    }
+
+    private static async Task<IResult> GateAsync(EvaluationGate gate, IWorkflowStore workflows, Guid id, int number, CancellationToken cancellationToken)
+    {
+        if (await workflows.GetVersionAsync(id, number, cancellationToken) is null)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Workflow {id} has no version {number}."));
+        }
+
+        var status = await gate.StatusAsync(id, number, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            status.Required,
+            status.Passed,
+            status.MinCases,
+            evaluationId = status.Latest?.Id,
+            status.Budget,
+            metrics = status.Report is null ? null : new MetricsResponse(status.Report.Baseline, status.Report.Candidate),
+            status.Reasons,
+        });
+    }
+
+    private static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (node, bad) = await ReadNodeAsync(request, cancellationToken);
+        return bad is not null ? (null, bad)
+            : node is JsonObject o ? (o, null)
+            : (null, ApiResults.BadRequest("The body must be a JSON object.", [new ValidationProblem("body.shape", "The body must be a JSON object.", Field: "body")]));
+    }
+
+    private static async Task<(JsonNode? Body, IResult? Error)> ReadNodeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        if (text is null)
+        {
+            return (null, ApiResults.TooLarge());
+        }
+
+        try
+        {
+            return (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiResults.BadRequest("The body is not valid JSON.", [new ValidationProblem("body.json", ex.Message, Field: "body")]));
+        }
+    }
+}

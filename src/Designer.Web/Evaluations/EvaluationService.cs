@@ -1,0 +1,266 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Designer.Runtime.Executors;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+
+namespace Designer.Web.Evaluations;
+
+/// <summary>The sides of an evaluation to start.</summary>
+internal sealed record StartEvaluation(int? CandidateVersion, bool CandidateDraft, int? BaselineVersion, Guid DatasetId);
+
+/// <summary>Starts, reads and cancels evaluations and reads/sets failure budgets; checks roles and input.</summary>
+internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore workflows, WorkflowValidator validator, EvaluationSignal signal)
+{
+    public async Task<ServiceResult<EvaluationRecord>> StartAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (!DatasetService.MayEdit(user))
+        {
+            return ServiceError.Forbidden("Only authors and approvers start evaluations.");
+        }
+
+        var problems = new List<ValidationProblem>();
+        var start = Read(body, problems);
+        if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null)
+        {
+            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+        }
+
+        if (start is null)
+        {
+            return ServiceError.BadRequest("The evaluation request is invalid; nothing was started.", problems);
+        }
+
+        var candidate = await SideAsync(workflowId, start.CandidateVersion, start.CandidateDraft, "candidate", problems, cancellationToken);
+        var baseline = start.BaselineVersion is { } b ? await SideAsync(workflowId, b, false, "baseline", problems, cancellationToken) : null;
+        var dataset = await store.GetDatasetAsync(start.DatasetId, cancellationToken);
+        if (dataset is null)
+        {
+            problems.Add(new ValidationProblem("evaluation.dataset", $"Dataset {start.DatasetId} does not exist.", Field: "datasetId"));
+        }
+        else if (dataset.CaseCount == 0)
+        {
+            problems.Add(new ValidationProblem("evaluation.dataset", "The dataset has no cases.", Field: "datasetId"));
+        }
+
+        if (problems.Count == 0 && dataset is not null)
+        {
+            // Every case must fit the start schema of both sides, or the comparison is meaningless.
+            var cases = await store.ListCasesAsync(dataset.Id, cancellationToken);
+            foreach (var (side, label) in new[] { (candidate, "candidate"), (baseline, "baseline") })
+            {
+                if (side is null)
+                {
+                    continue;
+                }
+
+                var schema = DatasetService.StartSchema(side.Value.Definition);
+                foreach (var c in cases)
+                {
+                    foreach (var problem in InputSchemaValidator.Validate(schema, JsonNode.Parse(c.InputJson)))
+                    {
+                        problems.Add(new ValidationProblem("case.input", $"does not fit the {label}'s start schema: {problem}", Field: $"cases[{c.Number}]"));
+                    }
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceError.BadRequest($"{problems.Count} problem(s); nothing was started.", problems);
+        }
+
+        var created = await store.CreateEvaluationAsync(
+            new NewEvaluation(workflowId, dataset!.Id, start.CandidateVersion, candidate!.Value.Hash, candidate.Value.Json,
+                start.BaselineVersion, baseline?.Hash, baseline?.Json),
+            user.ToActor(), cancellationToken);
+        if (!created.Succeeded)
+        {
+            return created.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.BadRequest(created.Error.Message) : ServiceError.Conflict(created.Error.Message);
+        }
+
+        signal.Wake();
+        return created.Value;
+    }
+
+    public async Task<ServiceResult<(EvaluationRecord Evaluation, EvaluationReport? Report, BudgetVerdict? Verdict, DatasetRecord? Dataset)>> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await store.GetEvaluationAsync(id, cancellationToken) is not { } evaluation)
+        {
+            return ServiceError.NotFound($"Evaluation {id} does not exist.");
+        }
+
+        var (report, verdict) = await ReportAsync(evaluation, cancellationToken);
+        return (evaluation, report, verdict, await store.GetDatasetAsync(evaluation.DatasetId, cancellationToken));
+    }
+
+    public async Task<(EvaluationReport? Report, BudgetVerdict? Verdict)> ReportAsync(EvaluationRecord evaluation, CancellationToken cancellationToken)
+    {
+        var results = await store.ListCaseResultsAsync(evaluation.Id, cancellationToken);
+        if (results.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var cases = await store.ListCasesAsync(evaluation.DatasetId, cancellationToken);
+        var report = EvaluationReport.Build(
+            Parse(evaluation.CandidateJson), evaluation.BaselineJson is null ? null : Parse(evaluation.BaselineJson), cases, results);
+        return (report, report.Check(await store.GetBudgetAsync(evaluation.WorkflowId, cancellationToken)));
+    }
+
+    public async Task<ServiceResult<EvaluationRecord>> CancelAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        if (!DatasetService.MayEdit(user))
+        {
+            return ServiceError.Forbidden("Only authors and approvers cancel evaluations.");
+        }
+
+        var result = await store.RequestCancelAsync(id, user.ToActor(), cancellationToken);
+        if (result.Succeeded)
+        {
+            signal.Cancel(id);
+            return result.Value;
+        }
+
+        return result.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(result.Error.Message) : ServiceError.Conflict(result.Error.Message);
+    }
+
+    public async Task<ServiceResult<WorkflowBudgetRecord>> SetBudgetAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(DesignerRoles.Approver))
+        {
+            return ServiceError.Forbidden("Only approvers set failure budgets.");
+        }
+
+        if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null)
+        {
+            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+        }
+
+        var problems = new List<ValidationProblem>();
+        var wrong = Number(body, "maxWrongAutomaticRate", 0, 1, problems);
+        var automation = Number(body, "minAutomationRate", 0, 1, problems);
+        var p95 = Number(body, "maxP95LatencyMs", 0, 86_400_000, problems);
+        var critical = false;
+        if (body["noNewlyFailingCritical"] is { } c)
+        {
+            if (c.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+            {
+                critical = c.GetValue<bool>();
+            }
+            else
+            {
+                problems.Add(new ValidationProblem("budget.noNewlyFailingCritical", "noNewlyFailingCritical must be true or false.", Field: "noNewlyFailingCritical"));
+            }
+        }
+
+        if (problems.Count == 0 && wrong is null && automation is null && p95 is null && !critical)
+        {
+            problems.Add(new ValidationProblem("budget.empty", "Set at least one limit.", Field: "maxWrongAutomaticRate"));
+        }
+
+        return problems.Count > 0
+            ? ServiceError.BadRequest("The failure budget is invalid; nothing was saved.", problems)
+            : await store.SetBudgetAsync(new WorkflowBudgetRecord(workflowId, wrong, automation, p95, critical), user.ToActor(), cancellationToken);
+    }
+
+    public static WorkflowDefinition Parse(string json) =>
+        WorkflowJson.Parse(json).Definition ?? throw new InvalidOperationException("A stored definition is not well-formed.");
+
+    private async Task<(WorkflowDefinition Definition, string Hash, string Json)?> SideAsync(
+        Guid workflowId, int? version, bool draft, string field, List<ValidationProblem> problems, CancellationToken cancellationToken)
+    {
+        if (draft)
+        {
+            var parsed = (await workflows.GetDraftAsync(workflowId, cancellationToken)) is { } d ? WorkflowJson.Parse(d.DefinitionJson) : null;
+            var invalid = parsed is not { IsWellFormed: true } ? parsed?.Problems ?? [] : validator.Validate(parsed.Definition!);
+            if (parsed is not { IsWellFormed: true } || invalid.Count > 0)
+            {
+                problems.Add(new ValidationProblem($"evaluation.{field}", "The draft has problems; fix them before evaluating it.", Field: $"{field}.draft"));
+                problems.AddRange(invalid.Select(p => p with { Field = $"{field}.draft" }));
+                return null;
+            }
+
+            var definition = parsed.Definition!;
+            return (definition, ContentHash.Compute(definition), CanonicalJson.Serialize(definition));
+        }
+
+        if (await workflows.GetVersionAsync(workflowId, version!.Value, cancellationToken) is not { } record)
+        {
+            problems.Add(new ValidationProblem($"evaluation.{field}", $"Workflow {workflowId} has no version {version} (a version of another workflow cannot be evaluated here).", Field: $"{field}.version"));
+            return null;
+        }
+
+        return (Parse(record.CanonicalJson), record.ContentHash, record.CanonicalJson);
+    }
+
+    private static StartEvaluation? Read(JsonObject body, List<ValidationProblem> problems)
+    {
+        int? candidateVersion = null;
+        var draft = false;
+        if (body["candidate"] is JsonObject candidate)
+        {
+            draft = candidate["draft"] is JsonValue dv && dv.GetValueKind() == JsonValueKind.True;
+            candidateVersion = Version(candidate, "candidate", problems);
+            if (draft == (candidateVersion is not null))
+            {
+                problems.Add(new ValidationProblem("evaluation.candidate", "candidate is {\"version\": n} or {\"draft\": true}.", Field: "candidate"));
+            }
+        }
+        else
+        {
+            problems.Add(new ValidationProblem("evaluation.candidate", "candidate is {\"version\": n} or {\"draft\": true}.", Field: "candidate"));
+        }
+
+        int? baselineVersion = null;
+        if (body["baseline"] is { } baseline)
+        {
+            baselineVersion = baseline is JsonObject b ? Version(b, "baseline", problems) : null;
+            if (baselineVersion is null)
+            {
+                problems.Add(new ValidationProblem("evaluation.baseline", "baseline is {\"version\": n}.", Field: "baseline"));
+            }
+        }
+
+        Guid datasetId = default;
+        if (body["datasetId"] is not JsonValue ds || !ds.TryGetValue<string>(out var s) || !Guid.TryParse(s, out datasetId))
+        {
+            problems.Add(new ValidationProblem("evaluation.dataset", "datasetId (a dataset id) is required.", Field: "datasetId"));
+        }
+
+        return problems.Count > 0 ? null : new StartEvaluation(candidateVersion, draft, baselineVersion, datasetId);
+    }
+
+    private static int? Version(JsonObject side, string field, List<ValidationProblem> problems)
+    {
+        if (side["version"] is null)
+        {
+            return null;
+        }
+
+        if (side["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) && n >= 1)
+        {
+            return n;
+        }
+
+        problems.Add(new ValidationProblem($"evaluation.{field}", $"{field}.version must be a version number (1 or more).", Field: $"{field}.version"));
+        return null;
+    }
+
+    private static double? Number(JsonObject body, string key, double min, double max, List<ValidationProblem> problems)
+    {
+        if (body[key] is null)
+        {
+            return null;
+        }
+
+        if (body[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d >= min && d <= max)
+        {
+            return d;
+        }
+
+        problems.Add(new ValidationProblem($"budget.{key}", $"{key} must be a number from {min} to {max}.", Field: key));
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Designer.Web.Tests.Infrastructure;
+using Designer.Web.Tests.Runs;
+
+namespace Designer.Web.Tests.Evaluations;
+
+/// <summary>One app per provider with <c>Designer:Governance:RequireEvaluation</c> on (at least 4 cases).</summary>
+public abstract class Issue13Fixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private DesignerWebFactory? _factory;
+
+    public string? Unavailable { get; protected set; }
+
+    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        if (!_clients.TryGetValue(role, out var client))
+        {
+            client = await Factory.ClientForAsync(role);
+            _clients[role] = client;
+        }
+
+        return client;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await CreateFactoryAsync();
+        _factory.Settings["Designer:Governance:RequireEvaluation"] = "true";
+        _factory.Settings["Designer:Governance:MinEvaluationCases"] = "4";
+        _factory.Settings["Designer:Evaluations:PollInterval"] = "00:00:00.200";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates the gate-only demo workflow (policy: fraud or amount over 5,000 → review) and submits v1.</summary>
+    public async Task<Guid> CreateSubmittedAsync(string name)
+    {
+        var author = await ClientAsync("author");
+        var id = await author.CreateWorkflowAsync(name + " " + Guid.NewGuid().ToString("N")[..6], RunApiFixture.GateWorkflow());
+        Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{id}/versions")).StatusCode);
+        return id;
+    }
+
+    /// <summary>A dataset case of the gate workflow.</summary>
+    public static JsonObject Case(double amount, string expectedEnd, string category = "quality", params string[] tags)
+    {
+        var input = RunApiFixture.Input(amount);
+        input["category"] = category;
+        return new JsonObject
+        {
+            ["input"] = input,
+            ["expected"] = new JsonObject { ["end"] = expectedEnd },
+            ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
+        };
+    }
+
+    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
+}
+
+public sealed class SqliteIssue13Fixture : Issue13Fixture
+{
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
+}
+
+public sealed class PostgresIssue13Fixture : Issue13Fixture
+{
+    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Unavailable = $"{TestPostgres.Variable} is not set.";
+            return new DesignerWebFactory();
+        }
+
+        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
+    }
+}
