@@ -192,6 +192,8 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         var handle = new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, new CachingEmbeddingGenerator(documents, key, _cacheCapacity))
         {
             IsPretrained = true,
+            // Registrations made before the descriptor carried a weight take the pinned table's.
+            HybridDenseWeight = spec.HybridDenseWeight ?? PretrainedModels.Find(descriptor.Id)?.TextEncoder.HybridDenseWeight,
         };
         if (spec.QueryPrefix.Length == 0 && spec.DocumentPrefix.Length == 0)
         {
