@@ -179,7 +179,7 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         var dimensions = (int)descriptor.Outputs[0].Dimensions[^1];
         var generator = new TermProjectionEmbeddingGenerator(encoder, loaded.Batcher, descriptor.Id, descriptor.Version, dimensions, _timeProvider);
         IEmbeddingGenerator<string, Embedding<float>> cached = new CachingEmbeddingGenerator(generator, $"{descriptor.Id}@{descriptor.Version}", _cacheCapacity);
-        return new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, cached);
+        return new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, cached) { HybridDenseWeight = _training.HybridDenseWeight };
     }
 
     private async Task<EmbeddingModelHandle> LoadPretrainedAsync(ModelDescriptor descriptor, TextEncoderSpec spec)
