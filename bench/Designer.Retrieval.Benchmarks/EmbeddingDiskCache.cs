@@ -21,18 +21,32 @@ internal sealed class EmbeddingDiskCache
         var cache = new EmbeddingDiskCache(Path.Combine(folder, key + ".vec"));
         if (File.Exists(cache._path))
         {
-            using var reader = new BinaryReader(File.OpenRead(cache._path));
-            while (reader.BaseStream.Position < reader.BaseStream.Length)
+            long good = 0;
+            using (var reader = new BinaryReader(File.OpenRead(cache._path)))
             {
-                var hash = reader.ReadString();
-                var vector = new float[reader.ReadInt32()];
-                for (var i = 0; i < vector.Length; i++)
+                try
                 {
-                    vector[i] = reader.ReadSingle();
-                }
+                    while (reader.BaseStream.Position < reader.BaseStream.Length)
+                    {
+                        var hash = reader.ReadString();
+                        var vector = new float[reader.ReadInt32()];
+                        for (var i = 0; i < vector.Length; i++)
+                        {
+                            vector[i] = reader.ReadSingle();
+                        }
 
-                cache._vectors[hash] = vector;
+                        cache._vectors[hash] = vector;
+                        good = reader.BaseStream.Position;
+                    }
+                }
+                catch (EndOfStreamException)
+                {
+                    // A run stopped while appending: keep the whole records.
+                }
             }
+
+            using var file = new FileStream(cache._path, FileMode.Open, FileAccess.Write);
+            file.SetLength(good);
         }
 
         return cache;
