@@ -91,6 +91,9 @@ internal static class RealDataMeasure
                     ("hybrid RRF", double.NaN, l => ReciprocalRankFusion.Fuse([l.Dense, l.Lexical], 5)),
                     ("weighted min-max, w=0.7 (old default)", 0.7, l => WeightedScoreFusion.Fuse(l.Dense, l.Lexical, 0.7, 5)),
                 };
+                // The product's default for this model: the weight its descriptor (or the LSA options) records.
+                var productWeight = handle.HybridDenseWeight ?? WeightedScoreFusion.DefaultDenseWeight;
+                rows.Add(("**product default: weighted min-max, the model's w**", productWeight, l => WeightedScoreFusion.Fuse(l.Dense, l.Lexical, productWeight, 5)));
                 foreach (var (mode, rank) in families)
                 {
                     var curve = Weights.Select(w => (W: w, Dev: Dev(l => rank(l, w)), Dev5: Dev5(l => rank(l, w)))).ToList();
@@ -98,6 +101,9 @@ internal static class RealDataMeasure
                         $"| {dataset} | {name} | {mode} | top-1 | {string.Join(" ", curve.Select(c => c.Dev.ToString("0.000", CultureInfo.InvariantCulture)))} |"));
                     curves.Add(string.Create(CultureInfo.InvariantCulture,
                         $"| {dataset} | {name} | {mode} | hit@5 | {string.Join(" ", curve.Select(c => c.Dev5.ToString("0.000", CultureInfo.InvariantCulture)))} |"));
+                    // Reported, never used to choose: how sensitive test is to the weight.
+                    curves.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"| {dataset} | {name} | {mode} | TEST top-1 | {string.Join(" ", Weights.Select(w => Test(l => rank(l, w), 1).ToString("0.000", CultureInfo.InvariantCulture)))} |"));
                     // Best dev top-1; ties go to the weight nearer the middle, the least extreme choice among equals.
                     var best = curve.OrderByDescending(c => c.Dev).ThenBy(c => Math.Abs(c.W - 0.5)).First();
                     rows.Add((mode, best.W, l => rank(l, best.W)));
