@@ -20,7 +20,7 @@ internal static class ParaphraseMeasure
         embedding.Stop();
         var results = await ParaphraseRecall.MeasureAsync(
             DisputeCorpus.Default, queries, handle.Generator, Path.Combine(setup.Folder, "index"), 5, CancellationToken.None,
-            handle.QueryGenerator, options.Double("weight", Indexes.WeightedScoreFusion.DefaultDenseWeight));
+            handle.QueryGenerator, options.Double("weight", handle.HybridDenseWeight ?? Indexes.WeightedScoreFusion.DefaultDenseWeight));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"corpus {DisputeCorpus.Default.Count} disputes, {queries.Count} queries (seed {seed}), model {handle.Model}@{handle.Version} ({handle.Dimensions} dims, ready in {training.TotalSeconds:0.0} s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -40,6 +40,13 @@ public sealed record TextEncoderSpec
     /// <summary>Prepended to documents, else empty.</summary>
     public string DocumentPrefix { get; init; } = "";
 
+    /// <summary>
+    /// The dense weight hybrid search uses with this model unless a collection, a retrieval node or the search sets
+    /// one; chosen on the train splits of public labelled sets (docs/benchmarks.md), <see langword="null"/> for the
+    /// configured <c>Designer:Retrieval:HybridDenseWeight</c>.
+    /// </summary>
+    public double? HybridDenseWeight { get; init; }
+
     /// <summary>The ONNX output holding token vectors [batch, sequence, hidden].</summary>
     public string OutputName { get; init; } = "last_hidden_state";
 }

@@ -15,13 +15,16 @@ public sealed class BertEmbeddingRunner : IModelRunner
     private readonly InferenceSession _session;
     private readonly TextEncoderSpec _spec;
     private readonly bool _needsTokenTypes;
+    private readonly bool _normalize;
 
     /// <summary>Loads the model with the provider chosen by <paramref name="selector"/>.</summary>
     /// <param name="model">ONNX bytes (already integrity-checked).</param>
     /// <param name="spec">The text front end (window, pooling, output name).</param>
     /// <param name="selector">Execution provider selection.</param>
-    public BertEmbeddingRunner(byte[] model, TextEncoderSpec spec, ExecutionProviderSelector selector)
+    /// <param name="normalize">Whether sentence vectors are L2-normalised (every registered model; a bring-your-own one may opt out).</param>
+    public BertEmbeddingRunner(byte[] model, TextEncoderSpec spec, ExecutionProviderSelector selector, bool normalize = true)
     {
+        _normalize = normalize;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(selector);
         _spec = spec ?? throw new ArgumentNullException(nameof(spec));
@@ -94,7 +97,7 @@ public sealed class BertEmbeddingRunner : IModelRunner
         var values = new float[rows * size];
         for (var row = 0; row < rows; row++)
         {
-            TokenPoolingMath.Pool(hidden, row, sequence, size, mask, _spec.Pooling, normalize: true).CopyTo(values, row * size);
+            TokenPoolingMath.Pool(hidden, row, sequence, size, mask, _spec.Pooling, _normalize).CopyTo(values, row * size);
         }
 
         return new BatchOutput(values, size);

@@ -35,6 +35,12 @@ public sealed class CollectionEntity : IConcurrencyTracked
     /// <summary>Characters shared by consecutive chunks.</summary>
     public int ChunkOverlap { get; set; }
 
+    /// <summary>The dense weight of hybrid search in [0, 1]; <see langword="null"/> takes the model's (or the configured) default.</summary>
+    public double? HybridDenseWeight { get; set; }
+
+    /// <summary>While re-embedding with another model: that model's name (<see langword="null"/> for a newer version of the same model).</summary>
+    public string? PendingEmbeddingModel { get; set; }
+
     /// <summary>While re-embedding: the target model version.</summary>
     public int? PendingEmbeddingVersion { get; set; }
 

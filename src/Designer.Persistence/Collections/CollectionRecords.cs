@@ -16,6 +16,8 @@ namespace Designer.Persistence;
 /// <param name="PendingDimensions">Embedding length of the pending version.</param>
 /// <param name="DocumentCount">Documents stored.</param>
 /// <param name="CreatedAt">Creation time.</param>
+/// <param name="HybridDenseWeight">The collection's dense weight of hybrid search, if it sets one.</param>
+/// <param name="PendingEmbeddingModel">Target model of a running re-embedding that changes the model.</param>
 public sealed record CollectionRecord(
     Guid Id,
     string Name,
@@ -31,11 +33,17 @@ public sealed record CollectionRecord(
     string? PendingIndexName,
     int? PendingDimensions,
     int DocumentCount,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    double? HybridDenseWeight = null,
+    string? PendingEmbeddingModel = null)
 {
+    /// <summary>The model a running re-embedding moves to (the current one for a version upgrade), or <see langword="null"/>.</summary>
+    public string? PendingModelOrCurrent => PendingIndexName is null ? null : PendingEmbeddingModel ?? EmbeddingModel;
+
     internal static CollectionRecord From(CollectionEntity e, int documents) => new(
         e.Id, e.Name, e.Description, e.EmbeddingModel, e.EmbeddingVersion, e.Dimensions, e.Backend, e.IndexName,
-        e.ChunkSize, e.ChunkOverlap, e.PendingEmbeddingVersion, e.PendingIndexName, e.PendingDimensions, documents, e.CreatedAt);
+        e.ChunkSize, e.ChunkOverlap, e.PendingEmbeddingVersion, e.PendingIndexName, e.PendingDimensions, documents, e.CreatedAt,
+        e.HybridDenseWeight, e.PendingEmbeddingModel);
 }
 
 /// <summary>What a new collection is made of.</summary>
@@ -48,9 +56,10 @@ public sealed record CollectionRecord(
 /// <param name="IndexName">Physical index name.</param>
 /// <param name="ChunkSize">Chunk length.</param>
 /// <param name="ChunkOverlap">Chunk overlap.</param>
+/// <param name="HybridDenseWeight">Dense weight of hybrid search in [0, 1], or <see langword="null"/> for the default.</param>
 public sealed record NewCollection(
     string Name, string? Description, string EmbeddingModel, int EmbeddingVersion, int Dimensions, string Backend,
-    string IndexName, int ChunkSize, int ChunkOverlap);
+    string IndexName, int ChunkSize, int ChunkOverlap, double? HybridDenseWeight = null);
 
 /// <summary>One document to add or replace.</summary>
 /// <param name="DocumentId">Caller's id, unique within the collection.</param>

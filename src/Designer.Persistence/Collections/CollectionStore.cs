@@ -35,6 +35,7 @@ public sealed partial class CollectionStore : ICollectionStore
             IndexName = collection.IndexName,
             ChunkSize = collection.ChunkSize,
             ChunkOverlap = collection.ChunkOverlap,
+            HybridDenseWeight = collection.HybridDenseWeight,
             CreatedById = createdById,
             CreatedAt = now,
         };
@@ -124,8 +125,9 @@ public sealed partial class CollectionStore : ICollectionStore
 
     /// <inheritdoc />
     public async Task<CollectionJobRecord?> StartReembedAsync(
-        Guid collectionId, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken)
+        Guid collectionId, string model, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(model);
         var now = Clock.UtcNow(_timeProvider);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
@@ -134,6 +136,7 @@ public sealed partial class CollectionStore : ICollectionStore
             return null;
         }
 
+        collection.PendingEmbeddingModel = model == collection.EmbeddingModel ? null : model;
         collection.PendingEmbeddingVersion = version;
         collection.PendingDimensions = dimensions;
         collection.PendingIndexName = indexName;
@@ -154,6 +157,21 @@ public sealed partial class CollectionStore : ICollectionStore
     }
 
     /// <inheritdoc />
+    public async Task<CollectionRecord?> SetHybridDenseWeightAsync(Guid collectionId, double? weight, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
+        if (collection is null)
+        {
+            return null;
+        }
+
+        collection.HybridDenseWeight = weight;
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetByIdAsync(collectionId, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<string?> CompleteReembedAsync(Guid collectionId, CancellationToken cancellationToken)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
@@ -164,10 +182,13 @@ public sealed partial class CollectionStore : ICollectionStore
         }
 
         var old = collection.IndexName;
+        // One row update: queries move to the new index, model, version and length together.
         collection.IndexName = collection.PendingIndexName;
+        collection.EmbeddingModel = collection.PendingEmbeddingModel ?? collection.EmbeddingModel;
         collection.EmbeddingVersion = collection.PendingEmbeddingVersion!.Value;
         collection.Dimensions = collection.PendingDimensions!.Value;
         collection.PendingIndexName = null;
+        collection.PendingEmbeddingModel = null;
         collection.PendingEmbeddingVersion = null;
         collection.PendingDimensions = null;
         await db.SaveChangesAsync(cancellationToken);
@@ -185,6 +206,7 @@ public sealed partial class CollectionStore : ICollectionStore
         }
 
         collection.PendingIndexName = null;
+        collection.PendingEmbeddingModel = null;
         collection.PendingEmbeddingVersion = null;
         collection.PendingDimensions = null;
         await db.SaveChangesAsync(cancellationToken);

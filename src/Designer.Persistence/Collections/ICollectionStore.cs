@@ -40,14 +40,22 @@ public interface ICollectionStore
     /// <paramref name="version"/> and queues the job; <see langword="null"/> when a re-embedding is already pending.
     /// </summary>
     /// <param name="collectionId">The collection.</param>
+    /// <param name="model">Target model (the collection's own for a newer version, another to change the model).</param>
     /// <param name="version">Target model version.</param>
     /// <param name="dimensions">Its embedding length.</param>
     /// <param name="indexName">The new physical index.</param>
     /// <param name="createdById">Who queued it.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task<CollectionJobRecord?> StartReembedAsync(Guid collectionId, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken);
+    Task<CollectionJobRecord?> StartReembedAsync(Guid collectionId, string model, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken);
 
-    /// <summary>Switches queries to the pending index and version; returns the index no longer used.</summary>
+    /// <summary>Sets (or with <see langword="null"/> clears) the collection's dense weight of hybrid search.</summary>
+    /// <param name="collectionId">The collection.</param>
+    /// <param name="weight">A weight in [0, 1], or <see langword="null"/> for the default.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The updated collection, or <see langword="null"/> when it does not exist.</returns>
+    Task<CollectionRecord?> SetHybridDenseWeightAsync(Guid collectionId, double? weight, CancellationToken cancellationToken);
+
+    /// <summary>Switches queries to the pending index, model and version; returns the index no longer used.</summary>
     /// <param name="collectionId">The collection.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     Task<string?> CompleteReembedAsync(Guid collectionId, CancellationToken cancellationToken);

@@ -152,7 +152,7 @@ public sealed partial class CollectionJobWorker : BackgroundService
             throw new InvalidOperationException($"Collection '{collection.Name}' has no pending re-embedding.");
         }
 
-        var handle = await _catalog.GetAsync(collection.EmbeddingModel, version, cancellationToken);
+        var handle = await _catalog.GetAsync(collection.PendingEmbeddingModel ?? collection.EmbeddingModel, version, cancellationToken);
         var index = await _backends.Get(collection.Backend).CreateAsync(target, handle.Dimensions, cancellationToken: cancellationToken);
         var cursor = job.Cursor;
         var done = job.Done;

@@ -65,6 +65,7 @@ public readonly record struct CollectionResult<T>(T? Value, CollectionError? Err
 /// <param name="Backend">embedded, pgvector or qdrant; the configured backend when absent.</param>
 /// <param name="ChunkSize">Chunk length in characters (64–8,000).</param>
 /// <param name="ChunkOverlap">Characters consecutive chunks share (0 to less than half the chunk size).</param>
+/// <param name="HybridDenseWeight">The dense weight of this collection's hybrid searches in [0, 1]; the model's default when absent.</param>
 public sealed record CreateCollection(
     string Name,
     string? Description = null,
@@ -72,7 +73,8 @@ public sealed record CreateCollection(
     int? EmbeddingVersion = null,
     string? Backend = null,
     int? ChunkSize = null,
-    int? ChunkOverlap = null);
+    int? ChunkOverlap = null,
+    double? HybridDenseWeight = null);
 
 /// <summary>One document to ingest.</summary>
 /// <param name="Id">Caller's id, unique within the collection (adding it again replaces it).</param>
@@ -86,7 +88,7 @@ public sealed record DocumentInput(string Id, string Text, JsonObject? Metadata)
 /// <param name="Mode">dense, lexical, hybrid (weighted score fusion) or rrf (reciprocal rank fusion).</param>
 /// <param name="MinScore">Hits below this score are dropped.</param>
 /// <param name="Filter">Payload filter JSON (see <see cref="CollectionFilterJson"/>).</param>
-/// <param name="DenseWeight">The dense weight of hybrid in [0, 1]; <c>Designer:Retrieval:HybridDenseWeight</c> when null.</param>
+/// <param name="DenseWeight">The dense weight of hybrid in [0, 1]; when null the collection's, else the model's, else <c>Designer:Retrieval:HybridDenseWeight</c>.</param>
 public sealed record CollectionQuery(
     string Query, int TopK = 5, string Mode = "hybrid", double? MinScore = null, JsonObject? Filter = null, double? DenseWeight = null);
 

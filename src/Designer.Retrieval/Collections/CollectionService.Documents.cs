@@ -90,11 +90,13 @@ public sealed partial class CollectionService
         }
 
         float[]? vector = null;
+        double? modelWeight = null;
         if (mode != SearchMode.Lexical)
         {
             try
             {
                 var handle = await _catalog.GetAsync(collection.EmbeddingModel, collection.EmbeddingVersion, cancellationToken);
+                modelWeight = handle.HybridDenseWeight;
                 var embeddings = await handle.QueryGenerator.GenerateAsync([query.Query], cancellationToken: cancellationToken);
                 vector = embeddings[0].Vector.ToArray();
             }
@@ -124,7 +126,7 @@ public sealed partial class CollectionService
                 MinScore = query.MinScore,
                 Filter = filter,
                 Fusion = query.Mode == "rrf" ? FusionMethod.Rrf : FusionMethod.Weighted,
-                DenseWeight = query.DenseWeight ?? _options.HybridDenseWeight,
+                DenseWeight = query.DenseWeight ?? collection.HybridDenseWeight ?? modelWeight ?? _options.HybridDenseWeight,
             },
             cancellationToken);
         return hits.Select(ToHit).ToList();

@@ -101,6 +101,11 @@ public sealed partial class CollectionService
             problems.Add(new("chunkOverlap", "Must be at least 0 and less than half the chunk size."));
         }
 
+        if (request.HybridDenseWeight is { } weight && !(weight is >= 0 and <= 1))
+        {
+            problems.Add(new("hybridDenseWeight", "Must be between 0 and 1."));
+        }
+
         if (request.EmbeddingVersion is < 1)
         {
             problems.Add(new("embeddingVersion", "Must be 1 or more."));
@@ -127,7 +132,7 @@ public sealed partial class CollectionService
 
         var indexName = NewIndexName();
         var created = await _store.CreateAsync(
-            new NewCollection(request.Name!, request.Description, handle.Model, handle.Version, handle.Dimensions, backend, indexName, size, overlap),
+            new NewCollection(request.Name!, request.Description, handle.Model, handle.Version, handle.Dimensions, backend, indexName, size, overlap, request.HybridDenseWeight),
             actorId,
             cancellationToken);
         if (created is null)
@@ -172,31 +177,67 @@ public sealed partial class CollectionService
     /// <param name="actorId">Who asked.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The job, or an error (409 when one is running or the version is the current one).</returns>
-    public async Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, int? version, string actorId, CancellationToken cancellationToken)
+    public Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, int? version, string actorId, CancellationToken cancellationToken) =>
+        ReembedAsync(name, null, version, actorId, cancellationToken);
+
+    /// <summary>
+    /// Queues re-embedding with <paramref name="model"/> (another model, e.g. LSA → MiniLM) or another version of the
+    /// collection's own model. The new vectors fill a fresh index beside the live one; queries switch to it, the model
+    /// and the version in one row update when every document is in (<see cref="ICollectionStore.CompleteReembedAsync"/>).
+    /// </summary>
+    /// <param name="name">The collection.</param>
+    /// <param name="model">Target model, or <see langword="null"/> for the collection's own.</param>
+    /// <param name="version">Target version, or <see langword="null"/> for the newest usable one.</param>
+    /// <param name="actorId">Who asked.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The job, or an error (400 unknown model/version, 409 when one is running or nothing would change).</returns>
+    public async Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, string? model, int? version, string actorId, CancellationToken cancellationToken)
     {
+        var problems = new List<CollectionProblem>();
+        if (model is not null && string.IsNullOrWhiteSpace(model))
+        {
+            problems.Add(new("model", "Name a model, or leave it out to keep the collection's model."));
+        }
+
+        if (version is < 1)
+        {
+            problems.Add(new("version", "Must be 1 or more."));
+        }
+
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
         {
             return Missing(name);
         }
 
+        if (problems.Count > 0)
+        {
+            return CollectionError.Invalid("The re-embedding is invalid.", problems);
+        }
+
+        var target = model ?? collection.EmbeddingModel;
         EmbeddingModelHandle handle;
         try
         {
-            handle = await _catalog.GetAsync(collection.EmbeddingModel, version, cancellationToken);
+            handle = await _catalog.GetAsync(target, version, cancellationToken);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ModelIntegrityException)
         {
-            return CollectionError.Invalid("Unknown model version.", [new("version", ex.Message)]);
+            var field = model is not null && model != collection.EmbeddingModel && version is null ? "model" : "version";
+            return CollectionError.Invalid(field == "model" ? "Unknown model." : "Unknown model version.", [new(field, ex.Message)]);
         }
 
-        if (handle.Version == collection.EmbeddingVersion)
+        if (handle.Model == collection.EmbeddingModel && handle.Version == collection.EmbeddingVersion)
         {
-            return new CollectionError(CollectionErrorKind.Conflict, $"'{name}' is already embedded with {handle.Model} v{handle.Version}.", []);
+            // Nothing would change: the state of the collection, not the shape of the request, refuses it (409 as before).
+            return new CollectionError(
+                CollectionErrorKind.Conflict,
+                $"'{name}' is already embedded with {handle.Model} v{handle.Version}.",
+                [new(model is null || version is not null ? "version" : "model", $"Choose another model or version than the current {handle.Model} v{handle.Version}.")]);
         }
 
         var indexName = NewIndexName();
         await _backends.Get(collection.Backend).CreateAsync(indexName, handle.Dimensions, cancellationToken: cancellationToken);
-        var job = await _store.StartReembedAsync(collection.Id, handle.Version, handle.Dimensions, indexName, actorId, cancellationToken);
+        var job = await _store.StartReembedAsync(collection.Id, handle.Model, handle.Version, handle.Dimensions, indexName, actorId, cancellationToken);
         if (job is null)
         {
             await _backends.Get(collection.Backend).DropAsync(indexName, cancellationToken);
@@ -205,6 +246,26 @@ public sealed partial class CollectionService
 
         _queue.Notify();
         return CollectionJobProgress.From(job, name, _time.GetUtcNow());
+    }
+
+    /// <summary>Sets or clears (<see langword="null"/>) the collection's dense weight of hybrid search.</summary>
+    /// <param name="name">The collection.</param>
+    /// <param name="weight">A weight in [0, 1], or <see langword="null"/> for the model's default.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The collection, or an error (400 out of range, 404).</returns>
+    public async Task<CollectionResult<CollectionRecord>> SetHybridDenseWeightAsync(string name, double? weight, CancellationToken cancellationToken)
+    {
+        if (await _store.GetAsync(name, cancellationToken) is not { } collection)
+        {
+            return Missing(name);
+        }
+
+        if (weight is { } w && !(w is >= 0 and <= 1))
+        {
+            return CollectionError.Invalid("The weight is invalid.", [new("hybridDenseWeight", "Must be between 0 and 1.")]);
+        }
+
+        return await _store.SetHybridDenseWeightAsync(collection.Id, weight, cancellationToken) is { } updated ? updated : Missing(name);
     }
 
     /// <summary>Queues re-embedding with <paramref name="version"/> for every collection of <paramref name="model"/> on another version.</summary>

@@ -179,7 +179,7 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         var dimensions = (int)descriptor.Outputs[0].Dimensions[^1];
         var generator = new TermProjectionEmbeddingGenerator(encoder, loaded.Batcher, descriptor.Id, descriptor.Version, dimensions, _timeProvider);
         IEmbeddingGenerator<string, Embedding<float>> cached = new CachingEmbeddingGenerator(generator, $"{descriptor.Id}@{descriptor.Version}", _cacheCapacity);
-        return new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, cached);
+        return new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, cached) { HybridDenseWeight = _training.HybridDenseWeight };
     }
 
     private async Task<EmbeddingModelHandle> LoadPretrainedAsync(ModelDescriptor descriptor, TextEncoderSpec spec)
@@ -192,6 +192,8 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         var handle = new EmbeddingModelHandle(descriptor.Id, descriptor.Version, dimensions, new CachingEmbeddingGenerator(documents, key, _cacheCapacity))
         {
             IsPretrained = true,
+            // Registrations made before the descriptor carried a weight take the pinned table's.
+            HybridDenseWeight = spec.HybridDenseWeight ?? PretrainedModels.Find(descriptor.Id)?.TextEncoder.HybridDenseWeight,
         };
         if (spec.QueryPrefix.Length == 0 && spec.DocumentPrefix.Length == 0)
         {

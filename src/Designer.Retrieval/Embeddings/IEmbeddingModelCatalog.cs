@@ -48,6 +48,9 @@ public sealed record EmbeddingModelHandle(
         init => _queryGenerator = value;
     }
 
+    /// <summary>The model's own dense weight of hybrid search (its descriptor's), or <see langword="null"/> for the configured one.</summary>
+    public double? HybridDenseWeight { get; init; }
+
     /// <summary>Whether the model is a pretrained one registered from a carrier package (not trainable here).</summary>
     public bool IsPretrained { get; init; }
 }

@@ -1,21 +1,23 @@
+using Designer.Inference.Registry;
+using Designer.Inference.Serving;
+using Designer.Inference.Text;
 using Microsoft.Extensions.AI;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.Tokenizers;
 
 namespace Designer.Retrieval.Embeddings;
 
 /// <summary>
-/// Embeds text with a BERT-family sentence-transformer in ONNX (all-MiniLM-L6-v2, bge-small, …) on ONNX Runtime:
-/// WordPiece tokenisation (Microsoft.ML.Tokenizers), truncation to <see cref="OnnxSentenceEmbeddingOptions.MaxLength"/>,
-/// batches padded to their longest text, mean or CLS pooling and L2 normalisation.
+/// Embeds text with a bring-your-own BERT-family sentence-transformer in ONNX (all-MiniLM-L6-v2, bge-small, …): the
+/// same front end and runner as the registered pretrained models — <see cref="WordPieceEncoder"/> (Microsoft.ML.Tokenizers
+/// with Hugging Face's punctuation split and accent stripping), truncation to
+/// <see cref="OnnxSentenceEmbeddingOptions.MaxLength"/>, then <see cref="BertEmbeddingRunner"/> (batches padded to
+/// their longest text, mean or CLS pooling, L2 normalisation) — without the registry and the batcher.
 /// </summary>
 public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly OnnxSentenceEmbeddingOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly BertTokenizer _tokenizer;
-    private readonly InferenceSession _session;
-    private readonly bool _needsTokenTypes;
+    private readonly WordPieceEncoder _encoder;
+    private readonly BertEmbeddingRunner _runner;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     /// <summary>Loads the vocabulary and the model.</summary>
@@ -30,13 +32,24 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _tokenizer = BertTokenizer.Create(options.VocabularyPath, new BertOptions { LowerCaseBeforeTokenization = options.LowerCase });
-        _session = new InferenceSession(options.ModelPath);
-        _needsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
-        var output = _session.OutputMetadata.TryGetValue(options.OutputName, out var metadata)
-            ? metadata
-            : throw new ArgumentException($"The model has no output '{options.OutputName}'; it has {string.Join(", ", _session.OutputMetadata.Keys)}.", nameof(options));
-        Dimension = output.Dimensions.Length == 3 && output.Dimensions[2] > 0 ? output.Dimensions[2] : null;
+        var spec = new TextEncoderSpec
+        {
+            LowerCase = options.LowerCase,
+            MaxTokens = options.MaxLength,
+            Pooling = options.Pooling == EmbeddingPooling.Cls ? TokenPooling.Cls : TokenPooling.Mean,
+            OutputName = options.OutputName,
+        };
+        _encoder = new WordPieceEncoder(spec, File.ReadAllBytes(options.VocabularyPath));
+        try
+        {
+            _runner = new BertEmbeddingRunner(File.ReadAllBytes(options.ModelPath), spec, new ExecutionProviderSelector(preferCuda: false, cudaDeviceId: 0), options.Normalize);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new ArgumentException($"The model at '{options.ModelPath}' cannot be used: {ex.Message}", nameof(options), ex);
+        }
+
+        Dimension = _runner.Dimensions > 0 ? _runner.Dimensions : null;
         _metadata = new EmbeddingGeneratorMetadata("onnxruntime", new Uri(Path.GetFullPath(options.ModelPath)), $"{options.ModelId}@{options.ModelVersion}", Dimension);
     }
 
@@ -49,24 +62,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     /// <summary>Token ids for one text: [CLS] pieces… [SEP], truncated to the maximum length (keeping [SEP] last).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The ids.</returns>
-    public IReadOnlyList<int> Tokenize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var ids = _tokenizer.EncodeToIds(text, addSpecialTokens: true);
-        if (ids.Count <= _options.MaxLength)
-        {
-            return ids;
-        }
-
-        var truncated = new int[_options.MaxLength];
-        for (var i = 0; i < truncated.Length - 1; i++)
-        {
-            truncated[i] = ids[i];
-        }
-
-        truncated[^1] = _tokenizer.SeparatorTokenId;
-        return truncated;
-    }
+    public IReadOnlyList<int> Tokenize(string text) => _encoder.Tokenize(text, out _);
 
     /// <inheritdoc />
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -78,9 +74,24 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
         foreach (var batch in texts.Chunk(_options.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var vector in EmbedBatch(batch))
+            var input = new float[batch.Length * _encoder.RowWidth];
+            var truncated = new bool[batch.Length];
+            for (var row = 0; row < batch.Length; row++)
             {
-                result.Add(new Embedding<float>(vector) { ModelId = ModelKey, CreatedAt = created });
+                _encoder.EncodeRow(batch[row], isQuery: false, out truncated[row]).CopyTo(input, row * _encoder.RowWidth);
+            }
+
+            var output = _runner.Execute(input, batch.Length);
+            for (var row = 0; row < batch.Length; row++)
+            {
+                var embedding = new Embedding<float>(output.Values.AsSpan(row * output.Width, output.Width).ToArray()) { ModelId = ModelKey, CreatedAt = created };
+                if (truncated[row])
+                {
+                    // As for the registered models: a cut text is reported, never silently embedded in part.
+                    embedding.AdditionalProperties = new AdditionalPropertiesDictionary { [PretrainedEmbeddingGenerator.TruncatedKey] = true };
+                }
+
+                result.Add(embedding);
             }
         }
 
@@ -99,44 +110,5 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => _session.Dispose();
-
-    private List<float[]> EmbedBatch(string[] batch)
-    {
-        var tokenised = batch.Select(Tokenize).ToList();
-        var sequence = tokenised.Max(t => t.Count);
-        var ids = new long[batch.Length * sequence];
-        var mask = new long[ids.Length];
-        Array.Fill(ids, _tokenizer.PaddingTokenId);
-        for (var row = 0; row < tokenised.Count; row++)
-        {
-            for (var t = 0; t < tokenised[row].Count; t++)
-            {
-                ids[(row * sequence) + t] = tokenised[row][t];
-                mask[(row * sequence) + t] = 1;
-            }
-        }
-
-        long[] shape = [batch.Length, sequence];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
-        var inputs = new Dictionary<string, OrtValue> { ["input_ids"] = idsValue, ["attention_mask"] = maskValue };
-        if (_needsTokenTypes)
-        {
-            inputs["token_type_ids"] = typesValue;
-        }
-
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, inputs, [_options.OutputName]);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
-        var size = (int)outputs[0].GetTensorTypeAndShape().Shape[2];
-        var vectors = new List<float[]>(batch.Length);
-        for (var row = 0; row < batch.Length; row++)
-        {
-            vectors.Add(SentencePooling.Pool(hidden, row, sequence, size, mask, _options.Pooling, _options.Normalize));
-        }
-
-        return vectors;
-    }
+    public void Dispose() => _runner.Dispose();
 }

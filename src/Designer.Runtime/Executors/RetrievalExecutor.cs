@@ -24,7 +24,7 @@ public sealed class RetrievalExecutor : NodeExecutor
     private protected override async ValueTask<NodeOutcome?> ExecuteAsync(NodeScope scope, IWorkflowContext context, CancellationToken cancellationToken)
     {
         var query = Render(scope, _config.QueryTemplate, "queryTemplate");
-        var request = new VectorSearchRequest(_config.Collection, query, _config.TopK, _config.MinScore, _config.Filter, _config.Mode, scope.IdempotencyKey);
+        var request = new VectorSearchRequest(_config.Collection, query, _config.TopK, _config.MinScore, _config.Filter, _config.Mode, scope.IdempotencyKey, _config.DenseWeight);
         var hits = await _search.SearchAsync(request, cancellationToken);
         var kept = hits.Where(h => _config.MinScore is not { } min || h.Score >= min).Take(_config.TopK).ToList();
 

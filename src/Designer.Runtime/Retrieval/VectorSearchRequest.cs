@@ -10,6 +10,7 @@ namespace Designer.Runtime.Retrieval;
 /// <param name="Filter">Payload filter, if any.</param>
 /// <param name="Mode">dense, lexical or hybrid.</param>
 /// <param name="IdempotencyKey">runId:nodeId:attempt, for caching and audit.</param>
+/// <param name="DenseWeight">The node's dense weight of hybrid search, if it sets one.</param>
 public sealed record VectorSearchRequest(
     string Collection,
     string Query,
@@ -17,4 +18,5 @@ public sealed record VectorSearchRequest(
     double? MinScore,
     JsonObject? Filter,
     string Mode,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    double? DenseWeight = null);

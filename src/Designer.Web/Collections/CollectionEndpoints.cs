@@ -16,6 +16,7 @@ internal static class CollectionEndpoints
         collections.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         collections.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapGet("/{name}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
+        collections.MapPatch("/{name}", UpdateSettingsAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapDelete("/{name}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapPost("/{name}/documents", AddDocumentsAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
         collections.MapPost("/{name}/reembed", ReembedAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
@@ -40,6 +41,14 @@ internal static class CollectionEndpoints
             c => TypedResults.Created($"/api/collections/{c.Name}", CollectionResponse.From(c)));
     }
 
+    private static async Task<IResult> UpdateSettingsAsync(CollectionService service, HttpRequest request, string name, CancellationToken cancellationToken)
+    {
+        var (weight, bad) = await CollectionRequests.ReadSettingsAsync(request, cancellationToken);
+        return bad ?? CollectionApi.From(
+            await service.SetHybridDenseWeightAsync(name, weight, cancellationToken),
+            c => TypedResults.Ok(CollectionResponse.From(c)));
+    }
+
     private static async Task<IResult> DeleteAsync(CollectionService service, IWorkflowStore workflows, string name, CancellationToken cancellationToken) =>
         await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "deleted", cancellationToken)
             ?? CollectionApi.From(await service.DeleteAsync(name, cancellationToken), _ => TypedResults.NoContent());
@@ -56,9 +65,9 @@ internal static class CollectionEndpoints
     private static async Task<IResult> ReembedAsync(
         CollectionService service, IWorkflowStore workflows, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var (version, bad) = await CollectionRequests.ReadReembedAsync(request, cancellationToken);
+        var (model, version, bad) = await CollectionRequests.ReadReembedAsync(request, cancellationToken);
         return bad ?? await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "re-embedded", cancellationToken) ?? CollectionApi.From(
-            await service.ReembedAsync(name, version, user.ToActor().Id, cancellationToken),
+            await service.ReembedAsync(name, model, version, user.ToActor().Id, cancellationToken),
             job => TypedResults.Accepted($"/api/collections/{name}/jobs/{job.Job.Id}", JobResponse.From(job)));
     }
 

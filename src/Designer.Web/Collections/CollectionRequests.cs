@@ -32,21 +32,48 @@ internal static class CollectionRequests
             Integer(json!, "embeddingVersion", problems),
             String(json!, "backend", problems),
             Integer(json!, "chunkSize", problems),
-            Integer(json!, "chunkOverlap", problems));
+            Integer(json!, "chunkOverlap", problems),
+            Number(json!, "hybridDenseWeight", problems));
         return problems.Count > 0 ? (null, Invalid("The collection is invalid.", problems)) : (create, null);
     }
 
-    public static async Task<(int? Version, IResult? Error)> ReadReembedAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary><c>{"model": string?, "version": int?}</c>; an empty or absent body re-embeds with the newest version of the collection's model.</summary>
+    public static async Task<(string? Model, int? Version, IResult? Error)> ReadReembedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (json, bad) = await ReadObjectAsync(request, required: false, cancellationToken);
         if (bad is not null || json is null)
+        {
+            return (null, null, bad);
+        }
+
+        var problems = new List<CollectionProblem>();
+        var model = String(json, "model", problems);
+        var version = Integer(json, "version", problems);
+        return problems.Count > 0 ? (null, null, Invalid("The request is invalid.", problems)) : (model, version, null);
+    }
+
+    /// <summary><c>{"hybridDenseWeight": number | null}</c>: the property is required, <c>null</c> clears the collection's weight.</summary>
+    public static async Task<(double? Weight, IResult? Error)> ReadSettingsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (json, bad) = await ReadObjectAsync(request, required: true, cancellationToken);
+        if (bad is not null)
         {
             return (null, bad);
         }
 
         var problems = new List<CollectionProblem>();
-        var version = Integer(json, "version", problems);
-        return problems.Count > 0 ? (null, Invalid("The request is invalid.", problems)) : (version, null);
+        if (!json!.ContainsKey("hybridDenseWeight"))
+        {
+            problems.Add(new("hybridDenseWeight", "Required (a number from 0 to 1, or null for the model's default)."));
+        }
+
+        foreach (var unknown in json.Select(p => p.Key).Where(k => k != "hybridDenseWeight"))
+        {
+            problems.Add(new(unknown, "Unknown setting; only hybridDenseWeight can change."));
+        }
+
+        var weight = Number(json, "hybridDenseWeight", problems);
+        return problems.Count > 0 ? (null, Invalid("The settings are invalid.", problems)) : (weight, null);
     }
 
     /// <summary>
@@ -197,6 +224,20 @@ internal static class CollectionRequests
                 return number;
             default:
                 problems.Add(new(name, "Must be an integer."));
+                return null;
+        }
+    }
+
+    private static double? Number(JsonObject json, string name, List<CollectionProblem> problems)
+    {
+        switch (json[name])
+        {
+            case null:
+                return null;
+            case JsonValue value when value.TryGetValue<double>(out var number) && double.IsFinite(number):
+                return number;
+            default:
+                problems.Add(new(name, "Must be a number."));
                 return null;
         }
     }

@@ -14,11 +14,13 @@ internal sealed record CollectionResponse(
     int ChunkOverlap,
     int Documents,
     int? ReembeddingToVersion,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? ReembeddingToModel,
+    double? HybridDenseWeight)
 {
     public static CollectionResponse From(CollectionRecord c) => new(
         c.Name, c.Description, c.EmbeddingModel, c.EmbeddingVersion, c.Dimensions, c.Backend, c.ChunkSize, c.ChunkOverlap,
-        c.DocumentCount, c.PendingEmbeddingVersion, c.CreatedAt);
+        c.DocumentCount, c.PendingEmbeddingVersion, c.CreatedAt, c.PendingModelOrCurrent, c.HybridDenseWeight);
 }
 
 /// <summary>A job with its progress: done/total, rate (documents per second) and ETA (seconds).</summary>

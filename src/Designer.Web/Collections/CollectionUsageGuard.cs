@@ -13,13 +13,16 @@ internal static class CollectionUsageGuard
 {
     private const int PageSize = 200;
 
-    public static async Task<IResult?> RefuseIfPublishedAsync(IWorkflowStore store, string collection, string action, CancellationToken cancellationToken)
+    public static async Task<IResult?> RefuseIfPublishedAsync(IWorkflowStore store, string collection, string action, CancellationToken cancellationToken) =>
+        await RefusalAsync(store, collection, action, cancellationToken) is { } refusal ? ApiResults.Problem(ServiceError.Conflict(refusal)) : null;
+
+    /// <summary>Why <paramref name="action"/> is refused (the same rule for the API and the Collections page), or <see langword="null"/>.</summary>
+    public static async Task<string?> RefusalAsync(IWorkflowStore store, string collection, string action, CancellationToken cancellationToken)
     {
         var users = await PublishedUsersAsync(store, collection, cancellationToken);
         return users.Count == 0
             ? null
-            : ApiResults.Problem(ServiceError.Conflict(
-                $"Collection '{collection}' is used by published workflow versions ({string.Join(", ", users.Take(10))}); it cannot be {action} while they use it."));
+            : $"Collection '{collection}' is used by published workflow versions ({string.Join(", ", users.Take(10))}); it cannot be {action} while they use it.";
     }
 
     private static async Task<List<string>> PublishedUsersAsync(IWorkflowStore store, string collection, CancellationToken cancellationToken)

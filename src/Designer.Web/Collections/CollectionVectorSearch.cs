@@ -15,7 +15,7 @@ internal sealed class CollectionVectorSearch(CollectionService collections) : IV
         ArgumentNullException.ThrowIfNull(request);
         var result = await collections.SearchAsync(
             request.Collection,
-            new CollectionQuery(request.Query, request.TopK, request.Mode, request.MinScore, request.Filter),
+            new CollectionQuery(request.Query, request.TopK, request.Mode, request.MinScore, request.Filter, request.DenseWeight),
             cancellationToken);
         if (!result.IsSuccess)
         {

@@ -39,6 +39,28 @@ public sealed class OnnxSentenceEmbeddingGeneratorTests(EmbeddingFixture fixture
         Assert.Equal([2, 5, 6, 7, 3], generator.Tokenize("the cat sat on the mat"));
     }
 
+    [Fact]
+    public void Tokenize_Issue17_AsciiSymbolAndAccents_FollowHuggingFaceRules()
+    {
+        // The bring-your-own generator now shares the registered models' WordPieceEncoder: '>' is its own (unknown)
+        // token instead of being dropped, and accents are stripped when lower-casing, as Hugging Face's BasicTokenizer does.
+        using var generator = new OnnxSentenceEmbeddingGenerator(fixture.Options());
+
+        Assert.Equal([2, 5, 6, 1, 9, 3], generator.Tokenize("the cat > mat"));
+        Assert.Equal([2, 5, 6, 7, 3], generator.Tokenize("thé CÂT sät"));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_Issue17_LongText_FlaggedTruncated()
+    {
+        using var generator = new OnnxSentenceEmbeddingGenerator(fixture.Options(maxLength: 5));
+
+        var embeddings = await generator.GenerateAsync(["the cat sat on the mat", "the cat"], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(true, embeddings[0].AdditionalProperties?[PretrainedEmbeddingGenerator.TruncatedKey]);
+        Assert.Null(embeddings[1].AdditionalProperties);
+    }
+
     [Theory]
     [InlineData(EmbeddingPooling.Mean)]
     [InlineData(EmbeddingPooling.Cls)]

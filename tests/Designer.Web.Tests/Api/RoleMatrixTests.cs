@@ -63,6 +63,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/collections/", "/api/collections", Everyone),
         ("POST", "/api/collections/", "/api/collections", CollectionManagers),
         ("GET", "/api/collections/{name}", "/api/collections/no-such-collection", Everyone),
+        ("PATCH", "/api/collections/{name}", "/api/collections/no-such-collection", CollectionManagers),
         ("DELETE", "/api/collections/{name}", "/api/collections/no-such-collection", CollectionManagers),
         ("POST", "/api/collections/{name}/documents", "/api/collections/no-such-collection/documents", CollectionManagers),
         ("POST", "/api/collections/{name}/reembed", "/api/collections/no-such-collection/reembed", CollectionManagers),
@@ -113,7 +114,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         var endpoint = Endpoints.Single(e => e.Method == method && e.Template == template);
         var client = await fixture.ClientAsync(role);
         var request = new HttpRequestMessage(new HttpMethod(method), endpoint.Path.Replace("{id}", fixture.WorkflowId.ToString(), StringComparison.Ordinal));
-        if (method is "POST" or "PUT")
+        if (method is "POST" or "PUT" or "PATCH")
         {
             request.Content = ApiClientExtensions.Json("{}");
         }

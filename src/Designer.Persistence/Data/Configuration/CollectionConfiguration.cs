@@ -20,6 +20,7 @@ internal sealed class CollectionConfiguration :
         builder.Property(c => c.Backend).HasMaxLength(Limits.StatusLength).IsRequired();
         builder.Property(c => c.IndexName).HasMaxLength(Limits.CheckpointIdLength).IsRequired();
         builder.Property(c => c.PendingIndexName).HasMaxLength(Limits.CheckpointIdLength);
+        builder.Property(c => c.PendingEmbeddingModel).HasMaxLength(Limits.NameLength);
         builder.Property(c => c.CreatedById).HasMaxLength(Limits.ActorIdLength).IsRequired();
         builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
     }

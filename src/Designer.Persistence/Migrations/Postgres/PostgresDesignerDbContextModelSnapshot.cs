@@ -151,6 +151,9 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.Property<int>("EmbeddingVersion")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("HybridDenseWeight")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("IndexName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -163,6 +166,10 @@ namespace Designer.Persistence.Migrations.Postgres
 
                     b.Property<int?>("PendingDimensions")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PendingEmbeddingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("PendingEmbeddingVersion")
                         .HasColumnType("integer");

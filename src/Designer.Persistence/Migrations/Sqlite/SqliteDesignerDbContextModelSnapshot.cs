@@ -146,6 +146,9 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.Property<int>("EmbeddingVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("HybridDenseWeight")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("IndexName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -158,6 +161,10 @@ namespace Designer.Persistence.Migrations.Sqlite
 
                     b.Property<int?>("PendingDimensions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingEmbeddingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PendingEmbeddingVersion")
                         .HasColumnType("INTEGER");

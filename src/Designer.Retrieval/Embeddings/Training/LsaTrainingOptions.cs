@@ -10,6 +10,14 @@ namespace Designer.Retrieval.Embeddings.Training;
 /// </remarks>
 public sealed class LsaTrainingOptions
 {
+    /// <summary>
+    /// The dense weight of hybrid search for collections on an LSA model (unless the collection, node or search sets
+    /// one); 0.15 by default, chosen on the train splits of banking77 and CLINC150 (docs/benchmarks.md): a corpus-trained
+    /// LSA on text unlike its training corpus is far weaker than BM25, so keywords lead and LSA breaks ties.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double HybridDenseWeight { get; set; } = 0.15;
+
     /// <summary>Embedding length (capped by the corpus: at most min(documents, terms)); 192 by default.</summary>
     [Range(2, 1024)]
     public int Dimensions { get; set; } = 64;

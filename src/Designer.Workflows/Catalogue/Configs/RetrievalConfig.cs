@@ -25,4 +25,10 @@ public sealed class RetrievalConfig
 
     /// <summary>One of <see cref="Modes"/>.</summary>
     public string Mode { get; set; } = "hybrid";
+
+    /// <summary>
+    /// The dense weight of <c>hybrid</c> in [0, 1] for this node (1 = dense only, 0 = lexical only); when absent the
+    /// collection's weight, else its model's default applies.
+    /// </summary>
+    public double? DenseWeight { get; set; }
 }

@@ -23,6 +23,7 @@ internal static class RetrievalKind
             Field("minScore", ConfigFieldTypes.Number, "Drop hits scoring below this."),
             Field("filter", ConfigFieldTypes.Object, "Payload filter."),
             new("mode", ConfigFieldTypes.String, false, "dense, lexical or hybrid.", "hybrid"),
+            Field("denseWeight", ConfigFieldTypes.Number, "Dense weight of hybrid (0-1); the collection's when empty."),
         ],
     };
 }

@@ -31,5 +31,9 @@ internal static class RetrievalConfigRules
         }
 
         scope.OneOf("mode", config.Mode, RetrievalConfig.Modes);
+        if (config.DenseWeight is { } weight && !(weight is >= 0 and <= 1))
+        {
+            scope.Invalid("denseWeight", $"'denseWeight' must be between 0 and 1, not {weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
     }
 }

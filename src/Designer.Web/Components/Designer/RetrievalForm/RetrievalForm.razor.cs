@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Components;
 namespace Designer.Web.Components.WorkflowDesigner;
 
 /// <summary>
-/// Retrieval: collection (picker when a collection catalogue is registered), query template, top k, score, mode and
-/// payload filter. A filter that does not parse stays in the field with its problems and is not applied.
+/// Retrieval: collection (picker when a collection catalogue is registered), query template, top k, score, mode,
+/// dense weight of hybrid and payload filter. A filter that does not parse stays in the field with its problems and is not applied.
 /// </summary>
 public sealed partial class RetrievalForm : KindFormBase
 {
@@ -81,5 +81,6 @@ public sealed partial class RetrievalForm : KindFormBase
         public const string MinScore = "minScore";
         public const string Mode = "mode";
         public const string Filter = "filter";
+        public const string DenseWeight = "denseWeight";
     }
 }

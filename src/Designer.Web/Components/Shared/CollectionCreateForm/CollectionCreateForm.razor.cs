@@ -21,6 +21,7 @@ public sealed partial class CollectionCreateForm
     private string? _model;
     private int _chunkSize;
     private int _chunkOverlap;
+    private double? _denseWeight;
     private bool _busy;
     private List<string> _problems = [];
     private List<(string Id, string Label)> _models = [];
@@ -49,25 +50,9 @@ public sealed partial class CollectionCreateForm
     {
         _chunkSize = Options.Value.DefaultChunkSize;
         _chunkOverlap = Options.Value.DefaultChunkOverlap;
-        var approved = (await Registry.ListAsync(CancellationToken.None))
-            .Where(d => d.Kind == ModelKind.Embedding && d.Status == ModelStatus.Approved)
-            .GroupBy(d => d.Id)
-            .Select(g => g.MaxBy(d => d.Version)!)
-            .OrderByDescending(d => d.Id == Catalog.DefaultModel)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToList();
-        _models = [.. approved.Select(d => (d.Id, Label(d)))];
-        if (_models.All(m => m.Id != Catalog.DefaultModel))
-        {
-            // Not registered yet (e.g. a trainable default before its first training): offer it anyway; the service says why it cannot be used.
-            _models.Insert(0, (Catalog.DefaultModel, $"{Catalog.DefaultModel} (default)"));
-        }
-
+        _models = await EmbeddingModelChoices.ListAsync(Registry, Catalog.DefaultModel, CancellationToken.None);
         _model = Catalog.DefaultModel;
     }
-
-    private string Label(ModelDescriptor d) =>
-        $"{d.Id} v{d.Version}{(d.Id == Catalog.DefaultModel ? " (default)" : "")}{(d.TextEncoder is null ? " · trained here" : " · pretrained")}";
 
     private async Task CreateAsync()
     {
@@ -77,7 +62,7 @@ public sealed partial class CollectionCreateForm
         {
             var user = (await AuthenticationState).User;
             var result = await Collections.CreateAsync(
-                new CreateCollection(_name ?? string.Empty, string.IsNullOrWhiteSpace(_description) ? null : _description, _model, null, null, _chunkSize, _chunkOverlap),
+                new CreateCollection(_name ?? string.Empty, string.IsNullOrWhiteSpace(_description) ? null : _description, _model, null, null, _chunkSize, _chunkOverlap, _denseWeight),
                 user.ToActor().Id,
                 CancellationToken.None);
             if (result.IsSuccess)
