@@ -63,7 +63,7 @@ public sealed class VariableCatalogue
         var nodes = (definition.Nodes ?? []).Where(n => n is not null).GroupBy(n => n.Id ?? string.Empty, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var start = nodes.Values.FirstOrDefault(n => n.Kind == NodeKinds.Start);
-        var properties = start?.Config?["inputSchema"]?["properties"] as JsonObject;
+        var properties = (start?.Config?["inputSchema"] as JsonObject)?["properties"] as JsonObject;
         return new VariableCatalogue(properties?.Select(p => p.Key).ToList(), Ancestors(definition, nodes, nodeId));
     }
 
@@ -84,7 +84,7 @@ public sealed class VariableCatalogue
     /// <param name="nodeId">An upstream node id.</param>
     /// <returns>Property names.</returns>
     public IReadOnlyList<string>? ChatOutputFields(string nodeId) =>
-        _upstream.TryGetValue(nodeId, out var node) && IsChat(node) && node.Config?["outputSchema"]?["properties"] is JsonObject p
+        _upstream.TryGetValue(nodeId, out var node) && IsChat(node) && (node.Config?["outputSchema"] as JsonObject)?["properties"] is JsonObject p
             ? [.. p.Select(x => x.Key)]
             : null;
 

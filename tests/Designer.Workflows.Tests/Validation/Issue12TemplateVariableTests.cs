@@ -19,6 +19,25 @@ public sealed class Issue12TemplateVariableTests
     }
 
     [Fact]
+    public void Validate_Issue12_SchemasThatAreNotObjects_ReportProblemsInsteadOfThrowing()
+    {
+        // Arrange: found by the 1,000-request fuzz — a start schema and an output schema given as strings.
+        var definition = DemoWorkflows.DisputeTriage();
+        definition.NodeOf("start").Config["inputSchema"] = "text";
+        definition.NodeOf("draft").Config["outputSchema"] = "text";
+        definition.NodeOf("review").Kind = Designer.Workflows.Catalogue.NodeKinds.Model;
+        definition.NodeOf("review").Config = DisputeTriageConfigs.DraftResolution();
+        definition.NodeOf("review").Config["promptTemplate"] = "{{nodes.draft.output.resolution}}";
+
+        // Act
+        var problems = new WorkflowValidator().Validate(definition);
+
+        // Assert
+        Assert.NotEmpty(problems);
+        Assert.DoesNotContain(problems, p => p.Code == ProblemCodes.TemplateUnknownVariable && p.Message.Contains("'input.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_TemplateReadsUnknownVariables_ReportsEveryOne()
     {
         var problems = ValidateDraft(c =>

@@ -39,7 +39,7 @@ internal static class PromptPreviewer
     {
         var start = definition.Nodes.FirstOrDefault(n => n.Kind == NodeKinds.Start);
         var sample = new JsonObject();
-        foreach (var (name, schema) in start?.Config["inputSchema"]?["properties"] as JsonObject ?? [])
+        foreach (var (name, schema) in (start?.Config["inputSchema"] as JsonObject)?["properties"] as JsonObject ?? [])
         {
             sample[name] = schema?["default"]?.DeepClone() ?? (schema?["enum"] as JsonArray)?.FirstOrDefault()?.DeepClone() ?? (schema?["type"]?.ToString() switch
             {
