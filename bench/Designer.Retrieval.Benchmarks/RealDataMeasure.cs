@@ -36,6 +36,7 @@ internal static class RealDataMeasure
         Console.WriteLine("|---|---|---|---|---|---|---|");
         var speed = new List<string>();
         var curves = new List<string>();
+        var paired = new List<string>();
         foreach (var model in models)
         {
             await using var setup = EmbeddingModelSetup.Create();
@@ -115,6 +116,19 @@ internal static class RealDataMeasure
                     }
                 }
 
+                // Paired: per test query, does the default find the label where a leg does not, or the other way
+                // round. Equal accuracy up to a few discordant queries is noise, not a loss; the sign test says which.
+                Func<Legs, IReadOnlyList<SearchHit>> fusedDefault = l => WeightedScoreFusion.Fuse(l.Dense, l.Lexical, productWeight, 5);
+                foreach (var (legName, leg) in new (string, Func<Legs, IReadOnlyList<SearchHit>>)[] { ("dense", l => l.Dense), ("BM25", l => l.Lexical) })
+                {
+                    foreach (var k in new[] { 1, 5 })
+                    {
+                        var (wins, losses) = Discordant(legs, labels, full.Labels, fusedDefault, leg, k);
+                        paired.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"| {dataset} | {name} | {legName} | {(k == 1 ? "top-1" : "hit@5")} | {Test(fusedDefault, k) - Test(leg, k):+0.0000;-0.0000;0.0000} | {wins} | {losses} | {SignTestP(wins, losses):0.000} |"));
+                    }
+                }
+
                 foreach (var (mode, weight, rank) in rows)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -142,6 +156,11 @@ internal static class RealDataMeasure
         Console.WriteLine("| set | model | fusion | metric | dev value per weight |");
         Console.WriteLine("|---|---|---|---|---|");
         curves.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine("Product default vs each leg on test, paired: queries only the default gets right (wins), only the leg (losses), exact two-sided sign test p:");
+        Console.WriteLine("| set | model | leg | metric | default − leg | wins | losses | p |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        paired.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine("| model | dims | embed docs/s (train) | query p50 ms (embed + hybrid) | p95 ms | peak working set MiB |");
         Console.WriteLine("|---|---|---|---|---|---|");
@@ -207,6 +226,49 @@ internal static class RealDataMeasure
         }
 
         return (double)hits / legs.Count;
+    }
+
+    private static (int Wins, int Losses) Discordant(
+        List<Legs> legs, IReadOnlyList<string> labels, Dictionary<string, string> corpusLabels,
+        Func<Legs, IReadOnlyList<SearchHit>> candidate, Func<Legs, IReadOnlyList<SearchHit>> reference, int k)
+    {
+        var (wins, losses) = (0, 0);
+        for (var q = 0; q < legs.Count; q++)
+        {
+            var c = candidate(legs[q]).Take(k).Any(h => corpusLabels[h.Id] == labels[q]);
+            var r = reference(legs[q]).Take(k).Any(h => corpusLabels[h.Id] == labels[q]);
+            wins += c && !r ? 1 : 0;
+            losses += r && !c ? 1 : 0;
+        }
+
+        return (wins, losses);
+    }
+
+    /// <summary>Exact two-sided sign test (McNemar's exact form) on the discordant pairs, under p = ½.</summary>
+    internal static double SignTestP(int wins, int losses)
+    {
+        var n = wins + losses;
+        if (n == 0)
+        {
+            return 1.0;
+        }
+
+        // Sum the binomial tail in log space so n in the thousands does not overflow.
+        var low = Math.Min(wins, losses);
+        var logHalfN = n * Math.Log(0.5);
+        var tail = 0.0;
+        var logChoose = 0.0;
+        for (var i = 0; i <= low; i++)
+        {
+            if (i > 0)
+            {
+                logChoose += Math.Log(n - i + 1) - Math.Log(i);
+            }
+
+            tail += Math.Exp(logChoose + logHalfN);
+        }
+
+        return Math.Min(1.0, 2 * tail);
     }
 
     private sealed record Built(IVectorIndex Index, Dictionary<string, string> Labels);

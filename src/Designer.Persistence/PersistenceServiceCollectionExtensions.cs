@@ -34,7 +34,7 @@ public static class PersistenceServiceCollectionExtensions
             {
                 if (options.IsSqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
-                    options.ConnectionString = StorageConnection.DefaultSqlite(configuration[StorageConnection.DataDirectoryKey], environment.ContentRootPath);
+                    options.ConnectionString = StorageConnection.DefaultSqlite(configuration[Designer.Hosting.DataDirectory.ConfigurationKey], environment.ContentRootPath);
                 }
             })
             .ValidateOnStart();

@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Designer.Inference.Registry;
 using Designer.Inference.Serving;
 using Designer.Retrieval.Collections;
@@ -21,8 +22,6 @@ public static class RetrievalServiceCollectionExtensions
 {
     /// <summary>The named <see cref="HttpClient"/> the OpenAI-compatible embedding generator uses.</summary>
     public const string OpenAIEmbeddingHttpClientName = "Designer.OpenAIEmbeddings";
-
-    private const string DataDirectoryKey = "Designer:DataDirectory";
 
     /// <summary>
     /// Binds <see cref="RetrievalOptions"/> from <c>Designer:Retrieval</c> (validated on start) and registers the
@@ -122,8 +121,7 @@ public static class RetrievalServiceCollectionExtensions
     {
         var options = provider.GetRequiredService<IOptions<RetrievalOptions>>().Value;
         var configuration = provider.GetRequiredService<IConfiguration>();
-        var dataRoot = configuration[DataDirectoryKey] is { Length: > 0 } configured ? configured : "data";
-        var folder = Path.Combine(contentRoot, dataRoot, options.DataDirectory);
+        var folder = DataDirectory.Resolve(configuration[DataDirectory.ConfigurationKey], contentRoot, options.DataDirectory);
         var factories = new Dictionary<string, Func<IVectorIndexProvider>>(StringComparer.Ordinal)
         {
             [VectorIndexBackends.Embedded] = () => new EmbeddedVectorIndexProvider(

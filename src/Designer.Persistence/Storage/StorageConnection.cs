@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Designer.Persistence.Storage;
@@ -5,16 +6,13 @@ namespace Designer.Persistence.Storage;
 /// <summary>Resolves the effective connection string.</summary>
 internal static class StorageConnection
 {
-    public const string DataDirectoryKey = "Designer:DataDirectory";
-    public const string DefaultDataDirectory = "data";
     public const string DefaultSqliteFile = "designer.db";
 
     /// <summary>The SQLite default, <c>Data Source=&lt;DataDirectory&gt;/designer.db</c>, with a relative directory resolved against the content root.</summary>
     public static string DefaultSqlite(string? dataDirectory, string contentRoot)
     {
-        var directory = string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory;
-        var fullDirectory = Path.GetFullPath(Path.Combine(contentRoot, directory));
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(fullDirectory, DefaultSqliteFile) }.ToString();
+        var file = DataDirectory.Resolve(dataDirectory, contentRoot, DefaultSqliteFile);
+        return new SqliteConnectionStringBuilder { DataSource = file }.ToString();
     }
 
     /// <summary>Creates the folder of a file-based SQLite database.</summary>

@@ -69,6 +69,7 @@ public sealed class AddDesignerInferenceTests : IDisposable
     [InlineData(null, "shared", "/srv/app", "/srv/app/shared")]
     [InlineData(null, null, "/srv/app", "/srv/app/data")]
     [InlineData(null, "/var/designer", "/srv/app", "/var/designer")]
+    [InlineData(" ", "  ", "/srv/app", "/srv/app/data")]
     public void ResolveDataDirectory_Settings_ResolvesAgainstContentRoot(string? own, string? shared, string contentRoot, string expected)
     {
         var resolved = InferenceServiceCollectionExtensions.ResolveDataDirectory(own, shared, contentRoot);
