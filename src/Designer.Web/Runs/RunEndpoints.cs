@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Grains;
 using Designer.Runtime.Runs;
+using Designer.Runtime.Tracing;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
@@ -26,8 +27,14 @@ internal static class RunEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        RunService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+        RunService service, IRunStore store, ITraceNotifier notifier, TimeProvider time, HttpRequest request, HttpResponse response,
+        ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
+        if (RunWait.TryRead(request, out var wait, out var fromPrefer) is { } badWait)
+        {
+            return ApiResults.BadRequest(badWait.Message, [badWait]);
+        }
+
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
@@ -54,7 +61,26 @@ internal static class RunEndpoints
             }
         }
 
-        return await service.StartAsync(id, input, user.ToActor(), cancellationToken) switch
+        var result = await service.StartAsync(id, input, user.ToActor(), cancellationToken);
+        if (result is RunStartResult.Started { Run.Id: var runId } && wait is { } asked)
+        {
+            if (fromPrefer)
+            {
+                response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
+            }
+
+            // Issue 15: a caller that asked to wait gets the settled run (200) like a webhook's response node gives
+            // n8n's callers; a run still going at the deadline is a 202 with its status URL, as without a wait.
+            var run = await RunCompletion.WaitAsync(runId, asked, store, notifier, time, cancellationToken);
+            if (run is not null && run.IsTerminal)
+            {
+                return TypedResults.Ok(RunResponse.From(run));
+            }
+
+            return TypedResults.Accepted($"/api/runs/{runId}", new { runId, status = run?.Status ?? RunStatus.Running });
+        }
+
+        return result switch
         {
             RunStartResult.Started started => TypedResults.Accepted($"/api/runs/{started.Run.Id}", new { runId = started.Run.Id }),
             RunStartResult.WorkflowNotFound => ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist.")),
