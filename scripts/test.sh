@@ -10,6 +10,24 @@ cd "$root"
 log() { printf '[test.sh] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# ---- 0. the unit tier alone: `scripts/test.sh --fast` ------------------------------------------------------------
+# Test projects carry an assembly trait Tier = unit | integration | browser (tests/*/TestTier.cs). The unit tier needs
+# no server, no browser and no Orleans cluster, so it runs without installing or starting anything.
+if [ "${1:-}" = "--fast" ]; then
+  results=$(mktemp -d /tmp/designer-test-fast.XXXXXX)
+  trap 'rm -rf "$results"' EXIT
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  status=0
+  for project in $(grep -l '"Tier", "unit"' tests/*/TestTier.cs | xargs -n1 dirname); do
+    name=$(basename "$project")
+    log "running $name (unit tier)"
+    dotnet test "$project/$name.csproj" -c Release -nologo -v quiet --filter "Tier=unit${TEST_FILTER:+&($TEST_FILTER)}" \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  done
+  node scripts/lib/trx-summary.mjs "$results" || status=1
+  exit $status
+fi
+
 # ---- 1. install what is missing ---------------------------------------------------------------------------------
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
