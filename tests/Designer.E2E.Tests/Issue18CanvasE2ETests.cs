@@ -33,7 +33,8 @@ public sealed class Issue18CanvasE2ETests(BrowserSession session) : IClassFixtur
     [Fact]
     public async Task ConnectEdge_Issue18_PressedBesideThePortCircle_CreatesTheEdge()
     {
-        // Arrange: two new nodes in the empty lower band; the port circle is r 6 (about 5 px on screen at 0.8).
+        // Arrange: two new nodes in the empty lower band; the demo opens fitted at ~0.54 here, so a port circle (r 6) is
+        // about 3 px on screen.
         var page = await OpenDemoDraftAsync(1600, 1000);
         var surface = (await page.Locator("[data-canvas-surface]").BoundingBoxAsync())!;
         var policy = await page.DropKindAsync("policy", 120, surface.Height - 140);
@@ -43,10 +44,11 @@ public sealed class Issue18CanvasE2ETests(BrowserSession session) : IClassFixtur
         var source = await CenterAsync(page.Locator($"[data-canvas-surface] g[data-cell-id=\"{policy}\"] circle[port-group=out], [data-canvas-surface] g[data-cell-id=\"{policy}\"] [port-group=out] circle").First);
         var target = await CenterAsync(page.Locator($"[data-canvas-surface] g[data-cell-id=\"{model}\"] circle[port-group=in], [data-canvas-surface] g[data-cell-id=\"{model}\"] [port-group=in] circle").First);
 
-        // Act: press 8 px right of the output port's centre (outside its circle), release 8 px left of the input's.
-        await page.Mouse.MoveAsync(source.X + 8, source.Y);
+        // Act: press 6 px inside the node from the output port's centre (outside its circle, over its label), release
+        // 6 px inside the target node from its input's centre.
+        await page.Mouse.MoveAsync(source.X - 6, source.Y);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(target.X - 8, target.Y, new() { Steps = 8 });
+        await page.Mouse.MoveAsync(target.X + 6, target.Y, new() { Steps = 8 });
         await page.Mouse.UpAsync();
 
         // Assert: one new edge, saved, and the port circles kept their look.
