@@ -32,4 +32,28 @@ public sealed class AutoLayoutTests
 
         Assert.True(positions["b"].X > positions["a"].X);
     }
+
+    [Fact]
+    public void Compute_Issue18_CycleListedBeforeItsEntry_CutsTheEdgeThatGoesBackTowardsTheStart()
+    {
+        // Arrange: start → a → b → a, with the loop's nodes listed first (drafts list nodes in the order they were
+        // added, not the order they run in).
+        var definition = new WorkflowDefinition
+        {
+            Nodes = [new() { Id = "b" }, new() { Id = "a" }, new() { Id = "start" }],
+            Edges =
+            [
+                new() { Id = "1", From = new("start", "next"), To = new("a", "in") },
+                new() { Id = "2", From = new("a", "x"), To = new("b", "in") },
+                new() { Id = "3", From = new("b", "retry"), To = new("a", "in") },
+            ],
+        };
+
+        // Act
+        var positions = AutoLayout.Compute(definition);
+
+        // Assert: only the loop's returning edge (b → a) points left.
+        Assert.True(positions["a"].X > positions["start"].X);
+        Assert.True(positions["b"].X > positions["a"].X);
+    }
 }

@@ -9,9 +9,18 @@ const NODE_WIDTH = 210;
 // so it opens readable at the graph's start instead (the minimap shows the rest). Read-only canvases (a run, a
 // diff) must show the whole graph at once and keep fitting down to WHOLE_GRAPH_MIN_SCALE.
 const MIN_FIT_SCALE = 0.5;
+// Auto-layout and "fit" (Shift+1) place the view to work in, not for a first look: they never zoom the editor below
+// READABLE_MIN_SCALE (titles ~8 px); a draft that fits only below it is shown from its start at READABLE_SCALE.
+const READABLE_MIN_SCALE = 0.6;
 const WHOLE_GRAPH_MIN_SCALE = 0.3;
 const READABLE_SCALE = 0.8;
 const VIRTUAL_MARGIN = 60;
+// A port is drawn as a circle of r 6 (about 2 px at low zoom); an invisible rectangle around it takes the pointer.
+// It is as tall as the spacing of output ports (18), so neighbouring ports never cover each other, and it grows
+// into the node, not out of it: facing ports of nodes placed side by side (the demo leaves 10 between them) must
+// not cover each other. It comes after the circle: X6 ends edges on a port's first shape, so edges still meet it.
+const PORT_HIT = { y: -9, width: 22, height: 18, fill: 'transparent', stroke: 'none', cursor: 'crosshair' };
+const PORT_MARKUP = [{ tagName: 'circle', selector: 'circle' }, { tagName: 'rect', selector: 'hit' }];
 const COLORS = { added: '#2e7d32', removed: '#c62828', changed: '#ef6c00', running: '#1565c0', completed: '#2e7d32', failed: '#c62828', waiting: '#ef6c00' };
 // Run statuses: stroke and fill of a node on the run page.
 const RUN_COLORS = {
@@ -54,10 +63,10 @@ function registerShapes(X6) {
     },
     ports: {
       groups: {
-        in: { position: 'left', attrs: { circle: { r: 6, magnet: 'passive', stroke: '#5f95ff', fill: '#fff' } } },
+        in: { position: 'left', markup: PORT_MARKUP, attrs: { circle: { r: 6, stroke: '#5f95ff', fill: '#fff' }, hit: { ...PORT_HIT, x: -7, magnet: 'passive' } } },
         out: {
-          position: 'right', label: { position: 'left' },
-          attrs: { circle: { r: 6, magnet: true, stroke: '#5f95ff', fill: '#fff' }, text: { fontSize: 10, fill: '#6b7280' } },
+          position: 'right', label: { position: 'left' }, markup: PORT_MARKUP,
+          attrs: { circle: { r: 6, stroke: '#5f95ff', fill: '#fff' }, hit: { ...PORT_HIT, x: -15, magnet: true }, text: { fontSize: 10, fill: '#6b7280', pointerEvents: 'none' } },
         },
       },
     },
@@ -90,6 +99,9 @@ function minimapGraphOptions(X6) {
   }
   return { async: true, createCellView: cell => (cell.isNode() ? BoxView : null) };
 }
+
+// The magnet is the port's hit rectangle; X6 puts the port's id and group on the element around it.
+const portGroup = magnet => magnet?.closest('[port-group]')?.getAttribute('port-group');
 
 const truncate = (text, max) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text ?? '');
 
@@ -171,7 +183,7 @@ class DesignerCanvas {
       connecting: {
         snap: { radius: 24 }, allowBlank: false, allowLoop: false, allowNode: false, allowEdge: false,
         allowMulti: 'withPort', highlight: true,
-        validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
+        validateMagnet: ({ magnet }) => portGroup(magnet) === 'out',
         validateConnection: args => canvas.canConnect(args),
         createEdge: () => canvas.graph.createEdge({ shape: 'edge', ...EDGE_STYLE }),
       },
@@ -197,7 +209,7 @@ class DesignerCanvas {
   // Output → input only, no self loops, no duplicate edges; ports carry their kind in their group.
   canConnect({ edge, sourceCell, targetCell, sourcePort, targetPort, sourceMagnet, targetMagnet }) {
     if (!sourceCell || !targetCell || !sourceMagnet || !targetMagnet || sourceCell === targetCell) return false;
-    if (sourceMagnet.getAttribute('port-group') !== 'out' || targetMagnet.getAttribute('port-group') !== 'in') return false;
+    if (portGroup(sourceMagnet) !== 'out' || portGroup(targetMagnet) !== 'in') return false;
     return !this.graph.getOutgoingEdges(sourceCell)?.some(e => e !== edge && e.getSourcePortId() === sourcePort
       && e.getTargetCellId() === targetCell.id && e.getTargetPortId() === targetPort);
   }
@@ -248,6 +260,11 @@ class DesignerCanvas {
     g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClicked', node.id));
     g.on('selection:changed', () => this.reportSelection());
     this.historyPlugin?.on('change', () => this.reportHistory());
+    // Undo and redo also bring back the viewport the edit was made in, so the change happens where it can be seen.
+    this.viewAtEdit = new WeakMap();
+    this.historyPlugin?.on('add', ({ cmds }) => { if (cmds?.[0]) this.viewAtEdit.set(cmds[0], this.viewport()); });
+    this.historyPlugin?.on('undo', ({ cmds }) => this.restoreViewport(cmds));
+    this.historyPlugin?.on('redo', ({ cmds }) => this.restoreViewport(cmds));
     // Any pointer gesture (drag, connect, rubber band) holds the delta back until the pointer is released.
     this.surface = host.querySelector('[data-canvas-surface]');
     this.onPointerDown = () => { this.pointerDown = true; };
@@ -345,7 +362,7 @@ class DesignerCanvas {
     // The view is placed before the cells exist, so only what will be on screen is ever rendered. While fromJSON
     // resets the model an edge cannot resolve its terminals yet (its box is the origin, so virtual rendering would
     // draw every edge): the cells are built with nothing in the render area, then the real area mounts what it meets.
-    if (doc.fit) this.placeView(doc.nodes.map(n => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: nodeHeight(n) })));
+    if (doc.fit) this.placeView(doc.nodes.map(n => ({ x: n.x, y: n.y, width: NODE_WIDTH, height: nodeHeight(n) })), MIN_FIT_SCALE);
     const area = this.renderArea();
     const nowhere = area.clone();
     Object.assign(nowhere, { x: -1e9, y: -1e9, width: 1, height: 1 });
@@ -364,7 +381,7 @@ class DesignerCanvas {
   }
 
   // Fits the draft when it is readable fitted; a large one opens readable at its top-left (the minimap shows it all).
-  placeView(nodes) {
+  placeView(nodes, minEditorFit) {
     if (nodes.length === 0) return;
     const box = nodes.reduce((b, n) => ({
       x1: Math.min(b.x1, n.x), y1: Math.min(b.y1, n.y),
@@ -372,7 +389,7 @@ class DesignerCanvas {
     }), { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity });
     const [w, h, pad] = [this.surface.clientWidth, this.surface.clientHeight, 40];
     const fit = Math.min(1, (w - 2 * pad) / (box.x2 - box.x1), (h - 2 * pad) / (box.y2 - box.y1));
-    const minFit = this.readOnly ? WHOLE_GRAPH_MIN_SCALE : MIN_FIT_SCALE;
+    const minFit = this.readOnly ? WHOLE_GRAPH_MIN_SCALE : minEditorFit;
     const scale = fit >= minFit ? fit : READABLE_SCALE;
     const [tx, ty] = fit >= minFit
       ? [(w - (box.x2 - box.x1) * scale) / 2 - box.x1 * scale, (h - (box.y2 - box.y1) * scale) / 2 - box.y1 * scale]
@@ -431,13 +448,26 @@ class DesignerCanvas {
     this.selection.reset(cells);
   }
 
+  viewport() {
+    const { sx, sy } = this.graph.scale();
+    const { tx, ty } = this.graph.translate();
+    return { sx, sy, tx, ty };
+  }
+
+  restoreViewport(cmds) {
+    const view = cmds?.[0] && this.viewAtEdit.get(cmds[0]);
+    if (!view) return;
+    this.graph.scale(view.sx, view.sy);
+    this.graph.translate(view.tx, view.ty);
+  }
+
   undo() { this.historyPlugin.undo(); }
 
   redo() { this.historyPlugin.redo(); }
 
   // Fit, but never below legible: a large graph is then shown from its start (the minimap shows the rest).
   zoomToFit() {
-    this.placeView(this.graph.getNodes().map(n => ({ ...n.getPosition(), ...n.getSize() })));
+    this.placeView(this.graph.getNodes().map(n => ({ ...n.getPosition(), ...n.getSize() })), READABLE_MIN_SCALE);
   }
 
   // Positions computed in C# (left-to-right layering), applied as one undoable step.

@@ -1,8 +1,8 @@
 namespace Designer.Web.Components.WorkflowDesigner.Editing;
 
 /// <summary>
-/// Left-to-right layered layout: a node's column is the longest path from a source (cycles are cut at back edges),
-/// rows keep the previous vertical order so a re-layout does not shuffle the picture.
+/// Left-to-right layered layout: a node's column is the longest path from a source (cycles are cut at the back edges
+/// of a walk from the sources), rows keep the previous vertical order so a re-layout does not shuffle the picture.
 /// </summary>
 internal static class AutoLayout
 {
@@ -19,7 +19,10 @@ internal static class AutoLayout
         var column = new Dictionary<string, int>(StringComparer.Ordinal);
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false = on the stack, true = done
         var order = new List<string>();
-        foreach (var node in definition.Nodes)
+        // The walk starts at the nodes nothing points to (the start), so a loop is cut at the edge that returns
+        // towards the start rather than wherever the draft happens to list the loop's first node.
+        var targets = successors.Values.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in definition.Nodes.OrderBy(n => targets.Contains(n.Id)))
         {
             Visit(node.Id, successors, state, order);
         }
