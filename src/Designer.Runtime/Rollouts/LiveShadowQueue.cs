@@ -39,9 +39,3 @@ public sealed class LiveShadowQueue
     /// <summary>The queued mirrors, for the one worker.</summary>
     public ChannelReader<LiveShadowItem> Reader => _channel.Reader;
 }
-
-/// <summary>One mirrored input.</summary>
-/// <param name="Rollout">The shadow rollout.</param>
-/// <param name="RunId">The live run.</param>
-/// <param name="Input">Its input.</param>
-public sealed record LiveShadowItem(RolloutRecord Rollout, Guid RunId, JsonObject Input);

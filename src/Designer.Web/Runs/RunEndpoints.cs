@@ -35,6 +35,9 @@ internal static class RunEndpoints
         }
 
         JsonObject input = [];
+        var keyHeader = request.Headers["Idempotency-Key"];
+        string? runKey = keyHeader.Count > 0 ? keyHeader[0] : null;
+        int? version = null;
         if (!string.IsNullOrWhiteSpace(body))
         {
             if (!ApiJson.TryParseObject(body, out var json, out var error))
@@ -52,9 +55,16 @@ internal static class RunEndpoints
                 default:
                     return ApiResults.BadRequest("'input' must be a JSON object.");
             }
+
+            // Issue 13: the run key decides the rollout side (a retried start lands on the same version); an
+            // explicit version wins over the split.
+            if (RunStartFields.Read(json!, ref runKey, ref version) is { } bad)
+            {
+                return bad;
+            }
         }
 
-        return await service.StartAsync(id, input, user.ToActor(), cancellationToken) switch
+        return await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version), cancellationToken) switch
         {
             RunStartResult.Started started => TypedResults.Accepted($"/api/runs/{started.Run.Id}", new { runId = started.Run.Id }),
             RunStartResult.WorkflowNotFound => ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist.")),
