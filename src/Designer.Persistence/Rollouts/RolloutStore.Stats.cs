@@ -24,27 +24,28 @@ public sealed partial class RolloutStore
 
     private static async Task<RolloutSideStats> LiveStatsAsync(DesignerDbContext db, RolloutRecord rollout, int version, CancellationToken cancellationToken)
     {
-        var until = rollout.EndedAt ?? DateTimeOffset.MaxValue;
         var runs = db.Runs.AsNoTracking().Where(r => r.WorkflowId == rollout.WorkflowId && r.VersionNumber == version
-            && r.StartedAt >= rollout.StartedAt && r.StartedAt <= until && Decided.Contains(r.Status));
+            && r.StartedAt >= rollout.StartedAt && Decided.Contains(r.Status));
+        if (rollout.EndedAt is { } until)
+        {
+            runs = runs.Where(r => r.StartedAt <= until);
+        }
+
         var rows = await runs.Select(r => new { r.Id, r.Status, r.HumanDecided, r.StartedAt, r.EndedAt }).ToListAsync(cancellationToken);
-        var firstTasks = await (from t in db.HumanTasks
-                                join r in runs on t.RunId equals r.Id
-                                group t by t.RunId into g
-                                select new { RunId = g.Key, CreatedAt = g.Min(t => t.CreatedAt) }).ToListAsync(cancellationToken);
-        var escalatedAt = firstTasks.ToDictionary(t => t.RunId, t => t.CreatedAt);
+        // Read per task and reduced here: SQLite cannot aggregate DateTimeOffset columns.
+        var tasks = await (from t in db.HumanTasks
+                           join r in runs on t.RunId equals r.Id
+                           select new { t.RunId, t.CreatedAt, t.Decision, t.Correction, t.EditsJson }).ToListAsync(cancellationToken);
+        var escalatedAt = tasks.GroupBy(t => t.RunId).ToDictionary(g => g.Key, g => g.Min(t => t.CreatedAt));
         var degraded = await (from e in db.TraceEvents
                               join r in runs on e.RunId equals r.Id
                               where e.Kind == SloBreachKind || (e.Kind == NodeCompletedKind && e.Json.Contains(DegradedPort))
                               select e.RunId).Distinct().CountAsync(cancellationToken);
 
         // A person's decision is the run's label; it marks the automatic part wrong when the person changed its draft.
-        var labelled = await (from t in db.HumanTasks
-                              join r in runs on t.RunId equals r.Id
-                              where t.Decision != null
-                              group t by t.RunId into g
-                              select new { RunId = g.Key, Corrected = g.Any(t => t.Correction != null || (t.EditsJson != null && t.EditsJson != "{}" && t.EditsJson != "null")) })
-            .ToListAsync(cancellationToken);
+        var labelled = tasks.Where(t => t.Decision != null).GroupBy(t => t.RunId)
+            .Select(g => new { RunId = g.Key, Corrected = g.Any(t => t.Correction != null || t.EditsJson is not (null or "{}" or "null")) })
+            .ToList();
 
         var latencies = rows
             .Select(r => escalatedAt.TryGetValue(r.Id, out var at) ? (at - r.StartedAt).TotalMilliseconds
