@@ -59,9 +59,9 @@ public abstract class Issue13RolloutFixture : IAsyncLifetime
         var (draft, etag) = await author.GetDraftAsync(id);
         var definition = draft["definition"]!.AsObject();
         var rules = definition["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == "policy")!["config"]!["rules"]!.AsArray();
-        var index = rules.Select((r, i) => (r, i)).Single(x => x.r!["id"]!.GetValue<string>() == "high-amount").i;
-        var stricter = JsonNode.Parse(rules[index]!.ToJsonString().Replace("input.amount > 5000", "input.amount > 10", StringComparison.Ordinal))!;
-        rules[index] = stricter;
+        var rule = rules.Single(r => r!["id"]!.GetValue<string>() == "high-amount")!.AsObject();
+        var condition = rule.Single(p => p.Value is JsonValue v && v.TryGetValue<string>(out var text) && text == "input.amount > 5000").Key;
+        rule[condition] = "input.amount > 10";
         Assert.Equal(HttpStatusCode.OK, (await author.PutDraftAsync(id, definition.ToJsonString(), etag)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{id}/versions")).StatusCode);
         if (approveV2)

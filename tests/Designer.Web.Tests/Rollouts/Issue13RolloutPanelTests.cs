@@ -42,7 +42,8 @@ public sealed class Issue13RolloutPanelTests : UiTestContext
         Assert.Contains(guardProblem, p => p.Contains("maxEscalationRate must be a number", StringComparison.Ordinal));
         Assert.Contains(percentProblem, p => p.Contains("percent must be a whole number from 1 to 99", StringComparison.Ordinal));
         Assert.Null(afterBad);
-        cut.WaitForAssertion(() => Assert.Contains("20 % → v2, 80 % → v1", cut.Find("[data-testid=rollout-split]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=rollout-split]").Count == 1, cut.Markup), TimeSpan.FromSeconds(30));
+        Assert.Contains("20 % → v2, 80 % → v1", cut.Find("[data-testid=rollout-split]").TextContent, StringComparison.Ordinal);
         Assert.Equal("running", cut.Find("[data-testid=rollout-state]").TextContent);
         Assert.Equal("50.0 %", cut.Find("[data-guard=maxEscalationRate] td:nth-child(2)").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=rollout-open]"));
