@@ -81,8 +81,7 @@ internal static class RolloutRequest
             return null;
         }
 
-        if (body[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d)
-            && d == Math.Floor(d) && d >= min && d <= max)
+        if (body[key] is JsonValue v && TryNumber(v, out var d) && d == Math.Floor(d) && d >= min && d <= max)
         {
             return (int)d;
         }
@@ -98,12 +97,50 @@ internal static class RolloutRequest
             return null;
         }
 
-        if (guards[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d >= min && d <= max)
+        if (guards[key] is JsonValue v && TryNumber(v, out var d) && d >= min && d <= max)
         {
             return d;
         }
 
         problems.Add(new ValidationProblem($"rollout.guards.{key}", $"guards.{key} must be a number from {min} to {max}.", Field: $"guards.{key}"));
         return null;
+    }
+
+    /// <summary>
+    /// A JSON number as a double, whether parsed from text or built in code (the version page builds the body from
+    /// ints, and a value built from an int does not convert to double by itself).
+    /// </summary>
+    private static bool TryNumber(JsonValue value, out double number)
+    {
+        number = 0;
+        if (value.GetValueKind() != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (value.TryGetValue<double>(out number))
+        {
+            return true;
+        }
+
+        if (value.TryGetValue<int>(out var i))
+        {
+            number = i;
+            return true;
+        }
+
+        if (value.TryGetValue<long>(out var l))
+        {
+            number = l;
+            return true;
+        }
+
+        if (value.TryGetValue<decimal>(out var m))
+        {
+            number = (double)m;
+            return true;
+        }
+
+        return false;
     }
 }
