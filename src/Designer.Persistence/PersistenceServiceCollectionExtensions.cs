@@ -64,6 +64,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IRunStore, RunStore>();
         services.TryAddSingleton<ICollectionStore, CollectionStore>();
         services.TryAddSingleton<IEvaluationStore, EvaluationStore>();
+        services.TryAddSingleton<IRolloutStore, RolloutStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
         return builder;

@@ -17,6 +17,7 @@ builder.AddDesignerIdentity();
 builder.AddDesignerApi();
 builder.AddDesignerUi();
 builder.AddDesignerEvaluations();
+builder.AddDesignerRollouts();
 
 var app = builder.Build();
 

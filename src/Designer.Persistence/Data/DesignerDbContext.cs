@@ -80,6 +80,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Failure budgets of workflows.</summary>
     public DbSet<WorkflowBudgetEntity> WorkflowBudgets => Set<WorkflowBudgetEntity>();
 
+    /// <summary>Rollouts (canary and live shadow) of approved versions.</summary>
+    public DbSet<RolloutEntity> Rollouts => Set<RolloutEntity>();
+
+    /// <summary>Live inputs mirrored to a shadow rollout's candidate, with their results.</summary>
+    public DbSet<RolloutShadowCaseEntity> RolloutShadowCases => Set<RolloutShadowCaseEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -116,6 +122,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         builder.ApplyConfiguration<EvaluationEntity>(evaluations);
         builder.ApplyConfiguration<EvaluationCaseEntity>(evaluations);
         builder.ApplyConfiguration<WorkflowBudgetEntity>(evaluations);
+        var rollouts = new RolloutConfiguration();
+        builder.ApplyConfiguration<RolloutEntity>(rollouts);
+        builder.ApplyConfiguration<RolloutShadowCaseEntity>(rollouts);
     }
 
     private void PrepareForSave()

@@ -8,6 +8,7 @@ using Designer.Runtime.Hosting;
 using Designer.Runtime.HumanTasks;
 using Designer.Runtime.Recovery;
 using Designer.Runtime.Retrieval;
+using Designer.Runtime.Rollouts;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<IRunCheckpointStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RunExecutionHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RunExecutionHost>());
+        services.TryAddSingleton<RolloutRouter>();
+        services.TryAddSingleton<LiveShadowQueue>();
         services.TryAddSingleton<RunService>();
         services.TryAddSingleton<IRunOwnership, ProcessRunOwnership>();
         services.TryAddSingleton<IGateDeadlines, ReminderGateDeadlines>();

@@ -4,6 +4,7 @@ using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
 using Designer.Runtime.HumanTasks;
 using Designer.Runtime.Recovery;
+using Designer.Runtime.Rollouts;
 using Designer.Workflows.Serialization;
 
 namespace Designer.Runtime.Runs;
@@ -32,6 +33,8 @@ public sealed class RunService
     private readonly IRunOwnership _ownership;
     private readonly IGateDeadlines _deadlines;
     private readonly StorageFaults _faults;
+    private readonly RolloutRouter _router;
+    private readonly LiveShadowQueue _shadows;
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -43,8 +46,12 @@ public sealed class RunService
     /// <param name="ownership">This host's owner id and the live hosts.</param>
     /// <param name="deadlines">Arms gate SLAs.</param>
     /// <param name="faults">Runs whose storage writes failed.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults)
+    /// <param name="router">Picks each new run's version (rollouts, issue 13).</param>
+    /// <param name="shadows">Live inputs mirrored to a shadow rollout's candidate.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows)
     {
+        _router = router;
+        _shadows = shadows;
         _faults = faults;
         _deadlines = deadlines;
         _ownership = ownership;
@@ -62,7 +69,20 @@ public sealed class RunService
     /// <param name="actor">The operator.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
     /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
-    public async Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken)
+    public Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken) =>
+        StartAsync(workflowId, input, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a run of the version its route picks (an explicit version, a rollout's side, or the active version);
+    /// the run is pinned to that version. It executes in the background.
+    /// </summary>
+    /// <param name="workflowId">Workflow id.</param>
+    /// <param name="input">Run input.</param>
+    /// <param name="actor">The operator.</param>
+    /// <param name="options">Run key and explicit version, if any.</param>
+    /// <param name="cancellationToken">Cancels the start (not the run).</param>
+    /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
+    public async Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, RunStartOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -72,7 +92,13 @@ public sealed class RunService
             return new RunStartResult.WorkflowNotFound();
         }
 
-        if (workflow.ActiveVersion is not { } number
+        var route = await _router.RouteAsync(workflow, options, cancellationToken);
+        if (route.Problem is { } problem)
+        {
+            return new RunStartResult.NotRunnable([problem]);
+        }
+
+        if (route.Version is not { } number
             || await _workflows.GetVersionAsync(workflowId, number, cancellationToken) is not { } version)
         {
             return new RunStartResult.NoActiveVersion();
@@ -95,6 +121,11 @@ public sealed class RunService
             var result = await RunGuardedAsync(() => _runner.StartAsync(compiled, runId, (JsonObject)input.DeepClone(), token), runId, token);
             await ApplyAsync(run.Id, result, token);
         });
+        if (route.Shadow is { } shadow)
+        {
+            _shadows.Enqueue(shadow, run.Id, input);
+        }
+
         return new RunStartResult.Started(run);
     }
 

@@ -2,7 +2,7 @@ using Designer.Persistence;
 
 namespace Designer.Runtime.Runs;
 
-/// <summary>The outcome of <see cref="RunService.StartAsync"/>.</summary>
+/// <summary>The outcome of <c>RunService.StartAsync</c>.</summary>
 public abstract record RunStartResult
 {
     private RunStartResult()

@@ -4,6 +4,7 @@ using Designer.Web.Api;
 using Designer.Web.Collections;
 using Designer.Web.Components;
 using Designer.Web.Evaluations;
+using Designer.Web.Rollouts;
 using Designer.Web.Identity;
 using Designer.Web.Models;
 using Designer.Web.Runs;
@@ -215,6 +216,7 @@ public static class WebServiceCollectionExtensions
         api.MapCollectionEndpoints();
         api.MapUserEndpoints();
         api.MapEvaluationEndpoints();
+        api.MapRolloutEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

@@ -67,6 +67,15 @@ public sealed class RunAnalytics
                              where t.DecidedAt != null
                              select new { r.WorkflowId, r.VersionNumber, t.CreatedAt, DecidedAt = t.DecidedAt!.Value })
             .ToListAsync(cancellationToken);
+        // Issue 13: a person's decision labels the run; a corrected or edited automatic draft counts as wrong.
+        var labels = (await (from t in db.HumanTasks
+                             join r in runs on t.RunId equals r.Id
+                             where t.Decision != null
+                             select new { r.WorkflowId, r.VersionNumber, t.RunId, t.Correction, t.EditsJson })
+                .ToListAsync(cancellationToken))
+            .GroupBy(t => (t.WorkflowId, t.VersionNumber, t.RunId))
+            .Select(g => new { g.Key.WorkflowId, g.Key.VersionNumber, Wrong = g.Any(t => t.Correction != null || t.EditsJson is not (null or "{}" or "null")) })
+            .ToList();
         var latencies = await NodeLatenciesAsync(db, runs, cancellationToken);
         var ids = counts.Select(c => c.WorkflowId).Distinct().ToList();
         var names = await db.Workflows.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
@@ -87,7 +96,11 @@ public sealed class RunAnalytics
                     (decimal)(costs.SingleOrDefault(e => e.WorkflowId == c.WorkflowId && e.VersionNumber == c.VersionNumber)?.Cost ?? 0),
                     Percentiles.Of(review, 50),
                     Percentiles.Of(review, 95),
-                    latencies.GetValueOrDefault((c.WorkflowId, c.VersionNumber), []));
+                    latencies.GetValueOrDefault((c.WorkflowId, c.VersionNumber), []))
+                {
+                    Labelled = labels.Count(l => l.WorkflowId == c.WorkflowId && l.VersionNumber == c.VersionNumber),
+                    Wrong = labels.Count(l => l.WorkflowId == c.WorkflowId && l.VersionNumber == c.VersionNumber && l.Wrong),
+                };
             })
             .OrderByDescending(v => v.Runs).ThenBy(v => v.WorkflowName, StringComparer.Ordinal).ThenBy(v => v.Version)];
     }

@@ -36,6 +36,15 @@ public sealed record VersionEconomics(
     /// <summary>Share of runs that ran in degraded mode.</summary>
     public double DegradedRate => Runs == 0 ? 0 : (double)Degraded / Runs;
 
+    /// <summary>Runs a person decided: their decision is the label (issue 13, as for datasets from runs).</summary>
+    public int Labelled { get; init; }
+
+    /// <summary>Labelled runs whose automatic draft the person corrected or edited (a wrong automatic decision).</summary>
+    public int Wrong { get; init; }
+
+    /// <summary>Wrong share of labelled runs, or null without labels.</summary>
+    public double? WrongRate => Labelled == 0 ? null : (double)Wrong / Labelled;
+
     /// <summary>Cost per automated task, or null when none was automated.</summary>
     public decimal? CostPerAutomated => Automated == 0 ? null : AutomatedCost / Automated;
 }

@@ -42,6 +42,9 @@ internal static class RunEndpoints
         }
 
         JsonObject input = [];
+        var keyHeader = request.Headers["Idempotency-Key"];
+        string? runKey = keyHeader.Count > 0 ? keyHeader[0] : null;
+        int? version = null;
         if (!string.IsNullOrWhiteSpace(body))
         {
             if (!ApiJson.TryParseObject(body, out var json, out var error))
@@ -59,9 +62,16 @@ internal static class RunEndpoints
                 default:
                     return ApiResults.BadRequest("'input' must be a JSON object.");
             }
+
+            // Issue 13: the run key decides the rollout side (a retried start lands on the same version); an
+            // explicit version wins over the split.
+            if (RunStartFields.Read(json!, ref runKey, ref version) is { } bad)
+            {
+                return bad;
+            }
         }
 
-        var result = await service.StartAsync(id, input, user.ToActor(), cancellationToken);
+        var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version), cancellationToken);
         if (result is RunStartResult.Started { Run.Id: var runId } && wait is { } asked)
         {
             if (fromPrefer)

@@ -1,0 +1,43 @@
+namespace Designer.Persistence;
+
+/// <summary>
+/// Rollouts of approved versions (issue 13): at most one open (running or needs-decision) per workflow; every state
+/// change and the activation it implies commit with their audit entries in one governance transaction.
+/// </summary>
+public interface IRolloutStore
+{
+    /// <summary>
+    /// Starts a rollout. The candidate must be Published; the baseline is the active version (or, when the candidate
+    /// itself is active, the newest other Published version, which is re-activated, audited). NotFound, InvalidState
+    /// (unapproved candidate, nothing to compare with) or Conflict (another rollout open).
+    /// </summary>
+    Task<LifecycleResult<RolloutRecord>> StartAsync(NewRollout rollout, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>The workflow's newest rollout, or null.</summary>
+    Task<RolloutRecord?> GetLatestAsync(Guid workflowId, CancellationToken cancellationToken);
+
+    /// <summary>The workflow's open rollout, or null (read at every run start).</summary>
+    Task<RolloutRecord?> GetOpenAsync(Guid workflowId, CancellationToken cancellationToken);
+
+    /// <summary>Every open rollout (for the guard service).</summary>
+    Task<IReadOnlyList<RolloutRecord>> ListOpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends or pauses an open rollout: <see cref="RolloutStates.Promoted"/> also activates the candidate;
+    /// <see cref="RolloutStates.NeedsDecision"/> only from running. Audited with the reason. NotFound or InvalidState
+    /// (already final, or the candidate is no longer Published).
+    /// </summary>
+    Task<LifecycleResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Live numbers per side since the rollout started (shadow: the candidate side from the mirrored cases).</summary>
+    Task<IReadOnlyList<RolloutSideStats>> GetStatsAsync(RolloutRecord rollout, CancellationToken cancellationToken);
+
+    /// <summary>Stores one mirrored input's shadow result (once per run; a repeat is ignored).</summary>
+    Task RecordShadowCaseAsync(RolloutShadowCaseRecord shadowCase, CancellationToken cancellationToken);
+
+    /// <summary>Fills in the live outcome and flip of shadow cases whose live run has finished; returns how many.</summary>
+    Task<int> CompareShadowCasesAsync(Guid rolloutId, CancellationToken cancellationToken);
+
+    /// <summary>A rollout's shadow cases, oldest first.</summary>
+    Task<IReadOnlyList<RolloutShadowCaseRecord>> ListShadowCasesAsync(Guid rolloutId, CancellationToken cancellationToken);
+}
