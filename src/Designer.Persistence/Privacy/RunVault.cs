@@ -65,7 +65,7 @@ public sealed class RunVault : IRunVault
         ArgumentException.ThrowIfNullOrWhiteSpace(field);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(actor);
-        var stored = value.ToJsonString();
+        var stored = value.ToJsonString(RunVaultTokens.JsonOptions);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         var session = await OpenAsync(db, runId, readOnly: true, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,9 +23,6 @@ internal sealed class RunVaultSession
     private readonly Dictionary<(string Value, bool IsNumber), Known> _byValue = [];
     private List<Known>? _taintOrder;
     private int _replacements;
-
-    // Rows keep accents and symbols readable; the values only ever sit inside JSON strings.
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public RunVaultSession(DesignerDbContext? db, Guid runId, IDataProtector protector, IPiiDetector detector, IEnumerable<RunVaultEntryEntity> entries, DateTimeOffset now)
     {
@@ -80,10 +76,12 @@ internal sealed class RunVaultSession
             return TokenizeText(json);
         }
 
-        // An untouched document is stored byte for byte as given.
+        // An untouched document is stored byte for byte as given, unless it spells tokens escaped (a caller
+        // serialised stored rows with the default encoder): those are written plainly so every scan finds them.
         var before = _replacements;
         var tokenized = Tokenize(node);
-        return _replacements == before ? json : tokenized?.ToJsonString(Relaxed) ?? json;
+        var escapedTokens = json.Contains("\\u00AB", StringComparison.OrdinalIgnoreCase);
+        return _replacements == before && !escapedTokens ? json : tokenized?.ToJsonString(RunVaultTokens.JsonOptions) ?? json;
     }
 
     public JsonNode? Tokenize(JsonNode? node)
@@ -129,7 +127,7 @@ internal sealed class RunVaultSession
 
         try
         {
-            return Detokenize(JsonNode.Parse(json))?.ToJsonString(Relaxed) ?? json;
+            return Detokenize(JsonNode.Parse(json))?.ToJsonString(RunVaultTokens.JsonOptions) ?? json;
         }
         catch (JsonException)
         {

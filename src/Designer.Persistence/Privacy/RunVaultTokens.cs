@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Designer.Persistence;
@@ -13,6 +15,12 @@ public static partial class RunVaultTokens
     public const int IdLength = 12;
 
     private const string Alphabet = "abcdefghijkmnpqrstuvwxyz";
+
+    /// <summary>
+    /// Serialiser options that keep <c>«»</c>, accents and symbols as themselves: the default encoder writes
+    /// <c>«</c>, which would hide tokens from every text scan (masks, retention, reveal).
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The token text for a kind and id.</summary>
     /// <param name="kind">The value's kind.</param>

@@ -11,7 +11,7 @@ namespace Designer.Web.Runs;
 internal static class ApiRedaction
 {
     public static JsonNode? Redact(JsonNode? node) =>
-        PiiRedactor.Redact(node is null ? null : JsonNode.Parse(RunVaultTokens.ToMasks(node.ToJsonString())), new Dictionary<string, int>(StringComparer.Ordinal));
+        PiiRedactor.Redact(node is null ? null : JsonNode.Parse(RunVaultTokens.ToMasks(node.ToJsonString(RunVaultTokens.JsonOptions))), new Dictionary<string, int>(StringComparer.Ordinal));
 
     public static string Redact(string text) =>
         PiiRedactor.Redact(RunVaultTokens.ToMasks(text), new Dictionary<string, int>(StringComparer.Ordinal));

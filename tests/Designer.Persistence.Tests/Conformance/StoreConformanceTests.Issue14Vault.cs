@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
+using Designer.Persistence.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence.Tests.Conformance;
