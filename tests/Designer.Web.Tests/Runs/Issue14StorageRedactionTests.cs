@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Designer.Persistence;
 using Designer.Runtime.Policies;
 using Designer.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
