@@ -18,7 +18,8 @@ public static class PersistenceServiceCollectionExtensions
     /// <see cref="IDbContextFactory{DesignerDbContext}"/> (pooled, for the configured provider), a scoped
     /// <see cref="DesignerDbContext"/> (for ASP.NET Core Identity's EF stores), <see cref="IWorkflowStore"/>, <see cref="IRunStore"/>, <see cref="ICollectionStore"/>,
     /// <see cref="IAuditLog"/>, <see cref="DatabaseInitializer"/>, a hosted service that migrates on start, pins
-    /// <c>IdentityOptions.Stores.SchemaVersion</c> to version 3 (the schema in the migrations), and
+    /// <c>IdentityOptions.Stores.SchemaVersion</c> to version 3 (the schema in the migrations), <see cref="RetentionOptions"/>
+    /// from <c>Designer:Retention</c> with the <see cref="RunRetention"/> purge (hosted), and
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -67,6 +68,12 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IRolloutStore, RolloutStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
+
+        // Issue 14: payloads of finished runs are purged after Designer:Retention:RunPayloadDays (0 = never).
+        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.TryAddSingleton<RunRetention>();
+        services.AddHostedService<RunRetentionService>();
         return builder;
     }
 

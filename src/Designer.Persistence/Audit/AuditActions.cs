@@ -24,6 +24,12 @@ public static class AuditActions
     /// <summary>A human task was decided (with the reviewer's correction's hash when a draft was edited).</summary>
     public const string TaskDecided = "task.decided";
 
+    /// <summary>A pii-reader revealed a sensitive field of a run (issue 14).</summary>
+    public const string RunPiiRevealed = "run.pii.revealed";
+
+    /// <summary>Retention purged the payloads of finished runs (issue 14); the data holds counts only.</summary>
+    public const string RetentionPurged = "retention.purged";
+
     /// <summary>The entity type of run-scoped entries; the entity id is <c>runId/nodeId</c>.</summary>
     public const string RunEntityType = "run";
 

@@ -77,6 +77,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Per-case results of evaluations.</summary>
     public DbSet<EvaluationCaseEntity> EvaluationCases => Set<EvaluationCaseEntity>();
 
+    /// <summary>Sensitive values of runs, encrypted, behind the tokens stored in run rows (issue 14).</summary>
+    public DbSet<RunVaultEntryEntity> RunVaultEntries => Set<RunVaultEntryEntity>();
+
     /// <summary>Failure budgets of workflows.</summary>
     public DbSet<WorkflowBudgetEntity> WorkflowBudgets => Set<WorkflowBudgetEntity>();
 
@@ -112,6 +115,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         builder.ApplyConfiguration(new RunCheckpointConfiguration());
         builder.ApplyConfiguration(new TraceEventConfiguration());
         builder.ApplyConfiguration(new HumanTaskConfiguration());
+        builder.ApplyConfiguration(new RunVaultEntryConfiguration());
         var collections = new CollectionConfiguration();
         builder.ApplyConfiguration<CollectionEntity>(collections);
         builder.ApplyConfiguration<CollectionDocumentEntity>(collections);

@@ -10,12 +10,13 @@ public sealed partial class RunStore
         ArgumentNullException.ThrowIfNull(checkpoint);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         var last = await db.RunCheckpoints.Where(c => c.RunId == runId).MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+        var vault = await OpenVaultAsync(db, runId, cancellationToken);
         db.RunCheckpoints.Add(new RunCheckpointEntity
         {
             RunId = runId,
             CheckpointId = checkpoint.CheckpointId,
             ParentId = checkpoint.ParentId,
-            Json = checkpoint.Json,
+            Json = vault?.TokenizeJson(checkpoint.Json) ?? checkpoint.Json,
             CreatedAt = checkpoint.CreatedAt,
             Sequence = last + 1,
         });
@@ -50,6 +51,8 @@ public sealed partial class RunStore
         ArgumentNullException.ThrowIfNull(json);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         var last = await db.TraceEvents.Where(e => e.RunId == runId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var vault = await OpenVaultAsync(db, runId, cancellationToken);
+        json = vault?.TokenizeJson(json) ?? json;
         var entity = new TraceEventEntity
         {
             RunId = runId,

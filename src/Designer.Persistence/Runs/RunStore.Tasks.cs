@@ -22,7 +22,7 @@ public sealed partial class RunStore
             return HumanTaskRecord.From(existing);
         }
 
-        var entity = NewTaskEntity(task, now);
+        var entity = NewTaskEntity(task, now, await OpenVaultAsync(db, task.RunId, cancellationToken));
         db.HumanTasks.Add(entity);
         try
         {
@@ -36,7 +36,7 @@ public sealed partial class RunStore
         }
     }
 
-    private static HumanTaskEntity NewTaskEntity(NewHumanTask task, DateTimeOffset now) =>
+    private static HumanTaskEntity NewTaskEntity(NewHumanTask task, DateTimeOffset now, RunVaultSession? vault) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
@@ -44,8 +44,8 @@ public sealed partial class RunStore
             NodeId = task.NodeId,
             RequestId = task.RequestId,
             Role = task.Role,
-            Instructions = task.Instructions,
-            EvidenceJson = task.EvidenceJson,
+            Instructions = vault?.TokenizeText(task.Instructions) ?? task.Instructions,
+            EvidenceJson = vault?.TokenizeJson(task.EvidenceJson) ?? task.EvidenceJson,
             DecisionsJson = JsonSerializer.Serialize(task.Decisions),
             EditableFieldsJson = JsonSerializer.Serialize(task.EditableFields),
             Status = HumanTaskStatus.Pending,
@@ -66,7 +66,7 @@ public sealed partial class RunStore
 
         run.Status = RunStatus.WaitingForHuman;
         run.Cost += addCost;
-        var entity = NewTaskEntity(task, Clock.UtcNow(_timeProvider));
+        var entity = NewTaskEntity(task, Clock.UtcNow(_timeProvider), await OpenVaultAsync(db, task.RunId, cancellationToken));
         db.HumanTasks.Add(entity);
         try
         {
@@ -136,6 +136,11 @@ public sealed partial class RunStore
 
         var now = Clock.UtcNow(_timeProvider);
         var token = current.ConcurrencyToken;
+        var runId = await db.HumanTasks.Where(t => t.Id == id).Select(t => t.RunId).SingleAsync(cancellationToken);
+        var vault = await OpenVaultAsync(db, runId, cancellationToken);
+        var comment = vault is null ? decision.Comment : vault.TokenizeText(decision.Comment);
+        var edits = vault is null ? decision.EditsJson : vault.TokenizeJson(decision.EditsJson);
+        var correction = vault is null ? decision.Correction : vault.TokenizeText(decision.Correction);
 
         // The decision and its audit entry commit together (the entry is the labelled-data record's proof).
         await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
@@ -145,9 +150,9 @@ public sealed partial class RunStore
             .ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.Status, HumanTaskStatus.Decided)
                     .SetProperty(t => t.Decision, decision.Decision)
-                    .SetProperty(t => t.Comment, decision.Comment)
-                    .SetProperty(t => t.EditsJson, decision.EditsJson)
-                    .SetProperty(t => t.Correction, decision.Correction)
+                    .SetProperty(t => t.Comment, comment)
+                    .SetProperty(t => t.EditsJson, edits)
+                    .SetProperty(t => t.Correction, correction)
                     .SetProperty(t => t.DecidedById, actor.Id)
                     .SetProperty(t => t.DecidedByName, actor.Name)
                     .SetProperty(t => t.DecidedAt, now)

@@ -7,14 +7,28 @@ public sealed partial class RunStore : IRunStore
 {
     private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
     private readonly TimeProvider _timeProvider;
+    private readonly RunVault? _vault;
 
-    /// <summary>Creates the store.</summary>
+    /// <summary>Creates a store that writes payloads as given (no vault: tools and tests of the store itself).</summary>
     /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps.</param>
     public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+        : this(contextFactory, timeProvider, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a store that tokenises every payload of a run through <paramref name="vault"/> before it is written
+    /// (input, output, error, checkpoints, trace, task instructions, evidence and decisions).
+    /// </summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps.</param>
+    /// <param name="vault">The run vault, or null to store payloads as given.</param>
+    public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, RunVault? vault)
     {
         _contextFactory = contextFactory;
         _timeProvider = timeProvider;
+        _vault = vault;
     }
 
     /// <inheritdoc />
@@ -30,13 +44,14 @@ public sealed partial class RunStore : IRunStore
             VersionNumber = run.VersionNumber,
             ContentHash = run.ContentHash,
             Status = RunStatus.Running,
-            InputJson = run.InputJson,
             StartedById = startedBy.Id,
             StartedByName = startedBy.Name,
             StartedAt = now,
             Owner = run.Owner,
         };
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var vault = await OpenVaultAsync(db, entity.Id, cancellationToken);
+        entity.InputJson = vault?.TokenizeJson(run.InputJson) ?? run.InputJson;
         db.Runs.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return RunRecord.From(entity);
@@ -100,10 +115,11 @@ public sealed partial class RunStore : IRunStore
             return null;
         }
 
+        var vault = transition.OutputJson is null && transition.Error is null ? null : await OpenVaultAsync(db, id, cancellationToken);
         run.Status = transition.To;
-        run.OutputJson = transition.OutputJson ?? run.OutputJson;
+        run.OutputJson = (vault is null ? transition.OutputJson : vault.TokenizeJson(transition.OutputJson)) ?? run.OutputJson;
         run.EndNode = transition.EndNode ?? run.EndNode;
-        run.Error = transition.Error ?? run.Error;
+        run.Error = (vault is null ? transition.Error : vault.TokenizeText(transition.Error)) ?? run.Error;
         run.Cost += transition.AddCost;
         run.Owner = transition.Owner ?? run.Owner;
         if (RunStatuses.IsTerminal(transition.To))
@@ -163,4 +179,7 @@ public sealed partial class RunStore : IRunStore
 
         return claimed;
     }
+
+    private async Task<RunVaultSession?> OpenVaultAsync(DesignerDbContext db, Guid runId, CancellationToken cancellationToken) =>
+        _vault is null ? null : await _vault.OpenAsync(db, runId, readOnly: false, cancellationToken);
 }

@@ -19,6 +19,9 @@ public sealed class HumanGateExecutor : NodeExecutor
     private const string PendingKey = "pending";
     private readonly HumanGateConfig _config;
 
+    /// <inheritdoc />
+    private protected override bool WritesActor => true;
+
     internal HumanGateExecutor(NodeDefinition node, HumanGateConfig config, RuntimeServices services, RedactionPolicy redaction)
         : base(node, services, redaction)
     {

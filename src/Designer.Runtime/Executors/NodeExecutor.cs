@@ -68,6 +68,9 @@ public abstract class NodeExecutor : Executor
     private protected virtual ValueTask ForwardAsync(RunState next, NodeOutcome outcome, IWorkflowContext context, CancellationToken cancellationToken) =>
         context.SendMessageAsync(new NodeMessage(Node.Id, outcome.Port, next), cancellationToken);
 
+    /// <summary>True for nodes whose events and output carry the acting staff member under an actor key (gates).</summary>
+    private protected virtual bool WritesActor => false;
+
     private protected NodeScope BeginScope(RunState state) =>
         new(Node.Id, state, Services.Time.GetUtcNow(), Services.Time.GetTimestamp());
 
@@ -82,7 +85,7 @@ public abstract class NodeExecutor : Executor
                 Attempt = scope.Attempt,
                 IdempotencyKey = scope.IdempotencyKey,
                 StartedAt = Services.Time.GetUtcNow(),
-                Data = data is null ? null : (JsonObject?)Redaction.Apply(data),
+                Data = data is null ? null : (JsonObject?)Redaction.Apply(data, runtimeWritten: WritesActor),
                 Cost = cost,
             },
             cancellationToken);
@@ -119,7 +122,7 @@ public abstract class NodeExecutor : Executor
                 DurationMs = (ended - scope.StartedAt).TotalMilliseconds,
                 Port = outcome.Port,
                 Input = Redaction.Apply(outcome.Input),
-                Output = Redaction.Apply(outcome.Output, $"nodes.{Node.Id}"),
+                Output = Redaction.Apply(outcome.Output, $"nodes.{Node.Id}", WritesActor),
                 Data = outcome.Data is null ? null : (JsonObject?)Redaction.Apply(outcome.Data),
                 Cost = outcome.Cost,
             },

@@ -4,7 +4,9 @@ using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
 using Designer.Runtime.Expressions;
 using Designer.Runtime.Grains;
+using Designer.Persistence;
 using Designer.Runtime.Hosting;
+using Designer.Runtime.Policies;
 using Designer.Runtime.HumanTasks;
 using Designer.Runtime.Recovery;
 using Designer.Runtime.Retrieval;
@@ -42,6 +44,13 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITraceNotifier, TraceNotifier>();
         services.TryAddSingleton<StorageFaults>();
+
+        // Issue 14: the run store tokenises every payload through the vault (values encrypted with data protection,
+        // whose key ring the web host keeps in the database); the engine reads values back through IRunVault.
+        services.AddDataProtection();
+        services.TryAddSingleton<IPiiDetector, PiiDetector>();
+        services.TryAddSingleton<RunVault>();
+        services.TryAddSingleton<IRunVault>(sp => sp.GetRequiredService<RunVault>());
         services.TryAddSingleton<DurableTraceSink>();
         services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
         services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();

@@ -8,7 +8,8 @@ namespace Designer.Runtime.Policies;
 /// Finds and masks personal data in text: e-mail addresses, card numbers (13–19 digits passing Luhn, in strings and
 /// as JSON numbers), IBANs (passing the ISO 7064 mod-97 check) and phone numbers. Each detector confirms its match
 /// (checksum, shape) because a false positive hides facts reviewers need (dates shown as <c>[phone]</c>).
-/// Values under <see cref="ActorKeys"/> name staff who acted on the run, not customers, and are never masked.
+/// Values under <see cref="ActorKeys"/> name staff who acted on the run; they are kept only in events the runtime
+/// wrote itself (<see cref="RedactRuntimeEvent"/>), never in customer data.
 /// </summary>
 public static partial class PiiRedactor
 {
@@ -24,23 +25,49 @@ public static partial class PiiRedactor
     /// <returns>The masked text.</returns>
     public static string Redact(string text, IDictionary<string, int> counts)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(counts);
-        var result = EmailPattern().Replace(text, _ => Count(counts, "email", "[email]"));
-        result = IbanPattern().Replace(result, m => PassesIbanCheck(m.Value) ? Count(counts, "iban", "[iban]") : m.Value);
-        result = CardPattern().Replace(result, m => PassesLuhn(m.Value) ? Count(counts, "card", "[card]") : m.Value);
-        result = PhonePattern().Replace(result, m => IsPhone(m.Value) ? Count(counts, "phone", "[phone]") : m.Value);
+        return Replace(text, (kind, _) => Count(counts, kind, $"[{kind}]"));
+    }
+
+    /// <summary>
+    /// Replaces every confirmed match in <paramref name="text"/> by what <paramref name="replace"/> returns for it
+    /// (the masks of <see cref="Redact(string, IDictionary{string, int})"/>, or the run vault's tokens); kinds are
+    /// <c>email</c>, <c>iban</c>, <c>card</c> and <c>phone</c>, detected in that order.
+    /// </summary>
+    /// <param name="text">Text to scan.</param>
+    /// <param name="replace">Given the kind and the matched value, returns the replacement.</param>
+    /// <returns>The text with every match replaced.</returns>
+    public static string Replace(string text, Func<string, string, string> replace)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(replace);
+        var result = EmailPattern().Replace(text, m => replace("email", m.Value));
+        result = IbanPattern().Replace(result, m => PassesIbanCheck(m.Value) ? replace("iban", m.Value) : m.Value);
+        result = CardPattern().Replace(result, m => PassesLuhn(m.Value) ? replace("card", m.Value) : m.Value);
+        result = PhonePattern().Replace(result, m => IsPhone(m.Value) ? replace("phone", m.Value) : m.Value);
         return result;
     }
 
     /// <summary>
     /// Masks every string inside <paramref name="node"/>, and every integer that is a Luhn-valid card number,
-    /// recursively, in a copy; values under <see cref="ActorKeys"/> are kept.
+    /// recursively, in a copy. Nothing is exempt: a customer field named <c>actor</c> is masked like any other.
     /// </summary>
     /// <param name="node">JSON to scan.</param>
     /// <param name="counts">Per PII kind, how many were masked; incremented.</param>
     /// <returns>The masked copy.</returns>
-    public static JsonNode? Redact(JsonNode? node, IDictionary<string, int> counts)
+    public static JsonNode? Redact(JsonNode? node, IDictionary<string, int> counts) => Redact(node, counts, keepActorKeys: false);
+
+    /// <summary>
+    /// Like <see cref="Redact(JsonNode?, IDictionary{string, int})"/>, but for a trace event the runtime wrote itself:
+    /// string values under <see cref="ActorKeys"/> directly on <paramref name="runtimeEvent"/> (the staff member who
+    /// decided) are kept; nested objects (customer data carried by the event) are masked without exemption.
+    /// </summary>
+    /// <param name="runtimeEvent">A runtime-written event.</param>
+    /// <param name="counts">Per PII kind, how many were masked; incremented.</param>
+    /// <returns>The masked copy.</returns>
+    public static JsonNode? RedactRuntimeEvent(JsonNode? runtimeEvent, IDictionary<string, int> counts) => Redact(runtimeEvent, counts, keepActorKeys: true);
+
+    private static JsonNode? Redact(JsonNode? node, IDictionary<string, int> counts, bool keepActorKeys)
     {
         switch (node)
         {
@@ -50,12 +77,12 @@ public static partial class PiiRedactor
                 var copy = new JsonObject();
                 foreach (var (key, value) in obj)
                 {
-                    copy[key] = ActorKeys.Contains(key) && value is JsonValue ? value.DeepClone() : Redact(value, counts);
+                    copy[key] = keepActorKeys && ActorKeys.Contains(key) && value is JsonValue ? value.DeepClone() : Redact(value, counts, keepActorKeys: false);
                 }
 
                 return copy;
             case JsonArray array:
-                return new JsonArray([.. array.Select(item => Redact(item, counts))]);
+                return new JsonArray([.. array.Select(item => Redact(item, counts, keepActorKeys: false))]);
             case JsonValue value when value.TryGetValue<string>(out var text):
                 return JsonValue.Create(Redact(text, counts));
             case JsonValue value when value.GetValueKind() == JsonValueKind.Number && IsCardNumber(value):

@@ -30,8 +30,12 @@ public sealed class RedactionPolicy
     /// <summary>The masked copy of a trace payload rooted at <paramref name="rootPath"/>.</summary>
     /// <param name="node">Payload.</param>
     /// <param name="rootPath">Path of the payload in the run variables (e.g. <c>input</c>, <c>nodes.risk</c>), or empty.</param>
+    /// <param name="runtimeWritten">
+    /// True when the runtime wrote the payload's top level itself (a gate's decision), so its actor keys name staff
+    /// and are kept; customer data never gets that exemption (issue 14).
+    /// </param>
     /// <returns>The masked copy (or the same null).</returns>
-    public JsonNode? Apply(JsonNode? node, string rootPath = "")
+    public JsonNode? Apply(JsonNode? node, string rootPath = "", bool runtimeWritten = false)
     {
         if (node is null)
         {
@@ -44,7 +48,13 @@ public sealed class RedactionPolicy
             copy = MaskPath(copy, rootPath, field);
         }
 
-        return DetectPii ? PiiRedactor.Redact(copy, new Dictionary<string, int>(StringComparer.Ordinal)) : copy;
+        if (!DetectPii)
+        {
+            return copy;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        return runtimeWritten ? PiiRedactor.RedactRuntimeEvent(copy, counts) : PiiRedactor.Redact(copy, counts);
     }
 
     private static JsonNode? MaskPath(JsonNode? root, string rootPath, string field)

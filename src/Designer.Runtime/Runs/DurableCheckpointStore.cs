@@ -3,17 +3,23 @@ using Designer.Runtime.Execution;
 
 namespace Designer.Runtime.Runs;
 
-/// <summary><see cref="IRunCheckpointStore"/> over the persistence layer's <c>RunCheckpoints</c> table.</summary>
+/// <summary>
+/// <see cref="IRunCheckpointStore"/> over the persistence layer's <c>RunCheckpoints</c> table. The store writes
+/// checkpoints with the run's sensitive values as vault tokens; reads turn them back, so a resumed run sees the values.
+/// </summary>
 public sealed class DurableCheckpointStore : IRunCheckpointStore
 {
     private readonly IRunStore _store;
     private readonly StorageFaults _faults;
+    private readonly IRunVault? _vault;
 
     /// <summary>Creates the store.</summary>
     /// <param name="store">The run store.</param>
     /// <param name="faults">Where failed writes are recorded.</param>
-    public DurableCheckpointStore(IRunStore store, StorageFaults faults)
+    /// <param name="vault">Turns stored tokens back into values; null when the store keeps payloads as given.</param>
+    public DurableCheckpointStore(IRunStore store, StorageFaults faults, IRunVault? vault = null)
     {
+        _vault = vault;
         _store = store;
         _faults = faults;
     }
@@ -37,14 +43,25 @@ public sealed class DurableCheckpointStore : IRunCheckpointStore
     /// <inheritdoc />
     public async ValueTask<RunCheckpoint?> GetAsync(string runId, string checkpointId, CancellationToken cancellationToken)
     {
-        var record = await _store.GetCheckpointAsync(RunIds.Parse(runId), checkpointId, cancellationToken);
-        return record is null ? null : new RunCheckpoint(record.CheckpointId, record.ParentId, record.Json, record.CreatedAt);
+        var id = RunIds.Parse(runId);
+        var record = await _store.GetCheckpointAsync(id, checkpointId, cancellationToken);
+        return record is null ? null : new RunCheckpoint(record.CheckpointId, record.ParentId, await ClearAsync(id, record.Json, cancellationToken), record.CreatedAt);
     }
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<RunCheckpoint>> ListAsync(string runId, CancellationToken cancellationToken)
     {
-        var records = await _store.ListCheckpointsAsync(RunIds.Parse(runId), cancellationToken);
-        return [.. records.Select(r => new RunCheckpoint(r.CheckpointId, r.ParentId, r.Json, r.CreatedAt))];
+        var id = RunIds.Parse(runId);
+        var records = await _store.ListCheckpointsAsync(id, cancellationToken);
+        var checkpoints = new List<RunCheckpoint>(records.Count);
+        foreach (var r in records)
+        {
+            checkpoints.Add(new RunCheckpoint(r.CheckpointId, r.ParentId, await ClearAsync(id, r.Json, cancellationToken), r.CreatedAt));
+        }
+
+        return checkpoints;
     }
+
+    private async Task<string> ClearAsync(Guid runId, string json, CancellationToken cancellationToken) =>
+        _vault is null ? json : await _vault.DetokenizeJsonAsync(runId, json, cancellationToken);
 }

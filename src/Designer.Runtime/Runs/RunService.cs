@@ -35,6 +35,7 @@ public sealed class RunService
     private readonly StorageFaults _faults;
     private readonly RolloutRouter _router;
     private readonly LiveShadowQueue _shadows;
+    private readonly IRunVault? _vault;
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -48,10 +49,15 @@ public sealed class RunService
     /// <param name="faults">Runs whose storage writes failed.</param>
     /// <param name="router">Picks each new run's version (rollouts, issue 13).</param>
     /// <param name="shadows">Live inputs mirrored to a shadow rollout's candidate.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows)
+    /// <param name="vault">
+    /// Turns the tokens of stored rows back into values for the engine (input on recovery, decisions); null when the
+    /// store keeps payloads as given.
+    /// </param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null)
     {
         _router = router;
         _shadows = shadows;
+        _vault = vault;
         _faults = faults;
         _deadlines = deadlines;
         _ownership = ownership;
@@ -204,9 +210,9 @@ public sealed class RunService
         await _runs.MarkHumanDecidedAsync(winner.RunId, CancellationToken.None);
         if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running, Owner: _ownership.Owner), CancellationToken.None) is { } run)
         {
-            var human = TaskDecisions.ToHumanDecision(winner, actor);
             _host.Enqueue(run.Id, async token =>
             {
+                var human = TaskDecisions.ToHumanDecision(await ClearAsync(winner, token), actor);
                 var compiled = await CompileRunAsync(run, token);
                 var result = await RunGuardedAsync(() => _runner.ResumeAsync(compiled, RunIds.Format(run.Id), human, token), RunIds.Format(run.Id), token);
                 await ApplyAsync(run.Id, result, token);
@@ -291,14 +297,36 @@ public sealed class RunService
     {
         var runId = RunIds.Format(run.Id);
         var compiled = await CompileRunAsync(run, cancellationToken);
-        var decided = (await _runs.ListTasksAsync(HumanTaskStatus.Decided, run.Id, 1, Paging.MaxPageSize, cancellationToken)).Items;
+        var decided = new List<HumanTaskRecord>();
+        foreach (var task in (await _runs.ListTasksAsync(HumanTaskStatus.Decided, run.Id, 1, Paging.MaxPageSize, cancellationToken)).Items)
+        {
+            decided.Add(await ClearAsync(task, cancellationToken));
+        }
+
         HumanDecision? Stored(HumanGateRequest request) =>
             decided.FirstOrDefault(t => t.RequestId == request.IdempotencyKey) is { } task
                 ? TaskDecisions.ToHumanDecision(task, new Actor(task.DecidedById ?? string.Empty, task.DecidedByName ?? string.Empty))
                 : null;
-        var input = JsonNode.Parse(run.InputJson) as JsonObject ?? [];
+        var inputJson = _vault is null ? run.InputJson : await _vault.DetokenizeJsonAsync(run.Id, run.InputJson, cancellationToken);
+        var input = JsonNode.Parse(inputJson) as JsonObject ?? [];
         var result = await RunGuardedAsync(() => _runner.RecoverAsync(compiled, runId, input, Stored, cancellationToken), runId, cancellationToken);
         await ApplyAsync(run.Id, result, cancellationToken);
+    }
+
+    /// <summary>The task with the values its decision holds as tokens in storage, for the gate (never for display).</summary>
+    private async Task<HumanTaskRecord> ClearAsync(HumanTaskRecord task, CancellationToken cancellationToken)
+    {
+        if (_vault is null)
+        {
+            return task;
+        }
+
+        return task with
+        {
+            Comment = task.Comment is null ? null : await _vault.DetokenizeTextAsync(task.RunId, task.Comment, cancellationToken),
+            EditsJson = task.EditsJson is null ? null : await _vault.DetokenizeJsonAsync(task.RunId, task.EditsJson, cancellationToken),
+            Correction = task.Correction is null ? null : await _vault.DetokenizeTextAsync(task.RunId, task.Correction, cancellationToken),
+        };
     }
 
     private CompiledWorkflow Compile(string canonicalJson, string contentHash)

@@ -135,11 +135,11 @@ internal static class RunEndpoints
 
     /// <summary>
     /// One field of the stored run, unmasked (<c>field=input.email</c>, <c>output.x.y</c>, or <c>input</c> whole),
-    /// for a <c>pii-reader</c>; the reveal is an audit entry (who, which run, which field) written before the value
-    /// leaves, so no value is shown without its entry.
+    /// for a <c>pii-reader</c>: the stored row holds vault tokens, and the vault read and its <c>run.pii.revealed</c>
+    /// audit entry are one transaction, so no value leaves without its entry. 410 once retention shredded the values.
     /// </summary>
     private static async Task<IResult> RevealAsync(
-        IRunStore store, IAuditLog audit, ClaimsPrincipal user, Guid id, string? field, CancellationToken cancellationToken)
+        IRunStore store, IRunVault vault, ClaimsPrincipal user, Guid id, string? field, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(field) || field.Length > 200)
         {
@@ -159,8 +159,8 @@ internal static class RunEndpoints
                 [new ValidationProblem("reveal.field", "field must start with input or output.", Field: "field")]);
         }
 
-        var revealed = RunResponse.Revealed(run);
-        var value = segments[0] == "input" ? revealed.Input : revealed.Output;
+        var stored = RunResponse.Revealed(run);
+        var value = segments[0] == "input" ? stored.Input : stored.Output;
 
         foreach (var segment in segments.Skip(1))
         {
@@ -172,9 +172,14 @@ internal static class RunEndpoints
             return ApiResults.Problem(ServiceError.NotFound($"Run {id} has no value at '{field}'."));
         }
 
-        await audit.AppendAsync(user.ToActor(), "run.pii.revealed", "run", id.ToString("D"),
-            new JsonObject { ["field"] = field }, cancellationToken);
-        return TypedResults.Ok(new { runId = id, field, value = value.DeepClone() });
+        return await vault.RevealAsync(id, field, value, user.ToActor(), cancellationToken) switch
+        {
+            RunVaultReveal.Revealed revealed => TypedResults.Ok(new { runId = id, field, value = revealed.Value }),
+            _ => TypedResults.Problem(
+                $"The values of run {id} were purged by retention; '{field}' can no longer be revealed.",
+                statusCode: StatusCodes.Status410Gone,
+                title: "Purged by retention"),
+        };
     }
 
     private static async Task<IResult> CancelAsync(IGrainFactory grains, Guid id)

@@ -89,7 +89,8 @@ public sealed class Issue18PiiRedactorPrecisionTests
         var node = System.Text.Json.Nodes.JsonNode.Parse(
             """{"decision":"approve","actor":"approver@demo.local","comment":"customer is jane@example.com","decidedAt":"2026-12-04"}""");
 
-        var result = PiiRedactor.Redact(node, new Dictionary<string, int>());
+        // Issue 14 item 3: the exemption holds only for the event the gate (runtime) writes, hence RedactRuntimeEvent.
+        var result = PiiRedactor.RedactRuntimeEvent(node, new Dictionary<string, int>());
 
         Assert.Equal(
             """{"decision":"approve","actor":"approver@demo.local","comment":"customer is [email]","decidedAt":"2026-12-04"}""",

@@ -860,6 +860,35 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.ToTable("Runs", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.RunVaultEntryEntity", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsNumber")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RunId", "TokenId");
+
+                    b.ToTable("RunVaultEntries", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.TraceEventEntity", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1327,6 +1356,15 @@ namespace Designer.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.RunVaultEntryEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.RunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -855,6 +855,35 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.ToTable("Runs", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.RunVaultEntryEntity", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "TokenId");
+
+                    b.ToTable("RunVaultEntries", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.TraceEventEntity", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1316,6 +1345,15 @@ namespace Designer.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.RunVaultEntryEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.RunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

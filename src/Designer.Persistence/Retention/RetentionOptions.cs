@@ -1,0 +1,19 @@
+namespace Designer.Persistence;
+
+/// <summary>How long run payloads are kept (<c>Designer:Retention</c>), validated on start.</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Designer:Retention";
+
+    /// <summary>
+    /// Days after a run ended before its payloads are purged (vault shredded, rows anonymised); 0 keeps them forever.
+    /// </summary>
+    public int RunPayloadDays { get; set; }
+
+    /// <summary>How often the purge looks for runs past the period.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Runs purged per transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+}
