@@ -63,13 +63,12 @@ public sealed class RunsE2ETests(BrowserSession session) : IClassFixture<Browser
         await operatorPage.ScreenshotAsync("runs-3-completed");
         var paints = await operatorPage.PaintsAsync();
         Assert.Equal(runUrl, operatorPage.Url);
-        // Every node before the gate was painted green before the gate turned amber. Their order among themselves is
-        // not asserted: on a busy machine the run can pass them before the page opens, and the first paint then shows
-        // them together (seen on a clean clone: policy, risk, start in one batch).
-        var firstGreen = new[] { "start", "risk", "policy" }.Select(n => paints.ToList().FindIndex(p => p.NodeId == n && p.Status == "succeeded")).ToList();
-        Assert.All(firstGreen, i => Assert.True(i >= 0));
+        // Every node before the gate was painted green and the gate amber. Their order is not asserted: on a busy
+        // machine the run can reach the gate before the page opens, and the first paint then shows all four in one
+        // batch in no particular order (seen twice on clean clones).
+        Assert.All(new[] { "start", "risk", "policy" }, n => Assert.Contains(paints, p => p.NodeId == n && p.Status == "succeeded"));
         var amber = paints.ToList().FindIndex(p => p.NodeId == "review" && p.Status == "waiting");
-        Assert.True(amber > firstGreen.Max());
+        Assert.True(amber >= 0, "the gate was never painted as waiting");
         // Painted after the decision, so pushed live (a reload would also have emptied the paint log).
         Assert.Contains(paints.Skip(amber), p => p.NodeId == "analyst" && p.Status == "succeeded" && p.Ms is not null);
         Assert.Contains("approve", await operatorPage.InnerTextAsync("[data-testid=run-output]"), StringComparison.Ordinal);

@@ -44,6 +44,11 @@ internal sealed partial class HnswGraph
             improved = false;
             foreach (var neighbour in ReadLinks(best, level, buffer))
             {
+                if (IsPending(neighbour))
+                {
+                    continue;
+                }
+
                 var distance = Distance(query, neighbour);
                 if (distance < bestDistance)
                 {

@@ -20,6 +20,10 @@ internal sealed partial class HnswGraph
     private int[] _levels;
     private bool[] _deleted;
 
+    // During a parallel batch, nodes whose linking has not finished: reachable from an upper layer before their lower
+    // layers are linked, so a search must not descend through them (it would see an empty list and stop there).
+    private bool[] _pending;
+
     // Layer 0 links live in one flat array, (1 + m0) ints per node: count, then neighbours — cache-friendly for the
     // layer every search spends most of its time in. Upper layers are rare (1/M of nodes) and kept per node.
     private int[] _links0;
@@ -45,6 +49,7 @@ internal sealed partial class HnswGraph
         _vectors = new float[initialCapacity * dimension];
         _levels = new int[initialCapacity];
         _deleted = new bool[initialCapacity];
+        _pending = new bool[initialCapacity];
         _links0 = new int[initialCapacity * (1 + _m0)];
         _upperLinks = new int[]?[initialCapacity][];
         EntryPoint = -1;
@@ -101,13 +106,19 @@ internal sealed partial class HnswGraph
         }
 
         _concurrent = true;
+        _pending.AsSpan(first, vectors.Count).Fill(true);
         try
         {
-            Parallel.For(first, Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, node => Link(node, _levels[node]));
+            Parallel.For(first, Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, node =>
+            {
+                Link(node, _levels[node]);
+                Volatile.Write(ref _pending[node], false);
+            });
         }
         finally
         {
             _concurrent = false;
+            _pending.AsSpan(first, vectors.Count).Clear();
         }
 
         return first;
@@ -128,6 +139,8 @@ internal sealed partial class HnswGraph
             return buffer[..links.Length];
         }
     }
+
+    private bool IsPending(int node) => _concurrent && Volatile.Read(ref _pending[node]);
 
     private float Distance(ReadOnlySpan<float> query, int node) =>
         1f - TensorPrimitives.Dot(query, _vectors.AsSpan(node * _dimension, _dimension));
@@ -182,6 +195,7 @@ internal sealed partial class HnswGraph
         Array.Resize(ref _vectors, capacity * _dimension);
         Array.Resize(ref _levels, capacity);
         Array.Resize(ref _deleted, capacity);
+        Array.Resize(ref _pending, capacity);
         Array.Resize(ref _links0, capacity * (1 + _m0));
         Array.Resize(ref _upperLinks, capacity);
     }

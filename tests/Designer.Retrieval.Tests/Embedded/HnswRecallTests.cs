@@ -35,6 +35,36 @@ public sealed class HnswRecallTests : IDisposable
         Assert.True(recall >= 0.95, $"recall@10 = {recall:F3}");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task UpsertAsync_ParallelBatches_EveryRecordFindsItself(int buildParallelism)
+    {
+        // Regression (CI of 2026-12-04, EmbeddedPersistenceTests): a batch linked on two threads lost about one node
+        // in 300 — a concurrent insertion descended through a node whose lower layers were not linked yet, linked only
+        // to it, and the node's own links then overwrote the back link. Twenty small batches made that near certain.
+        var small = new ClusteredData(Dimension: 32, LatentDimension: 8, Clusters: 10, Seed: 3);
+        var vectors = small.Generate(300);
+        var misses = new List<string>();
+        for (var build = 0; build < 20; build++)
+        {
+            var folder = Path.Combine(_folder, $"b{build}");
+            using var index = EmbeddedVectorIndex.Open(folder, "self", 32, new EmbeddedIndexOptions { ExactSearchThreshold = 0, BuildParallelism = buildParallelism });
+            await index.UpsertAsync([.. vectors.Select((v, i) => new VectorRecord($"v{i}", v))], TestContext.Current.CancellationToken);
+
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                var hit = (await index.SearchAsync(new SearchRequest { Vector = vectors[i], TopK = 1 }, TestContext.Current.CancellationToken))[0];
+                if (hit.Id != $"v{i}")
+                {
+                    misses.Add($"build {build}: v{i} found {hit.Id}");
+                }
+            }
+        }
+
+        Assert.Empty(misses);
+    }
+
     [Fact]
     public async Task Search_FilterMatchingFewRecords_FallsBackToExactAndFindsThem()
     {
