@@ -19,7 +19,8 @@ public static class PersistenceServiceCollectionExtensions
     /// <see cref="DesignerDbContext"/> (for ASP.NET Core Identity's EF stores), <see cref="IWorkflowStore"/>, <see cref="IRunStore"/>, <see cref="ICollectionStore"/>,
     /// <see cref="IAuditLog"/>, <see cref="DatabaseInitializer"/>, a hosted service that migrates on start, pins
     /// <c>IdentityOptions.Stores.SchemaVersion</c> to version 3 (the schema in the migrations), <see cref="RetentionOptions"/>
-    /// from <c>Designer:Retention</c> with the <see cref="RunRetention"/> purge (hosted), and
+    /// from <c>Designer:Retention</c> with the <see cref="RunRetention"/> purge (hosted), <see cref="AuditOptions"/> from
+    /// <c>Designer:Audit</c> with <see cref="AuditCheckpoints"/> and the periodic checkpoint (hosted), and
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -74,6 +75,13 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         services.TryAddSingleton<RunRetention>();
         services.AddHostedService<RunRetentionService>();
+
+        // Issue 14: signed checkpoints of the audit head, exported or written outside the database, detect truncation.
+        services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.TryAddSingleton<AuditCheckpointSigner>();
+        services.TryAddSingleton<AuditCheckpoints>();
+        services.AddHostedService<AuditCheckpointService>();
         return builder;
     }
 

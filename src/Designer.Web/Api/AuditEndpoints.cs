@@ -1,4 +1,6 @@
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Api;
 
@@ -11,8 +13,31 @@ internal static class AuditEndpoints
         audit.MapGet("/", ListAsync);
         audit.MapGet("/verify", async (IAuditLog log, CancellationToken cancellationToken) =>
             TypedResults.Ok(await log.VerifyAsync(cancellationToken)));
+
+        // Issue 14: anchoring. Export a signed checkpoint of the head, keep it elsewhere, send it back later: a chain
+        // whose newest entries were cut off no longer holds the anchored entry.
+        audit.MapGet("/checkpoint", async (AuditCheckpoints checkpoints, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await checkpoints.CreateAsync(cancellationToken)));
+        audit.MapGet("/checkpoint/key", (AuditCheckpointSigner signer) =>
+            TypedResults.Ok(new AuditSigningKey(signer.KeyId, "ECDSA P-256, SHA-256, IEEE P1363 signature over signedText", signer.PublicKeyPem)));
+        audit.MapPost("/checkpoint/verify", VerifyCheckpointAsync);
         return api;
     }
+
+    private static async Task<Results<Ok<AuditCheckpointVerification>, ProblemHttpResult>> VerifyCheckpointAsync(
+        AuditCheckpoints checkpoints, AuditCheckpointRequest request, CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationProblem>();
+        if (request.ToCheckpoint(problems) is not { } checkpoint)
+        {
+            return (ProblemHttpResult)ApiResults.BadRequest("The checkpoint is incomplete or malformed.", problems);
+        }
+
+        return TypedResults.Ok(await checkpoints.VerifyAsync(checkpoint, cancellationToken));
+    }
+
+    /// <summary>The public half of the checkpoint key, for verifying exported checkpoints outside Designer.</summary>
+    internal sealed record AuditSigningKey(string KeyId, string Algorithm, string PublicKeyPem);
 
     private static async Task<IResult> ListAsync(
         IAuditLog log, int? page, int? pageSize, string? entityId, CancellationToken cancellationToken)

@@ -225,10 +225,10 @@ public abstract partial class StoreConformanceTests
         return storage;
     }
 
-    private static async Task ExecuteSqlAsync(TestStorage storage, string sql)
+    private static async Task ExecuteSqlAsync(TestStorage storage, string sql, int expectedRows = 1)
     {
         await using var db = await storage.Contexts.CreateDbContextAsync(Ct);
         var rows = await db.Database.ExecuteSqlRawAsync(sql, Ct);
-        Assert.Equal(1, rows);
+        Assert.Equal(expectedRows, rows);
     }
 }

@@ -204,6 +204,34 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         Assert.True(verify["isValid"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task AuditCheckpoint_Issue14_ExportedThenVerified_AndMalformedListsEveryField()
+    {
+        // Arrange
+        var author = await _factory.ClientForAsync("author");
+        var auditor = await _factory.ClientForAsync("admin");
+        await author.CreateWorkflowAsync("Anchored", DemoWorkflows.DisputeTriage());
+        var checkpoint = await (await auditor.GetAsync("/api/audit/checkpoint")).ReadObjectAsync();
+        var key = await (await auditor.GetAsync("/api/audit/checkpoint/key")).ReadObjectAsync();
+
+        // Act
+        var verified = await (await auditor.PostJsonAsync("/api/audit/checkpoint/verify", checkpoint)).ReadObjectAsync();
+        checkpoint["sequence"] = checkpoint["sequence"]!.GetValue<long>() + 1;
+        var forged = await (await auditor.PostJsonAsync("/api/audit/checkpoint/verify", checkpoint)).ReadObjectAsync();
+        var malformed = await auditor.PostJsonAsync("/api/audit/checkpoint/verify", new { sequence = -1, hash = "xyz" });
+        var problem = await malformed.ReadObjectAsync();
+
+        // Assert
+        Assert.True(verified["isValid"]!.GetValue<bool>());
+        Assert.Equal(key["keyId"]!.GetValue<string>(), checkpoint["keyId"]!.GetValue<string>());
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", key["publicKeyPem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(forged["isValid"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(
+            ["hash", "keyId", "sequence", "signature", "signedAt"],
+            problem["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
     private static WorkflowDefinition Renamed(WorkflowDefinition definition, string name)
     {
         definition.Name = name;

@@ -33,6 +33,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/workflows/{id:guid}/versions/{number:int}/export", "/api/workflows/{id}/versions/1/export", Everyone),
         ("GET", "/api/audit/", "/api/audit", Auditors),
         ("GET", "/api/audit/verify", "/api/audit/verify", Auditors),
+        ("GET", "/api/audit/checkpoint", "/api/audit/checkpoint", Auditors),
+        ("GET", "/api/audit/checkpoint/key", "/api/audit/checkpoint/key", Auditors),
+        ("POST", "/api/audit/checkpoint/verify", "/api/audit/checkpoint/verify", Auditors),
         ("GET", "/api/auth/me", "/api/auth/me", Everyone),
         ("GET", "/api/auth/antiforgery", "/api/auth/antiforgery", Everyone),
         // Bearer access tokens outlive a logout (only refresh tokens and cookies are revoked), so the matrix's clients keep working.
