@@ -9,6 +9,12 @@ public sealed class RuntimeOptions
     /// <summary>Runs executing at once in this process (1..256); more wait in the queue.</summary>
     public int MaxConcurrentRuns { get; set; } = 8;
 
+    /// <summary>
+    /// Runs with queued or executing work this host accepts before run starts are refused with 503 + Retry-After
+    /// (1..1,000,000; default 2,000 — about 20 s of backlog at 100 runs/s). Runs waiting for a person do not count.
+    /// </summary>
+    public int MaxQueuedRuns { get; set; } = 2_000;
+
     /// <summary>How long stopping the host waits for executing runs (they stay Running and are resumed on the next start).</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

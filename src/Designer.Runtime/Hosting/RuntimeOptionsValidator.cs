@@ -13,6 +13,11 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             problems.Add($"{RuntimeOptions.SectionName}:MaxConcurrentRuns must be between 1 and 256.");
         }
 
+        if (options.MaxQueuedRuns is < 1 or > 1_000_000)
+        {
+            problems.Add($"{RuntimeOptions.SectionName}:MaxQueuedRuns must be between 1 and 1000000.");
+        }
+
         if (options.DrainTimeout < TimeSpan.Zero || options.DrainTimeout > TimeSpan.FromMinutes(5))
         {
             problems.Add($"{RuntimeOptions.SectionName}:DrainTimeout must be between 0 and 5 minutes.");

@@ -33,6 +33,12 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
     }
 
+    /// <summary>Runs with queued or executing work on this host (runs waiting for a person have none).</summary>
+    public int Backlog => _executions.Count;
+
+    /// <summary>Whether the backlog has reached <see cref="RuntimeOptions.MaxQueuedRuns"/>: new runs should be refused, not queued.</summary>
+    public bool IsSaturated => _executions.Count >= _options.MaxQueuedRuns;
+
     /// <summary>Queues work for a run; work of one run executes in order, one piece at a time.</summary>
     /// <param name="runId">Run id.</param>
     /// <param name="work">The work; its token fires on cancel or host stop.</param>

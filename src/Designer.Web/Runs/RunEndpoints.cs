@@ -15,7 +15,7 @@ internal static class RunEndpoints
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/workflows/{id:guid}/runs", StartAsync).WithTags("Runs").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Operate)
-            .RequireRateLimiting(Hosting.RateLimiting.RunStart);
+            .RequireRateLimiting(Hosting.RateLimiting.RunStart).AddEndpointFilter<RunBackPressureFilter>();
         var runs = api.MapGroup("/runs").WithTags("Runs").DisableAntiforgery();
         runs.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         runs.MapGet("/{id:guid}", GetAsync).RequireAuthorization(DesignerPolicies.Read);

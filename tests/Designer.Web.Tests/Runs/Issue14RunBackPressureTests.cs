@@ -1,0 +1,57 @@
+using System.Net;
+using Designer.Runtime.Runs;
+using Designer.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Designer.Web.Tests.Runs;
+
+/// <summary>A host whose run backlog is tiny, so a test can fill it with work it holds.</summary>
+public sealed class BackPressureRunApiFixture : RunApiFixture
+{
+    public const int MaxQueuedRuns = 3;
+
+    protected override Task<DesignerWebFactory> CreateFactoryAsync()
+    {
+        var factory = new DesignerWebFactory();
+        factory.Settings["Designer:Runtime:MaxQueuedRuns"] = MaxQueuedRuns.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Task.FromResult(factory);
+    }
+}
+
+/// <summary>Issue 14 item 7: a full run queue refuses new runs with 503 + Retry-After and stores nothing.</summary>
+public sealed class Issue14RunBackPressureTests(BackPressureRunApiFixture fixture) : IClassFixture<BackPressureRunApiFixture>
+{
+    [Fact]
+    public async Task StartRun_Issue14_BacklogAtLimit_Returns503WithRetryAfterAndStartsNothing()
+    {
+        // Arrange: hold the host's backlog at its limit with work that waits for the test.
+        var client = await fixture.ClientAsync("operator");
+        var host = fixture.Factory.Services.GetRequiredService<RunExecutionHost>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = Enumerable.Range(0, BackPressureRunApiFixture.MaxQueuedRuns).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in held)
+        {
+            host.Enqueue(id, _ => release.Task);
+        }
+
+        var before = await RunCountAsync(client);
+
+        // Act
+        var refused = await client.PostJsonAsync($"/api/workflows/{fixture.GateWorkflowId}/runs", new { input = RunApiFixture.Input(42.5) });
+        var problem = await refused.ReadObjectAsync();
+        var during = await RunCountAsync(client);
+        release.SetResult();
+        await Task.WhenAll(held.Select(host.WhenIdleAsync));
+        var accepted = await client.PostJsonAsync($"/api/workflows/{fixture.GateWorkflowId}/runs", new { input = RunApiFixture.Input(42.5) });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal("Run queue full", problem["title"]!.GetValue<string>());
+        Assert.Equal(before, during);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
+
+    private static async Task<long> RunCountAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/runs?pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
+}
