@@ -1,4 +1,9 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Designer.Persistence.Tests.Conformance;
 
@@ -57,6 +62,41 @@ public abstract partial class StoreConformanceTests
         // Assert
         Assert.False(verification.IsValid);
         Assert.Contains("no longer has the hash", verification.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PeriodicCheckpoint_Issue14_AppendsOneVerifiableLineEachTimeTheHeadMoved()
+    {
+        // Arrange
+        var storage = await AuditChainOfFiveAsync();
+        var checkpoints = storage.Services.GetRequiredService<AuditCheckpoints>();
+        var folder = Path.Combine(Path.GetTempPath(), "designer-checkpoints-" + Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Designer:DataDirectory"] = folder }).Build();
+        var service = new AuditCheckpointService(
+            checkpoints, TimeProvider.System, Options.Create(new AuditOptions()), configuration,
+            storage.Services.GetRequiredService<IHostEnvironment>(), NullLogger<AuditCheckpointService>.Instance);
+
+        try
+        {
+            // Act: the head moves between the second and the third tick only.
+            await service.WriteAsync(Ct);
+            await service.WriteAsync(Ct);
+            await storage.Audit.AppendAsync(Alice, "test.later", "test", "entity-later", null, Ct);
+            await service.WriteAsync(Ct);
+            var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "audit", "checkpoints.jsonl"), Ct);
+
+            // Assert
+            var written = lines.Select(l => JsonSerializer.Deserialize<AuditCheckpoint>(l, JsonSerializerOptions.Web)!).ToList();
+            Assert.Equal([5L, 6L], written.Select(c => c.Sequence));
+            foreach (var checkpoint in written)
+            {
+                Assert.True((await checkpoints.VerifyAsync(checkpoint, Ct)).IsValid);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
