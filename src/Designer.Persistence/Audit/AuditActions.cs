@@ -30,6 +30,27 @@ public static class AuditActions
     /// <summary>Retention purged the payloads of finished runs (issue 14); the data holds counts only.</summary>
     public const string RetentionPurged = "retention.purged";
 
+    /// <summary>A retrieval collection was created (issue 14: collection operations are audited with the change).</summary>
+    public const string CollectionCreated = "collection.created";
+
+    /// <summary>A collection was deleted with its documents and jobs.</summary>
+    public const string CollectionDeleted = "collection.deleted";
+
+    /// <summary>Documents were added to or replaced in a collection and an ingestion job queued.</summary>
+    public const string CollectionDocumentsAdded = "collection.documents.added";
+
+    /// <summary>Re-embedding of a collection with another model or version was queued.</summary>
+    public const string CollectionReembedStarted = "collection.reembed.started";
+
+    /// <summary>A collection's settings (hybrid dense weight) changed.</summary>
+    public const string CollectionSettingsChanged = "collection.settings.changed";
+
+    /// <summary>
+    /// The entity type of collection entries; the entity id is the collection's name (what workflows reference, so
+    /// a reused name shows the whole history under it), the data holds its id.
+    /// </summary>
+    public const string CollectionEntityType = "collection";
+
     /// <summary>The entity type of run-scoped entries; the entity id is <c>runId/nodeId</c>.</summary>
     public const string RunEntityType = "run";
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Designer.Persistence.Audit;
 using Designer.Persistence.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,9 +21,10 @@ public sealed partial class CollectionStore : ICollectionStore
     }
 
     /// <inheritdoc />
-    public async Task<CollectionRecord?> CreateAsync(NewCollection collection, string createdById, CancellationToken cancellationToken)
+    public async Task<CollectionRecord?> CreateAsync(NewCollection collection, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(actor);
         var now = Clock.UtcNow(_timeProvider);
         var entity = new CollectionEntity
         {
@@ -36,7 +39,7 @@ public sealed partial class CollectionStore : ICollectionStore
             ChunkSize = collection.ChunkSize,
             ChunkOverlap = collection.ChunkOverlap,
             HybridDenseWeight = collection.HybridDenseWeight,
-            CreatedById = createdById,
+            CreatedById = actor.Id,
             CreatedAt = now,
         };
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
@@ -45,8 +48,12 @@ public sealed partial class CollectionStore : ICollectionStore
             return null;
         }
 
-        // The unique index still decides a race between two creators.
+        // The unique index still decides a race between two creators; the loser's audit entry rolls back with it.
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         db.Collections.Add(entity);
+        await AuditChain.AppendAsync(db, actor, AuditActions.CollectionCreated, AuditActions.CollectionEntityType, entity.Name,
+            new JsonObject { ["id"] = entity.Id.ToString(), ["model"] = entity.EmbeddingModel, ["version"] = entity.EmbeddingVersion, ["backend"] = entity.Backend },
+            now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -56,6 +63,7 @@ public sealed partial class CollectionStore : ICollectionStore
             return null;
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return CollectionRecord.From(entity, 0);
     }
 
@@ -79,26 +87,37 @@ public sealed partial class CollectionStore : ICollectionStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.CollectionDocuments.Where(d => d.CollectionId == id).ExecuteDeleteAsync(cancellationToken);
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
+        var name = await db.Collections.Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return false;
+        }
+
+        var documents = await db.CollectionDocuments.Where(d => d.CollectionId == id).ExecuteDeleteAsync(cancellationToken);
         await db.CollectionJobs.Where(j => j.CollectionId == id).ExecuteDeleteAsync(cancellationToken);
-        var deleted = await db.Collections.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Collections.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await AuditChain.AppendAsync(db, actor, AuditActions.CollectionDeleted, AuditActions.CollectionEntityType, name,
+            new JsonObject { ["id"] = id.ToString(), ["documents"] = documents }, Clock.UtcNow(_timeProvider), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return deleted > 0;
+        return true;
     }
 
     /// <inheritdoc />
     public async Task<CollectionJobRecord> AddDocumentsAsync(
-        Guid collectionId, IReadOnlyList<NewCollectionDocument> documents, string createdById, CancellationToken cancellationToken)
+        Guid collectionId, IReadOnlyList<NewCollectionDocument> documents, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(actor);
         var now = Clock.UtcNow(_timeProvider);
-        var job = NewJob(collectionId, CollectionJobKind.Ingest, documents.Count, createdById, now);
+        var job = NewJob(collectionId, CollectionJobKind.Ingest, documents.Count, actor.Id, now);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         db.CollectionJobs.Add(job);
         var ids = documents.Select(d => d.DocumentId).ToList();
         var existing = await db.CollectionDocuments
@@ -118,6 +137,9 @@ public sealed partial class CollectionStore : ICollectionStore
             row.UpdatedAt = now;
         }
 
+        var name = await db.Collections.Where(c => c.Id == collectionId).Select(c => c.Name).SingleAsync(cancellationToken);
+        await AuditChain.AppendAsync(db, actor, AuditActions.CollectionDocumentsAdded, AuditActions.CollectionEntityType, name,
+            new JsonObject { ["documents"] = documents.Count, ["replaced"] = existing.Count, ["job"] = job.Id.ToString() }, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return CollectionJobRecord.From(job);
@@ -125,11 +147,13 @@ public sealed partial class CollectionStore : ICollectionStore
 
     /// <inheritdoc />
     public async Task<CollectionJobRecord?> StartReembedAsync(
-        Guid collectionId, string model, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken)
+        Guid collectionId, string model, int version, int dimensions, string indexName, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(actor);
         var now = Clock.UtcNow(_timeProvider);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
         if (collection is null || collection.PendingIndexName is not null)
         {
@@ -141,9 +165,16 @@ public sealed partial class CollectionStore : ICollectionStore
         collection.PendingDimensions = dimensions;
         collection.PendingIndexName = indexName;
         var total = await db.CollectionDocuments.CountAsync(d => d.CollectionId == collectionId, cancellationToken);
-        var job = NewJob(collectionId, CollectionJobKind.Reembed, total, createdById, now);
+        var job = NewJob(collectionId, CollectionJobKind.Reembed, total, actor.Id, now);
         job.TargetVersion = version;
         db.CollectionJobs.Add(job);
+        await AuditChain.AppendAsync(db, actor, AuditActions.CollectionReembedStarted, AuditActions.CollectionEntityType, collection.Name,
+            new JsonObject
+            {
+                ["fromModel"] = collection.EmbeddingModel, ["fromVersion"] = collection.EmbeddingVersion,
+                ["model"] = model, ["version"] = version, ["documents"] = total, ["job"] = job.Id.ToString(),
+            },
+            now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -153,21 +184,29 @@ public sealed partial class CollectionStore : ICollectionStore
             return null;
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return CollectionJobRecord.From(job);
     }
 
     /// <inheritdoc />
-    public async Task<CollectionRecord?> SetHybridDenseWeightAsync(Guid collectionId, double? weight, CancellationToken cancellationToken)
+    public async Task<CollectionRecord?> SetHybridDenseWeightAsync(Guid collectionId, double? weight, Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         var collection = await db.Collections.SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
         if (collection is null)
         {
             return null;
         }
 
+        var previous = collection.HybridDenseWeight;
         collection.HybridDenseWeight = weight;
+        await AuditChain.AppendAsync(db, actor, AuditActions.CollectionSettingsChanged, AuditActions.CollectionEntityType, collection.Name,
+            new JsonObject { ["id"] = collectionId.ToString(), ["hybridDenseWeight"] = weight, ["previousHybridDenseWeight"] = previous },
+            Clock.UtcNow(_timeProvider), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await GetByIdAsync(collectionId, cancellationToken);
     }
 

@@ -3,11 +3,11 @@ namespace Designer.Persistence;
 /// <summary>Stores retrieval collections, their source documents and their background jobs.</summary>
 public interface ICollectionStore
 {
-    /// <summary>Creates a collection; <see langword="null"/> when the name is taken.</summary>
+    /// <summary>Creates a collection with its <c>collection.created</c> audit entry; <see langword="null"/> when the name is taken.</summary>
     /// <param name="collection">The collection.</param>
-    /// <param name="createdById">Creator id.</param>
+    /// <param name="actor">Who created it.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task<CollectionRecord?> CreateAsync(NewCollection collection, string createdById, CancellationToken cancellationToken);
+    Task<CollectionRecord?> CreateAsync(NewCollection collection, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Returns a collection by name.</summary>
     /// <param name="name">The name.</param>
@@ -23,17 +23,18 @@ public interface ICollectionStore
     /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<CollectionRecord>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Deletes a collection with its documents and jobs; returns whether it existed.</summary>
+    /// <summary>Deletes a collection with its documents and jobs and writes <c>collection.deleted</c>; returns whether it existed.</summary>
     /// <param name="id">The id.</param>
+    /// <param name="actor">Who deleted it.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken);
+    Task<bool> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken);
 
-    /// <summary>Stores (adds or replaces) documents and queues one ingestion job for them, in one transaction.</summary>
+    /// <summary>Stores (adds or replaces) documents and queues one ingestion job for them, with its audit entry, in one transaction.</summary>
     /// <param name="collectionId">The collection.</param>
     /// <param name="documents">The documents (distinct ids).</param>
-    /// <param name="createdById">Who queued it.</param>
+    /// <param name="actor">Who queued it.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task<CollectionJobRecord> AddDocumentsAsync(Guid collectionId, IReadOnlyList<NewCollectionDocument> documents, string createdById, CancellationToken cancellationToken);
+    Task<CollectionJobRecord> AddDocumentsAsync(Guid collectionId, IReadOnlyList<NewCollectionDocument> documents, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks the collection as re-embedding into <paramref name="indexName"/> with model version
@@ -44,16 +45,17 @@ public interface ICollectionStore
     /// <param name="version">Target model version.</param>
     /// <param name="dimensions">Its embedding length.</param>
     /// <param name="indexName">The new physical index.</param>
-    /// <param name="createdById">Who queued it.</param>
+    /// <param name="actor">Who queued it (audited with the job).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    Task<CollectionJobRecord?> StartReembedAsync(Guid collectionId, string model, int version, int dimensions, string indexName, string createdById, CancellationToken cancellationToken);
+    Task<CollectionJobRecord?> StartReembedAsync(Guid collectionId, string model, int version, int dimensions, string indexName, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Sets (or with <see langword="null"/> clears) the collection's dense weight of hybrid search.</summary>
     /// <param name="collectionId">The collection.</param>
     /// <param name="weight">A weight in [0, 1], or <see langword="null"/> for the default.</param>
+    /// <param name="actor">Who changed it (audited with the change).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The updated collection, or <see langword="null"/> when it does not exist.</returns>
-    Task<CollectionRecord?> SetHybridDenseWeightAsync(Guid collectionId, double? weight, CancellationToken cancellationToken);
+    Task<CollectionRecord?> SetHybridDenseWeightAsync(Guid collectionId, double? weight, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Switches queries to the pending index, model and version; returns the index no longer used.</summary>
     /// <param name="collectionId">The collection.</param>

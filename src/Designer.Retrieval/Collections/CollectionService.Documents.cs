@@ -11,11 +11,11 @@ public sealed partial class CollectionService
     /// <summary>Stores documents and queues their ingestion (chunk, embed, index) as one background job.</summary>
     /// <param name="name">The collection.</param>
     /// <param name="documents">The documents; ids must be distinct.</param>
-    /// <param name="actorId">Who adds them.</param>
+    /// <param name="actor">Who adds them.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The queued job, or every problem with the documents.</returns>
     public async Task<CollectionResult<CollectionJobProgress>> AddDocumentsAsync(
-        string name, IReadOnlyList<DocumentInput> documents, string actorId, CancellationToken cancellationToken)
+        string name, IReadOnlyList<DocumentInput> documents, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
@@ -30,7 +30,7 @@ public sealed partial class CollectionService
         }
 
         var rows = documents.Select(d => new NewCollectionDocument(d.Id, d.Text, (d.Metadata ?? []).ToJsonString())).ToList();
-        var job = await _store.AddDocumentsAsync(collection.Id, rows, actorId, cancellationToken);
+        var job = await _store.AddDocumentsAsync(collection.Id, rows, actor, cancellationToken);
         _queue.Notify();
         return CollectionJobProgress.From(job, name, _time.GetUtcNow());
     }

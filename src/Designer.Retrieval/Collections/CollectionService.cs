@@ -66,10 +66,10 @@ public sealed partial class CollectionService
 
     /// <summary>Creates a collection and its (empty) index.</summary>
     /// <param name="request">What to create.</param>
-    /// <param name="actorId">Who creates it.</param>
+    /// <param name="actor">Who creates it.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The collection, or every problem with the request.</returns>
-    public async Task<CollectionResult<CollectionRecord>> CreateAsync(CreateCollection request, string actorId, CancellationToken cancellationToken)
+    public async Task<CollectionResult<CollectionRecord>> CreateAsync(CreateCollection request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<CollectionProblem>();
@@ -133,7 +133,7 @@ public sealed partial class CollectionService
         var indexName = NewIndexName();
         var created = await _store.CreateAsync(
             new NewCollection(request.Name!, request.Description, handle.Model, handle.Version, handle.Dimensions, backend, indexName, size, overlap, request.HybridDenseWeight),
-            actorId,
+            actor,
             cancellationToken);
         if (created is null)
         {
@@ -146,9 +146,10 @@ public sealed partial class CollectionService
 
     /// <summary>Deletes a collection, its documents, its jobs and its indexes.</summary>
     /// <param name="name">The collection.</param>
+    /// <param name="actor">Who deletes it (audited with the deletion).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>True, or a 404 error.</returns>
-    public async Task<CollectionResult<bool>> DeleteAsync(string name, CancellationToken cancellationToken)
+    public async Task<CollectionResult<bool>> DeleteAsync(string name, Actor actor, CancellationToken cancellationToken)
     {
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
         {
@@ -160,7 +161,7 @@ public sealed partial class CollectionService
             _queue.CancelRunning(job.Id);
         }
 
-        await _store.DeleteAsync(collection.Id, cancellationToken);
+        await _store.DeleteAsync(collection.Id, actor, cancellationToken);
         var provider = _backends.Get(collection.Backend);
         await provider.DropAsync(collection.IndexName, cancellationToken);
         if (collection.PendingIndexName is { } pending)
@@ -174,11 +175,11 @@ public sealed partial class CollectionService
     /// <summary>Queues re-embedding with another version of the collection's model (the newest when absent).</summary>
     /// <param name="name">The collection.</param>
     /// <param name="version">Target version, or <see langword="null"/> for the newest.</param>
-    /// <param name="actorId">Who asked.</param>
+    /// <param name="actor">Who asked.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The job, or an error (409 when one is running or the version is the current one).</returns>
-    public Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, int? version, string actorId, CancellationToken cancellationToken) =>
-        ReembedAsync(name, null, version, actorId, cancellationToken);
+    public Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, int? version, Actor actor, CancellationToken cancellationToken) =>
+        ReembedAsync(name, null, version, actor, cancellationToken);
 
     /// <summary>
     /// Queues re-embedding with <paramref name="model"/> (another model, e.g. LSA → MiniLM) or another version of the
@@ -188,10 +189,10 @@ public sealed partial class CollectionService
     /// <param name="name">The collection.</param>
     /// <param name="model">Target model, or <see langword="null"/> for the collection's own.</param>
     /// <param name="version">Target version, or <see langword="null"/> for the newest usable one.</param>
-    /// <param name="actorId">Who asked.</param>
+    /// <param name="actor">Who asked.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The job, or an error (400 unknown model/version, 409 when one is running or nothing would change).</returns>
-    public async Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, string? model, int? version, string actorId, CancellationToken cancellationToken)
+    public async Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, string? model, int? version, Actor actor, CancellationToken cancellationToken)
     {
         var problems = new List<CollectionProblem>();
         if (model is not null && string.IsNullOrWhiteSpace(model))
@@ -237,7 +238,7 @@ public sealed partial class CollectionService
 
         var indexName = NewIndexName();
         await _backends.Get(collection.Backend).CreateAsync(indexName, handle.Dimensions, cancellationToken: cancellationToken);
-        var job = await _store.StartReembedAsync(collection.Id, handle.Model, handle.Version, handle.Dimensions, indexName, actorId, cancellationToken);
+        var job = await _store.StartReembedAsync(collection.Id, handle.Model, handle.Version, handle.Dimensions, indexName, actor, cancellationToken);
         if (job is null)
         {
             await _backends.Get(collection.Backend).DropAsync(indexName, cancellationToken);
@@ -251,9 +252,10 @@ public sealed partial class CollectionService
     /// <summary>Sets or clears (<see langword="null"/>) the collection's dense weight of hybrid search.</summary>
     /// <param name="name">The collection.</param>
     /// <param name="weight">A weight in [0, 1], or <see langword="null"/> for the model's default.</param>
+    /// <param name="actor">Who changes it (audited with the change).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The collection, or an error (400 out of range, 404).</returns>
-    public async Task<CollectionResult<CollectionRecord>> SetHybridDenseWeightAsync(string name, double? weight, CancellationToken cancellationToken)
+    public async Task<CollectionResult<CollectionRecord>> SetHybridDenseWeightAsync(string name, double? weight, Actor actor, CancellationToken cancellationToken)
     {
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
         {
@@ -265,22 +267,22 @@ public sealed partial class CollectionService
             return CollectionError.Invalid("The weight is invalid.", [new("hybridDenseWeight", "Must be between 0 and 1.")]);
         }
 
-        return await _store.SetHybridDenseWeightAsync(collection.Id, weight, cancellationToken) is { } updated ? updated : Missing(name);
+        return await _store.SetHybridDenseWeightAsync(collection.Id, weight, actor, cancellationToken) is { } updated ? updated : Missing(name);
     }
 
     /// <summary>Queues re-embedding with <paramref name="version"/> for every collection of <paramref name="model"/> on another version.</summary>
     /// <param name="model">The model name.</param>
     /// <param name="version">The new version.</param>
-    /// <param name="actorId">Who asked.</param>
+    /// <param name="actor">Who asked.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The queued jobs (collections already re-embedding are left alone).</returns>
-    public async Task<IReadOnlyList<CollectionJobProgress>> ReembedAllAsync(string model, int version, string actorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CollectionJobProgress>> ReembedAllAsync(string model, int version, Actor actor, CancellationToken cancellationToken)
     {
         var jobs = new List<CollectionJobProgress>();
         foreach (var collection in await _store.ListAsync(cancellationToken))
         {
             if (collection.EmbeddingModel == model && collection.EmbeddingVersion != version && collection.PendingIndexName is null
-                && await ReembedAsync(collection.Name, version, actorId, cancellationToken) is { IsSuccess: true } queued)
+                && await ReembedAsync(collection.Name, version, actor, cancellationToken) is { IsSuccess: true } queued)
             {
                 jobs.Add(queued.Value!);
             }

@@ -10,7 +10,7 @@ namespace Designer.Retrieval.Collections;
 /// </summary>
 internal sealed class ReembeddingModelCatalog(IEmbeddingModelCatalog inner, IServiceProvider services, bool reembed) : IEmbeddingModelCatalog
 {
-    private const string SystemActor = "system";
+    private static readonly Designer.Persistence.Actor SystemActor = new("system", "system");
 
     public string DefaultModel => inner.DefaultModel;
 

@@ -37,28 +37,30 @@ internal static class CollectionEndpoints
     {
         var (create, bad) = await CollectionRequests.ReadCreateAsync(request, cancellationToken);
         return bad ?? CollectionApi.From(
-            await service.CreateAsync(create!, user.ToActor().Id, cancellationToken),
+            await service.CreateAsync(create!, user.ToActor(), cancellationToken),
             c => TypedResults.Created($"/api/collections/{c.Name}", CollectionResponse.From(c)));
     }
 
-    private static async Task<IResult> UpdateSettingsAsync(CollectionService service, HttpRequest request, string name, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateSettingsAsync(
+        CollectionService service, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
         var (weight, bad) = await CollectionRequests.ReadSettingsAsync(request, cancellationToken);
         return bad ?? CollectionApi.From(
-            await service.SetHybridDenseWeightAsync(name, weight, cancellationToken),
+            await service.SetHybridDenseWeightAsync(name, weight, user.ToActor(), cancellationToken),
             c => TypedResults.Ok(CollectionResponse.From(c)));
     }
 
-    private static async Task<IResult> DeleteAsync(CollectionService service, IWorkflowStore workflows, string name, CancellationToken cancellationToken) =>
+    private static async Task<IResult> DeleteAsync(
+        CollectionService service, IWorkflowStore workflows, ClaimsPrincipal user, string name, CancellationToken cancellationToken) =>
         await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "deleted", cancellationToken)
-            ?? CollectionApi.From(await service.DeleteAsync(name, cancellationToken), _ => TypedResults.NoContent());
+            ?? CollectionApi.From(await service.DeleteAsync(name, user.ToActor(), cancellationToken), _ => TypedResults.NoContent());
 
     private static async Task<IResult> AddDocumentsAsync(
         CollectionService service, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
         var (documents, bad) = await CollectionRequests.ReadDocumentsAsync(request, cancellationToken);
         return bad ?? CollectionApi.From(
-            await service.AddDocumentsAsync(name, documents!, user.ToActor().Id, cancellationToken),
+            await service.AddDocumentsAsync(name, documents!, user.ToActor(), cancellationToken),
             job => TypedResults.Accepted($"/api/collections/{name}/jobs/{job.Job.Id}", JobResponse.From(job)));
     }
 
@@ -67,7 +69,7 @@ internal static class CollectionEndpoints
     {
         var (model, version, bad) = await CollectionRequests.ReadReembedAsync(request, cancellationToken);
         return bad ?? await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "re-embedded", cancellationToken) ?? CollectionApi.From(
-            await service.ReembedAsync(name, model, version, user.ToActor().Id, cancellationToken),
+            await service.ReembedAsync(name, model, version, user.ToActor(), cancellationToken),
             job => TypedResults.Accepted($"/api/collections/{name}/jobs/{job.Job.Id}", JobResponse.From(job)));
     }
 

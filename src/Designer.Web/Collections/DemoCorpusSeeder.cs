@@ -19,7 +19,7 @@ internal sealed partial class DemoCorpusSeeder(
     IServiceProvider services, IOptions<DemoOptions> demo, IHostEnvironment environment, ILogger<DemoCorpusSeeder> logger) : BackgroundService
 {
     public const string CollectionName = "past-disputes";
-    private const string SystemActor = "system";
+    private static readonly Designer.Persistence.Actor SystemActor = new("system", "system");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

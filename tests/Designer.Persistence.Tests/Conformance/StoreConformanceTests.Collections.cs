@@ -15,9 +15,9 @@ public abstract partial class StoreConformanceTests
 
         // Act
         var read = await Collections.GetAsync(created.Name, Ct);
-        var changed = await Collections.SetHybridDenseWeightAsync(created.Id, 0.25, Ct);
-        var cleared = await Collections.SetHybridDenseWeightAsync(created.Id, null, Ct);
-        var missing = await Collections.SetHybridDenseWeightAsync(Guid.NewGuid(), 0.5, Ct);
+        var changed = await Collections.SetHybridDenseWeightAsync(created.Id, 0.25, Alice, Ct);
+        var cleared = await Collections.SetHybridDenseWeightAsync(created.Id, null, Alice, Ct);
+        var missing = await Collections.SetHybridDenseWeightAsync(Guid.NewGuid(), 0.5, Alice, Ct);
 
         // Assert
         Assert.Equal(0.85, read!.HybridDenseWeight);
@@ -32,9 +32,9 @@ public abstract partial class StoreConformanceTests
     {
         // Arrange
         var created = await NewCollectionAsync(null);
-        var job = await Collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_new", "user-alice", Ct);
+        var job = await Collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_new", Alice, Ct);
         var pending = await Collections.GetAsync(created.Name, Ct);
-        var second = await Collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_other", "user-alice", Ct);
+        var second = await Collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_other", Alice, Ct);
 
         // Act
         var unused = await Collections.CompleteReembedAsync(created.Id, Ct);
@@ -57,12 +57,12 @@ public abstract partial class StoreConformanceTests
     {
         // Arrange
         var created = await NewCollectionAsync(null);
-        await Collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_new", "user-alice", Ct);
+        await Collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_new", Alice, Ct);
 
         // Act
         var dropped = await Collections.AbandonReembedAsync(created.Id, Ct);
         var kept = await Collections.GetAsync(created.Name, Ct);
-        var sameModel = await Collections.StartReembedAsync(created.Id, "designer-lsa", 4, 64, "c_v4", "user-alice", Ct);
+        var sameModel = await Collections.StartReembedAsync(created.Id, "designer-lsa", 4, 64, "c_v4", Alice, Ct);
         var upgrading = await Collections.GetAsync(created.Name, Ct);
 
         // Assert
@@ -74,11 +74,43 @@ public abstract partial class StoreConformanceTests
         Assert.Equal("designer-lsa", upgrading.PendingModelOrCurrent);
     }
 
+    [Fact]
+    public async Task CollectionOperations_Issue14_EachWritesItsAuditEntryWithTheChange()
+    {
+        // Arrange
+        var storage = await IsolatedAsync();
+        var collections = storage.Services.GetRequiredService<ICollectionStore>();
+        var name = "audited-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Act
+        var created = await collections.CreateAsync(new NewCollection(name, null, "designer-lsa", 3, 64, "embedded", "c_a", 800, 100, null), Alice, Ct);
+        var duplicate = await collections.CreateAsync(new NewCollection(name, null, "designer-lsa", 3, 64, "embedded", "c_b", 800, 100, null), Alice, Ct);
+        await collections.AddDocumentsAsync(created!.Id, [new NewCollectionDocument("d1", "text", "{}"), new NewCollectionDocument("d2", "more", "{}")], Alice, Ct);
+        await collections.SetHybridDenseWeightAsync(created.Id, 0.4, Bob, Ct);
+        await collections.StartReembedAsync(created.Id, "all-minilm-l6-v2", 1, 384, "c_c", Bob, Ct);
+        var deleted = await collections.DeleteAsync(created.Id, Bob, Ct);
+        var deletedAgain = await collections.DeleteAsync(created.Id, Bob, Ct);
+        var entries = (await storage.Audit.ListAsync(1, 50, name, Ct)).Items;
+
+        // Assert: a refused create or a second delete writes nothing; the chain verifies.
+        Assert.Null(duplicate);
+        Assert.True(deleted);
+        Assert.False(deletedAgain);
+        Assert.Equal(
+            [AuditActions.CollectionDeleted, AuditActions.CollectionReembedStarted, AuditActions.CollectionSettingsChanged, AuditActions.CollectionDocumentsAdded, AuditActions.CollectionCreated],
+            entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(AuditActions.CollectionEntityType, e.EntityType));
+        Assert.Equal(["user-bob", "user-bob", "user-bob", "user-alice", "user-alice"], entries.Select(e => e.ActorId));
+        Assert.Contains("\"documents\":2", entries[3].DataJson, StringComparison.Ordinal);
+        Assert.Contains("\"documents\":2", entries[0].DataJson, StringComparison.Ordinal);
+        Assert.True((await storage.Audit.VerifyAsync(Ct)).IsValid);
+    }
+
     private async Task<CollectionRecord> NewCollectionAsync(double? weight)
     {
         var name = "c-" + Guid.NewGuid().ToString("N")[..10];
         var created = await Collections.CreateAsync(
-            new NewCollection(name, null, "designer-lsa", 3, 64, "embedded", "c_old", 800, 100, weight), "user-alice", Ct);
+            new NewCollection(name, null, "designer-lsa", 3, 64, "embedded", "c_old", 800, 100, weight), Alice, Ct);
         return created!;
     }
 }

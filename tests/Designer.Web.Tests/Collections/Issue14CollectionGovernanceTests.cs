@@ -44,7 +44,11 @@ public sealed class Issue14CollectionGovernanceTests(SqliteCollectionApiFixture 
         await author.CreateWorkflowAsync("Draft uses " + name, definition);
 
         var delete = await author.DeleteAsync($"/api/collections/{name}", TestContext.Current.CancellationToken);
+        var audit = await (await (await fixture.ClientAsync("admin")).GetAsync($"/api/audit?entityId={name}", TestContext.Current.CancellationToken)).ReadObjectAsync();
 
+        // The deletion and its creation are audit entries by the user who made them (issue 14 item 6).
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(["collection.deleted", "collection.created"], audit["items"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
+        Assert.All(audit["items"]!.AsArray(), e => Assert.NotEqual("system", e!["actorId"]!.GetValue<string>()));
     }
 }

@@ -40,11 +40,11 @@ public abstract class CollectionUiTestContext : UiTestContext
     {
         var catalog = AppServices.GetRequiredService<IEmbeddingModelCatalog>();
         await catalog.TrainAsync(catalog.DefaultModel, CollectionApi.TrainingCorpus(), CancellationToken.None);
-        var created = await Collections.CreateAsync(new CreateCollection(Collection, ChunkSize: 64, ChunkOverlap: 16), "author-1", CancellationToken.None);
+        var created = await Collections.CreateAsync(new CreateCollection(Collection, ChunkSize: 64, ChunkOverlap: 16), new Designer.Persistence.Actor("author-1", "Author One"), CancellationToken.None);
         Assert.True(created.IsSuccess, created.Error?.Detail);
         var documents = CollectionApi.Documents().Select(d => new DocumentInput(
             d!["id"]!.GetValue<string>(), d["text"]!.GetValue<string>(), d["metadata"]!.DeepClone().AsObject()));
-        var job = await Collections.AddDocumentsAsync(Collection, [.. documents], "author-1", CancellationToken.None);
+        var job = await Collections.AddDocumentsAsync(Collection, [.. documents], new Designer.Persistence.Actor("author-1", "Author One"), CancellationToken.None);
         return job.Value!;
     }
 

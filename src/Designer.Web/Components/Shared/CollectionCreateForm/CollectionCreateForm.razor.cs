@@ -63,7 +63,7 @@ public sealed partial class CollectionCreateForm
             var user = (await AuthenticationState).User;
             var result = await Collections.CreateAsync(
                 new CreateCollection(_name ?? string.Empty, string.IsNullOrWhiteSpace(_description) ? null : _description, _model, null, null, _chunkSize, _chunkOverlap, _denseWeight),
-                user.ToActor().Id,
+                user.ToActor(),
                 CancellationToken.None);
             if (result.IsSuccess)
             {
