@@ -214,7 +214,7 @@ public abstract class Issue16WebhookTests(Issue13RolloutFixture fixture)
         return json;
     }
 
-    private Task<HttpResponseMessage> DeliverAsync(
+    private async Task<HttpResponseMessage> DeliverAsync(
         Guid workflowId, string? key, JsonObject input, string? idempotencyKey = null, string query = "", bool useApiKeyHeader = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/{workflowId}{query}") { Content = ApiClientExtensions.Json(input.ToJsonString()) };
@@ -232,10 +232,10 @@ public abstract class Issue16WebhookTests(Issue13RolloutFixture fixture)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        return SendAsync(request);
+        return await SendAsync(request);
     }
 
-    private Task<HttpResponseMessage> DeliverRawAsync(Guid workflowId, string key, string body, string? timestamp, string? signature)
+    private async Task<HttpResponseMessage> DeliverRawAsync(Guid workflowId, string key, string body, string? timestamp, string? signature)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/{workflowId}") { Content = ApiClientExtensions.Json(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -249,7 +249,7 @@ public abstract class Issue16WebhookTests(Issue13RolloutFixture fixture)
             request.Headers.Add(WebhookSignature.SignatureHeader, signature);
         }
 
-        return SendAsync(request);
+        return await SendAsync(request);
     }
 
     private static async Task<HttpResponseMessage> DeliverWithUserTokenAsync(HttpClient signedIn, Guid workflowId) =>
