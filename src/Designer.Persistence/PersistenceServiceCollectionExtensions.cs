@@ -67,6 +67,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<ICollectionStore, CollectionStore>();
         services.TryAddSingleton<IEvaluationStore, EvaluationStore>();
         services.TryAddSingleton<IRolloutStore, RolloutStore>();
+        services.TryAddSingleton<IWorkflowApiKeyStore, WorkflowApiKeyStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
 

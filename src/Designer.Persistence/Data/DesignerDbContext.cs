@@ -89,6 +89,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Live inputs mirrored to a shadow rollout's candidate, with their results.</summary>
     public DbSet<RolloutShadowCaseEntity> RolloutShadowCases => Set<RolloutShadowCaseEntity>();
 
+    /// <summary>API keys scoped to one workflow, for its webhook (issue 16).</summary>
+    public DbSet<WorkflowApiKeyEntity> WorkflowApiKeys => Set<WorkflowApiKeyEntity>();
+
+    /// <summary>Idempotent webhook deliveries: the caller's key and the run it started.</summary>
+    public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -129,6 +135,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         var rollouts = new RolloutConfiguration();
         builder.ApplyConfiguration<RolloutEntity>(rollouts);
         builder.ApplyConfiguration<RolloutShadowCaseEntity>(rollouts);
+        var triggers = new TriggerConfiguration();
+        builder.ApplyConfiguration<WorkflowApiKeyEntity>(triggers);
+        builder.ApplyConfiguration<WebhookDeliveryEntity>(triggers);
     }
 
     private void PrepareForSave()

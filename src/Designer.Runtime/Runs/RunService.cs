@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
+using Designer.Runtime.Executors;
 using Designer.Runtime.HumanTasks;
 using Designer.Runtime.Recovery;
 using Designer.Runtime.Rollouts;
@@ -118,6 +119,13 @@ public sealed class RunService
         catch (WorkflowCompilationException ex)
         {
             return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+        }
+
+        if (options?.ValidateInput == true
+            && compiled.Definition.Nodes.FirstOrDefault(n => n.Id == compiled.StartNodeId)?.Config["inputSchema"] is JsonObject schema
+            && InputSchemaValidator.Validate(schema, input) is { Count: > 0 } invalid)
+        {
+            return new RunStartResult.InvalidInput(invalid);
         }
 
         var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString(), _ownership.Owner), actor, cancellationToken);

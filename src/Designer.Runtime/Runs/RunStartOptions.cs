@@ -3,4 +3,8 @@ namespace Designer.Runtime.Runs;
 /// <summary>Optional parts of a run start.</summary>
 /// <param name="RunKey">The caller's run (idempotency) key: a retried start with the same key lands on the same rollout side.</param>
 /// <param name="Version">An explicit published version, which wins over the active version and any rollout split.</param>
-public sealed record RunStartOptions(string? RunKey = null, int? Version = null);
+/// <param name="ValidateInput">
+/// Check the input against the chosen version's start schema before anything is stored, answering
+/// <see cref="RunStartResult.InvalidInput"/> (webhooks, issue 16); otherwise the Start node fails the run.
+/// </param>
+public sealed record RunStartOptions(string? RunKey = null, int? Version = null, bool ValidateInput = false);

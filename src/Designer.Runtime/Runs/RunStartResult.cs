@@ -22,4 +22,8 @@ public abstract record RunStartResult
     /// <summary>The active version cannot run here (invalid, or a backend such as vector search is missing).</summary>
     /// <param name="Problems">Every problem.</param>
     public sealed record NotRunnable(IReadOnlyList<string> Problems) : RunStartResult;
+
+    /// <summary>The input does not fit the start schema (asked for by <see cref="RunStartOptions.ValidateInput"/>); nothing was stored.</summary>
+    /// <param name="Problems">Every problem.</param>
+    public sealed record InvalidInput(IReadOnlyList<string> Problems) : RunStartResult;
 }

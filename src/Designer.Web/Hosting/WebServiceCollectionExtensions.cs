@@ -5,6 +5,7 @@ using Designer.Web.Collections;
 using Designer.Web.Components;
 using Designer.Web.Evaluations;
 using Designer.Web.Rollouts;
+using Designer.Web.Triggers;
 using Designer.Web.Identity;
 using Designer.Web.Models;
 using Designer.Web.Runs;
@@ -112,6 +113,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<VersionService>();
         services.AddScoped<ModelService>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiKeyService>();
         services.AddScoped<ChatModelService>();
         // Retrieval nodes search real collections; the demo corpus is trained and ingested in the background.
         services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
@@ -217,6 +219,8 @@ public static class WebServiceCollectionExtensions
         api.MapUserEndpoints();
         api.MapEvaluationEndpoints();
         api.MapRolloutEndpoints();
+        api.MapApiKeyEndpoints();
+        app.MapWebhookEndpoints();
         app.MapAccountEndpoints();
         return app;
     }

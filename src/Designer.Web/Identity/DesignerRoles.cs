@@ -47,6 +47,9 @@ internal static class DesignerPolicies
     /// <summary>Create, fill, re-embed and delete retrieval collections: authors and admins.</summary>
     public const string ManageCollections = "designer.collections.manage";
 
+    /// <summary>Create, rotate and revoke workflow API keys (webhook triggers, issue 16): admins and operators.</summary>
+    public const string ManageTriggers = "designer.triggers.manage";
+
     public static AuthorizationBuilder AddDesignerPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.All))
         .AddPolicy(Author, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Author))
@@ -56,6 +59,7 @@ internal static class DesignerPolicies
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin))
         .AddPolicy(RevealPii, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.All).RequireRole(DesignerRoles.PiiReader))
         .AddPolicy(ManageCollections, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Author, DesignerRoles.Admin))
+        .AddPolicy(ManageTriggers, p => p.RequireAuthenticatedUser().RequireRole(DesignerRoles.Admin, DesignerRoles.Operator))
         .SetFallbackPolicy(null);
 }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Grains;
 using Designer.Runtime.Runs;
-using Designer.Runtime.Tracing;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
@@ -27,8 +26,7 @@ internal static class RunEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        RunService service, IRunStore store, ITraceNotifier notifier, TimeProvider time, HttpRequest request, HttpResponse response,
-        ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+        RunService service, HttpRequest request, HttpResponse response, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         if (RunWait.TryRead(request, out var wait, out var fromPrefer) is { } badWait)
         {
@@ -72,36 +70,12 @@ internal static class RunEndpoints
         }
 
         var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version), cancellationToken);
-        if (result is RunStartResult.Started { Run.Id: var runId } && wait is { } asked)
+        if (result is RunStartResult.Started && fromPrefer && wait is { } asked)
         {
-            if (fromPrefer)
-            {
-                response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
-            }
-
-            // Issue 15: a caller that asked to wait gets the settled run (200) like a webhook's response node gives
-            // n8n's callers; a run still going at the deadline is a 202 with its status URL, as without a wait.
-            var run = await RunCompletion.WaitAsync(runId, asked, store, notifier, time, cancellationToken);
-            if (run is not null && run.IsTerminal)
-            {
-                return TypedResults.Ok(RunResponse.From(run));
-            }
-
-            return TypedResults.Accepted($"/api/runs/{runId}", new { runId, status = run?.Status ?? RunStatus.Running });
+            response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
         }
 
-        return result switch
-        {
-            RunStartResult.Started started => TypedResults.Accepted($"/api/runs/{started.Run.Id}", new { runId = started.Run.Id }),
-            RunStartResult.WorkflowNotFound => ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist.")),
-            RunStartResult.NoActiveVersion => ApiResults.Problem(ServiceError.Conflict($"Workflow {id} has no active version to run; approve a version first.")),
-            RunStartResult.NotRunnable notRunnable => TypedResults.Problem(
-                "The active version cannot run here: " + string.Join("; ", notRunnable.Problems),
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Workflow not runnable",
-                extensions: new Dictionary<string, object?> { ["errors"] = notRunnable.Problems }),
-            _ => throw new InvalidOperationException("Unknown start result."),
-        };
+        return await RunStartReply.FromAsync(result, id, wait, request.HttpContext.RequestServices, cancellationToken);
     }
 
     private static async Task<IResult> ListAsync(

@@ -98,7 +98,35 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/workflows/{id:guid}/rollout", "/api/workflows/{id}/rollout", Everyone),
         ("POST", "/api/workflows/{id:guid}/rollout/promote", "/api/workflows/{id}/rollout/promote", ["approver", "operator"]),
         ("POST", "/api/workflows/{id:guid}/rollout/abort", "/api/workflows/{id}/rollout/abort", ["approver", "operator"]),
+        // Workflow API keys (issue 16): admins and operators (empty body → 400, unknown key → 404).
+        ("POST", "/api/workflows/{id:guid}/api-keys/", "/api/workflows/{id}/api-keys", ["operator", "admin"]),
+        ("GET", "/api/workflows/{id:guid}/api-keys/", "/api/workflows/{id}/api-keys", ["operator", "admin"]),
+        ("POST", "/api/workflows/{id:guid}/api-keys/{keyId:guid}/rotate", "/api/workflows/{id}/api-keys/00000000-0000-0000-0000-000000000001/rotate", ["operator", "admin"]),
+        ("DELETE", "/api/workflows/{id:guid}/api-keys/{keyId:guid}", "/api/workflows/{id}/api-keys/00000000-0000-0000-0000-000000000001", ["operator", "admin"]),
     ];
+
+    /// <summary>
+    /// The webhook (issue 16) is anonymous to the user schemes and authenticated by a workflow API key only: no
+    /// role's sign-in starts a run through it.
+    /// </summary>
+    [Theory]
+    [InlineData("author")]
+    [InlineData("approver")]
+    [InlineData("operator")]
+    [InlineData("viewer")]
+    [InlineData("admin")]
+    [InlineData(Anonymous)]
+    public async Task Hook_Issue16_UserCredentialsWithoutApiKey_Unauthorized(string role)
+    {
+        // Arrange
+        var client = await fixture.ClientAsync(role);
+
+        // Act
+        var response = await client.PostAsync($"/hooks/{fixture.WorkflowId}", ApiClientExtensions.Json("{}"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 
     public static TheoryData<string, string, string> Cases()
     {

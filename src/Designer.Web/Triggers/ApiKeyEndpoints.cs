@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+
+namespace Designer.Web.Triggers;
+
+/// <summary>
+/// Workflow API keys (issue 16): <c>POST/GET /api/workflows/{id}/api-keys</c>, <c>POST …/api-keys/{keyId}/rotate</c>,
+/// <c>DELETE …/api-keys/{keyId}</c>, for admins and operators. The key appears in the create and rotate responses only.
+/// </summary>
+internal static class ApiKeyEndpoints
+{
+    public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder api)
+    {
+        var keys = api.MapGroup("/workflows/{id:guid}/api-keys").WithTags("Triggers").DisableAntiforgery().RequireAuthorization(DesignerPolicies.ManageTriggers);
+        keys.MapPost("/", CreateAsync);
+        keys.MapGet("/", ListAsync);
+        keys.MapPost("/{keyId:guid}/rotate", RotateAsync);
+        keys.MapDelete("/{keyId:guid}", RevokeAsync);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(ApiKeyService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        if (text is null)
+        {
+            return ApiResults.TooLarge();
+        }
+
+        if (!ApiJson.TryParseObject(string.IsNullOrWhiteSpace(text) ? "{}" : text, out var body, out var error))
+        {
+            return ApiResults.BadRequest(error!, [new ValidationProblem("body.json", error!, Field: "body")]);
+        }
+
+        return ApiResults.From(await service.CreateAsync(user, id, body!, cancellationToken),
+            k => TypedResults.Created($"/api/workflows/{id}/api-keys/{k.Id}", k));
+    }
+
+    private static async Task<IResult> ListAsync(ApiKeyService service, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+
+    private static async Task<IResult> RotateAsync(ApiKeyService service, ClaimsPrincipal user, Guid id, Guid keyId, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.RotateAsync(user, id, keyId, cancellationToken), k => TypedResults.Ok(k));
+
+    private static async Task<IResult> RevokeAsync(ApiKeyService service, ClaimsPrincipal user, Guid id, Guid keyId, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.RevokeAsync(user, id, keyId, cancellationToken), k => TypedResults.Ok(k));
+}

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Designer.Web.Triggers;
+
+/// <summary>
+/// Creates, lists, rotates and revokes workflow API keys (issue 16). The key (and the signing secret of a signed
+/// key) is returned once; the store keeps the key's hash and the signing secret encrypted with Data Protection,
+/// whose key ring every host shares, so any host can check a signature.
+/// </summary>
+internal sealed class ApiKeyService(IWorkflowApiKeyStore store, IDataProtectionProvider protection)
+{
+    private const string Purpose = "Designer.WebhookSigning.v1";
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+
+    public async Task<ServiceResult<ApiKeyResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    {
+        var problems = new List<ValidationProblem>();
+        string? name = null;
+        if (body["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String && n.GetValue<string>().Trim() is { Length: > 0 and <= 200 } trimmed)
+        {
+            name = trimmed;
+        }
+        else
+        {
+            problems.Add(new ValidationProblem("apiKey.name", "name is required: a string of 1 to 200 characters saying who calls with the key.", Field: "name"));
+        }
+
+        var signed = false;
+        switch (body["signed"])
+        {
+            case null:
+                break;
+            case JsonValue s when s.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                signed = s.GetValue<bool>();
+                break;
+            default:
+                problems.Add(new ValidationProblem("apiKey.signed", "signed must be true or false.", Field: "signed"));
+                break;
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceError.BadRequest("The API key request is invalid.", problems);
+        }
+
+        var (secret, key, signingSecret) = NewSecret(signed);
+        var created = await store.CreateAsync(workflowId, name!, secret, user.ToActor(), cancellationToken);
+        return created.Succeeded ? ApiKeyResponse.From(created.Value, key, signingSecret) : Error(created.Error);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyResponse>> ListAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        [.. (await store.ListAsync(workflowId, cancellationToken)).Select(k => ApiKeyResponse.From(k))];
+
+    public async Task<ServiceResult<ApiKeyResponse>> RotateAsync(ClaimsPrincipal user, Guid workflowId, Guid keyId, CancellationToken cancellationToken)
+    {
+        var current = (await store.ListAsync(workflowId, cancellationToken)).FirstOrDefault(k => k.Id == keyId);
+        var (secret, key, signingSecret) = NewSecret(current?.Signed == true);
+        var rotated = await store.RotateAsync(workflowId, keyId, secret, user.ToActor(), cancellationToken);
+        return rotated.Succeeded ? ApiKeyResponse.From(rotated.Value, key, signingSecret) : Error(rotated.Error);
+    }
+
+    public async Task<ServiceResult<ApiKeyResponse>> RevokeAsync(ClaimsPrincipal user, Guid workflowId, Guid keyId, CancellationToken cancellationToken)
+    {
+        var revoked = await store.RevokeAsync(workflowId, keyId, user.ToActor(), cancellationToken);
+        return revoked.Succeeded ? ApiKeyResponse.From(revoked.Value) : Error(revoked.Error);
+    }
+
+    /// <summary>The signing secret of a signed key, decrypted for checking a delivery.</summary>
+    public string UnprotectSigningSecret(string protectedSecret) => _protector.Unprotect(protectedSecret);
+
+    private (WorkflowApiKeySecret Secret, string Key, string? SigningSecret) NewSecret(bool signed)
+    {
+        var (key, prefix) = ApiKeySecrets.NewKey();
+        var signingSecret = signed ? ApiKeySecrets.NewSigningSecret() : null;
+        return (new WorkflowApiKeySecret(prefix, ApiKeySecrets.Hash(key), signingSecret is null ? null : _protector.Protect(signingSecret)), key, signingSecret);
+    }
+
+    private static ServiceError Error(LifecycleError error) => error.Kind switch
+    {
+        LifecycleErrorKind.NotFound => ServiceError.NotFound(error.Message),
+        _ => ServiceError.Conflict(error.Message),
+    };
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Designer.Runtime.Runs;
+using Designer.Web.Api;
+using Designer.Web.Runs;
+
+namespace Designer.Web.Triggers;
+
+/// <summary>
+/// <c>POST /hooks/{workflowId}</c> (issue 16): starts a run of the workflow with the body as its input, authenticated
+/// by one of that workflow's API keys only (no cookie or token), through the same start path, rollout split and reply
+/// as <c>POST /api/workflows/{id}/runs</c>. Every authentication failure is the same 401, so a caller cannot learn
+/// whether a workflow exists.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static string PathFor(Guid workflowId) => $"/hooks/{workflowId}";
+
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/hooks/{workflowId:guid}", DeliverAsync).WithTags("Triggers").AllowAnonymous().DisableAntiforgery()
+            .RequireRateLimiting(Hosting.RateLimiting.RunStart);
+        return app;
+    }
+
+    private static async Task<IResult> DeliverAsync(
+        IWorkflowApiKeyStore keys, ApiKeyService apiKeys, RunService runs, TimeProvider time, HttpRequest request, HttpResponse response,
+        Guid workflowId, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return ApiResults.TooLarge();
+        }
+
+        var presented = PresentedKey(request);
+        var credential = ApiKeySecrets.PrefixOf(presented) is { } prefix ? await keys.FindByPrefixAsync(prefix, cancellationToken) : null;
+        if (credential is null || !ApiKeySecrets.Matches(presented!, credential.SecretHash)
+            || credential.Key.Revoked || credential.Key.WorkflowId != workflowId)
+        {
+            return Unauthorized(response, "Send a valid, unrevoked API key of this workflow as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+        }
+
+        if (credential.SigningSecretProtected is { } signing
+            && WebhookSignature.Check(apiKeys.UnprotectSigningSecret(signing), Header(request, WebhookSignature.TimestampHeader),
+                Header(request, WebhookSignature.SignatureHeader), body, time.GetUtcNow()) is { } badSignature)
+        {
+            return Unauthorized(response, badSignature);
+        }
+
+        await keys.TouchAsync(credential.Key.Id, cancellationToken);
+        var problems = new List<ValidationProblem>();
+        if (RunWait.TryRead(request, out var wait, out _) is { } badWait)
+        {
+            problems.Add(badWait);
+        }
+
+        var idempotencyKey = Header(request, IdempotencyHeader);
+        if (idempotencyKey is { Length: 0 or > RunStartFields.MaxRunKeyLength })
+        {
+            problems.Add(new ValidationProblem("hook.idempotencyKey", $"The {IdempotencyHeader} header must be 1 to {RunStartFields.MaxRunKeyLength} characters.", Field: IdempotencyHeader));
+        }
+
+        JsonObject input = [];
+        if (!string.IsNullOrWhiteSpace(body))
+        {
+            if (ApiJson.TryParseObject(body, out var json, out var error))
+            {
+                input = json!;
+            }
+            else
+            {
+                problems.Add(new ValidationProblem("hook.body", error!, Field: "body"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiResults.BadRequest("The delivery is invalid: " + string.Join("; ", problems.Select(p => p.Message)), problems);
+        }
+
+        var services = request.HttpContext.RequestServices;
+        if (idempotencyKey is not null)
+        {
+            var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+            switch (await keys.ClaimDeliveryAsync(workflowId, idempotencyKey, bodyHash, credential.Key.Id, cancellationToken))
+            {
+                case WebhookClaim.Repeated { RunId: { } first }:
+                    response.Headers["Idempotent-Replayed"] = "true";
+                    return await RunStartReply.StartedAsync(first, wait, services, cancellationToken);
+                case WebhookClaim.Repeated:
+                    return TypedResults.Problem($"A delivery with {IdempotencyHeader} '{idempotencyKey}' is still being started; retry shortly.",
+                        statusCode: StatusCodes.Status409Conflict, title: "Delivery in progress");
+                case WebhookClaim.BodyMismatch:
+                    return TypedResults.Problem($"{IdempotencyHeader} '{idempotencyKey}' was used before with a different body; use a new key for a new delivery.",
+                        statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new ValidationProblem("hook.idempotencyKey", "reused with a different body", Field: IdempotencyHeader) } });
+            }
+        }
+
+        var actor = new Actor($"api-key:{credential.Key.Id:D}", $"API key {credential.Key.Name} ({credential.Key.Prefix})");
+        RunStartResult result;
+        try
+        {
+            result = await runs.StartAsync(workflowId, input, actor, new RunStartOptions(idempotencyKey, ValidateInput: true), cancellationToken);
+        }
+        catch when (idempotencyKey is not null)
+        {
+            await keys.ReleaseDeliveryAsync(workflowId, idempotencyKey, CancellationToken.None);
+            throw;
+        }
+
+        if (idempotencyKey is not null)
+        {
+            await (result is RunStartResult.Started started
+                ? keys.CompleteDeliveryAsync(workflowId, idempotencyKey, started.Run.Id, CancellationToken.None)
+                : keys.ReleaseDeliveryAsync(workflowId, idempotencyKey, CancellationToken.None));
+        }
+
+        return await RunStartReply.FromAsync(result, workflowId, wait, services, cancellationToken);
+    }
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        if (Header(request, ApiKeyHeader) is { Length: > 0 } key)
+        {
+            return key;
+        }
+
+        var authorization = Header(request, "Authorization");
+        return authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+    }
+
+    private static string? Header(HttpRequest request, string name) => request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static IResult Unauthorized(HttpResponse response, string detail)
+    {
+        response.Headers.WWWAuthenticate = "Bearer";
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    }
+}
