@@ -95,6 +95,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/workflows/{id:guid}/rollout", "/api/workflows/{id}/rollout", Everyone),
         ("POST", "/api/workflows/{id:guid}/rollout/promote", "/api/workflows/{id}/rollout/promote", ["approver", "operator"]),
         ("POST", "/api/workflows/{id:guid}/rollout/abort", "/api/workflows/{id}/rollout/abort", ["approver", "operator"]),
+        // Action connections (issue 16): names and base URLs, for every reader.
+        ("GET", "/api/action-connections/", "/api/action-connections", Everyone),
     ];
 
     public static TheoryData<string, string, string> Cases()
