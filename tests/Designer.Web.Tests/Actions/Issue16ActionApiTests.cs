@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Designer.Web.Tests.Infrastructure;
 using Designer.Workflows.Catalogue;
-using Designer.Workflows.Definitions;
 
 namespace Designer.Web.Tests.Actions;
 
@@ -63,7 +62,7 @@ public sealed class Issue16ActionApiTests(Issue16ActionFixture fixture) : IClass
         Assert.True(run["status"]!.GetValue<string>() == "completed", run.ToJsonString());
         Assert.Equal("done", run["endNode"]!.GetValue<string>());
         Assert.Equal("rf-1", run["output"]!["refundId"]!.GetValue<string>());
-        var runId = run["runId"]!.GetValue<string>();
+        var runId = run["id"]!.GetValue<string>();
         Assert.Contains($"POST|/api/refunds/C-7|Bearer {Issue16ActionFixture.Secret}|{runId}:refund:1", fixture.Received);
         var trace = await (await operatorClient.GetAsync($"/api/runs/{runId}/trace", ct)).Content.ReadAsStringAsync(ct);
         Assert.Contains("refunds/C-7", trace, StringComparison.Ordinal);

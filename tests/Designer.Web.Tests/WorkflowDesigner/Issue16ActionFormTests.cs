@@ -5,7 +5,6 @@ using Designer.Web.Actions;
 using Designer.Web.Components.WorkflowDesigner;
 using Designer.Web.Components.WorkflowDesigner.Editing;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
