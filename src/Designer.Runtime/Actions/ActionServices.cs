@@ -31,6 +31,9 @@ public static class ActionServices
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ActionOptions>, ActionOptionsValidator>());
+
+        // The factory even without connections: hosts that configure none still build the runtime.
+        services.AddHttpClient();
         services.TryAddSingleton(sp => new ActionRuntime(sp.GetRequiredService<IOptions<ActionOptions>>().Value, sp.GetRequiredService<IHttpClientFactory>()));
         foreach (var (name, connection) in options.Connections)
         {

@@ -267,4 +267,23 @@ public sealed class Issue16ActionExecutorTests
         Assert.Equal(1, Assert.Single(receiver.Effects).Value);
         Assert.Equal(full.Output!["refundId"]!.ToJsonString(), result.Output!["refundId"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task ShadowRun_WorkflowWithAction_RefusesToCompileAndSendsNothing()
+    {
+        // Arrange: evaluations and live shadow runs must not repeat side effects at a receiver (refunds twice).
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await ActionReceiver.StartAsync(ct);
+        using var harness = new ActionHarness(ActionHarness.Connection(receiver));
+        var shadow = new Designer.Runtime.Evaluations.ShadowRunner(harness.Services);
+        var definition = ActionHarness.Workflow(ActionHarness.RefundConfig());
+
+        // Act
+        var error = await Assert.ThrowsAsync<Designer.Runtime.Compilation.WorkflowCompilationException>(() =>
+            shadow.RunAsync(definition, Designer.Workflows.Serialization.ContentHash.Compute(definition), Guid.NewGuid().ToString(), ActionHarness.Input(), ct));
+
+        // Assert
+        Assert.Contains("action nodes need action connections", error.Message, StringComparison.Ordinal);
+        Assert.Empty(receiver.Requests);
+    }
 }
