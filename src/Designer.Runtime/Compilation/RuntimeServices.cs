@@ -23,6 +23,9 @@ public sealed class RuntimeServices
     /// <summary>Chat models (registry, gateway, cache, audit); without it chat nodes follow <c>degraded</c>.</summary>
     public ChatModels.ChatRuntime? Chat { get; init; }
 
+    /// <summary>Approved HTTP connections; required by workflows with action nodes.</summary>
+    public Actions.ActionRuntime? Actions { get; init; }
+
     /// <summary>Vector search; required by workflows with retrieval nodes.</summary>
     public IVectorSearch? VectorSearch { get; init; }
 }

@@ -151,6 +151,14 @@ public sealed class WorkflowCompiler
                 }
 
                 return Read<RetrievalConfig>(node, problems) is { } retrieval ? new RetrievalExecutor(node, retrieval, _services.VectorSearch, _services, redaction) : null;
+            case NodeKinds.Action:
+                if (_services.Actions is null)
+                {
+                    problems.Add($"node '{node.Id}': action nodes need action connections, and none are registered");
+                    return null;
+                }
+
+                return Read<ActionConfig>(node, problems) is { } action ? new ActionExecutor(node, action, _services.Actions, _services, redaction) : null;
             default:
                 problems.Add($"node '{node.Id}': kind '{node.Kind}' has no executor");
                 return null;

@@ -1,4 +1,5 @@
 using Designer.Inference.Serving;
+using Designer.Runtime.Actions;
 using Designer.Runtime.ChatModels;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
@@ -13,6 +14,7 @@ using Designer.Runtime.Retrieval;
 using Designer.Runtime.Rollouts;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -51,6 +53,10 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IPiiDetector, PiiDetector>();
         services.TryAddSingleton<RunVault>();
         services.TryAddSingleton<IRunVault>(sp => sp.GetRequiredService<RunVault>());
+        // Issue 16: approved HTTP connections for action nodes; named clients need the list before the container is built.
+        var actionSection = builder.Configuration.GetSection(ActionOptions.SectionName);
+        services.AddOptions<ActionOptions>().Bind(actionSection).ValidateOnStart();
+        ActionServices.AddActionConnections(services, actionSection.Get<ActionOptions>() ?? new ActionOptions());
         services.TryAddSingleton<DurableTraceSink>();
         services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
         services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();
@@ -61,6 +67,7 @@ public static class RuntimeServiceCollectionExtensions
             Time = sp.GetRequiredService<TimeProvider>(),
             Inference = sp.GetService<IInferenceClient>(),
             VectorSearch = sp.GetService<IVectorSearch>(),
+            Actions = sp.GetRequiredService<ActionRuntime>(),
             Chat = ChatRuntimeFactory.Create(sp),
         });
         services.TryAddSingleton(sp => new WorkflowCompiler(sp.GetRequiredService<RuntimeServices>()));

@@ -106,6 +106,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The validator knows the model registry: only Approved model versions may be pinned.
         services.AddSingleton<IWorkflowReferenceResolver, ModelRegistryReferenceResolver>();
+        services.AddSingleton<Actions.ActionConnectionCatalog>();
         services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<IWorkflowReferenceResolver>()));
         // The designer's model picker lists the registry's approved versions.
         services.AddSingleton<Components.WorkflowDesigner.Editing.IModelCatalogView, RegistryModelCatalogView>();
@@ -221,6 +222,7 @@ public static class WebServiceCollectionExtensions
         api.MapRolloutEndpoints();
         api.MapApiKeyEndpoints();
         app.MapWebhookEndpoints();
+        Actions.ActionConnectionEndpoints.MapActionConnectionEndpoints(api);
         app.MapAccountEndpoints();
         return app;
     }

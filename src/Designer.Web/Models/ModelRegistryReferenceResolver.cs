@@ -8,7 +8,7 @@ namespace Designer.Web.Models;
 /// is Approved, an unpinned reference only when some version is. Collections are unknown (null) until the
 /// retrieval module provides a registry.
 /// </summary>
-internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry, IChatModelRegistry chatModels) : IWorkflowReferenceResolver
+internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry, IChatModelRegistry chatModels, Actions.ActionConnectionCatalog actions) : IWorkflowReferenceResolver
 {
     public bool? ModelExists(string model, int? version)
     {
@@ -38,4 +38,7 @@ internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry, IC
 
         return versions.Any(v => v.Status == ModelStatus.Approved && (version is null || v.Version == version));
     }
+
+    /// <summary>Action connections live in configuration, so the answer is always known (issue 16).</summary>
+    public bool? ActionConnectionExists(string name) => actions.Exists(name);
 }

@@ -19,11 +19,11 @@ public sealed class NodeKindCatalogue
         _byKind = Kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
     }
 
-    /// <summary>The built-in kinds: start, retrieval, model, policy, humanGate, condition, end.</summary>
+    /// <summary>The built-in kinds: start, retrieval, model, policy, humanGate, condition, end, action.</summary>
     public static NodeKindCatalogue Default { get; } = new(
     [
         StartKind.Descriptor, RetrievalKind.Descriptor, ModelKind.Descriptor, PolicyKind.Descriptor,
-        HumanGateKind.Descriptor, ConditionKind.Descriptor, EndKind.Descriptor,
+        HumanGateKind.Descriptor, ConditionKind.Descriptor, EndKind.Descriptor, ActionKind.Descriptor,
     ]);
 
     /// <summary>All kinds in palette order.</summary>

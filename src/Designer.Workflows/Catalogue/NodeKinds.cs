@@ -21,6 +21,9 @@ public static class NodeKinds
     /// <summary>Routes on an expression or switch cases.</summary>
     public const string Condition = "condition";
 
+    /// <summary>Calls an admin-approved HTTP connection (issue 16).</summary>
+    public const string Action = "action";
+
     /// <summary>Terminates the run and shapes its output.</summary>
     public const string End = "end";
 

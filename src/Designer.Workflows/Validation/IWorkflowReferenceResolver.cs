@@ -19,4 +19,9 @@ public interface IWorkflowReferenceResolver
     /// <param name="version">Version, or null for any.</param>
     /// <returns>True, false, or null when the registry cannot tell.</returns>
     bool? ChatModelExists(string model, int? version) => null;
+
+    /// <summary>Whether an admin-approved action connection of this name is configured (issue 16).</summary>
+    /// <param name="name">Connection name.</param>
+    /// <returns>True, false, or null when the host cannot tell.</returns>
+    bool? ActionConnectionExists(string name) => null;
 }

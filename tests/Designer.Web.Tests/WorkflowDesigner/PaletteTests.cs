@@ -12,9 +12,9 @@ public sealed class PaletteTests : UiTestContext
         var cut = Render<ProvidersHost>(p => p.AddChildContent<Palette>());
 
         var items = cut.FindAll("[data-testid=palette-item]");
-        Assert.Equal(["start", "condition", "end", "retrieval", "model", "policy", "humanGate"], items.Select(i => i.GetAttribute("data-palette-kind")));
+        Assert.Equal(["start", "condition", "end", "retrieval", "model", "policy", "humanGate", "action"], items.Select(i => i.GetAttribute("data-palette-kind")));
         Assert.All(items, i => Assert.Equal("true", i.GetAttribute("draggable")));
-        Assert.Equal(["Flow", "AI", "Governance"], cut.FindAll("[data-testid=palette-group]").Select(g => g.TextContent));
+        Assert.Equal(["Flow", "AI", "Governance", "Integration"], cut.FindAll("[data-testid=palette-group]").Select(g => g.TextContent));
     }
 
     [Fact]

@@ -29,13 +29,13 @@ public sealed class NodeKindCatalogueTests
     }
 
     [Fact]
-    public void Kinds_Default_ListsSevenKindsWithInputPortInExceptStart()
+    public void Kinds_Default_ListsEightKindsWithInputPortInExceptStart()
     {
         // Arrange / Act
         var kinds = _catalogue.Kinds;
 
         // Assert
-        Assert.Equal(["start", "retrieval", "model", "policy", "humanGate", "condition", "end"], kinds.Select(k => k.Kind));
+        Assert.Equal(["start", "retrieval", "model", "policy", "humanGate", "condition", "end", "action"], kinds.Select(k => k.Kind));
         Assert.Empty(kinds[0].InputPorts);
         Assert.All(kinds.Skip(1), k => Assert.Equal("in", Assert.Single(k.InputPorts).Id));
         Assert.All(kinds, k => Assert.False(string.IsNullOrEmpty(k.Icon + k.Group + k.DisplayName)));

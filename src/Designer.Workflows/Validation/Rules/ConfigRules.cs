@@ -47,6 +47,9 @@ internal static class ConfigRules
             case NodeKinds.Condition when Read<ConditionConfig>(scope, config) is { } condition:
                 ConditionConfigRules.Check(scope, condition);
                 break;
+            case NodeKinds.Action when Read<ActionConfig>(scope, config) is { } action:
+                ActionConfigRules.Check(scope, action, config);
+                break;
             case NodeKinds.End when Read<EndConfig>(scope, config) is { } end:
                 MappingRules.Check(scope, "outputMapping", end.OutputMapping);
                 break;

@@ -14,6 +14,7 @@ internal static class KindIcons
         "user-check" => Icons.Material.Filled.HowToReg,
         "git-branch" => Icons.Material.Filled.CallSplit,
         "flag" => Icons.Material.Filled.Flag,
+        "send" => Icons.Material.Filled.Send,
         _ => Icons.Material.Filled.Widgets,
     };
 

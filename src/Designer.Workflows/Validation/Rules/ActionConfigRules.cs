@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Designer.Workflows.Catalogue.Configs;
+
+namespace Designer.Workflows.Validation.Rules;
+
+internal static class ActionConfigRules
+{
+    public static void Check(NodeScope scope, ActionConfig config, JsonObject raw)
+    {
+        scope.OneOf("method", config.Method, ActionConfig.Methods);
+        if (raw["connection"] is not null && string.IsNullOrWhiteSpace(config.Connection))
+        {
+            scope.Required("connection");
+        }
+        else if (!string.IsNullOrWhiteSpace(config.Connection) &&
+                 scope.Context.Resolver?.ActionConnectionExists(config.Connection) == false)
+        {
+            scope.Context.Add(ProblemCodes.ConfigUnknownReference,
+                $"Action connection '{config.Connection}' is not configured.", scope.NodeId, field: "connection");
+        }
+
+        if (raw["pathTemplate"] is not null && string.IsNullOrWhiteSpace(config.PathTemplate))
+        {
+            scope.Required("pathTemplate");
+        }
+
+        // The runtime checks the rendered URL again; this catches the obvious cases while the author types.
+        var path = config.PathTemplate ?? string.Empty;
+        if (path.Contains("://", StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal) || path.StartsWith('\\'))
+        {
+            scope.Invalid("pathTemplate", "'pathTemplate' must be a path relative to the connection, not a URL.");
+        }
+
+        if (path.Split('/', '\\').Any(segment => segment is ".." or "."))
+        {
+            scope.Invalid("pathTemplate", "'pathTemplate' must not contain '.' or '..' segments.");
+        }
+
+        scope.Template("pathTemplate", config.PathTemplate);
+        scope.Template("bodyTemplate", config.BodyTemplate);
+        foreach (var (name, value) in config.Headers ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(name) || ActionConfig.ReservedHeaders.Contains(name.Trim().ToLowerInvariant(), StringComparer.Ordinal))
+            {
+                scope.Invalid("headers", $"Header '{name}' cannot be set by a workflow.");
+            }
+
+            scope.Template($"headers.{name}", value);
+        }
+
+        if (string.IsNullOrWhiteSpace(config.ContentType))
+        {
+            scope.Required("contentType");
+        }
+
+        MappingRules.Check(scope, "responseMapping", config.ResponseMapping);
+        if (config.TimeoutMs is < 1 or > 300_000)
+        {
+            scope.Invalid("timeoutMs", $"'timeoutMs' must be between 1 and 300000, not {config.TimeoutMs}.");
+        }
+    }
+}
