@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Designer.Workflows.Serialization;
@@ -81,6 +83,14 @@ internal static class HttpLoad
         info.Environment["Designer__Cluster__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         info.Environment["Designer__Runtime__MaxConcurrentRuns"] = maxConcurrentRuns.ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The per-address run-start limit (300/min by default) would answer most of the load with 429.
+        info.Environment["Designer__Security__RateLimits__RunStartPerMinute"] = "1000000";
+        // Production refuses to start without a certificate for the data-protection key ring (issue 14).
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Designer__Security__DataProtectionCertificatePath")))
+        {
+            info.Environment["Designer__Security__DataProtectionCertificatePath"] = SelfSignedPfx(data);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -93,6 +103,17 @@ internal static class HttpLoad
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static string SelfSignedPfx(string data)
+    {
+        Directory.CreateDirectory(data);
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=designer-bench", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var path = Path.Combine(data, "bench-data-protection.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
+        return path;
     }
 
     private static async Task PostAsync(HttpClient client, Guid workflowId, int runs, int concurrency)

@@ -2,7 +2,8 @@ using System.Globalization;
 using Designer.Runtime.Benchmarks;
 
 // `engine [runs]`: engine overhead per node vs direct executor calls (same process, same run).
-// `durable [runs]`: one run at a time through the durable SQLite stores, without HTTP.
+// `durable [runs] [hold|nohold]`: one run at a time through the durable SQLite stores, without HTTP; `nohold` reads
+// the run's vault and sequences per write (as before issue 15).
 // `http [runs] [concurrency] [maxConcurrentRuns]`: runs/second over HTTP against one app process on SQLite.
 var mode = args.Length > 0 ? args[0] : "engine";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -12,13 +13,13 @@ switch (mode)
         await EngineOverhead.RunAsync(Arg(1, 2000));
         break;
     case "durable":
-        await DurableRuns.RunAsync(Arg(1, 1000));
+        await DurableRuns.RunAsync(Arg(1, 1000), args.Length <= 2 || args[2] != "nohold");
         break;
     case "http":
         await HttpLoad.RunAsync(Arg(1, 2000), Arg(2, 32), Arg(3, 8));
         break;
     default:
-        Console.Error.WriteLine("usage: engine [runs] | durable [runs] | http [runs] [concurrency] [maxConcurrentRuns]");
+        Console.Error.WriteLine("usage: engine [runs] | durable [runs] [hold|nohold] | http [runs] [concurrency] [maxConcurrentRuns]");
         Environment.ExitCode = 2;
         break;
 }

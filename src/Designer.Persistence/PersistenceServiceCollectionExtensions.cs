@@ -64,6 +64,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowStore, WorkflowStore>();
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<IRunStore, RunStore>();
+        services.TryAddSingleton<IRunWriteCache>(sp => sp.GetRequiredService<IRunStore>() as IRunWriteCache ?? NullRunWriteCache.Instance);
         services.TryAddSingleton<ICollectionStore, CollectionStore>();
         services.TryAddSingleton<IEvaluationStore, EvaluationStore>();
         services.TryAddSingleton<IRolloutStore, RolloutStore>();

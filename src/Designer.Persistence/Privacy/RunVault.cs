@@ -81,6 +81,10 @@ public sealed class RunVault : IRunVault
         return new RunVaultReveal.Revealed(session.Detokenize(value));
     }
 
+    /// <summary>The vault of a run created on <paramref name="db"/> just now: it has no entries, so nothing is read.</summary>
+    internal RunVaultSession OpenNew(DesignerDbContext db, Guid runId) =>
+        new(db, runId, _protector.CreateProtector(runId.ToString("N")), _detector, [], Clock.UtcNow(_timeProvider));
+
     /// <summary>Loads the run's vault for a write (new values are added to <paramref name="db"/>) or a read.</summary>
     internal async Task<RunVaultSession> OpenAsync(DesignerDbContext db, Guid runId, bool readOnly, CancellationToken cancellationToken)
     {

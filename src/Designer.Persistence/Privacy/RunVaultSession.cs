@@ -14,11 +14,11 @@ namespace Designer.Persistence;
 /// </remarks>
 internal sealed class RunVaultSession
 {
-    private readonly DesignerDbContext? _db;
+    private DesignerDbContext? _db;
     private readonly Guid _runId;
     private readonly IDataProtector _protector;
     private readonly IPiiDetector _detector;
-    private readonly DateTimeOffset _now;
+    private DateTimeOffset _now;
     private readonly Dictionary<string, Known> _byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Value, bool IsNumber), Known> _byValue = [];
     private List<Known>? _taintOrder;
@@ -35,6 +35,23 @@ internal sealed class RunVaultSession
         {
             Remember(new Known(entry.TokenId, entry.Kind, _protector.Unprotect(entry.ProtectedValue), entry.IsNumber));
         }
+    }
+
+    /// <summary>
+    /// Points new entries at the next write's context: a session held for a run (issue 15) serves many writes, each
+    /// on its own context; the entries it added for earlier writes were committed with them.
+    /// </summary>
+    /// <param name="db">The next write's context.</param>
+    /// <param name="now">The next write's time.</param>
+    public void Bind(DesignerDbContext db, DateTimeOffset now)
+    {
+        if (_db is null)
+        {
+            throw new InvalidOperationException("This vault session only reads.");
+        }
+
+        _db = db;
+        _now = now;
     }
 
     /// <summary>How many entries the vault holds for the run.</summary>

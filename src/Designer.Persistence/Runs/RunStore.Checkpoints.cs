@@ -5,22 +5,26 @@ namespace Designer.Persistence;
 public sealed partial class RunStore
 {
     /// <inheritdoc />
-    public async Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken)
+    public Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var last = await db.RunCheckpoints.Where(c => c.RunId == runId).MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
-        var vault = await OpenVaultAsync(db, runId, cancellationToken);
-        db.RunCheckpoints.Add(new RunCheckpointEntity
+        return WriteAsync(runId, async (db, state) =>
         {
-            RunId = runId,
-            CheckpointId = checkpoint.CheckpointId,
-            ParentId = checkpoint.ParentId,
-            Json = vault?.TokenizeJson(checkpoint.Json) ?? checkpoint.Json,
-            CreatedAt = checkpoint.CreatedAt,
-            Sequence = last + 1,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            var sequence = await LastCheckpointAsync(db, runId, state, cancellationToken) + 1;
+            var vault = await VaultAsync(db, runId, state, cancellationToken);
+            db.RunCheckpoints.Add(new RunCheckpointEntity
+            {
+                RunId = runId,
+                CheckpointId = checkpoint.CheckpointId,
+                ParentId = checkpoint.ParentId,
+                Json = vault?.TokenizeJson(checkpoint.Json) ?? checkpoint.Json,
+                CreatedAt = checkpoint.CreatedAt,
+                Sequence = sequence,
+            });
+            await SaveAsync(db, state, cancellationToken);
+            state?.LastCheckpoint = sequence;
+            return sequence;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -45,26 +49,28 @@ public sealed partial class RunStore
     }
 
     /// <inheritdoc />
-    public async Task<TraceEventRecord> AppendTraceAsync(Guid runId, string kind, string? nodeId, string json, DateTimeOffset timestamp, CancellationToken cancellationToken)
+    public Task<TraceEventRecord> AppendTraceAsync(Guid runId, string kind, string? nodeId, string json, DateTimeOffset timestamp, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(json);
-        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var last = await db.TraceEvents.Where(e => e.RunId == runId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        var vault = await OpenVaultAsync(db, runId, cancellationToken);
-        json = vault?.TokenizeJson(json) ?? json;
-        var entity = new TraceEventEntity
+        return WriteAsync(runId, async (db, state) =>
         {
-            RunId = runId,
-            Sequence = last + 1,
-            Kind = kind,
-            NodeId = nodeId,
-            Json = json,
-            Timestamp = timestamp,
-        };
-        db.TraceEvents.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        return new TraceEventRecord(runId, entity.Sequence, kind, nodeId, json, timestamp);
+            var sequence = await LastTraceAsync(db, runId, state, cancellationToken) + 1;
+            var vault = await VaultAsync(db, runId, state, cancellationToken);
+            var stored = vault?.TokenizeJson(json) ?? json;
+            db.TraceEvents.Add(new TraceEventEntity
+            {
+                RunId = runId,
+                Sequence = sequence,
+                Kind = kind,
+                NodeId = nodeId,
+                Json = stored,
+                Timestamp = timestamp,
+            });
+            await SaveAsync(db, state, cancellationToken);
+            state?.LastTrace = sequence;
+            return new TraceEventRecord(runId, sequence, kind, nodeId, stored, timestamp);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

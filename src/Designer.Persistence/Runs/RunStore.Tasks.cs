@@ -54,34 +54,36 @@ public sealed partial class RunStore
         };
 
     /// <inheritdoc />
-    public async Task<HumanTaskRecord?> WaitForHumanAsync(NewHumanTask task, decimal addCost, CancellationToken cancellationToken)
+    public Task<HumanTaskRecord?> WaitForHumanAsync(NewHumanTask task, decimal addCost, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == task.RunId, cancellationToken);
-        if (run is null || run.Status != RunStatus.Running)
+        return WriteAsync(task.RunId, async (db, state) =>
         {
-            return null;
-        }
+            var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == task.RunId, cancellationToken);
+            if (run is null || run.Status != RunStatus.Running)
+            {
+                return null;
+            }
 
-        run.Status = RunStatus.WaitingForHuman;
-        run.Cost += addCost;
-        var entity = NewTaskEntity(task, Clock.UtcNow(_timeProvider), await OpenVaultAsync(db, task.RunId, cancellationToken));
-        db.HumanTasks.Add(entity);
-        try
-        {
-            // One SaveChanges = one transaction; the run's UPDATE is conditional on its concurrency token.
-            await db.SaveChangesAsync(cancellationToken);
-            return HumanTaskRecord.From(entity);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return null;
-        }
+            run.Status = RunStatus.WaitingForHuman;
+            run.Cost += addCost;
+            var entity = NewTaskEntity(task, Clock.UtcNow(_timeProvider), await VaultAsync(db, task.RunId, state, cancellationToken));
+            db.HumanTasks.Add(entity);
+            try
+            {
+                // One SaveChanges = one transaction; the run's UPDATE is conditional on its concurrency token.
+                await SaveAsync(db, state, cancellationToken);
+                return HumanTaskRecord.From(entity);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return null;
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                return (HumanTaskRecord?)null;
+            }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -50,7 +50,8 @@ public sealed partial class RunStore : IRunStore
             Owner = run.Owner,
         };
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var vault = await OpenVaultAsync(db, entity.Id, cancellationToken);
+        // A new run has no vault entries yet: nothing to read.
+        var vault = _vault?.OpenNew(db, entity.Id);
         entity.InputJson = vault?.TokenizeJson(run.InputJson) ?? run.InputJson;
         db.Runs.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
@@ -104,39 +105,41 @@ public sealed partial class RunStore : IRunStore
     }
 
     /// <inheritdoc />
-    public async Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken)
+    public Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(transition);
-        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (run is null || !from.Contains(run.Status))
+        return WriteAsync(id, async (db, state) =>
         {
-            return null;
-        }
+            var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (run is null || !from.Contains(run.Status))
+            {
+                return null;
+            }
 
-        var vault = transition.OutputJson is null && transition.Error is null ? null : await OpenVaultAsync(db, id, cancellationToken);
-        run.Status = transition.To;
-        run.OutputJson = (vault is null ? transition.OutputJson : vault.TokenizeJson(transition.OutputJson)) ?? run.OutputJson;
-        run.EndNode = transition.EndNode ?? run.EndNode;
-        run.Error = (vault is null ? transition.Error : vault.TokenizeText(transition.Error)) ?? run.Error;
-        run.Cost += transition.AddCost;
-        run.Owner = transition.Owner ?? run.Owner;
-        if (RunStatuses.IsTerminal(transition.To))
-        {
-            run.EndedAt = Clock.UtcNow(_timeProvider);
-        }
+            var vault = transition.OutputJson is null && transition.Error is null ? null : await VaultAsync(db, id, state, cancellationToken);
+            run.Status = transition.To;
+            run.OutputJson = (vault is null ? transition.OutputJson : vault.TokenizeJson(transition.OutputJson)) ?? run.OutputJson;
+            run.EndNode = transition.EndNode ?? run.EndNode;
+            run.Error = (vault is null ? transition.Error : vault.TokenizeText(transition.Error)) ?? run.Error;
+            run.Cost += transition.AddCost;
+            run.Owner = transition.Owner ?? run.Owner;
+            if (RunStatuses.IsTerminal(transition.To))
+            {
+                run.EndedAt = Clock.UtcNow(_timeProvider);
+            }
 
-        try
-        {
-            // Conditional on the concurrency token read above: a concurrent change makes this affect no row.
-            await db.SaveChangesAsync(cancellationToken);
-            return RunRecord.From(run);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null;
-        }
+            try
+            {
+                // Conditional on the concurrency token read above: a concurrent change makes this affect no row.
+                await SaveAsync(db, state, cancellationToken);
+                return RunRecord.From(run);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return (RunRecord?)null;
+            }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

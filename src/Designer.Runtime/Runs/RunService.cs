@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
@@ -23,6 +24,7 @@ public sealed class RunService
     private static readonly RunStatus[] FromActive = [RunStatus.Running, RunStatus.WaitingForHuman];
     private static readonly RunStatus[] FromStalled = [RunStatus.Interrupted, RunStatus.Running];
     private const int RecoveryBatch = 100;
+    private const int CompiledVersionLimit = 1024;
     private static readonly Actor SlaActor = new("system:sla", "SLA timer");
 
     private readonly IRunStore _runs;
@@ -37,6 +39,8 @@ public sealed class RunService
     private readonly RolloutRouter _router;
     private readonly LiveShadowQueue _shadows;
     private readonly IRunVault? _vault;
+    private readonly IRunWriteCache? _writes;
+    private readonly ConcurrentDictionary<(Guid Workflow, int Number), CompiledWorkflow> _compiledVersions = new();
 
     /// <summary>Creates the service.</summary>
     /// <param name="runs">Run storage.</param>
@@ -54,8 +58,10 @@ public sealed class RunService
     /// Turns the tokens of stored rows back into values for the engine (input on recovery, decisions); null when the
     /// store keeps payloads as given.
     /// </param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null)
+    /// <param name="writes">Keeps a run's vault and sequences while its work executes here; null to read them per write.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null, IRunWriteCache? writes = null)
     {
+        _writes = writes;
         _router = router;
         _shadows = shadows;
         _vault = vault;
@@ -105,20 +111,35 @@ public sealed class RunService
             return new RunStartResult.NotRunnable([problem]);
         }
 
-        if (route.Version is not { } number
-            || await _workflows.GetVersionAsync(workflowId, number, cancellationToken) is not { } version)
+        if (route.Version is not { } number)
         {
             return new RunStartResult.NoActiveVersion();
         }
 
-        CompiledWorkflow compiled;
-        try
+        // A version's content never changes once submitted, so its compiled form is kept per (workflow, number):
+        // no version read and no parse per start (issue 15). Which number runs is still decided per start above.
+        if (!_compiledVersions.TryGetValue((workflowId, number), out var compiled))
         {
-            compiled = Compile(version.CanonicalJson, version.ContentHash);
-        }
-        catch (WorkflowCompilationException ex)
-        {
-            return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+            if (await _workflows.GetVersionAsync(workflowId, number, cancellationToken) is not { } version)
+            {
+                return new RunStartResult.NoActiveVersion();
+            }
+
+            try
+            {
+                compiled = Compile(version.CanonicalJson, version.ContentHash);
+            }
+            catch (WorkflowCompilationException ex)
+            {
+                return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+            }
+
+            if (_compiledVersions.Count >= CompiledVersionLimit)
+            {
+                _compiledVersions.Clear();
+            }
+
+            _compiledVersions[(workflowId, number)] = compiled;
         }
 
         if (options?.ValidateInput == true
@@ -128,9 +149,9 @@ public sealed class RunService
             return new RunStartResult.InvalidInput(invalid);
         }
 
-        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, version.ContentHash, input.ToJsonString(), _ownership.Owner), actor, cancellationToken);
+        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner), actor, cancellationToken);
         var runId = RunIds.Format(run.Id);
-        _host.Enqueue(run.Id, async token =>
+        Execute(run.Id, async token =>
         {
             var result = await RunGuardedAsync(() => _runner.StartAsync(compiled, runId, (JsonObject)input.DeepClone(), token), runId, token);
             await ApplyAsync(run.Id, result, token);
@@ -218,7 +239,7 @@ public sealed class RunService
         await _runs.MarkHumanDecidedAsync(winner.RunId, CancellationToken.None);
         if (await _runs.TransitionAsync(winner.RunId, FromWaiting, new RunTransition(RunStatus.Running, Owner: _ownership.Owner), CancellationToken.None) is { } run)
         {
-            _host.Enqueue(run.Id, async token =>
+            Execute(run.Id, async token =>
             {
                 var human = TaskDecisions.ToHumanDecision(await ClearAsync(winner, token), actor);
                 var compiled = await CompileRunAsync(run, token);
@@ -246,7 +267,7 @@ public sealed class RunService
             claimed = await _runs.ClaimOrphanedRunsAsync(_ownership.Owner, live, RecoveryBatch, cancellationToken);
             foreach (var run in claimed)
             {
-                _host.Enqueue(run.Id, token => RecoverAsync(run, token));
+                Execute(run.Id, token => RecoverAsync(run, token));
             }
 
             total += claimed.Count;
@@ -275,7 +296,7 @@ public sealed class RunService
 
             if (run is not null)
             {
-                _host.Enqueue(run.Id, token => RecoverAsync(run, token));
+                Execute(run.Id, token => RecoverAsync(run, token));
                 resumed++;
             }
         }
@@ -300,6 +321,24 @@ public sealed class RunService
         _host.Cancel(runId);
         return new RunCancelResult.Cancelled(cancelled);
     }
+
+    /// <summary>
+    /// Queues the run's work; while it executes here this process owns the run, so its writes reuse one vault and
+    /// in-memory sequences (issue 15), and the next piece of work (a resume, a recovery elsewhere) reads them afresh.
+    /// </summary>
+    private void Execute(Guid runId, Func<CancellationToken, Task> work) =>
+        _host.Enqueue(runId, async token =>
+        {
+            _writes?.Hold(runId);
+            try
+            {
+                await work(token);
+            }
+            finally
+            {
+                _writes?.Release(runId);
+            }
+        });
 
     private async Task RecoverAsync(RunRecord run, CancellationToken cancellationToken)
     {
