@@ -23,7 +23,7 @@ internal static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/hooks/{workflowId:guid}", DeliverAsync).WithTags("Triggers").AllowAnonymous().DisableAntiforgery()
-            .RequireRateLimiting(Hosting.RateLimiting.RunStart);
+            .RequireRateLimiting(Hosting.RateLimiting.RunStart).AddEndpointFilter<Runs.RunBackPressureFilter>();
         return app;
     }
 

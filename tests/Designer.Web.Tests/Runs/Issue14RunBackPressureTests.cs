@@ -52,6 +52,32 @@ public sealed class Issue14RunBackPressureTests(BackPressureRunApiFixture fixtur
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
+    [Fact]
+    public async Task Hook_Issue14_BacklogAtLimit_Returns503BeforeTheDeliveryIsRead()
+    {
+        // Arrange
+        var host = fixture.Factory.Services.GetRequiredService<RunExecutionHost>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = Enumerable.Range(0, BackPressureRunApiFixture.MaxQueuedRuns).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in held)
+        {
+            host.Enqueue(id, _ => release.Task);
+        }
+
+        using var anonymous = fixture.Factory.CreateClient();
+
+        // Act
+        var refused = await anonymous.PostAsync($"/hooks/{fixture.GateWorkflowId}", ApiClientExtensions.Json("{}"));
+        release.SetResult();
+        await Task.WhenAll(held.Select(host.WhenIdleAsync));
+        var afterwards = await anonymous.PostAsync($"/hooks/{fixture.GateWorkflowId}", ApiClientExtensions.Json("{}"));
+
+        // Assert: refused while full; once drained, the same keyless delivery reaches authentication again.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
+    }
+
     private static async Task<long> RunCountAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/runs?pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
 }
