@@ -49,11 +49,14 @@ public static partial class RunVaultTokens
             ? TokenPattern().Replace(text, m => resolve(m.Groups["kind"].Value, m.Groups["id"].Value) ?? m.Value)
             : text;
 
+    // A bound against hostile input, wide enough that a paused thread on a loaded host does not fail a run's write.
+    private const int MatchTimeoutMilliseconds = 2000;
+
     internal static Match MatchWhole(string text) => WholeTokenPattern().Match(text);
 
-    [GeneratedRegex("«(?<kind>[a-z]{2,16}):(?<id>[a-z]{12})»", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("«(?<kind>[a-z]{2,16}):(?<id>[a-z]{12})»", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("^«(?<kind>[a-z]{2,16}):(?<id>[a-z]{12})»$", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex("^«(?<kind>[a-z]{2,16}):(?<id>[a-z]{12})»$", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex WholeTokenPattern();
 }

@@ -184,29 +184,33 @@ public static partial class PiiRedactor
         return grouped || (candidate[0] == '0' && digits >= 10);
     }
 
+    private const int MatchTimeoutMilliseconds = 2000;
+
     private static string Count(IDictionary<string, int> counts, string kind, string mask)
     {
         counts[kind] = counts.TryGetValue(kind, out var n) ? n + 1 : 1;
         return mask;
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, 200)]
+    // The timeouts bound hostile input, not ordinary text: 200 ms tripped on short values when a loaded host paused
+    // the matching thread (a run failed its storage write), so the bound is 2 s.
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex IbanPattern();
 
-    [GeneratedRegex(@"\b\d(?:[ -]?\d){12,18}\b", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\b\d(?:[ -]?\d){12,18}\b", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex CardPattern();
 
     // Not preceded by a digit, letter, dot or colon so parts of times, versions and decimals are not candidates.
-    [GeneratedRegex(@"(?<![\w.:/-])\+?\(?\d[\d ().-]{5,18}\d\b(?![.:/-]?\d)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![\w.:/-])\+?\(?\d[\d ().-]{5,18}\d\b(?![.:/-]?\d)", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex PhonePattern();
 
     // ISO 8601 (2026-12-04, 2026-12-04T10:15) and day-first (04.12.2026, 04/12/2026) dates.
-    [GeneratedRegex(@"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?:[ T].*)?$", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?:[ T].*)?$", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"^\d+\.\d+$", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^\d+\.\d+$", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex DecimalPattern();
 }
