@@ -30,6 +30,9 @@ public static class AuditActions
     /// <summary>Retention purged the payloads of finished runs (issue 14); the data holds counts only.</summary>
     public const string RetentionPurged = "retention.purged";
 
+    /// <summary>A failed or cancelled run sent the compensating calls of its successful actions (issue 16).</summary>
+    public const string RunCompensated = "run.compensated";
+
     /// <summary>A retrieval collection was created (issue 14: collection operations are audited with the change).</summary>
     public const string CollectionCreated = "collection.created";
 

@@ -22,4 +22,21 @@ public sealed class ActionRuntime
     /// <param name="connection">Connection name.</param>
     /// <returns>A client whose pipeline retries, counts attempts and never follows redirects.</returns>
     public HttpClient CreateClient(string connection) => _clients.CreateClient(ActionServices.ClientName(connection));
+
+    /// <summary>Adds the connection's credential; only here, so no definition, trace or log ever holds it.</summary>
+    /// <param name="request">The outgoing request.</param>
+    /// <param name="connection">Its connection.</param>
+    public static void Authorize(HttpRequestMessage request, ActionConnectionOptions connection)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!string.IsNullOrEmpty(connection.BearerSecret))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", connection.BearerSecret);
+        }
+        else if (!string.IsNullOrEmpty(connection.AuthHeader))
+        {
+            request.Headers.TryAddWithoutValidation(connection.AuthHeader, connection.AuthValue);
+        }
+    }
 }

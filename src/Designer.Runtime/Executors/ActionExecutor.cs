@@ -72,7 +72,15 @@ public sealed class ActionExecutor : NodeExecutor
             var status = (int)response.StatusCode;
             var port = ActionServices.PortFor(response.StatusCode);
             var mapped = port == "ok" ? Map(scope, status, body) : [];
-            return Outcome(port, input, started, attempts.Value, status, body, mapped, null);
+            var outcome = Outcome(port, input, started, attempts.Value, status, body, mapped, null);
+            if (port == "ok" && _config.Compensation is { } compensation && outcome.Output is JsonObject output)
+            {
+                // Rendered now, with the response in view, and kept with the node's output: the undo of a run that
+                // fails later (perhaps on another host, after a restart) is read from the trace, not re-rendered.
+                output[ActionCompensation.OutputField] = RenderCompensation(scope, compensation, connection, status, body);
+            }
+
+            return outcome;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -115,16 +123,51 @@ public sealed class ActionExecutor : NodeExecutor
             request.Headers.TryAddWithoutValidation(ActionServices.IdempotencyHeader, scope.IdempotencyKey);
         }
 
-        if (!string.IsNullOrEmpty(connection.BearerSecret))
+        ActionRuntime.Authorize(request, connection);
+        return request;
+    }
+
+    private JsonObject RenderCompensation(NodeScope scope, ActionCompensationConfig compensation, ActionConnectionOptions connection, int status, JsonNode? body)
+    {
+        var variables = (JsonObject)scope.Variables.DeepClone();
+        variables["response"] = new JsonObject { ["status"] = status, ["body"] = body?.DeepClone() };
+        var path = Render(variables, compensation.PathTemplate, "compensation.pathTemplate");
+        if (!ActionUrlResolver.TryResolve(new Uri(connection.BaseUrl), path, out _, out var refused))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.BearerSecret);
-        }
-        else if (!string.IsNullOrEmpty(connection.AuthHeader))
-        {
-            request.Headers.TryAddWithoutValidation(connection.AuthHeader, connection.AuthValue);
+            throw new NodeFaultException(Node.Id, $"compensation.pathTemplate: {refused}", null);
         }
 
-        return request;
+        var headers = new JsonObject();
+        foreach (var (name, valueTemplate) in compensation.Headers ?? [])
+        {
+            if (ActionConfig.ReservedHeaders.Contains(name.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+                || (connection.AuthHeader is { } auth && string.Equals(auth, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new NodeFaultException(Node.Id, $"compensation header '{name}' cannot be set by a workflow", null);
+            }
+
+            headers[name] = Render(variables, valueTemplate, $"compensation.headers.{name}");
+        }
+
+        return new ActionCompensation(
+            _config.Connection,
+            compensation.Method,
+            path,
+            compensation.BodyTemplate is { } template ? Render(variables, template, "compensation.bodyTemplate") : null,
+            _config.ContentType,
+            headers).ToJson();
+    }
+
+    private string Render(JsonObject variables, string template, string field)
+    {
+        try
+        {
+            return Services.Sandbox.Render(template, variables);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new NodeFaultException(Node.Id, $"{field}: {ex.Message}", ex);
+        }
     }
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)

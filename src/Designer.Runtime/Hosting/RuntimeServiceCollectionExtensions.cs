@@ -76,6 +76,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RunExecutionHost>());
         services.TryAddSingleton<RolloutRouter>();
         services.TryAddSingleton<LiveShadowQueue>();
+        services.TryAddSingleton<RunCompensator>();
         services.TryAddSingleton<RunService>();
         services.TryAddSingleton<IRunOwnership, ProcessRunOwnership>();
         services.TryAddSingleton<IGateDeadlines, ReminderGateDeadlines>();

@@ -40,6 +40,7 @@ public sealed class RunService
     private readonly LiveShadowQueue _shadows;
     private readonly IRunVault? _vault;
     private readonly IRunWriteCache? _writes;
+    private readonly Actions.RunCompensator? _compensator;
     private readonly ConcurrentDictionary<(Guid Workflow, int Number), CompiledWorkflow> _compiledVersions = new();
 
     /// <summary>Creates the service.</summary>
@@ -59,8 +60,10 @@ public sealed class RunService
     /// store keeps payloads as given.
     /// </param>
     /// <param name="writes">Keeps a run's vault and sequences while its work executes here; null to read them per write.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null, IRunWriteCache? writes = null)
+    /// <param name="compensator">Undoes the successful actions of a failed or cancelled run; null for none.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null, IRunWriteCache? writes = null, Actions.RunCompensator? compensator = null)
     {
+        _compensator = compensator;
         _writes = writes;
         _router = router;
         _shadows = shadows;
@@ -319,7 +322,26 @@ public sealed class RunService
 
         await _runs.CancelPendingTasksAsync(runId, CancellationToken.None);
         _host.Cancel(runId);
+        if (_compensator is not null)
+        {
+            _ = Task.Run(() => CompensateCancelledAsync(runId), CancellationToken.None);
+        }
+
         return new RunCancelResult.Cancelled(cancelled);
+    }
+
+    /// <summary>
+    /// Queues the compensation of a cancelled run once its cancelled work has finished: that work's token is spent,
+    /// and it may still be writing the trace the compensation reads.
+    /// </summary>
+    private async Task CompensateCancelledAsync(Guid runId)
+    {
+        await _host.WhenIdleAsync(runId);
+        Execute(runId, async token =>
+        {
+            await _compensator!.CompensateAsync(runId, "cancelled", token);
+            _trace.TakeCost(runId);
+        });
     }
 
     /// <summary>
@@ -447,6 +469,14 @@ public sealed class RunService
 
                 break;
             default:
+                if (_compensator is not null)
+                {
+                    // Before the run is marked failed: a crash in between leaves it Running, so recovery re-runs the
+                    // failing step, fails again and comes back here; calls already recorded are not sent twice.
+                    await _compensator.CompensateAsync(runId, "failed", cancellationToken);
+                    _trace.TakeCost(runId);
+                }
+
                 await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost), CancellationToken.None);
                 break;
         }

@@ -30,6 +30,9 @@ public static class TraceEventKinds
     /// <summary>PII was found and redacted in the listed fields.</summary>
     public const string Redaction = "redaction";
 
+    /// <summary>A failed or cancelled run sent the compensating call of an action that had succeeded.</summary>
+    public const string Compensation = "compensation";
+
     /// <summary>The run produced its output.</summary>
     public const string Output = "output";
 }

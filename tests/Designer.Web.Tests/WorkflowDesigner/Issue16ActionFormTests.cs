@@ -78,6 +78,47 @@ public sealed class Issue16ActionFormTests : UiTestContext
         Assert.True(((JsonObject)_changed!["responseMapping"]!).ContainsKey("refundId"));
     }
 
+    [Fact]
+    public void Compensation_SwitchOn_WritesMethodAndEmptyPathForTheValidatorToAskFor()
+    {
+        // Arrange
+        var cut = RenderInspector(new JsonObject { ["connection"] = "payments" });
+
+        // Act
+        Input(cut, "action-compensation").Change(true);
+
+        // Assert
+        Assert.Equal("""{"method":"POST","pathTemplate":""}""", _changed!["compensation"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Compensation_EditPath_KeepsMethodAndWritesPath()
+    {
+        // Arrange
+        var cut = RenderInspector(new JsonObject
+        {
+            ["connection"] = "payments",
+            ["compensation"] = new JsonObject { ["method"] = "DELETE", ["pathTemplate"] = string.Empty },
+        });
+
+        // Act
+        Input(cut, "action-compensation-path").Change("refunds/{{response.body.id}}");
+
+        // Assert
+        Assert.Equal("""{"method":"DELETE","pathTemplate":"refunds/{{response.body.id}}"}""", _changed!["compensation"]!.ToJsonString());
+        Assert.Equal("payments", _changed["connection"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Compensation_Absent_NoUndoFields()
+    {
+        // Act
+        var cut = RenderInspector(new JsonObject { ["connection"] = "payments" });
+
+        // Assert
+        Assert.Empty(cut.FindAll("[data-testid=action-compensation-path]"));
+    }
+
     private static ActionConnectionCatalog Catalogue() => new(Options.Create(new ActionOptions
     {
         Connections =

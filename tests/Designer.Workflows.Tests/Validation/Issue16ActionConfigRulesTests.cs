@@ -131,4 +131,43 @@ public sealed class Issue16ActionConfigRulesTests
         // Assert
         Assert.Equal(["ok", "client-error", "server-error", "timeout"], ports);
     }
+
+    [Fact]
+    public void Validate_Issue16_CompensationWithEveryFieldWrong_ReportsEachUnderCompensation()
+    {
+        // Arrange
+        var config = Valid();
+        config["compensation"] = new JsonObject
+        {
+            ["method"] = "TRACE",
+            ["pathTemplate"] = "https://evil.example/undo",
+            ["headers"] = new JsonObject { ["Authorization"] = "x" },
+            ["bodyTemplate"] = "{{ unclosed",
+        };
+        var validator = new WorkflowValidator(new ConnectionResolver("payments"));
+
+        // Act
+        var problems = validator.Validate(WithAction(config));
+
+        // Assert
+        ProblemAssert.Has(problems, ProblemCodes.ConfigInvalidValue, nodeId: "refund", field: "compensation.method");
+        ProblemAssert.Has(problems, ProblemCodes.ConfigInvalidValue, nodeId: "refund", field: "compensation.pathTemplate");
+        ProblemAssert.Has(problems, ProblemCodes.ConfigInvalidValue, nodeId: "refund", field: "compensation.headers");
+        ProblemAssert.Has(problems, ProblemCodes.TemplateSyntax, nodeId: "refund", field: "compensation.bodyTemplate");
+    }
+
+    [Fact]
+    public void Validate_Issue16_CompensationReadingResponse_ReportsNothing()
+    {
+        // Arrange
+        var config = Valid();
+        config["compensation"] = new JsonObject { ["method"] = "DELETE", ["pathTemplate"] = "refunds/{{response.body.id}}" };
+        var validator = new WorkflowValidator(new ConnectionResolver("payments"));
+
+        // Act
+        var problems = validator.Validate(WithAction(config));
+
+        // Assert
+        ProblemAssert.None(problems);
+    }
 }

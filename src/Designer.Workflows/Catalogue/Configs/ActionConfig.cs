@@ -45,4 +45,10 @@ public sealed class ActionConfig
 
     /// <summary>Send <c>Idempotency-Key: runId:nodeId:attempt</c>; also lets a non-idempotent method be retried.</summary>
     public bool SendIdempotencyKey { get; set; } = true;
+
+    /// <summary>
+    /// The call that undoes this one (saga): sent on the same connection, newest action first, when the run later
+    /// fails or is cancelled after this action answered <c>ok</c>. None when the action needs no undo.
+    /// </summary>
+    public ActionCompensationConfig? Compensation { get; set; }
 }

@@ -26,6 +26,7 @@ internal static class ActionKind
             Field("responseMapping", ConfigFieldTypes.Object, "Output field to expression over response and run variables."),
             Field("timeoutMs", ConfigFieldTypes.Integer, "Timeout of the whole call in ms; the connection's when empty."),
             new("sendIdempotencyKey", ConfigFieldTypes.Boolean, false, "Send Idempotency-Key (run:node:attempt).", true),
+            Field("compensation", ConfigFieldTypes.Object, "Undo call (method, pathTemplate, headers, bodyTemplate; templates also see response), sent if the run later fails or is cancelled."),
         ],
     };
 }

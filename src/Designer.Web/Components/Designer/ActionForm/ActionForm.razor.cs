@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Designer.Web.Actions;
 using Designer.Workflows.Catalogue.Configs;
 using Microsoft.AspNetCore.Components;
@@ -6,7 +7,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 
 /// <summary>
 /// Action (issue 16): connection (picker over the admin-approved list, names and base URLs only), method, path,
-/// headers, body, response mapping, timeout and the idempotency key switch.
+/// headers, body, response mapping, timeout, the idempotency key switch and the optional compensating call.
 /// </summary>
 public sealed partial class ActionForm : KindFormBase
 {
@@ -22,6 +23,8 @@ public sealed partial class ActionForm : KindFormBase
             ? $"Calls {chosen.BaseUrl}" + (chosen.AllowedMethods.Count > 0 ? $" ({string.Join(", ", chosen.AllowedMethods)})" : string.Empty)
             : "An admin-approved connection";
 
+    private JsonObject? Compensation => Config[Key.Compensation] as JsonObject;
+
     /// <inheritdoc />
     protected override void OnInitialized()
     {
@@ -30,6 +33,27 @@ public sealed partial class ActionForm : KindFormBase
         {
             _connections = catalogue.List();
         }
+    }
+
+    private string? CompensationStr(string key) => Compensation?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    // Switching on writes an empty path on purpose: the validator then asks for it, next to the field.
+    private Task SetCompensationEnabledAsync(bool on) =>
+        SetAsync(Key.Compensation, on ? new JsonObject { [Key.Method] = "POST", [Key.PathTemplate] = string.Empty } : null);
+
+    private Task SetCompensationAsync(string key, string? value)
+    {
+        var copy = (JsonObject?)Compensation?.DeepClone() ?? [];
+        if (string.IsNullOrEmpty(value))
+        {
+            copy.Remove(key);
+        }
+        else
+        {
+            copy[key] = value;
+        }
+
+        return SetAsync(Key.Compensation, copy);
     }
 
     private static class Key
@@ -42,5 +66,6 @@ public sealed partial class ActionForm : KindFormBase
         public const string ResponseMapping = "responseMapping";
         public const string TimeoutMs = "timeoutMs";
         public const string SendIdempotencyKey = "sendIdempotencyKey";
+        public const string Compensation = "compensation";
     }
 }
