@@ -12,6 +12,10 @@ internal static class ScheduleCron
 {
     public const int MaxLength = 200;
 
+    // Cron has no year, so whether an expression ever occurs does not depend on the clock: looking from a fixed
+    // instant (Cronos searches far enough ahead for the 28-year weekday/leap-day cycle) keeps parsing pure.
+    private static readonly DateTime NeverOccursProbe = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>Parses a cron expression; null with the reason when it is malformed or never occurs.</summary>
     public static CronExpression? TryParse(string? text, out string? problem)
     {
@@ -35,7 +39,7 @@ internal static class ScheduleCron
             var expression = CronExpression.Parse(trimmed, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
 
             // "0 0 30 2 *" parses but never occurs; a schedule that can never fire is a mistake worth naming.
-            if (expression.GetNextOccurrence(DateTime.UtcNow) is null)
+            if (expression.GetNextOccurrence(NeverOccursProbe) is null)
             {
                 problem = $"cron '{trimmed}' never occurs.";
                 return null;
