@@ -5,7 +5,8 @@ using Designer.Web.Identity;
 namespace Designer.Web.Triggers;
 
 /// <summary>
-/// Schedule triggers (issue 16): <c>GET /api/workflows/{id}/schedules</c> for every role,
+/// Schedule triggers (issue 16): <c>GET /api/workflows/{id}/schedules</c> and <c>GET …/schedules/{scheduleId}/occurrences</c>
+/// (the latest 50 claimed occurrences: run id or why none started) for every role,
 /// <c>POST …/schedules</c>, <c>PUT …/schedules/{scheduleId}</c> and <c>DELETE …/schedules/{scheduleId}</c> for admins
 /// and operators. A malformed cron, an unknown time zone or a bad input is a ProblemDetails naming every problem.
 /// </summary>
@@ -15,6 +16,7 @@ internal static class ScheduleEndpoints
     {
         var schedules = api.MapGroup("/workflows/{id:guid}/schedules").WithTags("Triggers").DisableAntiforgery();
         schedules.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
+        schedules.MapGet("/{scheduleId:guid}/occurrences", OccurrencesAsync).RequireAuthorization(DesignerPolicies.Read);
         schedules.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
         schedules.MapPut("/{scheduleId:guid}", UpdateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
         schedules.MapDelete("/{scheduleId:guid}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
@@ -23,6 +25,9 @@ internal static class ScheduleEndpoints
 
     private static async Task<IResult> ListAsync(ScheduleService service, Guid id, CancellationToken cancellationToken) =>
         TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+
+    private static async Task<IResult> OccurrencesAsync(ScheduleService service, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.ListOccurrencesAsync(id, scheduleId, 50, cancellationToken), o => TypedResults.Ok(new { items = o }));
 
     private static async Task<IResult> CreateAsync(ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {

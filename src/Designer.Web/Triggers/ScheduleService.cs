@@ -33,6 +33,18 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
         return [.. (await store.ListAsync(workflowId, cancellationToken)).Select(s => ScheduleResponse.From(s, now))];
     }
 
+    /// <summary>The schedule's latest claimed occurrences, newest first: the run each started, or why none started.</summary>
+    public async Task<ServiceResult<IReadOnlyList<ScheduleOccurrenceRecord>>> ListOccurrencesAsync(Guid workflowId, Guid scheduleId, int take, CancellationToken cancellationToken)
+    {
+        if (!(await store.ListAsync(workflowId, cancellationToken)).Any(s => s.Id == scheduleId))
+        {
+            return ServiceError.NotFound($"Workflow {workflowId} has no schedule {scheduleId}.");
+        }
+
+        // Built explicitly: C# has no implicit conversion from an interface type such as IReadOnlyList.
+        return new ServiceResult<IReadOnlyList<ScheduleOccurrenceRecord>>(await store.ListOccurrencesAsync(scheduleId, take, cancellationToken), null);
+    }
+
     public async Task<ServiceResult<ScheduleResponse>> UpdateAsync(ClaimsPrincipal user, Guid workflowId, Guid scheduleId, JsonObject body, CancellationToken cancellationToken)
     {
         var checkedBody = await CheckAsync(workflowId, body, cancellationToken);

@@ -179,10 +179,17 @@ public abstract class Issue16ScheduleTests(Issue13RolloutFixture fixture)
         // Act
         await worker.TickAsync(Ct);
 
+        var listed = await (await (await fixture.ClientAsync("viewer")).GetAsync($"/api/workflows/{id}/schedules/{scheduleId}/occurrences")).ReadObjectAsync();
+        var otherWorkflow = await (await fixture.ClientAsync("viewer")).GetAsync($"/api/workflows/{Guid.NewGuid()}/schedules/{scheduleId}/occurrences");
+
         // Assert
         var occurrence = Assert.Single(await Store().ListOccurrencesAsync(scheduleId, 10, Ct));
         Assert.Null(occurrence.RunId);
         Assert.Contains("no active version", occurrence.Problem, StringComparison.Ordinal);
+        var item = Assert.Single(listed["items"]!.AsArray())!;
+        Assert.Equal(LeapDay, item["occurrenceUtc"]!.GetValue<DateTimeOffset>());
+        Assert.Contains("no active version", item["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, otherWorkflow.StatusCode);
     }
 
     private ScheduleWorker Worker(TimeProvider clock, int maxCatchUp = 10)
