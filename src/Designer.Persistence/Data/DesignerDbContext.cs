@@ -95,6 +95,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Idempotent webhook deliveries: the caller's key and the run it started.</summary>
     public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
 
+    /// <summary>Schedule triggers of workflows (issue 16).</summary>
+    public DbSet<WorkflowScheduleEntity> WorkflowSchedules => Set<WorkflowScheduleEntity>();
+
+    /// <summary>Claimed schedule occurrences: one row per (schedule, occurrence), the run it started.</summary>
+    public DbSet<ScheduleOccurrenceEntity> ScheduleOccurrences => Set<ScheduleOccurrenceEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -138,6 +144,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         var triggers = new TriggerConfiguration();
         builder.ApplyConfiguration<WorkflowApiKeyEntity>(triggers);
         builder.ApplyConfiguration<WebhookDeliveryEntity>(triggers);
+        var schedules = new ScheduleConfiguration();
+        builder.ApplyConfiguration<WorkflowScheduleEntity>(schedules);
+        builder.ApplyConfiguration<ScheduleOccurrenceEntity>(schedules);
     }
 
     private void PrepareForSave()

@@ -115,6 +115,11 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ModelService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyService>();
+        // Schedule triggers (issue 16): every host runs the worker; the occurrence claim lets one of them fire.
+        services.AddScoped<ScheduleService>();
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+        services.AddHostedService<ScheduleWorker>();
         services.AddScoped<ChatModelService>();
         // Retrieval nodes search real collections; the demo corpus is trained and ingested in the background.
         services.AddSingleton<Designer.Runtime.Retrieval.IVectorSearch, CollectionVectorSearch>();
@@ -221,6 +226,7 @@ public static class WebServiceCollectionExtensions
         api.MapEvaluationEndpoints();
         api.MapRolloutEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapScheduleEndpoints();
         app.MapWebhookEndpoints();
         Actions.ActionConnectionEndpoints.MapActionConnectionEndpoints(api);
         app.MapAccountEndpoints();

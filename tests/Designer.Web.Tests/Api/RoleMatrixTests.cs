@@ -103,6 +103,12 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/workflows/{id:guid}/api-keys/", "/api/workflows/{id}/api-keys", ["operator", "admin"]),
         ("POST", "/api/workflows/{id:guid}/api-keys/{keyId:guid}/rotate", "/api/workflows/{id}/api-keys/00000000-0000-0000-0000-000000000001/rotate", ["operator", "admin"]),
         ("DELETE", "/api/workflows/{id:guid}/api-keys/{keyId:guid}", "/api/workflows/{id}/api-keys/00000000-0000-0000-0000-000000000001", ["operator", "admin"]),
+        // Schedule triggers (issue 16): every role lists; admins and operators change (empty body → 400, unknown schedule → 404).
+        ("GET", "/api/workflows/{id:guid}/schedules/", "/api/workflows/{id}/schedules", Everyone),
+        ("GET", "/api/workflows/{id:guid}/schedules/{scheduleId:guid}/occurrences", "/api/workflows/{id}/schedules/00000000-0000-0000-0000-000000000001/occurrences", Everyone),
+        ("POST", "/api/workflows/{id:guid}/schedules/", "/api/workflows/{id}/schedules", ["operator", "admin"]),
+        ("PUT", "/api/workflows/{id:guid}/schedules/{scheduleId:guid}", "/api/workflows/{id}/schedules/00000000-0000-0000-0000-000000000001", ["operator", "admin"]),
+        ("DELETE", "/api/workflows/{id:guid}/schedules/{scheduleId:guid}", "/api/workflows/{id}/schedules/00000000-0000-0000-0000-000000000001", ["operator", "admin"]),
         // Action connections (issue 16): names and base URLs, for every reader.
         ("GET", "/api/action-connections/", "/api/action-connections", Everyone),
     ];

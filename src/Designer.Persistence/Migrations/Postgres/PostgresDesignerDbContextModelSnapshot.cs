@@ -889,6 +889,34 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.ToTable("RunVaultEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.ScheduleOccurrenceEntity", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurrenceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ScheduleId", "OccurrenceUtc");
+
+                    b.ToTable("ScheduleOccurrences", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.TraceEventEntity", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1110,6 +1138,79 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Workflows", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowScheduleEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("FiredThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastOccurrence")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MissedPolicy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Enabled");
+
+                    b.HasIndex("WorkflowId");
+
+                    b.ToTable("WorkflowSchedules", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.WorkflowVersionEntity", b =>
@@ -1458,6 +1559,15 @@ namespace Designer.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.ScheduleOccurrenceEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowScheduleEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.TraceEventEntity", b =>
                 {
                     b.HasOne("Designer.Persistence.RunEntity", null)
@@ -1499,6 +1609,15 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.HasOne("Designer.Persistence.WorkflowEntity", null)
                         .WithOne()
                         .HasForeignKey("Designer.Persistence.WorkflowDraftEntity", "WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowScheduleEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -884,6 +884,34 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.ToTable("RunVaultEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.ScheduleOccurrenceEntity", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurrenceUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScheduleId", "OccurrenceUtc");
+
+                    b.ToTable("ScheduleOccurrences", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.TraceEventEntity", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1105,6 +1133,79 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Workflows", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowScheduleEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiredThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastOccurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissedPolicy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Enabled");
+
+                    b.HasIndex("WorkflowId");
+
+                    b.ToTable("WorkflowSchedules", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.WorkflowVersionEntity", b =>
@@ -1447,6 +1548,15 @@ namespace Designer.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Designer.Persistence.ScheduleOccurrenceEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowScheduleEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Designer.Persistence.TraceEventEntity", b =>
                 {
                     b.HasOne("Designer.Persistence.RunEntity", null)
@@ -1488,6 +1598,15 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.HasOne("Designer.Persistence.WorkflowEntity", null)
                         .WithOne()
                         .HasForeignKey("Designer.Persistence.WorkflowDraftEntity", "WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.WorkflowScheduleEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.WorkflowEntity", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

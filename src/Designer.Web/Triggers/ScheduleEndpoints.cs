@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+
+namespace Designer.Web.Triggers;
+
+/// <summary>
+/// Schedule triggers (issue 16): <c>GET /api/workflows/{id}/schedules</c> and <c>GET …/schedules/{scheduleId}/occurrences</c>
+/// (the latest 50 claimed occurrences: run id or why none started) for every role,
+/// <c>POST …/schedules</c>, <c>PUT …/schedules/{scheduleId}</c> and <c>DELETE …/schedules/{scheduleId}</c> for admins
+/// and operators. A malformed cron, an unknown time zone or a bad input is a ProblemDetails naming every problem.
+/// </summary>
+internal static class ScheduleEndpoints
+{
+    public static RouteGroupBuilder MapScheduleEndpoints(this RouteGroupBuilder api)
+    {
+        var schedules = api.MapGroup("/workflows/{id:guid}/schedules").WithTags("Triggers").DisableAntiforgery();
+        schedules.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
+        schedules.MapGet("/{scheduleId:guid}/occurrences", OccurrencesAsync).RequireAuthorization(DesignerPolicies.Read);
+        schedules.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
+        schedules.MapPut("/{scheduleId:guid}", UpdateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
+        schedules.MapDelete("/{scheduleId:guid}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(ScheduleService service, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+
+    private static async Task<IResult> OccurrencesAsync(ScheduleService service, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.ListOccurrencesAsync(id, scheduleId, 50, cancellationToken), o => TypedResults.Ok(new { items = o }));
+
+    private static async Task<IResult> CreateAsync(ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync(request, cancellationToken);
+        return problem ?? ApiResults.From(await service.CreateAsync(user, id, body!, cancellationToken),
+            s => TypedResults.Created($"/api/workflows/{id}/schedules/{s.Id}", s));
+    }
+
+    private static async Task<IResult> UpdateAsync(ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync(request, cancellationToken);
+        return problem ?? ApiResults.From(await service.UpdateAsync(user, id, scheduleId, body!, cancellationToken), s => TypedResults.Ok(s));
+    }
+
+    private static async Task<IResult> DeleteAsync(ScheduleService service, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.DeleteAsync(user, id, scheduleId, cancellationToken), s => TypedResults.Ok(s));
+
+    private static async Task<(System.Text.Json.Nodes.JsonObject? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        if (text is null)
+        {
+            return (null, ApiResults.TooLarge());
+        }
+
+        return ApiJson.TryParseObject(string.IsNullOrWhiteSpace(text) ? "{}" : text, out var body, out var error)
+            ? (body, null)
+            : (null, ApiResults.BadRequest(error!, [new ValidationProblem("body.json", error!, Field: "body")]));
+    }
+}
