@@ -69,6 +69,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IEvaluationStore, EvaluationStore>();
         services.TryAddSingleton<IRolloutStore, RolloutStore>();
         services.TryAddSingleton<IWorkflowApiKeyStore, WorkflowApiKeyStore>();
+        services.TryAddSingleton<IBatchStore, BatchStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
 

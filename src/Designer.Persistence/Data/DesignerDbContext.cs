@@ -95,6 +95,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Idempotent webhook deliveries: the caller's key and the run it started.</summary>
     public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
 
+    /// <summary>Batches of run inputs uploaded from a file (issue 16).</summary>
+    public DbSet<BatchEntity> Batches => Set<BatchEntity>();
+
+    /// <summary>The rows of batches: one run each.</summary>
+    public DbSet<BatchRowEntity> BatchRows => Set<BatchRowEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -138,6 +144,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         var triggers = new TriggerConfiguration();
         builder.ApplyConfiguration<WorkflowApiKeyEntity>(triggers);
         builder.ApplyConfiguration<WebhookDeliveryEntity>(triggers);
+        var batches = new BatchConfiguration();
+        builder.ApplyConfiguration<BatchEntity>(batches);
+        builder.ApplyConfiguration<BatchRowEntity>(batches);
     }
 
     private void PrepareForSave()
