@@ -221,6 +221,7 @@ public static class WebServiceCollectionExtensions
         api.MapEvaluationEndpoints();
         api.MapRolloutEndpoints();
         api.MapApiKeyEndpoints();
+        Batches.BatchEndpoints.MapBatchEndpoints(api);
         app.MapWebhookEndpoints();
         Actions.ActionConnectionEndpoints.MapActionConnectionEndpoints(api);
         app.MapAccountEndpoints();
