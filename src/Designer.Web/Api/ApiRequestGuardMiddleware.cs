@@ -49,7 +49,7 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
         if (HasBody(request) && !IsJson(request.ContentType) && !IsBatchCsv(request))
         {
             await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"The body must be JSON (Content-Type application/json{(request.Path.Value?.EndsWith("/documents", StringComparison.Ordinal) == true ? " or application/x-ndjson" : string.Empty)}), not '{request.ContentType ?? "none"}'.");
+                $"The body must be JSON (Content-Type application/json{(request.Path.Value?.EndsWith("/documents", StringComparison.Ordinal) == true ? " or application/x-ndjson" : request.Path.Value?.EndsWith("/batches", StringComparison.Ordinal) == true ? ", text/csv or application/x-ndjson" : string.Empty)}), not '{request.ContentType ?? "none"}'.");
             return;
         }
 
