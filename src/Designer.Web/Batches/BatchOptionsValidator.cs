@@ -13,9 +13,9 @@ internal sealed class BatchOptionsValidator : IValidateOptions<BatchOptions>
             problems.Add($"{BatchOptions.SectionName}:MaxBodyBytes must be between 1 and {Api.ApiJson.MaxBodyBytes}.");
         }
 
-        if (options.MaxRows is < 1 or > 1_000_000)
+        if (options.MaxRows is < 1 or > 100_000)
         {
-            problems.Add($"{BatchOptions.SectionName}:MaxRows must be between 1 and 1,000,000.");
+            problems.Add($"{BatchOptions.SectionName}:MaxRows must be between 1 and 100,000 (progress reads every row of a batch).");
         }
 
         if (options.MaxInFlightPerBatch < 1)
