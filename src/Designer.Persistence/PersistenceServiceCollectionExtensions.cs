@@ -70,6 +70,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IRolloutStore, RolloutStore>();
         services.TryAddSingleton<IWorkflowApiKeyStore, WorkflowApiKeyStore>();
         services.TryAddSingleton<IWorkflowScheduleStore, WorkflowScheduleStore>();
+        services.TryAddSingleton<IBatchStore, BatchStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
 

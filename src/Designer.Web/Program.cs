@@ -18,6 +18,7 @@ builder.AddDesignerApi();
 builder.AddDesignerUi();
 builder.AddDesignerEvaluations();
 builder.AddDesignerRollouts();
+builder.AddDesignerBatches();
 
 var app = builder.Build();
 

@@ -101,6 +101,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Claimed schedule occurrences: one row per (schedule, occurrence), the run it started.</summary>
     public DbSet<ScheduleOccurrenceEntity> ScheduleOccurrences => Set<ScheduleOccurrenceEntity>();
 
+    /// <summary>Batches of run inputs uploaded from a file (issue 16).</summary>
+    public DbSet<BatchEntity> Batches => Set<BatchEntity>();
+
+    /// <summary>The rows of batches: one run each.</summary>
+    public DbSet<BatchRowEntity> BatchRows => Set<BatchRowEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -147,6 +153,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         var schedules = new ScheduleConfiguration();
         builder.ApplyConfiguration<WorkflowScheduleEntity>(schedules);
         builder.ApplyConfiguration<ScheduleOccurrenceEntity>(schedules);
+        var batches = new BatchConfiguration();
+        builder.ApplyConfiguration<BatchEntity>(batches);
+        builder.ApplyConfiguration<BatchRowEntity>(batches);
     }
 
     private void PrepareForSave()

@@ -6,4 +6,8 @@ namespace Designer.Persistence;
 /// <param name="ContentHash">Its content hash.</param>
 /// <param name="InputJson">Input JSON.</param>
 /// <param name="Owner">The host that will execute it.</param>
-public sealed record NewRun(Guid WorkflowId, int VersionNumber, string ContentHash, string InputJson, string? Owner = null);
+/// <param name="Id">
+/// The run id chosen by the caller (a batch row records it before the start, so a repeated start after a restart hits
+/// the primary key instead of starting a second run); null for a new version 7 id.
+/// </param>
+public sealed record NewRun(Guid WorkflowId, int VersionNumber, string ContentHash, string InputJson, string? Owner = null, Guid? Id = null);

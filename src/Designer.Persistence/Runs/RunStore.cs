@@ -39,7 +39,7 @@ public sealed partial class RunStore : IRunStore
         var now = Clock.UtcNow(_timeProvider);
         var entity = new RunEntity
         {
-            Id = Guid.CreateVersion7(now),
+            Id = run.Id ?? Guid.CreateVersion7(now),
             WorkflowId = run.WorkflowId,
             VersionNumber = run.VersionNumber,
             ContentHash = run.ContentHash,

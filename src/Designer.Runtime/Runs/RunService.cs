@@ -152,7 +152,7 @@ public sealed class RunService
             return new RunStartResult.InvalidInput(invalid);
         }
 
-        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner), actor, cancellationToken);
+        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner, options?.RunId), actor, cancellationToken);
         var runId = RunIds.Format(run.Id);
         Execute(run.Id, async token =>
         {

@@ -7,4 +7,8 @@ namespace Designer.Runtime.Runs;
 /// Check the input against the chosen version's start schema before anything is stored, answering
 /// <see cref="RunStartResult.InvalidInput"/> (webhooks, issue 16); otherwise the Start node fails the run.
 /// </param>
-public sealed record RunStartOptions(string? RunKey = null, int? Version = null, bool ValidateInput = false);
+/// <param name="RunId">
+/// The id the run gets, chosen and recorded by the caller first (batch rows, issue 16): starting the same id twice
+/// fails on the run's primary key rather than starting a second run. Null for a new id.
+/// </param>
+public sealed record RunStartOptions(string? RunKey = null, int? Version = null, bool ValidateInput = false, Guid? RunId = null);

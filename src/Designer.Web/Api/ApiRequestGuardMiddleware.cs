@@ -45,10 +45,11 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
             return;
         }
 
-        if (HasBody(request) && !IsJson(request.ContentType))
+        // A batch upload (issue 16) may also be CSV; text/csv is no type an HTML form can send cross-site.
+        if (HasBody(request) && !IsJson(request.ContentType) && !IsBatchCsv(request))
         {
             await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"The body must be JSON (Content-Type application/json{(request.Path.Value?.EndsWith("/documents", StringComparison.Ordinal) == true ? " or application/x-ndjson" : string.Empty)}), not '{request.ContentType ?? "none"}'.");
+                $"The body must be JSON (Content-Type application/json{(request.Path.Value?.EndsWith("/documents", StringComparison.Ordinal) == true ? " or application/x-ndjson" : request.Path.Value?.EndsWith("/batches", StringComparison.Ordinal) == true ? ", text/csv or application/x-ndjson" : string.Empty)}), not '{request.ContentType ?? "none"}'.");
             return;
         }
 
@@ -112,6 +113,9 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
 
         return false;
     }
+
+    private static bool IsBatchCsv(HttpRequest request) =>
+        request.Path.Value?.EndsWith("/batches", StringComparison.Ordinal) == true && Batches.BatchEndpoints.FormatOf(request.ContentType) is not null;
 
     private static bool ChangesState(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));

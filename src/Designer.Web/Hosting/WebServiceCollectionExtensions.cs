@@ -227,6 +227,7 @@ public static class WebServiceCollectionExtensions
         api.MapRolloutEndpoints();
         api.MapApiKeyEndpoints();
         api.MapScheduleEndpoints();
+        Batches.BatchEndpoints.MapBatchEndpoints(api);
         app.MapWebhookEndpoints();
         Actions.ActionConnectionEndpoints.MapActionConnectionEndpoints(api);
         app.MapAccountEndpoints();

@@ -109,6 +109,11 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("POST", "/api/workflows/{id:guid}/schedules/", "/api/workflows/{id}/schedules", ["operator", "admin"]),
         ("PUT", "/api/workflows/{id:guid}/schedules/{scheduleId:guid}", "/api/workflows/{id}/schedules/00000000-0000-0000-0000-000000000001", ["operator", "admin"]),
         ("DELETE", "/api/workflows/{id:guid}/schedules/{scheduleId:guid}", "/api/workflows/{id}/schedules/00000000-0000-0000-0000-000000000001", ["operator", "admin"]),
+        // Batch runs (issue 16): admins and operators upload (a JSON body → 415), every reader follows (unknown batch → 404).
+        ("POST", "/api/workflows/{id:guid}/batches/", "/api/workflows/{id}/batches", ["operator", "admin"]),
+        ("GET", "/api/workflows/{id:guid}/batches/", "/api/workflows/{id}/batches", Everyone),
+        ("GET", "/api/batches/{batchId:guid}", "/api/batches/00000000-0000-0000-0000-000000000001", Everyone),
+        ("GET", "/api/batches/{batchId:guid}/results.csv", "/api/batches/00000000-0000-0000-0000-000000000001/results.csv", Everyone),
         // Action connections (issue 16): names and base URLs, for every reader.
         ("GET", "/api/action-connections/", "/api/action-connections", Everyone),
     ];

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+using Microsoft.Net.Http.Headers;
+
+namespace Designer.Web.Batches;
+
+/// <summary>
+/// Batch runs (issue 16): <c>POST /api/workflows/{id}/batches</c> (admins and operators; body <c>text/csv</c> or
+/// <c>application/x-ndjson</c>, <c>?skipBadRows=true</c>), and for every reader <c>GET …/batches</c>,
+/// <c>GET /api/batches/{id}</c> (progress) and <c>GET /api/batches/{id}/results.csv</c>.
+/// </summary>
+internal static class BatchEndpoints
+{
+    public static RouteGroupBuilder MapBatchEndpoints(this RouteGroupBuilder api)
+    {
+        var perWorkflow = api.MapGroup("/workflows/{id:guid}/batches").WithTags("Batches").DisableAntiforgery();
+        perWorkflow.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
+        perWorkflow.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
+        var batches = api.MapGroup("/batches").WithTags("Batches").RequireAuthorization(DesignerPolicies.Read);
+        batches.MapGet("/{batchId:guid}", GetAsync);
+        batches.MapGet("/{batchId:guid}/results.csv", ResultsAsync);
+        return api;
+    }
+
+    /// <summary>Whether <paramref name="contentType"/> is one a batch may be uploaded as (the API guard asks too).</summary>
+    public static BatchFormat? FormatOf(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return null;
+        }
+
+        var type = media.MediaType.Value ?? string.Empty;
+        return type.Equals("text/csv", StringComparison.OrdinalIgnoreCase) ? BatchFormat.Csv
+            : type.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase) ? BatchFormat.Ndjson
+            : null;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        BatchService service, HttpRequest request, ClaimsPrincipal user, Guid id, bool? skipBadRows, CancellationToken cancellationToken)
+    {
+        var limit = service.Options.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        if (FormatOf(request.ContentType) is not { } format)
+        {
+            return TypedResults.Problem($"Send the file as text/csv or application/x-ndjson, not '{request.ContentType ?? "none"}'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
+
+        var text = await ReadAsync(request, limit, cancellationToken);
+        if (text is null)
+        {
+            return TooLarge(limit);
+        }
+
+        return ApiResults.From(await service.CreateAsync(user, id, text, format, skipBadRows ?? false, cancellationToken),
+            b => TypedResults.Accepted($"/api/batches/{b.Id}", b));
+    }
+
+    private static async Task<IResult> ListAsync(BatchService service, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+
+    private static async Task<IResult> GetAsync(BatchService service, Guid batchId, CancellationToken cancellationToken) =>
+        await service.GetAsync(batchId, cancellationToken) is { } batch
+            ? TypedResults.Ok(batch)
+            : ApiResults.Problem(Workflows.ServiceError.NotFound($"Batch {batchId} does not exist."));
+
+    private static async Task<IResult> ResultsAsync(BatchService service, Guid batchId, CancellationToken cancellationToken)
+    {
+        if (await service.GetAsync(batchId, cancellationToken) is null)
+        {
+            return ApiResults.Problem(Workflows.ServiceError.NotFound($"Batch {batchId} does not exist."));
+        }
+
+        var csv = BatchResultsCsv.Write(await service.RowsAsync(batchId, cancellationToken));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"batch-{batchId:N}-results.csv");
+    }
+
+    private static IResult TooLarge(int limit) => TypedResults.Problem(
+        $"The file is larger than {limit:N0} bytes, the most one batch upload may have; split it.",
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+
+    private static async Task<string?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var buffer = new char[8192];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Designer.Web.Tests.Infrastructure;
+using Designer.Workflows.Catalogue;
+
+namespace Designer.Web.Tests.Batches;
+
+/// <summary>
+/// One app per provider for the batch tests: the worker polls every 50 ms, uploads are limited to 200 kB (the 413
+/// test), and each test publishes its own trivial start → end workflow so run counts are its own.
+/// </summary>
+public abstract class Issue16BatchFixture : IAsyncLifetime
+{
+    public const int MaxBodyBytes = 200_000;
+
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private DesignerWebFactory? _factory;
+
+    public string? Unavailable { get; protected set; }
+
+    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        if (!_clients.TryGetValue(role, out var client))
+        {
+            client = await Factory.ClientForAsync(role);
+            _clients[role] = client;
+        }
+
+        return client;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await CreateFactoryAsync();
+        _factory.Settings["Designer:Batches:PollInterval"] = "00:00:00.050";
+        _factory.Settings["Designer:Batches:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _factory.Settings["Designer:Batches:MaxInFlightPerBatch"] = "16";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates, submits and approves a start → end workflow whose schema has every CSV cell type.</summary>
+    public async Task<Guid> PublishTrivialAsync(bool approve = true)
+    {
+        var author = await ClientAsync("author");
+        var id = await author.CreateWorkflowAsync("Batch " + Guid.NewGuid().ToString("N")[..8], Trivial());
+        Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{id}/versions")).StatusCode);
+        if (approve)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await (await ClientAsync("approver")).PostJsonAsync($"/api/workflows/{id}/versions/1/approve")).StatusCode);
+        }
+
+        return id;
+    }
+
+    public static WorkflowDefinition Trivial() => new()
+    {
+        Name = "Batch trivial",
+        Nodes =
+        [
+            new NodeDefinition
+            {
+                Id = "start", Kind = NodeKinds.Start, Name = "Start", Position = new NodePosition(0, 0),
+                Config = new JsonObject
+                {
+                    ["inputSchema"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["required"] = new JsonArray("amount", "currency"),
+                        ["properties"] = new JsonObject
+                        {
+                            ["amount"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 },
+                            ["currency"] = new JsonObject { ["type"] = "string", ["minLength"] = 3, ["maxLength"] = 3 },
+                            ["count"] = new JsonObject { ["type"] = "integer" },
+                            ["urgent"] = new JsonObject { ["type"] = "boolean" },
+                        },
+                    },
+                },
+            },
+            new NodeDefinition { Id = "end", Kind = NodeKinds.End, Name = "Done", Position = new NodePosition(300, 0), Config = [] },
+        ],
+        Edges = [new EdgeDefinition { Id = "e1", From = new PortRef("start", "next"), To = new PortRef("end", NodeKinds.InputPort) }],
+    };
+
+    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
+}
+
+public sealed class SqliteIssue16BatchFixture : Issue16BatchFixture
+{
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
+}
+
+public sealed class PostgresIssue16BatchFixture : Issue16BatchFixture
+{
+    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Unavailable = $"{TestPostgres.Variable} is not set.";
+            return new DesignerWebFactory();
+        }
+
+        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
+    }
+}
