@@ -1,21 +1,31 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
 
-/// <summary>EF Core implementation of <see cref="IBatchStore"/> for SQLite and PostgreSQL.</summary>
+/// <summary>
+/// EF Core implementation of <see cref="IBatchStore"/> for SQLite and PostgreSQL. A waiting row's input is a customer
+/// record that has not reached a run (and its vault) yet, so it is stored encrypted with Data Protection — the key ring
+/// every host shares — and dropped once its run holds it.
+/// </summary>
 public sealed class BatchStore : IBatchStore
 {
+    private const string Purpose = "Designer.BatchRows.v1";
+
     private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
     private readonly TimeProvider _timeProvider;
+    private readonly IDataProtector? _protector;
 
     /// <summary>Creates the store.</summary>
     /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
-    public BatchStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+    /// <param name="protection">Encrypts waiting rows' inputs; null (stores without a key ring) keeps them as given.</param>
+    public BatchStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IDataProtectionProvider? protection = null)
     {
         _contextFactory = contextFactory;
         _timeProvider = timeProvider;
+        _protector = protection?.CreateProtector(Purpose);
     }
 
     /// <inheritdoc />
@@ -47,7 +57,7 @@ public sealed class BatchStore : IBatchStore
                 DispatchedAt = rows.Count == 0 ? now : null,
             };
             db.Batches.Add(batch);
-            db.BatchRows.AddRange(rows.Select(r => new BatchRowEntity { BatchId = batch.Id, Line = r.Line, InputJson = r.InputJson }));
+            db.BatchRows.AddRange(rows.Select(r => new BatchRowEntity { BatchId = batch.Id, Line = r.Line, InputJson = _protector?.Protect(r.InputJson) ?? r.InputJson }));
             var data = new JsonObject
             {
                 ["batchId"] = batch.Id.ToString("D"),
@@ -112,7 +122,7 @@ public sealed class BatchStore : IBatchStore
             .OrderBy(r => r.Line).Take(max)
             .Select(r => new { r.Line, r.InputJson, r.RunId })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new PendingBatchRow(r.Line, r.InputJson ?? "{}", r.RunId))];
+        return [.. rows.Select(r => new PendingBatchRow(r.Line, r.InputJson is null ? "{}" : _protector?.Unprotect(r.InputJson) ?? r.InputJson, r.RunId))];
     }
 
     /// <inheritdoc />

@@ -154,7 +154,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) || IsForeignKeyViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) || DbErrors.IsForeignKeyViolation(ex))
         {
             // Taken by another host, or the schedule was deleted meanwhile: either way this host starts nothing.
             return false;
@@ -193,12 +193,6 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         entity.MissedPolicy = definition.MissedPolicy;
     }
 
-    private static bool IsForeignKeyViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 787,
-        _ => false,
-    };
 
     private static AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Audited(WorkflowScheduleEntity schedule, Actor actor, string action)
     {

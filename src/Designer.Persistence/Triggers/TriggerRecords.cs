@@ -52,4 +52,7 @@ public abstract record WebhookClaim
 
     /// <summary>Delivered before with a different body.</summary>
     public sealed record BodyMismatch : WebhookClaim;
+
+    /// <summary>The workflow does not exist (nothing was claimed).</summary>
+    public sealed record WorkflowNotFound : WebhookClaim;
 }

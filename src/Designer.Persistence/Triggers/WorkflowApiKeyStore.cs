@@ -119,6 +119,10 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
         {
             db.ChangeTracker.Clear();
         }
+        catch (DbUpdateException ex) when (DbErrors.IsForeignKeyViolation(ex))
+        {
+            return new WebhookClaim.WorkflowNotFound();
+        }
 
         var first = await db.WebhookDeliveries.AsNoTracking()
             .SingleOrDefaultAsync(d => d.WorkflowId == workflowId && d.IdempotencyKey == idempotencyKey, cancellationToken);

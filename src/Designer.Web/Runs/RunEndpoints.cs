@@ -26,11 +26,17 @@ internal static class RunEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        RunService service, HttpRequest request, HttpResponse response, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+        RunService service, Persistence.IWorkflowApiKeyStore claims, HttpRequest request, HttpResponse response, ClaimsPrincipal user, Guid id,
+        CancellationToken cancellationToken)
     {
         if (RunWait.TryRead(request, out var wait, out var fromPrefer) is { } badWait)
         {
             return ApiResults.BadRequest(badWait.Message, [badWait]);
+        }
+
+        if (IdempotentRunStart.TryRead(request, out var idempotencyKey) is { } badKey)
+        {
+            return ApiResults.BadRequest(badKey.Message, [badKey]);
         }
 
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -40,8 +46,7 @@ internal static class RunEndpoints
         }
 
         JsonObject input = [];
-        var keyHeader = request.Headers["Idempotency-Key"];
-        string? runKey = keyHeader.Count > 0 ? keyHeader[0] : null;
+        var runKey = idempotencyKey;
         int? version = null;
         if (!string.IsNullOrWhiteSpace(body))
         {
@@ -69,13 +74,17 @@ internal static class RunEndpoints
             }
         }
 
-        var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version), cancellationToken);
-        if (result is RunStartResult.Started && fromPrefer && wait is { } asked)
+        // Issue 13: a retried start with the same Idempotency-Key gets the first run, not a second one.
+        return await IdempotentRunStart.StartAsync(claims, id, idempotencyKey, body, Guid.Empty, wait, request.HttpContext, async () =>
         {
-            response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
-        }
+            var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version), cancellationToken);
+            if (result is RunStartResult.Started && fromPrefer && wait is { } asked)
+            {
+                response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
+            }
 
-        return await RunStartReply.FromAsync(result, id, wait, request.HttpContext.RequestServices, cancellationToken);
+            return result;
+        }, cancellationToken);
     }
 
     private static async Task<IResult> ListAsync(

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Runs;
 using Designer.Web.Api;
@@ -16,7 +14,6 @@ namespace Designer.Web.Triggers;
 internal static class WebhookEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
-    public const string IdempotencyHeader = "Idempotency-Key";
 
     public static string PathFor(Guid workflowId) => $"/hooks/{workflowId}";
 
@@ -59,10 +56,9 @@ internal static class WebhookEndpoints
             problems.Add(badWait);
         }
 
-        var idempotencyKey = Header(request, IdempotencyHeader);
-        if (idempotencyKey is { Length: 0 or > RunStartFields.MaxRunKeyLength })
+        if (IdempotentRunStart.TryRead(request, out var idempotencyKey) is { } badKey)
         {
-            problems.Add(new ValidationProblem("hook.idempotencyKey", $"The {IdempotencyHeader} header must be 1 to {RunStartFields.MaxRunKeyLength} characters.", Field: IdempotencyHeader));
+            problems.Add(badKey);
         }
 
         JsonObject input = [];
@@ -83,45 +79,9 @@ internal static class WebhookEndpoints
             return ApiResults.BadRequest("The delivery is invalid: " + string.Join("; ", problems.Select(p => p.Message)), problems);
         }
 
-        var services = request.HttpContext.RequestServices;
-        if (idempotencyKey is not null)
-        {
-            var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
-            switch (await keys.ClaimDeliveryAsync(workflowId, idempotencyKey, bodyHash, credential.Key.Id, cancellationToken))
-            {
-                case WebhookClaim.Repeated { RunId: { } first }:
-                    response.Headers["Idempotent-Replayed"] = "true";
-                    return await RunStartReply.StartedAsync(first, wait, services, cancellationToken);
-                case WebhookClaim.Repeated:
-                    return TypedResults.Problem($"A delivery with {IdempotencyHeader} '{idempotencyKey}' is still being started; retry shortly.",
-                        statusCode: StatusCodes.Status409Conflict, title: "Delivery in progress");
-                case WebhookClaim.BodyMismatch:
-                    return TypedResults.Problem($"{IdempotencyHeader} '{idempotencyKey}' was used before with a different body; use a new key for a new delivery.",
-                        statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
-                        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new ValidationProblem("hook.idempotencyKey", "reused with a different body", Field: IdempotencyHeader) } });
-            }
-        }
-
         var actor = new Actor($"api-key:{credential.Key.Id:D}", $"API key {credential.Key.Name} ({credential.Key.Prefix})");
-        RunStartResult result;
-        try
-        {
-            result = await runs.StartAsync(workflowId, input, actor, new RunStartOptions(idempotencyKey, ValidateInput: true), cancellationToken);
-        }
-        catch when (idempotencyKey is not null)
-        {
-            await keys.ReleaseDeliveryAsync(workflowId, idempotencyKey, CancellationToken.None);
-            throw;
-        }
-
-        if (idempotencyKey is not null)
-        {
-            await (result is RunStartResult.Started started
-                ? keys.CompleteDeliveryAsync(workflowId, idempotencyKey, started.Run.Id, CancellationToken.None)
-                : keys.ReleaseDeliveryAsync(workflowId, idempotencyKey, CancellationToken.None));
-        }
-
-        return await RunStartReply.FromAsync(result, workflowId, wait, services, cancellationToken);
+        return await IdempotentRunStart.StartAsync(keys, workflowId, idempotencyKey, body, credential.Key.Id, wait, request.HttpContext,
+            () => runs.StartAsync(workflowId, input, actor, new RunStartOptions(idempotencyKey, ValidateInput: true), cancellationToken), cancellationToken);
     }
 
     private static string? PresentedKey(HttpRequest request)

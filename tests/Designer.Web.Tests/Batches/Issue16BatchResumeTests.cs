@@ -61,4 +61,28 @@ public sealed class Issue16BatchResumeTests
         var total = (await (await factory.ClientForAsync("approver")).GetAsync($"/api/runs?workflowId={id}&pageSize=1", ct)).ReadObjectAsync();
         Assert.Equal(3, (await total)["total"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task CreateAsync_Issue16_WaitingRowInput_StoredEncryptedAndReadBackForTheWorker()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new DesignerWebFactory();
+        factory.Settings["Designer:Batches:RunWorker"] = "false";
+        var author = await factory.ClientForAsync("author");
+        var id = await author.CreateWorkflowAsync("Batch at rest " + Guid.NewGuid().ToString("N")[..6], Issue16BatchFixture.Trivial());
+        var store = factory.Services.GetRequiredService<IBatchStore>();
+        var input = """{"amount":1,"currency":"EUR","email":"jane.doe@example.org"}""";
+
+        // Act
+        var batch = (await store.CreateAsync(id, "csv", 0, [new(2, input)], new Actor("operator-1", "operator@demo.local"), ct)).Value!;
+        await using var db = await factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DesignerDbContext>>().CreateDbContextAsync(ct);
+        var stored = db.BatchRows.Single(r => r.BatchId == batch.Id).InputJson!;
+        var pending = await store.NextPendingAsync(batch.Id, 10, ct);
+
+        // Assert
+        Assert.DoesNotContain("jane.doe", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("amount", stored, StringComparison.Ordinal);
+        Assert.Equal(input, Assert.Single(pending).InputJson);
+    }
 }
