@@ -23,8 +23,8 @@ public sealed record WorkflowScheduleRecord(
     Guid Id, Guid WorkflowId, ScheduleDefinition Definition, DateTimeOffset FiredThrough, string CreatedByName,
     DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? LastOccurrence, Guid? LastRunId)
 {
-    internal static WorkflowScheduleRecord From(WorkflowScheduleEntity e) => new(
-        e.Id, e.WorkflowId, new ScheduleDefinition(e.Name, e.Cron, e.TimeZone, e.InputJson, e.Enabled, e.MissedPolicy),
+    internal static WorkflowScheduleRecord From(WorkflowScheduleEntity e, string inputJson) => new(
+        e.Id, e.WorkflowId, new ScheduleDefinition(e.Name, e.Cron, e.TimeZone, inputJson, e.Enabled, e.MissedPolicy),
         e.FiredThrough, e.CreatedByName, e.CreatedAt, e.UpdatedAt, e.LastOccurrence, e.LastRunId);
 }
 

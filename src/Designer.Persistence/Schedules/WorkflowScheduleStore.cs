@@ -1,22 +1,31 @@
 using System.Text.Json.Nodes;
 using Designer.Persistence.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
 
-/// <summary>EF Core implementation of <see cref="IWorkflowScheduleStore"/> for SQLite and PostgreSQL.</summary>
+/// <summary>
+/// EF Core implementation of <see cref="IWorkflowScheduleStore"/> for SQLite and PostgreSQL. A schedule's fixed run
+/// input may name a customer, so it is stored encrypted with Data Protection (the key ring every host shares).
+/// </summary>
 public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
 {
+    private const string Purpose = "Designer.Schedules.v1";
+
     private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
     private readonly TimeProvider _timeProvider;
+    private readonly IDataProtector? _protector;
 
     /// <summary>Creates the store.</summary>
     /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
-    public WorkflowScheduleStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+    /// <param name="protection">Encrypts the fixed inputs; null (stores without a key ring) keeps them as given.</param>
+    public WorkflowScheduleStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IDataProtectionProvider? protection = null)
     {
         _contextFactory = contextFactory;
         _timeProvider = timeProvider;
+        _protector = protection?.CreateProtector(Purpose);
     }
 
     /// <inheritdoc />
@@ -116,7 +125,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         var rows = await db.WorkflowSchedules.AsNoTracking().Where(s => s.WorkflowId == workflowId).ToListAsync(cancellationToken);
 
         // Sorted here: version 7 ids already order by creation, on every provider alike.
-        return [.. rows.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(WorkflowScheduleRecord.From)];
+        return [.. rows.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Select(Read)];
     }
 
     /// <inheritdoc />
@@ -124,7 +133,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.WorkflowSchedules.AsNoTracking().Where(s => s.Enabled).ToListAsync(cancellationToken);
-        return [.. rows.Select(WorkflowScheduleRecord.From)];
+        return [.. rows.Select(Read)];
     }
 
     /// <inheritdoc />
@@ -183,18 +192,21 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.FiredThrough, mark), cancellationToken);
     }
 
-    private static void Apply(WorkflowScheduleEntity entity, ScheduleDefinition definition)
+    private WorkflowScheduleRecord Read(WorkflowScheduleEntity entity) =>
+        WorkflowScheduleRecord.From(entity, _protector?.Unprotect(entity.InputJson) ?? entity.InputJson);
+
+    private void Apply(WorkflowScheduleEntity entity, ScheduleDefinition definition)
     {
         entity.Name = definition.Name;
         entity.Cron = definition.Cron;
         entity.TimeZone = definition.TimeZone;
-        entity.InputJson = definition.InputJson;
+        entity.InputJson = _protector?.Protect(definition.InputJson) ?? definition.InputJson;
         entity.Enabled = definition.Enabled;
         entity.MissedPolicy = definition.MissedPolicy;
     }
 
 
-    private static AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Audited(WorkflowScheduleEntity schedule, Actor actor, string action)
+    private AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Audited(WorkflowScheduleEntity schedule, Actor actor, string action)
     {
         var data = new JsonObject
         {
@@ -206,7 +218,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
             ["missedPolicy"] = schedule.MissedPolicy,
         };
         var entry = new AuditDraft(actor, action, AuditActions.WorkflowEntityType, schedule.WorkflowId.ToString("D"), data);
-        return new AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>>(LifecycleResult.Success(WorkflowScheduleRecord.From(schedule)), [entry]);
+        return new AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>>(LifecycleResult.Success(Read(schedule)), [entry]);
     }
 
     private static AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Refuse(LifecycleErrorKind kind, string message) =>

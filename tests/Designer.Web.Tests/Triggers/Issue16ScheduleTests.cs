@@ -109,6 +109,25 @@ public abstract class Issue16ScheduleTests(Issue13RolloutFixture fixture)
     }
 
     [Fact]
+    public async Task Create_Issue16Schedules_FixedInput_StoredEncryptedListedAsGiven()
+    {
+        // Arrange
+        EnsureProvider();
+        var operatorClient = await fixture.ClientAsync("operator");
+        var id = await fixture.CreateTwoVersionsAsync("Issue16 input at rest", approveV2: false);
+
+        // Act
+        var scheduleId = (await CreateAsync(operatorClient, id, "0 0 29 2 *", "UTC"))["id"]!.GetValue<Guid>();
+        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<DesignerDbContext>>().CreateDbContextAsync(Ct);
+        var stored = (await db.WorkflowSchedules.AsNoTracking().SingleAsync(s => s.Id == scheduleId, Ct)).InputJson;
+        var listed = Assert.Single((await (await operatorClient.GetAsync($"/api/workflows/{id}/schedules")).ReadObjectAsync())["items"]!.AsArray())!;
+
+        // Assert
+        Assert.DoesNotContain("Maple Books", stored, StringComparison.Ordinal);
+        Assert.Equal("Maple Books", listed["input"]!["merchant"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Worker_Issue16Schedules_TwoWorkersSameOccurrence_ExactlyOneRunRecordedOnTheClaim()
     {
         // Arrange: two workers, each with its own store, stand for two hosts on one database.
@@ -203,7 +222,8 @@ public abstract class Issue16ScheduleTests(Issue13RolloutFixture fixture)
     }
 
     private WorkflowScheduleStore Store() =>
-        new(fixture.Factory.Services.GetRequiredService<IDbContextFactory<DesignerDbContext>>(), TimeProvider.System);
+        new(fixture.Factory.Services.GetRequiredService<IDbContextFactory<DesignerDbContext>>(), TimeProvider.System,
+            fixture.Factory.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
 
     private static JsonObject ScheduleBody(string cron, string timeZone, bool enabled = true, string missedPolicy = "skip") => new()
     {
