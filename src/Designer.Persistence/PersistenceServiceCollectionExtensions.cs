@@ -71,6 +71,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowApiKeyStore, WorkflowApiKeyStore>();
         services.TryAddSingleton<IWorkflowScheduleStore, WorkflowScheduleStore>();
         services.TryAddSingleton<IBatchStore, BatchStore>();
+        services.TryAddSingleton<INotificationStore, NotificationStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
 

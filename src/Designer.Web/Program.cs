@@ -19,6 +19,7 @@ builder.AddDesignerUi();
 builder.AddDesignerEvaluations();
 builder.AddDesignerRollouts();
 builder.AddDesignerBatches();
+builder.AddDesignerNotifications();
 
 var app = builder.Build();
 

@@ -107,6 +107,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>The rows of batches: one run each.</summary>
     public DbSet<BatchRowEntity> BatchRows => Set<BatchRowEntity>();
 
+    /// <summary>The outbound notification outbox (issue 16).</summary>
+    public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -156,6 +159,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         var batches = new BatchConfiguration();
         builder.ApplyConfiguration<BatchEntity>(batches);
         builder.ApplyConfiguration<BatchRowEntity>(batches);
+        builder.ApplyConfiguration(new NotificationConfiguration());
     }
 
     private void PrepareForSave()

@@ -69,6 +69,7 @@ public sealed partial class RunStore
             run.Cost += addCost;
             var entity = NewTaskEntity(task, Clock.UtcNow(_timeProvider), await VaultAsync(db, task.RunId, state, cancellationToken));
             db.HumanTasks.Add(entity);
+            AddNotifications(db, run);
             try
             {
                 // One SaveChanges = one transaction; the run's UPDATE is conditional on its concurrency token.

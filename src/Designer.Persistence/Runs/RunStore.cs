@@ -8,6 +8,7 @@ public sealed partial class RunStore : IRunStore
     private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
     private readonly TimeProvider _timeProvider;
     private readonly RunVault? _vault;
+    private readonly IRunNotificationRouter? _notifications;
 
     /// <summary>Creates a store that writes payloads as given (no vault: tools and tests of the store itself).</summary>
     /// <param name="contextFactory">Creates database contexts.</param>
@@ -25,10 +26,24 @@ public sealed partial class RunStore : IRunStore
     /// <param name="timeProvider">Supplies timestamps.</param>
     /// <param name="vault">The run vault, or null to store payloads as given.</param>
     public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, RunVault? vault)
+        : this(contextFactory, timeProvider, vault, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a store with a vault (see above) that also writes the notification outbox rows of every status change
+    /// <paramref name="notifications"/> routes to a subscriber, in the change's transaction (issue 16).
+    /// </summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps.</param>
+    /// <param name="vault">The run vault, or null to store payloads as given.</param>
+    /// <param name="notifications">Routes run events to subscribers, or null to write none.</param>
+    public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, RunVault? vault, IRunNotificationRouter? notifications)
     {
         _contextFactory = contextFactory;
         _timeProvider = timeProvider;
         _vault = vault;
+        _notifications = notifications;
     }
 
     /// <inheritdoc />
@@ -128,6 +143,8 @@ public sealed partial class RunStore : IRunStore
             {
                 run.EndedAt = Clock.UtcNow(_timeProvider);
             }
+
+            AddNotifications(db, run);
 
             try
             {

@@ -228,6 +228,7 @@ public static class WebServiceCollectionExtensions
         api.MapApiKeyEndpoints();
         api.MapScheduleEndpoints();
         Batches.BatchEndpoints.MapBatchEndpoints(api);
+        Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
         app.MapWebhookEndpoints();
         Actions.ActionConnectionEndpoints.MapActionConnectionEndpoints(api);
         app.MapAccountEndpoints();

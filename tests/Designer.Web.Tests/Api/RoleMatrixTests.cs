@@ -116,6 +116,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/batches/{batchId:guid}/results.csv", "/api/batches/00000000-0000-0000-0000-000000000001/results.csv", Everyone),
         // Action connections (issue 16): names and base URLs, for every reader.
         ("GET", "/api/action-connections/", "/api/action-connections", Everyone),
+        // Notification dead letters (issue 16): admins only (unknown dead letter → 404).
+        ("GET", "/api/notifications/dead-letters/", "/api/notifications/dead-letters", ["admin"]),
+        ("POST", "/api/notifications/dead-letters/{id:guid}/retry", "/api/notifications/dead-letters/00000000-0000-0000-0000-000000000001/retry", ["admin"]),
     ];
 
     /// <summary>

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Designer.Web.Api;
+using Designer.Web.Identity;
+
+namespace Designer.Web.Notifications;
+
+/// <summary>
+/// Dead letters of outbound notifications (issue 16), for admins: <c>GET /api/notifications/dead-letters</c> (paged,
+/// newest first) and <c>POST /api/notifications/dead-letters/{id}/retry</c> (re-queued with fresh attempts, audited).
+/// </summary>
+internal static class NotificationEndpoints
+{
+    public static RouteGroupBuilder MapNotificationEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/notifications/dead-letters").WithTags("Notifications").RequireAuthorization(DesignerPolicies.Admin);
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:guid}/retry", RetryAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(INotificationStore store, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
+        {
+            return bad;
+        }
+
+        return TypedResults.Ok(await store.ListDeadLettersAsync(p, size, cancellationToken));
+    }
+
+    private static async Task<IResult> RetryAsync(INotificationStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var retried = await store.RetryDeadLetterAsync(id, user.ToActor(), cancellationToken);
+        return retried is null
+            ? TypedResults.Problem($"No dead letter {id}: it does not exist or was retried already.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
+            : TypedResults.Ok(retried);
+    }
+}
