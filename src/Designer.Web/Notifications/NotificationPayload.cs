@@ -28,7 +28,8 @@ internal static class NotificationPayload
         };
         if (notification.RunError is not null)
         {
-            run["error"] = notification.RunError;
+            // Stored as the run keeps it: sensitive values are vault tokens, shown to a receiver as masks like in the API.
+            run["error"] = Persistence.RunVaultTokens.ToMasks(notification.RunError);
         }
 
         var body = new JsonObject
