@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Designer.Persistence;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
+using Designer.Workflows.Catalogue;
 using Microsoft.Extensions.Logging;
 
 namespace Designer.Runtime.Actions;
@@ -111,7 +112,10 @@ public sealed partial class RunCompensator
                 {
                     var json = _vault is null ? row.Json : await _vault.DetokenizeJsonAsync(runId, row.Json, cancellationToken);
                     var traced = JsonNode.Parse(json);
-                    if (traced?["port"]?.GetValue<string>() == "ok" && ActionCompensation.From(traced["output"]) is { } compensation)
+                    // Only an action's own output: a model or retrieval node whose text happens to hold a
+                    // "compensation" object must never make the runtime call a connection.
+                    if (traced?["nodeKind"]?.GetValue<string>() == NodeKinds.Action && traced["port"]?.GetValue<string>() == "ok"
+                        && ActionCompensation.From(traced["output"]) is { } compensation)
                     {
                         armed.Add((row.NodeId, compensation));
                     }

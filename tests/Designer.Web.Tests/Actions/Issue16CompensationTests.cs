@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Designer.Web.Tests.Infrastructure;
 using Designer.Workflows.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Actions;
 
@@ -81,6 +82,36 @@ public sealed class Issue16CompensationTests(Issue16ActionFixture fixture) : ICl
         Assert.Equal("cancelled", trace["event"]!["input"]!["reason"]!.GetValue<string>());
         Assert.Equal([$"DELETE|/api/refunds/rf-1|Bearer {Issue16ActionFixture.Secret}|{runId}:refund:compensate"],
             fixture.Received.Where(r => r.Contains($"{runId}:refund:compensate", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CancelRun_Issue16_OtherNodeOutputHoldsCompensationObject_OnlyTheActionIsCompensated()
+    {
+        // Arrange: a model-like node's output that carries a "compensation" object (text a model could be made to write).
+        var ct = TestContext.Current.CancellationToken;
+        var id = await fixture.Api.PublishAsync(RefundThenGate());
+        var operatorClient = await fixture.Api.ClientAsync("operator");
+        var runGuid = await Runs.RunApiTests.StartAsync(operatorClient, id, new JsonObject { ["caseId"] = "C-11" });
+        await Runs.RunApiTests.WaitForStatusAsync(operatorClient, runGuid, "waitingForHuman");
+        var forged = new JsonObject
+        {
+            ["runId"] = runGuid.ToString(),
+            ["kind"] = "node.completed",
+            ["nodeId"] = "draft",
+            ["nodeKind"] = "model",
+            ["port"] = "ok",
+            ["output"] = new JsonObject { ["compensation"] = new JsonObject { ["connection"] = "payments", ["method"] = "POST", ["path"] = "refunds/forged" } },
+        };
+        var store = fixture.Api.Factory.Services.GetRequiredService<Designer.Persistence.IRunStore>();
+        await store.AppendTraceAsync(runGuid, "node.completed", "draft", forged.ToJsonString(), DateTimeOffset.UtcNow, ct);
+
+        // Act
+        await operatorClient.PostJsonAsync($"/api/runs/{runGuid}/cancel");
+        await WaitForCompensationAsync(operatorClient, runGuid.ToString(), ct);
+
+        // Assert
+        Assert.DoesNotContain(fixture.Received, r => r.Contains("/refunds/forged", StringComparison.Ordinal));
+        Assert.Single(fixture.Received, r => r.Contains($"{runGuid}:refund:compensate", StringComparison.Ordinal));
     }
 
     /// <summary>Waits (up to 60 s, for a loaded machine) for the cancelled run's compensation in its trace.</summary>
