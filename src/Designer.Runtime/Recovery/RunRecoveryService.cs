@@ -62,6 +62,16 @@ public sealed partial class RunRecoveryService : BackgroundService
             LogArmFailed(ex);
         }
 
+        try
+        {
+            // Issue 16: compensations a cancelled run still owes after a stop between the cancel and its compensation.
+            await _runs.CompensateCancelledAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogSweepFailed(ex);
+        }
+
         using var timer = new PeriodicTimer(_options.RecoverySweepInterval, _time);
         do
         {

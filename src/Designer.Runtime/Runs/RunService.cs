@@ -25,6 +25,7 @@ public sealed class RunService
     private static readonly RunStatus[] FromStalled = [RunStatus.Interrupted, RunStatus.Running];
     private const int RecoveryBatch = 100;
     private const int CompiledVersionLimit = 1024;
+    private static readonly TimeSpan CancelledCompensationWindow = TimeSpan.FromDays(7);
     private static readonly Actor SlaActor = new("system:sla", "SLA timer");
 
     private readonly IRunStore _runs;
@@ -41,6 +42,7 @@ public sealed class RunService
     private readonly IRunVault? _vault;
     private readonly IRunWriteCache? _writes;
     private readonly Actions.RunCompensator? _compensator;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(Guid Workflow, int Number), CompiledWorkflow> _compiledVersions = new();
 
     /// <summary>Creates the service.</summary>
@@ -61,9 +63,11 @@ public sealed class RunService
     /// </param>
     /// <param name="writes">Keeps a run's vault and sequences while its work executes here; null to read them per write.</param>
     /// <param name="compensator">Undoes the successful actions of a failed or cancelled run; null for none.</param>
-    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null, IRunWriteCache? writes = null, Actions.RunCompensator? compensator = null)
+    /// <param name="time">The clock (the window of <see cref="CompensateCancelledAsync"/>); the system clock when null.</param>
+    public RunService(IRunStore runs, IWorkflowStore workflows, WorkflowCompiler compiler, WorkflowRunner runner, DurableTraceSink trace, RunExecutionHost host, IRunOwnership ownership, IGateDeadlines deadlines, StorageFaults faults, RolloutRouter router, LiveShadowQueue shadows, IRunVault? vault = null, IRunWriteCache? writes = null, Actions.RunCompensator? compensator = null, TimeProvider? time = null)
     {
         _compensator = compensator;
+        _time = time ?? TimeProvider.System;
         _writes = writes;
         _router = router;
         _shadows = shadows;
@@ -324,17 +328,54 @@ public sealed class RunService
         _host.Cancel(runId);
         if (_compensator is not null)
         {
-            _ = Task.Run(() => CompensateCancelledAsync(runId), CancellationToken.None);
+            _ = Task.Run(() => CompensateAfterCancelAsync(runId), CancellationToken.None);
         }
 
         return new RunCancelResult.Cancelled(cancelled);
     }
 
     /// <summary>
+    /// Queues the compensations that runs cancelled in the last <see cref="CancelledCompensationWindow"/> (by start
+    /// time) still owe — a host stopped between an operator's cancel and its compensation. Runs once at start-up: it
+    /// reads each cancelled run's trace, and a call already recorded is not sent again.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the sweep (not the queued work).</param>
+    /// <returns>How many cancelled runs were looked at.</returns>
+    public async Task<int> CompensateCancelledAsync(CancellationToken cancellationToken)
+    {
+        if (_compensator is null)
+        {
+            return 0;
+        }
+
+        var query = new RunQuery(Status: RunStatus.Cancelled, StartedFrom: _time.GetUtcNow() - CancelledCompensationWindow);
+        var seen = 0;
+        for (var page = 1; ; page++)
+        {
+            var runs = await _runs.ListRunsAsync(query, page, Paging.MaxPageSize, cancellationToken);
+            foreach (var run in runs.Items)
+            {
+                var id = run.Id;
+                Execute(id, async token =>
+                {
+                    await _compensator.CompensateAsync(id, "cancelled", token);
+                    _trace.TakeCost(id);
+                });
+            }
+
+            seen += runs.Items.Count;
+            if (runs.Items.Count < Paging.MaxPageSize)
+            {
+                return seen;
+            }
+        }
+    }
+
+    /// <summary>
     /// Queues the compensation of a cancelled run once its cancelled work has finished: that work's token is spent,
     /// and it may still be writing the trace the compensation reads.
     /// </summary>
-    private async Task CompensateCancelledAsync(Guid runId)
+    private async Task CompensateAfterCancelAsync(Guid runId)
     {
         await _host.WhenIdleAsync(runId);
         Execute(runId, async token =>

@@ -114,6 +114,31 @@ public sealed class Issue16CompensationTests(Issue16ActionFixture fixture) : ICl
         Assert.Single(fixture.Received, r => r.Contains($"{runGuid}:refund:compensate", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CompensateCancelledAsync_Issue16_StopBetweenCancelAndCompensation_SweepSendsItOnce()
+    {
+        // Arrange: the run is cancelled in storage but its compensation never ran (the host stopped in between).
+        var ct = TestContext.Current.CancellationToken;
+        var id = await fixture.Api.PublishAsync(RefundThenGate());
+        var operatorClient = await fixture.Api.ClientAsync("operator");
+        var runGuid = await Runs.RunApiTests.StartAsync(operatorClient, id, new JsonObject { ["caseId"] = "C-12" });
+        await Runs.RunApiTests.WaitForStatusAsync(operatorClient, runGuid, "waitingForHuman");
+        var services = fixture.Api.Factory.Services;
+        var store = services.GetRequiredService<Designer.Persistence.IRunStore>();
+        Assert.NotNull(await store.TransitionAsync(runGuid, [Designer.Persistence.RunStatus.WaitingForHuman],
+            new Designer.Persistence.RunTransition(Designer.Persistence.RunStatus.Cancelled, Error: "Cancelled by an operator."), ct));
+        var runs = services.GetRequiredService<Designer.Runtime.Runs.RunService>();
+
+        // Act: the start-up sweep, twice (a second host starting, or a later restart).
+        await runs.CompensateCancelledAsync(ct);
+        await WaitForCompensationAsync(operatorClient, runGuid.ToString(), ct);
+        await runs.CompensateCancelledAsync(ct);
+        await services.GetRequiredService<Designer.Runtime.Runs.RunExecutionHost>().WhenIdleAsync(runGuid);
+
+        // Assert
+        Assert.Single(fixture.Received, r => r.Contains($"{runGuid}:refund:compensate", StringComparison.Ordinal));
+    }
+
     /// <summary>Waits (up to 60 s, for a loaded machine) for the cancelled run's compensation in its trace.</summary>
     private static async Task<JsonNode> WaitForCompensationAsync(HttpClient client, string runId, CancellationToken ct)
     {
