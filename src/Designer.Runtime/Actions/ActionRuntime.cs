@@ -23,6 +23,20 @@ public sealed class ActionRuntime
     /// <returns>A client whose pipeline retries, counts attempts and never follows redirects.</returns>
     public HttpClient CreateClient(string connection) => _clients.CreateClient(ActionServices.ClientName(connection));
 
+    /// <summary>Adds a header where .NET keeps it: request headers, or content headers (Content-Type and the like).</summary>
+    /// <param name="request">The outgoing request.</param>
+    /// <param name="name">Header name.</param>
+    /// <param name="value">Header value.</param>
+    public static void AddHeader(HttpRequestMessage request, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Headers.TryAddWithoutValidation(name, value))
+        {
+            request.Content ??= new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
     /// <summary>Adds the connection's credential; only here, so no definition, trace or log ever holds it.</summary>
     /// <param name="request">The outgoing request.</param>
     /// <param name="connection">Its connection.</param>

@@ -5,6 +5,7 @@ using Designer.Persistence;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
 using Designer.Workflows.Catalogue;
+using Designer.Workflows.Definitions;
 using Microsoft.Extensions.Logging;
 
 namespace Designer.Runtime.Actions;
@@ -46,6 +47,18 @@ public sealed partial class RunCompensator
         _logger = logger;
         _vault = vault;
         _audit = audit;
+    }
+
+    /// <summary>
+    /// Whether a run of <paramref name="definition"/> can owe a compensation: only then is its trace read when it
+    /// fails or is cancelled.
+    /// </summary>
+    /// <param name="definition">The run's workflow version.</param>
+    /// <returns>True when an action node declares a compensation.</returns>
+    public static bool CanCompensate(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Nodes.Any(n => n.Kind == NodeKinds.Action && n.Config[ActionCompensation.OutputField] is JsonObject);
     }
 
     /// <summary>Sends the compensations of <paramref name="runId"/> not yet recorded.</summary>
@@ -183,11 +196,7 @@ public sealed partial class RunCompensator
         foreach (var (name, value) in compensation.Headers)
         {
             var text = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString();
-            if (!request.Headers.TryAddWithoutValidation(name, text))
-            {
-                request.Content ??= new ByteArrayContent([]);
-                request.Content.Headers.TryAddWithoutValidation(name, text);
-            }
+            ActionRuntime.AddHeader(request, name, text);
         }
 
         request.Headers.TryAddWithoutValidation(ActionServices.IdempotencyHeader, key);

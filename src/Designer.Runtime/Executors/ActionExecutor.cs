@@ -111,11 +111,7 @@ public sealed class ActionExecutor : NodeExecutor
             }
 
             var value = Render(scope, valueTemplate, $"headers.{name}");
-            if (!request.Headers.TryAddWithoutValidation(name, value))
-            {
-                request.Content ??= new ByteArrayContent([]);
-                request.Content.Headers.TryAddWithoutValidation(name, value);
-            }
+            ActionRuntime.AddHeader(request, name, value);
         }
 
         if (_config.SendIdempotencyKey)

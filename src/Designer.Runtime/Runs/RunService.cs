@@ -141,12 +141,7 @@ public sealed class RunService
                 return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
             }
 
-            if (_compiledVersions.Count >= CompiledVersionLimit)
-            {
-                _compiledVersions.Clear();
-            }
-
-            _compiledVersions[(workflowId, number)] = compiled;
+            Remember(workflowId, number, compiled);
         }
 
         if (options?.ValidateInput == true
@@ -161,7 +156,7 @@ public sealed class RunService
         Execute(run.Id, async token =>
         {
             var result = await RunGuardedAsync(() => _runner.StartAsync(compiled, runId, (JsonObject)input.DeepClone(), token), runId, token);
-            await ApplyAsync(run.Id, result, token);
+            await ApplyAsync(run.Id, compiled, result, token);
         });
         if (route.Shadow is { } shadow)
         {
@@ -251,7 +246,7 @@ public sealed class RunService
                 var human = TaskDecisions.ToHumanDecision(await ClearAsync(winner, token), actor);
                 var compiled = await CompileRunAsync(run, token);
                 var result = await RunGuardedAsync(() => _runner.ResumeAsync(compiled, RunIds.Format(run.Id), human, token), RunIds.Format(run.Id), token);
-                await ApplyAsync(run.Id, result, token);
+                await ApplyAsync(run.Id, compiled, result, token);
             });
         }
 
@@ -337,7 +332,8 @@ public sealed class RunService
     /// <summary>
     /// Queues the compensations that runs cancelled in the last <see cref="CancelledCompensationWindow"/> (by start
     /// time) still owe — a host stopped between an operator's cancel and its compensation. Runs once at start-up: it
-    /// reads each cancelled run's trace, and a call already recorded is not sent again.
+    /// reads the trace of each cancelled run whose version declares a compensation; a call already recorded is not
+    /// sent again.
     /// </summary>
     /// <param name="cancellationToken">Cancels the sweep (not the queued work).</param>
     /// <returns>How many cancelled runs were looked at.</returns>
@@ -355,6 +351,12 @@ public sealed class RunService
             var runs = await _runs.ListRunsAsync(query, page, Paging.MaxPageSize, cancellationToken);
             foreach (var run in runs.Items)
             {
+                // A version read per workflow version (cached), rather than a trace read per cancelled run.
+                if (!Actions.RunCompensator.CanCompensate((await CompileRunAsync(run, cancellationToken)).Definition))
+                {
+                    continue;
+                }
+
                 var id = run.Id;
                 Execute(id, async token =>
                 {
@@ -420,7 +422,7 @@ public sealed class RunService
         var inputJson = _vault is null ? run.InputJson : await _vault.DetokenizeJsonAsync(run.Id, run.InputJson, cancellationToken);
         var input = JsonNode.Parse(inputJson) as JsonObject ?? [];
         var result = await RunGuardedAsync(() => _runner.RecoverAsync(compiled, runId, input, Stored, cancellationToken), runId, cancellationToken);
-        await ApplyAsync(run.Id, result, cancellationToken);
+        await ApplyAsync(run.Id, compiled, result, cancellationToken);
     }
 
     /// <summary>The task with the values its decision holds as tokens in storage, for the gate (never for display).</summary>
@@ -452,9 +454,27 @@ public sealed class RunService
 
     private async Task<CompiledWorkflow> CompileRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
+        // The start's cache: a version never changes, so a resume or recovery needs no version read either.
+        if (_compiledVersions.TryGetValue((run.WorkflowId, run.VersionNumber), out var cached))
+        {
+            return cached;
+        }
+
         var version = await _workflows.GetVersionAsync(run.WorkflowId, run.VersionNumber, cancellationToken)
             ?? throw new InvalidOperationException($"Version {run.VersionNumber} of workflow {run.WorkflowId} is gone.");
-        return Compile(version.CanonicalJson, version.ContentHash);
+        var compiled = Compile(version.CanonicalJson, version.ContentHash);
+        Remember(run.WorkflowId, run.VersionNumber, compiled);
+        return compiled;
+    }
+
+    private void Remember(Guid workflowId, int number, CompiledWorkflow compiled)
+    {
+        if (_compiledVersions.Count >= CompiledVersionLimit)
+        {
+            _compiledVersions.Clear();
+        }
+
+        _compiledVersions[(workflowId, number)] = compiled;
     }
 
     /// <summary>Turns an exception of the runner (not a cancellation) into a failed result.</summary>
@@ -470,7 +490,7 @@ public sealed class RunService
         }
     }
 
-    private async Task ApplyAsync(Guid runId, RunResult result, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Guid runId, CompiledWorkflow compiled, RunResult result, CancellationToken cancellationToken)
     {
         var cost = _trace.TakeCost(runId);
         if (_faults.Take(runId) is { } fault)
@@ -484,7 +504,7 @@ public sealed class RunService
 
         try
         {
-            await RecordAsync(runId, result, cost, cancellationToken);
+            await RecordAsync(runId, compiled, result, cost, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -493,7 +513,7 @@ public sealed class RunService
         }
     }
 
-    private async Task RecordAsync(Guid runId, RunResult result, decimal cost, CancellationToken cancellationToken)
+    private async Task RecordAsync(Guid runId, CompiledWorkflow compiled, RunResult result, decimal cost, CancellationToken cancellationToken)
     {
         switch (result.Status)
         {
@@ -510,7 +530,7 @@ public sealed class RunService
 
                 break;
             default:
-                if (_compensator is not null)
+                if (_compensator is not null && Actions.RunCompensator.CanCompensate(compiled.Definition))
                 {
                     // Before the run is marked failed: a crash in between leaves it Running, so recovery re-runs the
                     // failing step, fails again and comes back here; calls already recorded are not sent twice.
