@@ -73,7 +73,7 @@ mkdir -p "$work/pg"
 run_pg "$pg_bin/initdb" -D "$work/pg/data" --auth=trust -U postgres -E UTF8 >"$work/pg-init.log" 2>&1 \
   || { cat "$work/pg-init.log"; exit 1; }
 run_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
-  -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work/pg -c fsync=off -c max_connections=300" start >/dev/null \
+  -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work/pg -c fsync=off -c max_connections=600" start >/dev/null \
   || { cat "$work/pg/server.log"; exit 1; }
 export DESIGNER_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
