@@ -9,7 +9,9 @@ namespace Designer.Inference.Benchmarks;
 /// time per request (lower is better) and the ratio column is the speed-up against one-by-one.
 /// </summary>
 [MemoryDiagnoser]
+#pragma warning disable CA1001 // BenchmarkDotNet owns the lifetime: [GlobalCleanup] disposes the batcher.
 public class BatchingBenchmarks
+#pragma warning restore CA1001
 {
     private const int Requests = 512;
 

@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using Designer.Workflows.Definitions;
 using Designer.Workflows.Serialization;
 
 namespace Designer.Runtime.Benchmarks;
@@ -66,7 +67,7 @@ internal static class HttpLoad
         }
     }
 
-    private static Process StartApp(string data, int port, int maxConcurrentRuns)
+    internal static Process StartApp(string data, int port, int maxConcurrentRuns)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Designer.Web.dll")])
         {
@@ -80,6 +81,9 @@ internal static class HttpLoad
         info.Environment["Designer__DataDirectory"] = data;
         info.Environment["Designer__Demo__Seed"] = "true";
         info.Environment["Designer__Demo__Password"] = Password;
+        // Only the demo users: the demo corpus would embed 5,000 texts with the ONNX model in the background (a minute
+        // or more of both cores) while the load runs.
+        info.Environment["Designer__Demo__SeedCorpus"] = "false";
         info.Environment["Designer__Cluster__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         info.Environment["Designer__Runtime__MaxConcurrentRuns"] = maxConcurrentRuns.ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -149,12 +153,12 @@ internal static class HttpLoad
         }
     }
 
-    private static async Task<Guid> PublishAsync(HttpClient author, HttpClient approver)
+    internal static async Task<Guid> PublishAsync(HttpClient author, HttpClient approver, WorkflowDefinition? definition = null)
     {
         var body = new JsonObject
         {
             ["name"] = "Bench " + Guid.NewGuid().ToString("N")[..6],
-            ["definition"] = JsonNode.Parse(WorkflowJson.Serialize(ThreeNodeWorkflow.Create())),
+            ["definition"] = JsonNode.Parse(WorkflowJson.Serialize(definition ?? ThreeNodeWorkflow.Create())),
         };
         var created = await author.PostAsync("/api/workflows", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         created.EnsureSuccessStatusCode();
@@ -164,7 +168,7 @@ internal static class HttpLoad
         return id;
     }
 
-    private static async Task<HttpClient> ClientAsync(Uri baseAddress, string role)
+    internal static async Task<HttpClient> ClientAsync(Uri baseAddress, string role)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"{role}@demo.local", password = Password });
@@ -174,7 +178,7 @@ internal static class HttpLoad
         return client;
     }
 
-    private static async Task WaitHealthyAsync(Uri baseAddress)
+    internal static async Task WaitHealthyAsync(Uri baseAddress)
     {
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 600; i++)
@@ -197,7 +201,7 @@ internal static class HttpLoad
         throw new TimeoutException("The app did not become healthy.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();

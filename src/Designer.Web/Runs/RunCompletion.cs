@@ -1,12 +1,13 @@
-using Designer.Runtime.Tracing;
+using Designer.Runtime.Runs;
 
 namespace Designer.Web.Runs;
 
 /// <summary>
 /// Waits, up to a deadline, until a run has settled: ended (completed, faulted, cancelled, interrupted) or parked at a
-/// human gate, where waiting longer would only hold a connection for a person. Runs hosted in this process wake the
-/// waiter through the trace push within a millisecond of each committed row; a short poll covers runs another silo
-/// hosts and the status write that follows the last row.
+/// human gate, where waiting longer would only hold a connection for a person. A run executing in this process wakes
+/// the waiter when its work ends, which is after its status change committed, so the run is read twice, not once per
+/// trace row (issue 15: the per-row reads and a 100 ms poll for the final status write were most of a synchronous
+/// run's latency). A short poll covers runs another silo executes.
 /// </summary>
 internal static class RunCompletion
 {
@@ -16,18 +17,18 @@ internal static class RunCompletion
     /// <param name="runId">The run.</param>
     /// <param name="wait">How long to wait at most.</param>
     /// <param name="store">The run store.</param>
-    /// <param name="notifier">The trace push.</param>
+    /// <param name="host">The run work executing in this process.</param>
     /// <param name="time">The clock for the deadline and the poll.</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The run, or null if it does not exist.</returns>
     public static async Task<RunRecord?> WaitAsync(
-        Guid runId, TimeSpan wait, IRunStore store, ITraceNotifier notifier, TimeProvider time, CancellationToken cancellationToken)
+        Guid runId, TimeSpan wait, IRunStore store, RunExecutionHost host, TimeProvider time, CancellationToken cancellationToken)
     {
-        // Subscribe before the first read, so a row committed in between still wakes the loop.
-        using var subscription = notifier.Subscribe(runId);
         var deadline = time.GetTimestamp() + (long)(wait.TotalSeconds * time.TimestampFrequency);
         while (true)
         {
+            // Taken before the read: work that ends in between has committed what the read then sees.
+            var idle = host.WhenIdleAsync(runId);
             var run = await store.GetRunAsync(runId, cancellationToken);
             var left = TimeSpan.FromSeconds((double)(deadline - time.GetTimestamp()) / time.TimestampFrequency);
             if (run is null || Settled(run) || left <= TimeSpan.Zero)
@@ -35,19 +36,15 @@ internal static class RunCompletion
                 return run;
             }
 
-            using var tick = new CancellationTokenSource(left < PollInterval ? left : PollInterval, time);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tick.Token);
             try
             {
-                await subscription.Reader.WaitToReadAsync(either.Token);
-                while (subscription.Reader.TryRead(out _))
-                {
-                    // Only the wake-up matters; the run is read from the store.
-                }
+                // Executing here: wake when its work ends. Elsewhere (or not queued yet): poll.
+                await (idle.IsCompleted ? Task.Delay(left < PollInterval ? left : PollInterval, time, cancellationToken)
+                    : idle.WaitAsync(left, time, cancellationToken));
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (TimeoutException)
             {
-                // The poll interval (or the deadline) passed.
+                // The deadline passed; the next read is the answer.
             }
         }
     }

@@ -1,5 +1,4 @@
 using Designer.Runtime.Runs;
-using Designer.Runtime.Tracing;
 using Designer.Web.Api;
 using Designer.Web.Workflows;
 
@@ -16,7 +15,7 @@ internal static class RunStartReply
     /// <param name="result">What the run service answered.</param>
     /// <param name="workflowId">The workflow (for messages).</param>
     /// <param name="wait">How long to wait for the run to settle, if asked.</param>
-    /// <param name="services">The request's services (run store, trace push, clock).</param>
+    /// <param name="services">The request's services (run store, run host, clock).</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The response.</returns>
     public static async Task<IResult> FromAsync(RunStartResult result, Guid workflowId, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken) =>
@@ -52,7 +51,7 @@ internal static class RunStartReply
         // Issue 15: a caller that asked to wait gets the settled run (200) like a webhook's response node gives
         // n8n's callers; a run still going at the deadline is a 202 with its status URL, as without a wait.
         var run = await RunCompletion.WaitAsync(
-            runId, asked, services.GetRequiredService<IRunStore>(), services.GetRequiredService<ITraceNotifier>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            runId, asked, services.GetRequiredService<IRunStore>(), services.GetRequiredService<RunExecutionHost>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
         if (run is not null && run.IsTerminal)
         {
             return TypedResults.Ok(RunResponse.From(run));

@@ -15,6 +15,8 @@ internal static class WebhookEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     public static string PathFor(Guid workflowId) => $"/hooks/{workflowId}";
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
@@ -49,7 +51,12 @@ internal static class WebhookEndpoints
             return Unauthorized(response, badSignature);
         }
 
-        await keys.TouchAsync(credential.Key.Id, cancellationToken);
+        // "Last used" to the minute: a write per delivery would be a second write transaction per run (issue 15).
+        if (credential.Key.LastUsedAt is not { } lastUsed || time.GetUtcNow() - lastUsed >= LastUsedResolution)
+        {
+            await keys.TouchAsync(credential.Key.Id, cancellationToken);
+        }
+
         var problems = new List<ValidationProblem>();
         if (RunWait.TryRead(request, out var wait, out _) is { } badWait)
         {
@@ -97,7 +104,7 @@ internal static class WebhookEndpoints
 
     private static string? Header(HttpRequest request, string name) => request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
 
-    private static IResult Unauthorized(HttpResponse response, string detail)
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(HttpResponse response, string detail)
     {
         response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
