@@ -10,7 +10,7 @@ namespace Designer.Inference.ChatModels;
 /// number; status changes replace the file by temp file + rename. Governance lives here, not only in the web layer,
 /// so every caller gets the four-eyes rule.
 /// </summary>
-public sealed class FileChatModelRegistry : IChatModelRegistry
+public sealed class FileChatModelRegistry : IChatModelRegistry, IDisposable
 {
     private readonly string _root;
     private readonly TimeProvider _timeProvider;
@@ -187,4 +187,7 @@ public sealed class FileChatModelRegistry : IChatModelRegistry
 
     private static bool IsSafeId(string? id) =>
         id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <inheritdoc />
+    public void Dispose() => _writeLock.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Designer.Inference.Onnx;
@@ -12,7 +13,7 @@ internal sealed class ProtobufWriter
     private const int WireFixed32 = 5;
     private const int WireLengthDelimited = 2;
 
-    private readonly MemoryStream _buffer = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new();
 
     public void WriteVarintField(int fieldNumber, long value)
     {
@@ -51,7 +52,7 @@ internal sealed class ProtobufWriter
         WriteBytesField(fieldNumber, child.ToArray());
     }
 
-    public byte[] ToArray() => _buffer.ToArray();
+    public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 
     private void WriteTag(int fieldNumber, int wireType) => WriteVarint((ulong)((fieldNumber << 3) | wireType));
 
@@ -59,10 +60,10 @@ internal sealed class ProtobufWriter
     {
         while (value >= 0x80)
         {
-            _buffer.WriteByte((byte)(value | 0x80));
+            _buffer.Write([(byte)(value | 0x80)]);
             value >>= 7;
         }
 
-        _buffer.WriteByte((byte)value);
+        _buffer.Write([(byte)value]);
     }
 }

@@ -14,7 +14,7 @@ namespace Designer.Inference.Registry;
 /// version on every call). Writes through this instance invalidate at once; changes made by another process are
 /// seen within the TTL.
 /// </remarks>
-public sealed partial class FileModelRegistry : IModelRegistry
+public sealed partial class FileModelRegistry : IModelRegistry, IDisposable
 {
     private const string ModelFileName = "model.onnx";
     private const string DescriptorFileName = "descriptor.json";
@@ -272,4 +272,7 @@ public sealed partial class FileModelRegistry : IModelRegistry
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    /// <inheritdoc />
+    public void Dispose() => _writeLock.Dispose();
 }

@@ -4,10 +4,14 @@ namespace Designer.Persistence;
 /// <typeparam name="T">The result type.</typeparam>
 /// <param name="Result">The change's result.</param>
 /// <param name="Entries">The audit entries that record it.</param>
-public sealed record AuditedOutcome<T>(T Result, IReadOnlyList<AuditDraft> Entries)
+public sealed record AuditedOutcome<T>(T Result, IReadOnlyList<AuditDraft> Entries);
+
+/// <summary>Shorthands for <see cref="AuditedOutcome{T}"/>.</summary>
+public static class AuditedOutcome
 {
     /// <summary>A refusal: nothing is kept and nothing recorded.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
     /// <param name="result">The result that says why.</param>
     /// <returns>The outcome.</returns>
-    public static AuditedOutcome<T> Refused(T result) => new(result, []);
+    public static AuditedOutcome<T> Refused<T>(T result) => new(result, []);
 }

@@ -39,7 +39,7 @@ public sealed class BatchStore : IBatchStore
         {
             if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
             {
-                return AuditedOutcome<LifecycleResult<BatchRecord>>.Refused(
+                return AuditedOutcome.Refused<LifecycleResult<BatchRecord>>(
                     LifecycleResult.Failure<BatchRecord>(LifecycleErrorKind.NotFound, $"Workflow {workflowId} does not exist."));
             }
 

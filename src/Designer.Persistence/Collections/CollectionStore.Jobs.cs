@@ -135,7 +135,9 @@ public sealed partial class CollectionStore
         var query = db.CollectionDocuments.AsNoTracking().Where(d => d.CollectionId == collectionId);
         if (after is not null)
         {
+#pragma warning disable CA1309 // Translated to SQL, where the column's collation orders; no .NET comparison runs.
             query = query.Where(d => string.Compare(d.DocumentId, after) > 0);
+#pragma warning restore CA1309
         }
 
         var rows = await query.OrderBy(d => d.DocumentId).Take(take).ToListAsync(cancellationToken);
@@ -149,7 +151,9 @@ public sealed partial class CollectionStore
         var query = db.CollectionDocuments.Where(d => d.CollectionId == collectionId);
         if (after is not null)
         {
+#pragma warning disable CA1309 // Translated to SQL, where the column's collation orders; no .NET comparison runs.
             query = query.Where(d => string.Compare(d.DocumentId, after) > 0);
+#pragma warning restore CA1309
         }
 
         return await query.CountAsync(cancellationToken);

@@ -104,7 +104,7 @@ public sealed class NotificationStore : INotificationStore
             var row = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.State == NotificationState.DeadLetter, token);
             if (row is null)
             {
-                return AuditedOutcome<NotificationRecord?>.Refused(null);
+                return AuditedOutcome.Refused<NotificationRecord?>(null);
             }
 
             var attempts = row.Attempts;

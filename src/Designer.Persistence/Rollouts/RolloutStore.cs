@@ -193,7 +193,7 @@ public sealed partial class RolloutStore : IRolloutStore
     }
 
     private static AuditedOutcome<LifecycleResult<RolloutRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome<LifecycleResult<RolloutRecord>>.Refused(LifecycleResult.Failure<RolloutRecord>(kind, message));
+        AuditedOutcome.Refused<LifecycleResult<RolloutRecord>>(LifecycleResult.Failure<RolloutRecord>(kind, message));
 
     private static AuditDraft Activation(WorkflowEntity workflow, int number, Actor actor, string why, DateTimeOffset now)
     {

@@ -222,5 +222,5 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     }
 
     private static AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>>.Refused(LifecycleResult.Failure<WorkflowScheduleRecord>(kind, message));
+        AuditedOutcome.Refused<LifecycleResult<WorkflowScheduleRecord>>(LifecycleResult.Failure<WorkflowScheduleRecord>(kind, message));
 }

@@ -195,5 +195,5 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     }
 
     private static AuditedOutcome<LifecycleResult<WorkflowApiKeyRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome<LifecycleResult<WorkflowApiKeyRecord>>.Refused(LifecycleResult.Failure<WorkflowApiKeyRecord>(kind, message));
+        AuditedOutcome.Refused<LifecycleResult<WorkflowApiKeyRecord>>(LifecycleResult.Failure<WorkflowApiKeyRecord>(kind, message));
 }

@@ -1,30 +1,12 @@
+using Designer.Hosting;
+
 namespace Designer.Retrieval.Collections;
 
 /// <summary>Wakes the job worker when a job is queued, and lets a cancel request reach the job running in this process.</summary>
-public sealed class CollectionJobQueue
+public sealed class CollectionJobQueue : WakeSignal
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly Lock _lock = new();
     private (Guid Id, CancellationTokenSource Source)? _running;
-
-    /// <summary>Wakes the worker (extra wake-ups collapse into one).</summary>
-    public void Notify()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled; the worker will look once for all of them.
-        }
-    }
-
-    /// <summary>Waits for <see cref="Notify"/> or the poll interval.</summary>
-    /// <param name="timeout">The poll interval.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>A task that completes on either.</returns>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 
     /// <summary>Cancels <paramref name="jobId"/> if it is the job running here.</summary>
     /// <param name="jobId">The job.</param>

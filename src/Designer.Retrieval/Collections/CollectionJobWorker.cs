@@ -49,34 +49,8 @@ public sealed partial class CollectionJobWorker : BackgroundService
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        while (await _queue.NextAsync(_store.NextUnfinishedJobAsync, _options.JobPollInterval, ex => LogPollFailed(_logger, ex), stoppingToken) is { } job)
         {
-            CollectionJobRecord? job;
-            try
-            {
-                job = await _store.NextUnfinishedJobAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database may be migrating or briefly unavailable; look again after the poll interval.
-                LogPollFailed(_logger, ex);
-                job = null;
-            }
-
-            if (job is null)
-            {
-                try
-                {
-                    await _queue.WaitAsync(_options.JobPollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
             await RunAsync(job, stoppingToken);
         }
     }

@@ -31,7 +31,7 @@ public sealed partial class CollectionService
 
         var rows = documents.Select(d => new NewCollectionDocument(d.Id, d.Text, (d.Metadata ?? []).ToJsonString())).ToList();
         var job = await _store.AddDocumentsAsync(collection.Id, rows, actor, cancellationToken);
-        _queue.Notify();
+        _queue.Wake();
         return CollectionJobProgress.From(job, name, _time.GetUtcNow());
     }
 

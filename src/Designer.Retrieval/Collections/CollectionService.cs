@@ -245,7 +245,7 @@ public sealed partial class CollectionService
             return new CollectionError(CollectionErrorKind.Conflict, $"'{name}' is already being re-embedded.", []);
         }
 
-        _queue.Notify();
+        _queue.Wake();
         return CollectionJobProgress.From(job, name, _time.GetUtcNow());
     }
 

@@ -108,7 +108,7 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         }
 
         var existing = (await _registry.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == model);
-        if (existing is not null && (existing.Kind != ModelKind.Embedding || existing.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName))
+        if (existing is not null && (existing.Kind != ModelKind.Embedding || (existing.Inputs is [var first, ..] ? first.Name : null) != TermCountEncoder.InputName))
         {
             throw new ArgumentException($"'{model}' is already registered as a different kind of model; choose another name.", nameof(model));
         }
@@ -159,7 +159,7 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
         }
 
         if (descriptor.Kind != ModelKind.Embedding
-            || (descriptor.TextEncoder is null && descriptor.Inputs.FirstOrDefault()?.Name != TermCountEncoder.InputName))
+            || (descriptor.TextEncoder is null && (descriptor.Inputs is [var first, ..] ? first.Name : null) != TermCountEncoder.InputName))
         {
             throw new KeyNotFoundException($"Model '{model}' v{descriptor.Version} is not a text embedding model.");
         }

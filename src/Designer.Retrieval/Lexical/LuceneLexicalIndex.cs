@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Designer.Retrieval.Indexes;
 using Lucene.Net.Analysis;
@@ -92,9 +93,9 @@ internal sealed class LuceneLexicalIndex : IDisposable
                 }
 
                 var document = reader.Document(doc);
-                if (PayloadFilterEvaluator.Matches(filter, JsonNode.Parse(document.Get(PayloadField))!.AsObject()))
+                if (PayloadFilterEvaluator.Matches(filter, JsonNode.Parse(document.Get(PayloadField, CultureInfo.InvariantCulture))!.AsObject()))
                 {
-                    ids.Add(document.Get(IdField));
+                    ids.Add(document.Get(IdField, CultureInfo.InvariantCulture));
                 }
             }
         }
@@ -139,11 +140,11 @@ internal sealed class LuceneLexicalIndex : IDisposable
                 foreach (var scoreDoc in top.ScoreDocs)
                 {
                     var document = searcher.Doc(scoreDoc.Doc);
-                    var payload = JsonNode.Parse(document.Get(PayloadField))!.AsObject();
+                    var payload = JsonNode.Parse(document.Get(PayloadField, CultureInfo.InvariantCulture))!.AsObject();
                     if (PayloadFilterEvaluator.Matches(filter, payload))
                     {
-                        var text = document.Get(TextField);
-                        hits.Add(new SearchHit(document.Get(IdField), scoreDoc.Score, text.Length == 0 ? null : text, payload));
+                        var text = document.Get(TextField, CultureInfo.InvariantCulture);
+                        hits.Add(new SearchHit(document.Get(IdField, CultureInfo.InvariantCulture), scoreDoc.Score, text.Length == 0 ? null : text, payload));
                         if (hits.Count == limit)
                         {
                             return hits;

@@ -250,7 +250,7 @@ internal sealed class ChatModelStep
         }
     }
 
-    private NodeOutcome Degraded(ChatRecord record, string reason)
+    private static NodeOutcome Degraded(ChatRecord record, string reason)
     {
         record.Reason = reason;
         return Port("degraded", record, reason);

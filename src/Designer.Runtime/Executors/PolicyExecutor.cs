@@ -76,7 +76,7 @@ public sealed class PolicyExecutor : NodeExecutor
         return (NoMatchVerdict, "noMatch");
     }
 
-    private JsonObject FindPii(NodeScope scope)
+    private static JsonObject FindPii(NodeScope scope)
     {
         // Counts only: the values themselves never reach the trace.
         var found = new JsonObject();

@@ -25,7 +25,7 @@ public sealed class SiloRunOwnership : IRunOwnership
     /// <inheritdoc />
     public async ValueTask<IReadOnlyCollection<string>> LiveOwnersAsync(CancellationToken cancellationToken)
     {
-        var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken);
         return [.. hosts.Keys.Select(a => a.ToParsableString()).Append(Owner).Distinct(StringComparer.Ordinal)];
     }
 }

@@ -76,7 +76,7 @@ internal static class VersionEndpoints
         var definition = await service.LoadAsync(id, number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         return ApiResults.From(definition, d =>
         {
-            var text = kind == "elsa" ? new ElsaFlowchartConverter().Export(d) : WorkflowJson.Serialize(d, indented: true);
+            var text = kind == "elsa" ? ElsaFlowchartConverter.Export(d) : WorkflowJson.Serialize(d, indented: true);
             return TypedResults.File(Encoding.UTF8.GetBytes(text), "application/json", $"workflow-{id}-v{number}.{kind}.json");
         });
     }

@@ -81,7 +81,7 @@ internal static class BatchEndpoints
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"batch-{batchId:N}-results.csv");
     }
 
-    private static IResult TooLarge(int limit) => TypedResults.Problem(
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
         $"The file is larger than {limit:N0} bytes, the most one batch upload may have; split it.",
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 

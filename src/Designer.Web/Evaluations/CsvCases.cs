@@ -93,7 +93,7 @@ internal static class CsvCases
         return cases;
     }
 
-    private static JsonNode? Typed(string cell, string? type, string at, List<ValidationProblem> problems)
+    private static JsonValue? Typed(string cell, string? type, string at, List<ValidationProblem> problems)
     {
         switch (type)
         {

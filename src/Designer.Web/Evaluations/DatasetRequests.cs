@@ -23,6 +23,8 @@ internal sealed record CreateDatasetRequest(string Name, Guid WorkflowId, string
 /// <summary>Reads dataset request bodies by hand, listing every problem rather than stopping at the first.</summary>
 internal static class DatasetRequests
 {
+    private static readonly string[] CaseSources = ["cases", "csv", "fromRuns"];
+
     public const int MaxTags = 20;
     public const int MaxTagLength = 64;
 
@@ -54,7 +56,7 @@ internal static class DatasetRequests
             }
         }
 
-        var sources = new[] { "cases", "csv", "fromRuns" }.Count(k => body[k] is not null);
+        var sources = CaseSources.Count(k => body[k] is not null);
         if (sources != 1)
         {
             problems.Add(new("dataset.source", "Give exactly one of cases (JSON), csv (text) or fromRuns (a run filter).", Field: "cases"));

@@ -22,7 +22,7 @@ internal sealed partial class DemoEvaluationSeeder(
 
         var demo = DemoWorkflows.DisputeTriage();
         var found = await workflows.ListWorkflowsAsync(1, 1, demo.Name, cancellationToken);
-        if (found.Items.FirstOrDefault() is not { } workflow
+        if (found.Items is not [var workflow, ..]
             || (await store.ListDatasetsAsync(workflow.Id, cancellationToken)).Any(d => d.Name == DemoHoldout.DatasetName))
         {
             return;

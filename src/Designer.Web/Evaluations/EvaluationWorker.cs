@@ -21,34 +21,8 @@ internal sealed partial class EvaluationWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        while (await signal.NextAsync(store.NextUnfinishedEvaluationAsync, options.Value.PollInterval, ex => LogPollFailed(logger, ex), stoppingToken) is { } job)
         {
-            EvaluationRecord? job;
-            try
-            {
-                job = await store.NextUnfinishedEvaluationAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database may be migrating or briefly unavailable; look again after the poll interval.
-                LogPollFailed(logger, ex);
-                job = null;
-            }
-
-            if (job is null)
-            {
-                try
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
             await RunAsync(job, stoppingToken);
         }
     }

@@ -74,7 +74,7 @@ public sealed class RolloutMonitor
             _logger.LogWarning("Rollout {RolloutId} of workflow {WorkflowId} v{Candidate} rolled back to v{Baseline}: {Reason} (started by {StartedBy}).",
                 rollout.Id, rollout.WorkflowId, rollout.CandidateVersion, rollout.BaselineVersion, verdict.Reason, rollout.StartedByName);
         }
-        else
+        else if (_logger.IsEnabled(LogLevel.Information))
         {
             _logger.LogInformation("Rollout {RolloutId} of workflow {WorkflowId} v{Candidate}: {State} ({Reason}).",
                 rollout.Id, rollout.WorkflowId, rollout.CandidateVersion, state, verdict.Reason);

@@ -31,7 +31,9 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(...) LIKE; no .NET culture is involved.
             query = query.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var total = await query.LongCountAsync(cancellationToken);
@@ -63,7 +65,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         {
             if (await users.FindByEmailAsync(email) is not null)
             {
-                return AuditedOutcome<ServiceResult<CreatedUser>>.Refused(ServiceError.Conflict($"An account with the e-mail {email} exists."));
+                return AuditedOutcome.Refused<ServiceResult<CreatedUser>>(ServiceError.Conflict($"An account with the e-mail {email} exists."));
             }
 
             var generated = string.IsNullOrEmpty(request.Password);
@@ -72,13 +74,13 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return AuditedOutcome<ServiceResult<CreatedUser>>.Refused(IdentityProblem("The new account is not valid.", created));
+                return AuditedOutcome.Refused<ServiceResult<CreatedUser>>(IdentityProblem("The new account is not valid.", created));
             }
 
             var granted = await users.AddToRolesAsync(user, roles);
             if (!granted.Succeeded)
             {
-                return AuditedOutcome<ServiceResult<CreatedUser>>.Refused(IdentityProblem("The roles could not be given.", granted));
+                return AuditedOutcome.Refused<ServiceResult<CreatedUser>>(IdentityProblem("The roles could not be given.", granted));
             }
 
             var data = new JsonObject { ["email"] = email, ["displayName"] = displayName, ["roles"] = Json(roles), ["passwordGenerated"] = generated };
@@ -170,20 +172,20 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         {
             if (await users.FindByIdAsync(id) is not { } user)
             {
-                return AuditedOutcome<ServiceResult<UserView>>.Refused(ServiceError.NotFound($"No account has the id {id}."));
+                return AuditedOutcome.Refused<ServiceResult<UserView>>(ServiceError.NotFound($"No account has the id {id}."));
             }
 
             var before = Normalise([.. await users.GetRolesAsync(user)]);
             var applied = await apply(user, before, ct);
             if (!applied.IsSuccess)
             {
-                return AuditedOutcome<ServiceResult<UserView>>.Refused(applied.Error!);
+                return AuditedOutcome.Refused<ServiceResult<UserView>>(applied.Error!);
             }
 
             var stamped = await users.UpdateSecurityStampAsync(user);
             if (!stamped.Succeeded)
             {
-                return AuditedOutcome<ServiceResult<UserView>>.Refused(IdentityProblem("The account's sessions could not be ended.", stamped));
+                return AuditedOutcome.Refused<ServiceResult<UserView>>(IdentityProblem("The account's sessions could not be ended.", stamped));
             }
 
             var change = applied.Value!;

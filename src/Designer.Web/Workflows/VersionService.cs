@@ -39,7 +39,7 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         var definition = parsed.Definition!;
         var hash = ContentHash.Compute(definition);
         var latest = await store.ListVersionsAsync(id, 1, 1, cancellationToken);
-        if (latest.Items.FirstOrDefault() is { } last && last.ContentHash == hash)
+        if (latest.Items is [var last, ..] && last.ContentHash == hash)
         {
             // A second version with the same hash would only duplicate the review (issue 18).
             var detail = $"The draft is unchanged since v{last.Number} ({last.Status}); edit it before submitting.";

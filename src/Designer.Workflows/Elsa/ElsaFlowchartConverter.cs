@@ -33,7 +33,7 @@ public sealed class ElsaFlowchartConverter
     /// <param name="definition">The definition.</param>
     /// <param name="workflowId">Elsa workflow id; defaults to a slug of the name.</param>
     /// <returns>Indented Elsa JSON.</returns>
-    public string Export(WorkflowDefinition definition, string? workflowId = null)
+    public static string Export(WorkflowDefinition definition, string? workflowId = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var root = new JsonObject

@@ -18,10 +18,10 @@ public sealed class SqliteStorageFixture : StorageFixture
         return TestStorage.CreateAsync(Provider, connectionString, () => ValueTask.CompletedTask, cancellationToken);
     }
 
-    protected override ValueTask DisposeCoreAsync()
+    protected override async ValueTask DisposeCoreAsync()
     {
         SqliteConnection.ClearAllPools();
         System.IO.Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
+        await base.DisposeCoreAsync();
     }
 }

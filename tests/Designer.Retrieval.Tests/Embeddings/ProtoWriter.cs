@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Designer.Retrieval.Tests.Embeddings;
@@ -5,7 +6,7 @@ namespace Designer.Retrieval.Tests.Embeddings;
 /// <summary>Just enough protobuf encoding (varints and length-delimited fields) to write an ONNX ModelProto.</summary>
 internal sealed class ProtoWriter
 {
-    private readonly MemoryStream _stream = new();
+    private readonly ArrayBufferWriter<byte> _stream = new();
 
     public ProtoWriter Int(int field, long value)
     {
@@ -26,7 +27,7 @@ internal sealed class ProtoWriter
         return this;
     }
 
-    public byte[] ToArray() => _stream.ToArray();
+    public byte[] ToArray() => _stream.WrittenSpan.ToArray();
 
     private void Tag(int field, int wireType) => Varint((ulong)((field << 3) | wireType));
 
@@ -34,10 +35,10 @@ internal sealed class ProtoWriter
     {
         while (value >= 0x80)
         {
-            _stream.WriteByte((byte)(value | 0x80));
+            _stream.Write([(byte)(value | 0x80)]);
             value >>= 7;
         }
 
-        _stream.WriteByte((byte)value);
+        _stream.Write([(byte)value]);
     }
 }

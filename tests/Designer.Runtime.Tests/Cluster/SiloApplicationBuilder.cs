@@ -10,7 +10,9 @@ namespace Designer.Runtime.Tests.Cluster;
 /// Lets a TestCluster silo call the modules' <c>AddDesignerXxx(IHostApplicationBuilder)</c>: they only use
 /// <see cref="Services"/> and <see cref="Configuration"/>.
 /// </summary>
+#pragma warning disable CA1001 // The configuration it builds is read by the silo for its whole life; the test cluster ends both.
 internal sealed class SiloApplicationBuilder : IHostApplicationBuilder
+#pragma warning restore CA1001
 {
     private readonly ConfigurationManager _configuration = new();
 

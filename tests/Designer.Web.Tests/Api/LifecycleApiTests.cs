@@ -12,7 +12,11 @@ public abstract class LifecycleApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => _factory = await CreateFactoryAsync();
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Lifecycle_DraftSubmitApprove_PublishesActiveVersion()

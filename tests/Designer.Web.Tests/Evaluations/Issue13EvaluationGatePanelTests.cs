@@ -59,7 +59,9 @@ public sealed class Issue13EvaluationGatePanelTests : UiTestContext
         Assert.Contains(reasons, r => r.Contains("tagged critical", StringComparison.Ordinal));
     }
 
-    private static string Json(ShadowResult result) => JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    private static string Json(ShadowResult result) => JsonSerializer.Serialize(result, WebJson);
 
     private static ShadowResult Automated(string end) => new() { Outcome = ShadowOutcomes.Automated, EndNode = end, Path = [], Scores = new Dictionary<string, double>(), LatencyMs = 5 };
 

@@ -20,7 +20,11 @@ public abstract class UserAdministrationFixture : IAsyncLifetime
         Admin = await Factory.ClientForAsync("admin");
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Creates an account through the API and returns its id and password (generated when none is given).</summary>
     public async Task<(string Id, string Email, string Password)> CreateUserAsync(string[] roles, string? password = null)

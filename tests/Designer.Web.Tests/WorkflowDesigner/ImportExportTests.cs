@@ -30,7 +30,7 @@ public sealed class ImportExportTests : UiTestContext
             ],
             Edges = [new EdgeDefinition { Id = "e1", From = new PortRef("start", "next"), To = new PortRef("end", "in") }],
         };
-        var elsa = new ElsaFlowchartConverter().Export(small, "small");
+        var elsa = ElsaFlowchartConverter.Export(small, "small");
 
         // Act
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(elsa, "small.elsa.json"));

@@ -15,7 +15,7 @@ public sealed class ElsaFlowchartConverterTests
     public void Export_DisputeTriage_WritesFlowchartShape()
     {
         // Arrange / Act
-        var root = JsonNode.Parse(_converter.Export(DemoWorkflows.DisputeTriage()))!;
+        var root = JsonNode.Parse(ElsaFlowchartConverter.Export(DemoWorkflows.DisputeTriage()))!;
 
         // Assert
         Assert.Equal("dispute-triage", (string?)root["id"]);
@@ -37,7 +37,7 @@ public sealed class ElsaFlowchartConverterTests
         var original = DemoWorkflows.DisputeTriage();
 
         // Act
-        var imported = _converter.Import(_converter.Export(original));
+        var imported = _converter.Import(ElsaFlowchartConverter.Export(original));
 
         // Assert
         ProblemAssert.None(imported.Problems);
@@ -48,7 +48,7 @@ public sealed class ElsaFlowchartConverterTests
     public void Import_UnknownActivityType_ReportsAndSkipsIt()
     {
         // Arrange
-        var root = JsonNode.Parse(_converter.Export(DemoWorkflows.DisputeTriage()))!;
+        var root = JsonNode.Parse(ElsaFlowchartConverter.Export(DemoWorkflows.DisputeTriage()))!;
         root["root"]!["activities"]!.AsArray().Add(new JsonObject { ["id"] = "log1", ["type"] = "Elsa.WriteLine" });
         root["root"]!["connections"]!.AsArray().Add(new JsonObject
         {

@@ -40,9 +40,10 @@ public sealed class ExpressionSyntaxTests
     public void TryParse_SyntaxError_ReportsLineAndColumn()
     {
         // Arrange / Act
-        ExpressionSyntax.TryParse("a +\n* b", out var error);
+        var parsed = ExpressionSyntax.TryParse("a +\n* b", out var error);
 
         // Assert
+        Assert.False(parsed);
         Assert.Contains("line 2", error, StringComparison.Ordinal);
     }
 

@@ -84,7 +84,7 @@ public sealed class WireFormatTests
             _ = ContentHash.Compute(definition);
             _ = WorkflowDiff.Compute(definition, DemoWorkflows.DisputeTriage());
             _ = WorkflowDiff.Compute(DemoWorkflows.DisputeTriage(), definition);
-            _ = new ElsaFlowchartConverter().Export(definition);
+            _ = ElsaFlowchartConverter.Export(definition);
         });
 
         // Assert

@@ -21,7 +21,7 @@ public sealed partial class DesignerWorkspace
                 await _canvas!.DownloadAsync(FileName("json"), WorkflowJson.Serialize(_editor.Definition, indented: true), "application/json");
                 break;
             case DesignerCommands.ExportElsa:
-                await _canvas!.DownloadAsync(FileName("elsa.json"), new ElsaFlowchartConverter().Export(_editor.Definition, WorkflowId.ToString("N")), "application/json");
+                await _canvas!.DownloadAsync(FileName("elsa.json"), ElsaFlowchartConverter.Export(_editor.Definition, WorkflowId.ToString("N")), "application/json");
                 break;
             case DesignerCommands.ExportSvg: await _canvas!.ExportSvgAsync(FileName("svg")); break;
             case DesignerCommands.Help:
@@ -81,7 +81,7 @@ public sealed partial class DesignerWorkspace
         var (definition, problems) = DraftImport.Read(text);
         if (definition is null)
         {
-            Snackbar.Add($"Could not import {file.Name}: {problems.FirstOrDefault()?.Message}", Severity.Error);
+            Snackbar.Add($"Could not import {file.Name}: {(problems is [var first, ..] ? first.Message : null)}", Severity.Error);
             return;
         }
 

@@ -31,7 +31,7 @@ public sealed partial class ExpressionField : ComponentBase
 
     private static string? Error(string value)
     {
-        ExpressionSyntax.TryParse(value, out var error);
+        _ = ExpressionSyntax.TryParse(value, out var error);
         return error;
     }
 }

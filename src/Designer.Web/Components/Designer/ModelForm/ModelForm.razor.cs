@@ -68,7 +68,7 @@ public sealed partial class ModelForm : KindFormBase
             return;
         }
 
-        var last = (await runs.ListRunsAsync(new RunQuery(WorkflowId: workflowId), 1, 1, CancellationToken.None)).Items.FirstOrDefault();
+        var last = (await runs.ListRunsAsync(new RunQuery(WorkflowId: workflowId), 1, 1, CancellationToken.None)).Items is [var newest, ..] ? newest : null;
         if (last is null || JsonNode.Parse(last.InputJson) is not JsonObject input)
         {
             return;

@@ -45,7 +45,7 @@ public sealed partial class DashboardView
         var now = Time.GetUtcNow();
         _period = new DashboardPeriod(now.AddDays(-_days), now.AddSeconds(1));
         _rows = await Analytics.EconomicsAsync(_period, WorkflowId, CancellationToken.None);
-        _selected = _rows.FirstOrDefault(r => r.WorkflowId == _selected?.WorkflowId && r.Version == _selected?.Version) ?? _rows.FirstOrDefault();
+        _selected = _rows.FirstOrDefault(r => r.WorkflowId == _selected?.WorkflowId && r.Version == _selected?.Version) ?? (_rows is [var first, ..] ? first : null);
         _labels = [.. _rows.Select(r => $"{r.WorkflowName} v{r.Version}")];
         _rateSeries =
         [

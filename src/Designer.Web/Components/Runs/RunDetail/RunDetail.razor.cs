@@ -174,7 +174,10 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The feed loop reports an unreachable store; the header just tries again next time.
-                Logger.LogDebug(ex, "Refreshing the header of run {RunId} failed", RunId);
+                if (Logger.IsEnabled(LogLevel.Debug))
+                {
+                    Logger.LogDebug(ex, "Refreshing the header of run {RunId} failed", RunId);
+                }
             }
         }
     }
@@ -239,7 +242,7 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
         }
     }
 
-    private void OnSelectionChanged(CanvasSelection selection) => _selected = selection.Nodes.FirstOrDefault() ?? _selected;
+    private void OnSelectionChanged(CanvasSelection selection) => _selected = selection.Nodes is [var first, ..] ? first : _selected;
 
     private void Select(string nodeId) => _selected = nodeId;
 

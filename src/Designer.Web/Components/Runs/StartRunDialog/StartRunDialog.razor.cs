@@ -49,7 +49,7 @@ public sealed partial class StartRunDialog
     {
         var page = await Workflows.ListWorkflowsAsync(1, Paging.MaxPageSize, null, CancellationToken.None);
         _workflows = [.. page.Items.Where(w => w.ActiveVersion is not null)];
-        if ((WorkflowId ?? _workflows.FirstOrDefault()?.Id) is { } id)
+        if ((WorkflowId ?? (_workflows is [var first, ..] ? first.Id : (Guid?)null)) is { } id)
         {
             await SelectWorkflowAsync(id);
         }

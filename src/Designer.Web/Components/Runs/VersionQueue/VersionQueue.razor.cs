@@ -34,7 +34,7 @@ public sealed partial class VersionQueue
         foreach (var workflow in workflows.Items.Where(w => w.LatestVersionStatus == VersionStatus.PendingApproval))
         {
             var versions = await Workflows.ListVersionsAsync(workflow.Id, 1, 1, CancellationToken.None);
-            if (versions.Items.FirstOrDefault() is { Status: VersionStatus.PendingApproval } version)
+            if (versions.Items is [{ Status: VersionStatus.PendingApproval } version, ..])
             {
                 pending.Add(new PendingVersion(workflow.Id, workflow.Name, version.Number, version.AuthorName, version.CreatedAt, version.AuthorId == userId));
             }

@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Designer.Web.Identity;
 using Designer.Web.Triggers;
 using Designer.Web.Workflows;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 
 namespace Designer.Web.Components.Shared;
@@ -18,7 +15,6 @@ public sealed partial class ApiKeysPanel
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private IReadOnlyList<ApiKeyResponse> _keys = [];
-    private ClaimsPrincipal _user = new();
     private string _name = string.Empty;
     private bool _signed;
     private ApiKeyResponse? _shown;
@@ -26,42 +22,25 @@ public sealed partial class ApiKeysPanel
     private string? _error;
     private IReadOnlyList<ValidationProblem>? _problems;
 
-    /// <summary>The workflow.</summary>
-    [Parameter, EditorRequired]
-    public Guid WorkflowId { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     private ApiKeyService? Keys { get; set; }
 
-    private bool CanManage => _user.IsInRole(DesignerRoles.Admin) || _user.IsInRole(DesignerRoles.Operator);
+    private bool CanManage => IsAdminOrOperator;
 
     private string HookUrl => Navigation.BaseUri.TrimEnd('/') + WebhookEndpoints.PathFor(WorkflowId);
-
-    /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
-    {
-        // Renders nothing where the trigger services are not registered (pages tested without them).
-        Keys = Services.GetService<ApiKeyService>();
-        _user = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
-        await LoadAsync();
-    }
 
     private string Curl(string key) =>
         $"curl -X POST \"{HookUrl}?wait=PT10S\" -H \"Authorization: Bearer {key}\" -H \"Content-Type: application/json\" -H \"Idempotency-Key: <unique id>\" -d '{{…run input…}}'";
 
-    private async Task LoadAsync()
+    /// <inheritdoc />
+    protected override async Task LoadAsync()
     {
+        Keys = Services.GetService<ApiKeyService>();
         if (Keys is not null && CanManage)
         {
             _keys = await Keys.ListAsync(WorkflowId, CancellationToken.None);
@@ -70,17 +49,17 @@ public sealed partial class ApiKeysPanel
 
     private async Task CreateAsync()
     {
-        var result = await Keys!.CreateAsync(_user, WorkflowId, new JsonObject { ["name"] = _name, ["signed"] = _signed }, CancellationToken.None);
+        var result = await Keys!.CreateAsync(User, WorkflowId, new JsonObject { ["name"] = _name, ["signed"] = _signed }, CancellationToken.None);
         await ShowAsync(result);
     }
 
     private async Task RotateAsync(ApiKeyResponse key) =>
-        await ShowAsync(await Keys!.RotateAsync(_user, WorkflowId, key.Id, CancellationToken.None));
+        await ShowAsync(await Keys!.RotateAsync(User, WorkflowId, key.Id, CancellationToken.None));
 
     private async Task RevokeAsync(ApiKeyResponse key)
     {
         _confirmRevoke = null;
-        var result = await Keys!.RevokeAsync(_user, WorkflowId, key.Id, CancellationToken.None);
+        var result = await Keys!.RevokeAsync(User, WorkflowId, key.Id, CancellationToken.None);
         _error = result.Error?.Detail;
         _shown = null;
         await LoadAsync();

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using Designer.Web.Batches;
-using Designer.Web.Identity;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace Designer.Web.Components.Shared;
@@ -16,7 +13,6 @@ public sealed partial class BatchUploadPanel
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private IReadOnlyList<BatchResponse> _batches = [];
-    private ClaimsPrincipal _user = new();
     private string? _text;
     private BatchFormat _format;
     private bool _skipBadRows;
@@ -24,29 +20,17 @@ public sealed partial class BatchUploadPanel
     private string? _error;
     private IReadOnlyList<ValidationProblem>? _problems;
 
-    /// <summary>The workflow.</summary>
-    [Parameter, EditorRequired]
-    public Guid WorkflowId { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     private BatchService? Batches { get; set; }
 
-    private bool CanUpload => _user.IsInRole(DesignerRoles.Admin) || _user.IsInRole(DesignerRoles.Operator);
+    private bool CanUpload => IsAdminOrOperator;
 
     /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadAsync()
     {
-        // Renders nothing where the batch services are not registered (pages tested without them).
         Batches = Services.GetService<BatchService>();
-        _user = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
         if (Batches is not null)
         {
             _batches = await Batches.ListAsync(WorkflowId, CancellationToken.None);
@@ -77,7 +61,7 @@ public sealed partial class BatchUploadPanel
         _busy = true;
         try
         {
-            var result = await Batches!.CreateAsync(_user, WorkflowId, _text!, _format, _skipBadRows, CancellationToken.None);
+            var result = await Batches!.CreateAsync(User, WorkflowId, _text!, _format, _skipBadRows, CancellationToken.None);
             if (result.IsSuccess)
             {
                 Navigation.NavigateTo($"/batches/{result.Value!.Id}");

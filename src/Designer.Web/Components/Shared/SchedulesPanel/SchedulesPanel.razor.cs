@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Web.Identity;
 using Designer.Web.Triggers;
 using Designer.Web.Workflows;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Designer.Web.Components.Shared;
 
@@ -18,38 +15,20 @@ public sealed partial class SchedulesPanel
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private readonly ScheduleForm _form = new();
     private IReadOnlyList<ScheduleResponse> _schedules = [];
-    private ClaimsPrincipal _user = new();
     private ScheduleResponse? _confirmDelete;
     private string? _error;
     private IReadOnlyList<ValidationProblem>? _problems;
 
-    /// <summary>The workflow.</summary>
-    [Parameter, EditorRequired]
-    public Guid WorkflowId { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     private ScheduleService? Schedules { get; set; }
 
-    private bool CanRead => DesignerRoles.All.Any(_user.IsInRole);
+    private bool CanRead => DesignerRoles.All.Any(User.IsInRole);
 
-    private bool CanManage => _user.IsInRole(DesignerRoles.Admin) || _user.IsInRole(DesignerRoles.Operator);
+    private bool CanManage => IsAdminOrOperator;
 
     /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadAsync()
     {
-        // Renders nothing where the trigger services are not registered (pages tested without them).
         Schedules = Services.GetService<ScheduleService>();
-        _user = AuthenticationState is null ? new ClaimsPrincipal() : (await AuthenticationState).User;
-        await LoadAsync();
-    }
-
-    private async Task LoadAsync()
-    {
         if (Schedules is not null && CanRead)
         {
             _schedules = await Schedules.ListAsync(WorkflowId, CancellationToken.None);
@@ -79,7 +58,7 @@ public sealed partial class SchedulesPanel
             ["enabled"] = true,
             ["input"] = input,
         };
-        var result = await Schedules!.CreateAsync(_user, WorkflowId, body, CancellationToken.None);
+        var result = await Schedules!.CreateAsync(User, WorkflowId, body, CancellationToken.None);
         Show(result.Error);
         if (result.IsSuccess)
         {
@@ -101,14 +80,14 @@ public sealed partial class SchedulesPanel
             ["enabled"] = !schedule.Enabled,
             ["input"] = schedule.Input.DeepClone(),
         };
-        Show((await Schedules!.UpdateAsync(_user, WorkflowId, schedule.Id, body, CancellationToken.None)).Error);
+        Show((await Schedules!.UpdateAsync(User, WorkflowId, schedule.Id, body, CancellationToken.None)).Error);
         await LoadAsync();
     }
 
     private async Task DeleteAsync(ScheduleResponse schedule)
     {
         _confirmDelete = null;
-        Show((await Schedules!.DeleteAsync(_user, WorkflowId, schedule.Id, CancellationToken.None)).Error);
+        Show((await Schedules!.DeleteAsync(User, WorkflowId, schedule.Id, CancellationToken.None)).Error);
         await LoadAsync();
     }
 
