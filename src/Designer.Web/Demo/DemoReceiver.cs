@@ -105,7 +105,12 @@ public sealed class DemoReceiver(TimeProvider time)
         _effectOrder.Enqueue(key);
         while (_effectOrder.Count > Capacity)
         {
-            _effects.Remove(_effectOrder.Dequeue());
+            // A forgotten refund can no longer be reversed, so its reversal mark goes too: both sets stay bounded.
+            var dropped = _effectOrder.Dequeue();
+            if (_effects.Remove(dropped, out var forgotten) && !dropped.StartsWith("reverse:", StringComparison.Ordinal))
+            {
+                _reversed.Remove(forgotten.RefundId);
+            }
         }
     }
 

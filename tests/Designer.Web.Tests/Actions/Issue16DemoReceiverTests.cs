@@ -92,6 +92,28 @@ public sealed class Issue16DemoReceiverTests(Issue16DemoReceiverTests.Fixture fi
     }
 
     [Fact]
+    public async Task Reverse_Issue16_Compensation_ReversesOnceAndUnknownRefundIsNotFound()
+    {
+        // Arrange
+        using var client = fixture.Anonymous();
+        var key = "test:" + Guid.NewGuid().ToString("N");
+        var refundId = (await (await client.SendAsync(Refund(key, ReceiverKey))).ReadObjectAsync())["id"]!.GetValue<string>();
+
+        // Act
+        var first = await client.SendAsync(Reverse(refundId, key + ":compensate"));
+        var repeated = await client.SendAsync(Reverse(refundId, key + ":compensate"));
+        var unknown = await client.SendAsync(Reverse("rf-none", key + ":other"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("reversed", (await first.ReadObjectAsync())["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.True(repeated.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains(fixture.Receiver.Calls(), c => c.Method == "DELETE" && c.Path == $"/demo/receiver/refunds/{refundId}" && !c.Replayed);
+    }
+
+    [Fact]
     public async Task Refund_Issue16_WrongOrMissingReceiverKey_UnauthorizedAndNothingRecorded()
     {
         // Arrange
@@ -141,6 +163,14 @@ public sealed class Issue16DemoReceiverTests(Issue16DemoReceiverTests.Fixture fi
             request.Headers.Add("X-Demo-Receiver-Key", receiverKey);
         }
 
+        return request;
+    }
+
+    private static HttpRequestMessage Reverse(string refundId, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/demo/receiver/refunds/{refundId}");
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Headers.Add("X-Demo-Receiver-Key", ReceiverKey);
         return request;
     }
 
