@@ -40,6 +40,7 @@ public sealed class Issue16ActionSigkillTests
         var app = await AppProcess.StartAsync(data, settings);
         Guid runId;
         JsonObject run;
+        JsonArray trace;
         try
         {
             var workflowId = await PublishAsync(app);
@@ -56,7 +57,9 @@ public sealed class Issue16ActionSigkillTests
             await app.KillAsync();
             receiver.ReleaseFirst();
             app = await AppProcess.StartAsync(data, settings);
-            run = await WaitFinishedAsync(await app.ClientForAsync("viewer"), runId, app);
+            var viewer = await app.ClientForAsync("viewer");
+            run = await WaitFinishedAsync(viewer, runId, app);
+            trace = JsonNode.Parse(await (await viewer.GetAsync($"/api/runs/{runId}/trace", ct)).Content.ReadAsStringAsync(ct))!.AsArray();
         }
         finally
         {
@@ -66,6 +69,8 @@ public sealed class Issue16ActionSigkillTests
         // Assert
         Assert.True(run["status"]!.GetValue<string>() == "completed", run.ToJsonString());
         Assert.Equal("done", run["endNode"]!.GetValue<string>());
+        Assert.Contains(trace, e => e!["kind"]!.GetValue<string>() == "node.completed" && e["nodeId"]?.GetValue<string>() == "refund"
+            && e["event"]?["port"]?.GetValue<string>() == "ok");
         var requests = receiver.Requests.ToList();
         Assert.True(requests.Count >= 2, $"the receiver saw {requests.Count} request(s): recovery did not send the call again");
         Assert.All(requests, r => Assert.Equal($"{runId:D}:refund:1", r.Key));
