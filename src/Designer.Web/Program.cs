@@ -2,6 +2,7 @@ using Designer.Inference;
 using Designer.Retrieval;
 using Designer.Runtime;
 using Designer.Telemetry;
+using Designer.Web.Demo;
 using Designer.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,9 @@ builder.AddDesignerTelemetry();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
 builder.AddDesignerRetrieval();
+
+// Before the runtime: the Development demo receiver adds its connection, and the runtime makes one client per connection.
+builder.AddDesignerDemoReceiver();
 builder.AddDesignerRuntime();
 builder.AddDesignerCluster();
 builder.AddDesignerIdentity();

@@ -26,6 +26,12 @@ public sealed class RuntimeServices
     /// <summary>Approved HTTP connections; required by workflows with action nodes.</summary>
     public Actions.ActionRuntime? Actions { get; init; }
 
+    /// <summary>
+    /// Shadow mode (evaluations, live shadow): action nodes are compiled as <see cref="Executors.ShadowActionExecutor"/>,
+    /// which sends nothing and leaves through <c>ok</c>; <see cref="Actions"/> is then not used.
+    /// </summary>
+    public bool ShadowActions { get; init; }
+
     /// <summary>Vector search; required by workflows with retrieval nodes.</summary>
     public IVectorSearch? VectorSearch { get; init; }
 }

@@ -151,6 +151,8 @@ public sealed class WorkflowCompiler
                 }
 
                 return Read<RetrievalConfig>(node, problems) is { } retrieval ? new RetrievalExecutor(node, retrieval, _services.VectorSearch, _services, redaction) : null;
+            case NodeKinds.Action when _services.ShadowActions:
+                return Read<ActionConfig>(node, problems) is { } shadowAction ? new ShadowActionExecutor(node, shadowAction, _services, redaction) : null;
             case NodeKinds.Action:
                 if (_services.Actions is null)
                 {

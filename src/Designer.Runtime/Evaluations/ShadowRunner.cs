@@ -10,7 +10,8 @@ namespace Designer.Runtime.Evaluations;
 /// <summary>
 /// Runs a workflow definition on one input in shadow mode: the real compiled executors with the real models,
 /// retrieval and policies, but no side effects. The trace stays in memory, checkpoints stay in memory, a human gate
-/// ends the run as <see cref="ShadowOutcomes.Escalated"/> (no inbox task, no SLA reminder) and no run row is written,
+/// ends the run as <see cref="ShadowOutcomes.Escalated"/> (no inbox task, no SLA reminder), an action node sends
+/// nothing (<see cref="Executors.ShadowActionExecutor"/>) and no run row is written,
 /// so nothing shows in production runs or dashboards. Stateless across calls and thread-safe: offline evaluations
 /// use it now; a live shadow or canary can call it with mirrored inputs later.
 /// </summary>
@@ -36,6 +37,9 @@ public sealed class ShadowRunner
             Inference = production.Inference,
             VectorSearch = production.VectorSearch,
             Chat = production.Chat,
+
+            // No side effects: an action node is "not sent" (leaves through ok), never a call to a connection.
+            ShadowActions = true,
         };
         _compiler = new WorkflowCompiler(services);
         _runner = new WorkflowRunner(_checkpoints, production.Time);

@@ -187,6 +187,7 @@ public static class WebServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        Demo.DemoReceiverServices.UseDemoReceiverGuard(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -231,6 +232,7 @@ public static class WebServiceCollectionExtensions
         Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
         app.MapWebhookEndpoints();
         Actions.ActionConnectionEndpoints.MapActionConnectionEndpoints(api);
+        Demo.DemoReceiverEndpoints.MapDemoReceiverEndpoints(app);
         app.MapAccountEndpoints();
         return app;
     }

@@ -1,3 +1,4 @@
+using Designer.Runtime.Actions;
 using Designer.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,13 @@ namespace Designer.Web.Identity;
 /// <summary>
 /// Creates the five roles always, and with <c>Designer:Demo:Seed</c> (default: Development only) one user per role plus the "Dispute triage"
 /// draft. Runs after the database initialiser (hosted services start in registration order) and is idempotent.
+/// The draft's auto-resolve branch calls the refund action only where the <see cref="DemoWorkflows.RefundConnection"/>
+/// connection is configured (Development registers it with its demo receiver): elsewhere an action naming an unknown
+/// connection would make the seeded draft fail validation, so it is seeded without the action.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    IServiceScopeFactory scopes, IOptions<DemoOptions> options, IHostEnvironment environment, ILogger<DemoSeeder> logger) : IHostedService
+    IServiceScopeFactory scopes, IOptions<DemoOptions> options, IOptions<ActionOptions> actions, IHostEnvironment environment,
+    ILogger<DemoSeeder> logger) : IHostedService
 {
     public const string DemoWorkflowName = "Dispute triage";
     private static readonly Actor SeedActor = new("system", "system");
@@ -41,7 +46,9 @@ internal sealed partial class DemoSeeder(
         var existing = await store.ListWorkflowsAsync(1, 1, DemoWorkflowName, cancellationToken);
         if (existing.Total == 0)
         {
-            var definition = DemoWorkflows.DisputeTriage();
+            var definition = actions.Value.Connections.ContainsKey(DemoWorkflows.RefundConnection)
+                ? DemoWorkflows.DisputeTriageWithRefund()
+                : DemoWorkflows.DisputeTriage();
             await store.CreateWorkflowAsync(
                 definition.Name, definition.Description, WorkflowJson.Serialize(definition), SeedActor, cancellationToken);
             LogSeededWorkflow(logger, DemoWorkflowName);

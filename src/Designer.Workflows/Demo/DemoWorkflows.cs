@@ -55,6 +55,31 @@ public static class DemoWorkflows
         ],
     };
 
+    /// <summary>The approved connection the demo's refund action calls (the app's own receiver in Development).</summary>
+    public const string RefundConnection = "demo-refunds";
+
+    /// <summary>
+    /// <see cref="DisputeTriage()"/> whose auto-resolve branch first issues a refund through the
+    /// <see cref="RefundConnection"/> connection (issue 16): <c>policy → refund → auto</c>, with the refund reversed by
+    /// its compensation if the run later fails or is cancelled, and a refund that fails sent to the analyst with a draft.
+    /// It validates only where that connection is configured, so the seeder uses it only there.
+    /// </summary>
+    /// <returns>A fresh definition named "Dispute triage".</returns>
+    public static WorkflowDefinition DisputeTriageWithRefund()
+    {
+        var definition = DisputeTriage();
+        definition.Nodes.Add(Node("refund", NodeKinds.Action, "Refund", 920, 80, DisputeTriageConfigs.Refund(RefundConnection)));
+        var pass = definition.Edges.Single(e => e.Id == "e8");
+        definition.Edges[definition.Edges.IndexOf(pass)] = Edge("e8", "policy", "pass", "refund");
+        definition.Edges.Add(Edge("e19", "refund", "ok", "auto"));
+
+        // A refund that did not go through is not an auto-resolution: an analyst decides, with a draft.
+        definition.Edges.Add(Edge("e20", "refund", "client-error", "draft"));
+        definition.Edges.Add(Edge("e21", "refund", "server-error", "draft"));
+        definition.Edges.Add(Edge("e22", "refund", "timeout", "draft"));
+        return definition;
+    }
+
     /// <summary>The dispute triage workflow in the wire format, indented.</summary>
     /// <returns>JSON text accepted by <see cref="WorkflowJson.Parse"/>.</returns>
     public static string DisputeTriageJson() => WorkflowJson.Serialize(DisputeTriage(), indented: true);

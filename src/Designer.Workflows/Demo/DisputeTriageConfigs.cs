@@ -27,6 +27,26 @@ internal static class DisputeTriageConfigs
         },
     };
 
+    /// <summary>
+    /// The refund action of the auto-resolve branch: a POST whose body holds only what a refund needs (no
+    /// description or other personal text), the run-and-node idempotency key the runtime adds, and a compensating
+    /// DELETE of the refund the receiver returned.
+    /// </summary>
+    public static JsonObject Refund(string connection) => new()
+    {
+        ["method"] = "POST",
+        ["connection"] = connection,
+        ["pathTemplate"] = "refunds",
+        ["bodyTemplate"] = """{"amount":{{input.amount}},"currency":"{{input.currency}}","category":"{{input.category}}","reason":"auto-resolved dispute"}""",
+        ["responseMapping"] = new JsonObject { ["refundId"] = "response.body.id" },
+        ["timeoutMs"] = 10000,
+        ["compensation"] = new JsonObject
+        {
+            ["method"] = "DELETE",
+            ["pathTemplate"] = "refunds/{{response.body.id}}",
+        },
+    };
+
     public static JsonObject Retrieval() => new()
     {
         ["collection"] = "past-disputes",

@@ -269,7 +269,7 @@ public sealed class Issue16ActionExecutorTests
     }
 
     [Fact]
-    public async Task ShadowRun_WorkflowWithAction_RefusesToCompileAndSendsNothing()
+    public async Task ShadowRun_Issue16_WorkflowWithAction_NotSentFollowsOkAndSendsNothing()
     {
         // Arrange: evaluations and live shadow runs must not repeat side effects at a receiver (refunds twice).
         var ct = TestContext.Current.CancellationToken;
@@ -279,11 +279,12 @@ public sealed class Issue16ActionExecutorTests
         var definition = ActionHarness.Workflow(ActionHarness.RefundConfig());
 
         // Act
-        var error = await Assert.ThrowsAsync<Designer.Runtime.Compilation.WorkflowCompilationException>(() =>
-            shadow.RunAsync(definition, Designer.Workflows.Serialization.ContentHash.Compute(definition), Guid.NewGuid().ToString(), ActionHarness.Input(), ct));
+        var result = await shadow.RunAsync(definition, Designer.Workflows.Serialization.ContentHash.Compute(definition), Guid.NewGuid().ToString(), ActionHarness.Input(), ct);
 
         // Assert
-        Assert.Contains("action nodes need action connections", error.Message, StringComparison.Ordinal);
+        Assert.True(result.Outcome == Designer.Runtime.Evaluations.ShadowOutcomes.Automated, result.Error);
+        Assert.Equal("done", result.EndNode);
+        Assert.Contains(result.Path, s => s.Node == "refund" && s.Port == "ok");
         Assert.Empty(receiver.Requests);
     }
 }

@@ -163,6 +163,32 @@ public sealed class Issue14ProductionDefaultsTests
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
     }
 
+    [Fact]
+    public async Task DemoReceiver_Issue16_ProductionWithDemoSeeded_NotFoundAndDemoSeededWithoutRefund()
+    {
+        // Arrange: even a production host that seeds the demo has no receiver, no demo-refunds connection and no refund step.
+        await using var factory = new DesignerWebFactory();
+        var certificate = WriteCertificate(factory.DataDirectory);
+        await using var production = Production(factory, certificate, admin: true, b => b.UseSetting("Designer:Demo:Seed", "true"));
+        var client = production.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var page = await client.GetAsync("/demo/receiver", ct);
+        var refund = await client.PostAsync("/demo/receiver/refunds", ApiClientExtensions.Json("{}"), ct);
+        var reverse = await client.DeleteAsync("/demo/receiver/refunds/rf-0001", ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refund.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reverse.StatusCode);
+        Assert.Null(production.Services.GetService<Designer.Web.Demo.DemoReceiver>());
+        var store = production.Services.GetRequiredService<IWorkflowStore>();
+        var seeded = Assert.Single((await store.ListWorkflowsAsync(1, 10, "Dispute triage", ct)).Items);
+        var draft = await store.GetDraftAsync(seeded.Id, ct);
+        Assert.DoesNotContain(WorkflowJson.Parse(draft!.DefinitionJson).Definition!.Nodes, n => n.Id == "refund");
+    }
+
     [Theory]
     [InlineData("Development", null, true)]
     [InlineData("Production", null, false)]

@@ -144,6 +144,35 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>
+    /// The demo receiver and its page (issue 16) exist only in Development with the demo seeded: outside it (this
+    /// fixture runs in Testing with the demo seeded) every role, signed in or not, gets 404 — not even a 401 or a
+    /// login redirect that would reveal the path.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/demo/receiver")]
+    [InlineData("POST", "/demo/receiver/refunds")]
+    [InlineData("DELETE", "/demo/receiver/refunds/rf-0001")]
+    public async Task DemoReceiver_Issue16_OutsideDevelopment_NotFoundForEveryRole(string method, string path)
+    {
+        foreach (var role in Everyone.Append(Anonymous))
+        {
+            // Arrange
+            var client = await fixture.ClientAsync(role);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method == "POST")
+            {
+                request.Content = ApiClientExtensions.Json("{}");
+            }
+
+            // Act
+            var response = await client.SendAsync(request);
+
+            // Assert
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{role}: {method} {path} answered {response.StatusCode}");
+        }
+    }
+
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();

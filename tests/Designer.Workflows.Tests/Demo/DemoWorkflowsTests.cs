@@ -48,4 +48,45 @@ public sealed class DemoWorkflowsTests
         // Assert
         Assert.Equal(["end", "humanGate", "model", "policy", "retrieval", "start"], kinds.Order());
     }
+
+    [Fact]
+    public void DisputeTriageWithRefund_Issue16_ConnectionApproved_ValidatesWithRefundBeforeAutoResolve()
+    {
+        // Arrange
+        var definition = DemoWorkflows.DisputeTriageWithRefund();
+
+        // Act
+        var problems = new WorkflowValidator(new Connections(DemoWorkflows.RefundConnection)).Validate(definition);
+
+        // Assert
+        ProblemAssert.None(problems);
+        Assert.Equal("Dispute triage", definition.Name);
+        Assert.Equal("refund", Assert.Single(definition.Edges, e => e.From.Node == "policy" && e.From.Port == "pass").To.Node);
+        Assert.Equal("auto", Assert.Single(definition.Edges, e => e.From.Node == "refund" && e.From.Port == "ok").To.Node);
+        Assert.Equal(["client-error", "ok", "server-error", "timeout"], definition.Edges.Where(e => e.From.Node == "refund").Select(e => e.From.Port).Order());
+    }
+
+    [Fact]
+    public void DisputeTriageWithRefund_Issue16_ConnectionNotApproved_OnlyTheConnectionIsAProblem()
+    {
+        // Arrange: why the seeder uses the plain workflow where demo-refunds is not configured.
+        var definition = DemoWorkflows.DisputeTriageWithRefund();
+
+        // Act
+        var problems = new WorkflowValidator(new Connections()).Validate(definition);
+
+        // Assert
+        var problem = Assert.Single(problems);
+        Assert.Equal("refund", problem.NodeId);
+        Assert.Contains(DemoWorkflows.RefundConnection, problem.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Connections(params string[] known) : IWorkflowReferenceResolver
+    {
+        public bool? ModelExists(string model, int? version) => null;
+
+        public bool? CollectionExists(string name) => null;
+
+        public bool? ActionConnectionExists(string name) => known.Contains(name, StringComparer.Ordinal);
+    }
 }
