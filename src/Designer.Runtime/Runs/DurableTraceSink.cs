@@ -262,8 +262,9 @@ public sealed class DurableTraceSink : ITraceSink
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Storage refused: the run resumes from its newest stored checkpoint, which has every row up to it.
-            _faults.Mark(runId, ex);
+            // Storage refused. Not marked as a fault: no result of this work is left to hold back, and a mark would
+            // fail the run's next, healthy execution. A run that is not over resumes from its newest stored
+            // checkpoint, which has every row up to it; a cancelled run loses the rows of its interrupted step.
         }
     }
 
