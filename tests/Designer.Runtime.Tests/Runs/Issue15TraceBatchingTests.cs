@@ -4,11 +4,13 @@ using Designer.Runtime.Execution;
 using Designer.Runtime.Expressions;
 using Designer.Runtime.Runs;
 using Designer.Runtime.Tracing;
+using Designer.Workflows.Catalogue;
 using Designer.Workflows.Demo;
 using Designer.Workflows.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Designer.Runtime.Tests.Runs;
 
@@ -71,6 +73,73 @@ public sealed class Issue15TraceBatchingTests
             Assert.True(invoked < completed, $"{node}: invoked {invoked}, completed {completed}");
         }
     }
+
+    [Fact]
+    public async Task SaveCheckpoint_Issue15ReplayableSuperstep_HeldUntilItsRowsAreOlderThanTheBound()
+    {
+        // Arrange
+        using var host = Build();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Ct);
+        var store = host.Services.GetRequiredService<IRunStore>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sink = new DurableTraceSink(store, new StorageFaults(), null, batch: true, time);
+        var run = await store.CreateRunAsync(new NewRun(await WorkflowAsync(host, DemoWorkflows.DisputeTriage()), 1, "sha256:x", "{}"), Author, Ct);
+        sink.Begin(run.Id);
+
+        // Act: a replayable superstep ends young (held), the next one ends with a row past the age bound (stored).
+        await sink.WriteAsync(Event(run.Id, TraceEventKinds.NodeCompleted, "start", NodeKinds.Start, time), Ct);
+        await sink.SaveCheckpointAsync(run.Id, Checkpoint("c1", null, time), Ct);
+        var afterYoung = (await store.ListCheckpointsAsync(run.Id, Ct)).Count;
+        time.Advance(DurableTraceSink.MaxBufferAge);
+        await sink.WriteAsync(Event(run.Id, TraceEventKinds.NodeCompleted, "policy", NodeKinds.Policy, time), Ct);
+        await sink.SaveCheckpointAsync(run.Id, Checkpoint("c2", "c1", time), Ct);
+        await sink.EndAsync(run.Id);
+
+        // Assert: c1 was never written (c2 supersedes it); c2 came with both rows.
+        Assert.Equal(0, afterYoung);
+        Assert.Equal(["c2"], (await store.ListCheckpointsAsync(run.Id, Ct)).Select(c => c.CheckpointId));
+        Assert.Equal(["start", "policy"], (await store.ListTraceAsync(run.Id, 0, 10, Ct)).Select(r => r.NodeId));
+    }
+
+    [Fact]
+    public async Task Write_Issue15ExpensiveNodeStarts_HeldCheckpointAndRowsAndInvocationCommittedFirst()
+    {
+        // Arrange
+        using var host = Build();
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Ct);
+        var store = host.Services.GetRequiredService<IRunStore>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sink = new DurableTraceSink(store, new StorageFaults(), null, batch: true, time);
+        var run = await store.CreateRunAsync(new NewRun(await WorkflowAsync(host, DemoWorkflows.DisputeTriage()), 1, "sha256:x", "{}"), Author, Ct);
+        sink.Begin(run.Id);
+        await sink.WriteAsync(Event(run.Id, TraceEventKinds.NodeCompleted, "start", NodeKinds.Start, time), Ct);
+        await sink.SaveCheckpointAsync(run.Id, Checkpoint("c1", null, time), Ct);
+
+        // Act: a model node starts, then completes; its superstep's checkpoint follows.
+        await sink.WriteAsync(Event(run.Id, TraceEventKinds.NodeInvoked, "risk", NodeKinds.Model, time), Ct);
+        var whileCalling = await store.ListTraceAsync(run.Id, 0, 10, Ct);
+        var checkpointsWhileCalling = await store.ListCheckpointsAsync(run.Id, Ct);
+        await sink.WriteAsync(Event(run.Id, TraceEventKinds.NodeCompleted, "risk", NodeKinds.Model, time), Ct);
+        await sink.SaveCheckpointAsync(run.Id, Checkpoint("c2", "c1", time), Ct);
+        await sink.EndAsync(run.Id);
+
+        // Assert
+        Assert.Equal([("node.completed", "start"), ("node.invoked", "risk")], whileCalling.Select(r => (r.Kind, r.NodeId!)));
+        Assert.Equal(["c1"], checkpointsWhileCalling.Select(c => c.CheckpointId));
+        Assert.Equal(["c1", "c2"], (await store.ListCheckpointsAsync(run.Id, Ct)).Select(c => c.CheckpointId));
+        Assert.Equal([1L, 2L, 3L], (await store.ListTraceAsync(run.Id, 0, 10, Ct)).Select(r => r.Sequence));
+    }
+
+    private static TraceEvent Event(Guid runId, string kind, string nodeId, string nodeKind, TimeProvider time) => new()
+    {
+        RunId = RunIds.Format(runId),
+        Kind = kind,
+        NodeId = nodeId,
+        NodeKind = nodeKind,
+        StartedAt = time.GetUtcNow(),
+    };
+
+    private static RunCheckpointRecord Checkpoint(string id, string? parent, TimeProvider time) => new(id, parent, "{}", time.GetUtcNow());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
