@@ -52,10 +52,13 @@ internal static class DurableRuns
             var version = approved is { Succeeded: true } ? approved.Value : throw new InvalidOperationException("Publishing the bench workflow failed.");
 
             var faults = new StorageFaults();
-            var sink = new DurableTraceSink(store, faults);
+            // Issue 15: rows with their checkpoint, checkpoints only where resuming needs them, as the app does by
+            // default; DESIGNER_BENCH_BATCH=0 writes every row and checkpoint in its own transaction (as before).
+            var batch = Environment.GetEnvironmentVariable("DESIGNER_BENCH_BATCH") != "0";
+            var sink = new DurableTraceSink(store, faults, null, batch, TimeProvider.System);
             var services = new RuntimeServices { Sandbox = new ExpressionSandbox(), Trace = sink, Time = TimeProvider.System };
             var compiled = new WorkflowCompiler(services).Compile(definition, hash);
-            var runner = new WorkflowRunner(new DurableCheckpointStore(store, faults), TimeProvider.System);
+            var runner = new WorkflowRunner(new DurableCheckpointStore(store, faults, null, sink), TimeProvider.System);
             var newRun = new NewRun(created.Workflow.Id, version.Number, version.ContentHash, "{}");
 
             var writes = hold ? host.Services.GetRequiredService<IRunWriteCache>() : NullRunWriteCache.Instance;
@@ -71,7 +74,7 @@ internal static class DurableRuns
             Console.WriteLine($"durable: {runs} sequential runs of start -> condition -> end, run row + checkpoints + trace rows on SQLite, no HTTP");
             Console.WriteLine($"  per run  : {elapsed.TotalMicroseconds / runs,9:F0} us  {runs / elapsed.TotalSeconds,8:F0} runs/s (1 at a time)");
             Console.WriteLine($"  CPU      : {cpu.TotalMilliseconds / runs,9:F2} ms/run");
-            Console.WriteLine($"  SQL      : {commands,9:F1} commands/run, {saves:F1} SaveChanges (transactions)/run, run write state held: {hold}");
+            Console.WriteLine($"  SQL      : {commands,9:F1} commands/run, {saves:F1} SaveChanges (transactions)/run, run write state held: {hold}, batched: {batch}");
         }
         finally
         {
@@ -92,13 +95,17 @@ internal static class DurableRuns
         {
             var run = await store.CreateRunAsync(newRun, Author, CancellationToken.None);
             writes.Hold(run.Id);
+            sink.Begin(run.Id);
             var result = await runner.StartAsync(compiled, run.Id.ToString("D", System.Globalization.CultureInfo.InvariantCulture), ThreeNodeWorkflow.Input(i), CancellationToken.None);
             if (result.Status != WorkflowRunStatus.Completed)
             {
                 throw new InvalidOperationException($"Run failed: {result.Error}");
             }
 
-            await store.TransitionAsync(run.Id, FromRunning, new RunTransition(RunStatus.Completed, result.Output?.ToJsonString(), result.EndNode, null, sink.TakeCost(run.Id)), CancellationToken.None);
+            // As RunService does: the run's last rows go with its final status change.
+            var transition = new RunTransition(RunStatus.Completed, result.Output?.ToJsonString(), result.EndNode, null, sink.TakeCost(run.Id));
+            await store.TransitionWithTraceAsync(run.Id, FromRunning, transition, sink.TakeRows(run.Id), CancellationToken.None);
+            await sink.EndAsync(run.Id);
             writes.Release(run.Id);
         }
     }

@@ -85,6 +85,50 @@ public interface IRunStore
     /// <returns>The stored event.</returns>
     Task<TraceEventRecord> AppendTraceAsync(Guid runId, string kind, string? nodeId, string json, DateTimeOffset timestamp, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends trace rows and, when given, the checkpoint they belong to, in one transaction (issue 15: a superstep's
+    /// rows are committed with its checkpoint, so after a crash either both exist or the superstep re-runs and writes
+    /// them once). Callers serialise a run's appends. The default writes them one by one (decorators and test stores).
+    /// </summary>
+    /// <param name="runId">Run id.</param>
+    /// <param name="checkpoint">The checkpoint, or null for rows only.</param>
+    /// <param name="trace">The rows, in order.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored rows.</returns>
+    async Task<IReadOnlyList<TraceEventRecord>> AppendRunWritesAsync(Guid runId, RunCheckpointRecord? checkpoint, IReadOnlyList<NewTraceEvent> trace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var stored = new List<TraceEventRecord>(trace.Count);
+        foreach (var row in trace)
+        {
+            stored.Add(await AppendTraceAsync(runId, row.Kind, row.NodeId, row.Json, row.Timestamp, cancellationToken));
+        }
+
+        if (checkpoint is not null)
+        {
+            await AppendCheckpointAsync(runId, checkpoint, cancellationToken);
+        }
+
+        return stored;
+    }
+
+    /// <summary>
+    /// Appends a run's last trace rows and changes its status (as <see cref="TransitionAsync"/>) in one transaction;
+    /// when the change does not apply (another status, a concurrent change) the rows are still stored. The default
+    /// writes the rows first, then the change (decorators and test stores).
+    /// </summary>
+    /// <param name="id">Run id.</param>
+    /// <param name="from">Statuses the change is allowed from.</param>
+    /// <param name="transition">The change.</param>
+    /// <param name="trace">The rows, in order.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated run (or null) and the stored rows.</returns>
+    async Task<RunTraceTransition> TransitionWithTraceAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, IReadOnlyList<NewTraceEvent> trace, CancellationToken cancellationToken)
+    {
+        var stored = await AppendRunWritesAsync(id, null, trace, cancellationToken);
+        return new RunTraceTransition(await TransitionAsync(id, from, transition, cancellationToken), stored);
+    }
+
     /// <summary>Trace events of a run with a sequence above <paramref name="afterSequence"/>, in order.</summary>
     /// <param name="runId">Run id.</param>
     /// <param name="afterSequence">0 for all.</param>

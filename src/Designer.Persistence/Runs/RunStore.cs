@@ -132,18 +132,7 @@ public sealed partial class RunStore : IRunStore
                 return null;
             }
 
-            var vault = transition.OutputJson is null && transition.Error is null ? null : await VaultAsync(db, id, state, cancellationToken);
-            run.Status = transition.To;
-            run.OutputJson = (vault is null ? transition.OutputJson : vault.TokenizeJson(transition.OutputJson)) ?? run.OutputJson;
-            run.EndNode = transition.EndNode ?? run.EndNode;
-            run.Error = (vault is null ? transition.Error : vault.TokenizeText(transition.Error)) ?? run.Error;
-            run.Cost += transition.AddCost;
-            run.Owner = transition.Owner ?? run.Owner;
-            if (RunStatuses.IsTerminal(transition.To))
-            {
-                run.EndedAt = Clock.UtcNow(_timeProvider);
-            }
-
+            await ApplyAsync(db, state, run, transition, cancellationToken);
             AddNotifications(db, run);
 
             try
@@ -198,6 +187,22 @@ public sealed partial class RunStore : IRunStore
         }
 
         return claimed;
+    }
+
+    /// <summary>Sets the transition's fields on a tracked run (values tokenised through the run's vault).</summary>
+    private async Task ApplyAsync(DesignerDbContext db, RunWriteState? state, RunEntity run, RunTransition transition, CancellationToken cancellationToken)
+    {
+        var vault = transition.OutputJson is null && transition.Error is null ? null : await VaultAsync(db, run.Id, state, cancellationToken);
+        run.Status = transition.To;
+        run.OutputJson = (vault is null ? transition.OutputJson : vault.TokenizeJson(transition.OutputJson)) ?? run.OutputJson;
+        run.EndNode = transition.EndNode ?? run.EndNode;
+        run.Error = (vault is null ? transition.Error : vault.TokenizeText(transition.Error)) ?? run.Error;
+        run.Cost += transition.AddCost;
+        run.Owner = transition.Owner ?? run.Owner;
+        if (RunStatuses.IsTerminal(transition.To))
+        {
+            run.EndedAt = Clock.UtcNow(_timeProvider);
+        }
     }
 
     private async Task<RunVaultSession?> OpenVaultAsync(DesignerDbContext db, Guid runId, CancellationToken cancellationToken) =>

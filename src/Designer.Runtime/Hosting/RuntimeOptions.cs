@@ -31,4 +31,11 @@ public sealed class RuntimeOptions
     /// that finds the task still pending and past due on the runtime clock times it out.
     /// </summary>
     public TimeSpan SlaCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Issue 15: buffer a run's trace rows and commit them with the checkpoint of their superstep (or the run's final
+    /// status change), and skip the checkpoint of a superstep whose nodes are all replayable (see
+    /// <see cref="Runs.CheckpointRule"/>). Default on; off writes every row and checkpoint in its own transaction.
+    /// </summary>
+    public bool BatchRunWrites { get; set; } = true;
 }

@@ -57,9 +57,18 @@ public static class RuntimeServiceCollectionExtensions
         var actionSection = builder.Configuration.GetSection(ActionOptions.SectionName);
         services.AddOptions<ActionOptions>().Bind(actionSection).ValidateOnStart();
         ActionServices.AddActionConnections(services, actionSection.Get<ActionOptions>() ?? new ActionOptions());
-        services.TryAddSingleton<DurableTraceSink>();
+        services.TryAddSingleton(sp => new DurableTraceSink(
+            sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<StorageFaults>(),
+            sp.GetService<ITraceNotifier>(),
+            sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.BatchRunWrites,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITraceSink>(sp => sp.GetRequiredService<DurableTraceSink>());
-        services.TryAddSingleton<IRunCheckpointStore, DurableCheckpointStore>();
+        services.TryAddSingleton<IRunCheckpointStore>(sp => new DurableCheckpointStore(
+            sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<StorageFaults>(),
+            sp.GetService<IRunVault>(),
+            sp.GetRequiredService<DurableTraceSink>()));
         services.TryAddSingleton(sp => new RuntimeServices
         {
             Sandbox = new ExpressionSandbox(),

@@ -12,13 +12,19 @@ public sealed class DurableCheckpointStore : IRunCheckpointStore
     private readonly IRunStore _store;
     private readonly StorageFaults _faults;
     private readonly IRunVault? _vault;
+    private readonly DurableTraceSink? _trace;
 
     /// <summary>Creates the store.</summary>
     /// <param name="store">The run store.</param>
     /// <param name="faults">Where failed writes are recorded.</param>
     /// <param name="vault">Turns stored tokens back into values; null when the store keeps payloads as given.</param>
-    public DurableCheckpointStore(IRunStore store, StorageFaults faults, IRunVault? vault = null)
+    /// <param name="trace">
+    /// The trace sink that batches runs (issue 15): checkpoints go through it, to be committed with their superstep's
+    /// rows or skipped; null to store every checkpoint alone.
+    /// </param>
+    public DurableCheckpointStore(IRunStore store, StorageFaults faults, IRunVault? vault = null, DurableTraceSink? trace = null)
     {
+        _trace = trace;
         _vault = vault;
         _store = store;
         _faults = faults;
@@ -31,7 +37,15 @@ public sealed class DurableCheckpointStore : IRunCheckpointStore
         var id = RunIds.Parse(runId);
         try
         {
-            await _store.AppendCheckpointAsync(id, new RunCheckpointRecord(checkpoint.CheckpointId, checkpoint.ParentId, checkpoint.Json, checkpoint.CreatedAt), cancellationToken);
+            var record = new RunCheckpointRecord(checkpoint.CheckpointId, checkpoint.ParentId, checkpoint.Json, checkpoint.CreatedAt);
+            if (_trace is null)
+            {
+                await _store.AppendCheckpointAsync(id, record, cancellationToken);
+            }
+            else
+            {
+                await _trace.SaveCheckpointAsync(id, record, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,7 +17,7 @@ namespace Designer.Runtime.Runs;
 /// caller's request. A decision is applied exactly once: the task's conditional update picks one winner, and only
 /// the winner queues the resume from the newest stored checkpoint.
 /// </summary>
-public sealed class RunService
+public sealed partial class RunService
 {
     private static readonly RunStatus[] FromRunning = [RunStatus.Running];
     private static readonly RunStatus[] FromWaiting = [RunStatus.WaitingForHuman];
@@ -395,12 +395,14 @@ public sealed class RunService
         _host.Enqueue(runId, async token =>
         {
             _writes?.Hold(runId);
+            _trace.Begin(runId);
             try
             {
                 await work(token);
             }
             finally
             {
+                await _trace.EndAsync(runId);
                 _writes?.Release(runId);
             }
         });
@@ -498,6 +500,7 @@ public sealed class RunService
             // A write of this run failed: its history is incomplete, so it is never reported done. It becomes
             // Interrupted if storage takes that, and the next sweep resumes it from its newest checkpoint.
             _faults.Suspend(runId);
+            _trace.Discard(runId);
             await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Interrupted, Error: $"A storage write failed: {fault}"), CancellationToken.None);
             return;
         }
@@ -518,9 +521,11 @@ public sealed class RunService
         switch (result.Status)
         {
             case WorkflowRunStatus.Completed:
-                await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Completed, result.Output?.ToJsonString() ?? "{}", result.EndNode, AddCost: cost), CancellationToken.None);
+                await FinishAsync(runId, new RunTransition(RunStatus.Completed, result.Output?.ToJsonString() ?? "{}", result.EndNode, AddCost: cost));
                 break;
             case WorkflowRunStatus.WaitingForHuman when result.PendingRequest is { } request:
+                // The task's evidence is read from the trace: the buffered rows first.
+                await _trace.FlushAsync(runId);
                 // Status and task in one transaction: a waiting run always has its pending task.
                 var evidence = await Evidence.CollectAsync(_runs, runId, cancellationToken);
                 if (await _runs.WaitForHumanAsync(TaskDecisions.NewTask(runId, request, evidence), cost, CancellationToken.None) is { Due: { } due } task)
@@ -532,13 +537,15 @@ public sealed class RunService
             default:
                 if (_compensator is not null && Actions.RunCompensator.CanCompensate(compiled.Definition))
                 {
+                    // The compensator reads the run's trace for the actions to undo.
+                    await _trace.FlushAsync(runId);
                     // Before the run is marked failed: a crash in between leaves it Running, so recovery re-runs the
                     // failing step, fails again and comes back here; calls already recorded are not sent twice.
                     await _compensator.CompensateAsync(runId, "failed", cancellationToken);
                     _trace.TakeCost(runId);
                 }
 
-                await _runs.TransitionAsync(runId, FromRunning, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost), CancellationToken.None);
+                await FinishAsync(runId, new RunTransition(RunStatus.Faulted, Error: result.Error ?? "The run failed.", AddCost: cost));
                 break;
         }
     }
