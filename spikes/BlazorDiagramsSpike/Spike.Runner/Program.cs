@@ -35,8 +35,8 @@ if (args.Contains("probe"))
 var lines = new List<string>
 {
     $"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}",
-    "| mode | nodes in DOM | links in DOM | open (ms, median) | diagram:load (ms, median) | drag frame p50 (ms) | drag frame p95 (ms) | WS frames sent during 2 s drag (max) | WS frames received during open (median) | interop .NET→JS during open (median) | interop JS→.NET during open (median) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| mode | nodes in DOM | links in DOM | open (ms, median) | diagram:load (ms, median) | drag frame p50 (ms) | drag frame p95 (ms) | WS frames sent during 2 s drag (max) | WS frames received during open (median) | interop .NET→JS during open (median) | interop JS→.NET during open (median) | node moves painted during drag (median) | catch-up after last pointer move (ms, median) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 };
 foreach (var mode in new[] { "server", "wasm" })
 {
@@ -52,6 +52,8 @@ foreach (var mode in new[] { "server", "wasm" })
     var received = new List<double>();
     var toJs = new List<double>();
     var toNet = new List<double>();
+    var moves = new List<double>();
+    var catchUps = new List<double>();
     (int Nodes, int Links) dom = default;
     for (var i = 0; i < Repeats; i++)
     {
@@ -62,13 +64,15 @@ foreach (var mode in new[] { "server", "wasm" })
         toJs.Add(open.ToJs);
         toNet.Add(open.ToNet);
         dom = (open.Nodes, open.Links);
-        var (deltas, count) = await DragAsync(page, counter, dragDuration);
+        var (deltas, count, moved, catchUp) = await DragAsync(page, counter, dragDuration);
         frames.AddRange(deltas);
         sent.Add(count);
-        Console.Error.WriteLine($"{mode} #{i}: open {open.Open:0} ms, p95 so far {Percentile(frames, 0.95):0.0}, sent {count}");
+        moves.Add(moved);
+        catchUps.Add(catchUp);
+        Console.Error.WriteLine($"{mode} #{i}: open {open.Open:0} ms, p95 so far {Percentile(frames, 0.95):0.0}, sent {count}, moves {moved}, catch-up {catchUp:0} ms");
     }
 
-    lines.Add($"| {mode} | {dom.Nodes} | {dom.Links} | {F(Median(opens))} | {F(Median(loads))} | {F(Percentile(frames, 0.5))} | {F(Percentile(frames, 0.95))} | {sent.Max()} | {F(Median(received))} | {F(Median(toJs))} | {F(Median(toNet))} |");
+    lines.Add($"| {mode} | {dom.Nodes} | {dom.Links} | {F(Median(opens))} | {F(Median(loads))} | {F(Percentile(frames, 0.5))} | {F(Percentile(frames, 0.95))} | {sent.Max()} | {F(Median(received))} | {F(Median(toJs))} | {F(Median(toNet))} | {F(Median(moves))} | {F(Median(catchUps))} |");
 }
 
 lines.Add($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -92,14 +96,21 @@ static async Task<OpenResult> OpenAsync(IPage page, string url, Frames counter)
     return new OpenResult(m[0], m[1], received, m[2], m[3], (int)m[4], (int)m[5]);
 }
 
-static async Task<(IReadOnlyList<double> Deltas, int Sent)> DragAsync(IPage page, Frames counter, TimeSpan duration)
+static async Task<(IReadOnlyList<double> Deltas, int Sent, int Moves, double CatchUp)> DragAsync(IPage page, Frames counter, TimeSpan duration)
 {
     await page.WaitForTimeoutAsync(500);
     // A node in the middle of those on screen (the canvas mounts all 1,000; X6 picks among its mounted, visible ones).
     var box = await page.EvaluateAsync<double[]>("""
-        () => { const seen = [...document.querySelectorAll('.diagram-node')].map(e => e.getBoundingClientRect())
-                    .filter(r => r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight);
-                const r = seen[Math.floor(seen.length / 2)]; return [r.x, r.y, r.width, r.height]; }
+        () => { const seen = [...document.querySelectorAll('.diagram-node')]
+                    .filter(e => { const r = e.getBoundingClientRect();
+                                   return r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; });
+                const el = seen[Math.floor(seen.length / 2)], r = el.getBoundingClientRect();
+                // Counts the moves the page paints for the dragged node and when the last one landed.
+                window.__moves = 0; window.__lastMove = performance.now();
+                window.__mo?.disconnect();
+                window.__mo = new MutationObserver(() => { window.__moves++; window.__lastMove = performance.now(); });
+                window.__mo.observe(el, { attributes: true, attributeFilter: ['style'] });
+                return [r.x, r.y, r.width, r.height]; }
         """);
     var (x, y) = ((float)(box[0] + (box[2] / 2)), (float)(box[1] + (box[3] / 2)));
     await page.EvaluateAsync("""
@@ -118,9 +129,15 @@ static async Task<(IReadOnlyList<double> Deltas, int Sent)> DragAsync(IPage page
     }
 
     var sent = counter.Sent - before;
+    var movesDuringDrag = await page.EvaluateAsync<int>("() => { window.__dragEnd = performance.now(); return window.__moves; }");
     await page.Mouse.UpAsync();
     var deltas = await page.EvaluateAsync<double[]>("() => { window.__recording = false; return window.__frames; }");
-    return (deltas, sent);
+    // Catch-up: how long after the last pointer move the node's last move was painted (quiet for 1 s = done).
+    var catchUp = await page.EvaluateAsync<double>("""
+        () => new Promise(resolve => { const poll = () => performance.now() - window.__lastMove > 1000
+                  ? resolve(Math.max(0, window.__lastMove - window.__dragEnd)) : setTimeout(poll, 50); poll(); })
+        """);
+    return (deltas, sent, movesDuringDrag, catchUp);
 }
 
 static double Median(List<double> values) => Percentile(values, 0.5);
