@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 
 // Measures the spike the way tests/Designer.E2E.Tests/CanvasBenchmark.cs measures the X6 designer: per render mode,
-// one warm-up open, then 5 opens of the 1,000/1,200 draft in a 1600×1000 Chromium page, each followed by a 2 s drag.
+// and draft (100/120 baseline, 1,000/1,200), one warm-up open, then 5 opens in a 1600×1000 Chromium page, each followed by a 2 s drag.
 // Usage: Spike.Runner <base url of a running Spike.Server> [virtualize]
 var baseUrl = args.Length > 0 ? args[0] : "http://127.0.0.1:5199";
 var virtualize = args.Contains("virtualize");
@@ -35,15 +35,15 @@ if (args.Contains("probe"))
 var lines = new List<string>
 {
     $"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}",
-    "| mode | nodes in DOM | links in DOM | open (ms, median) | diagram:load (ms, median) | drag frame p50 (ms) | drag frame p95 (ms) | WS frames sent during 2 s drag (max) | WS frames received during open (median) | interop .NET→JS during open (median) | interop JS→.NET during open (median) | node moves painted during drag (median) | catch-up after last pointer move (ms, median) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| mode | draft | nodes in DOM | links in DOM | open (ms, median) | diagram:load (ms, median) | drag frame p50 (ms) | drag frame p95 (ms) | WS frames sent during 2 s drag (max) | WS frames received during open (median) | interop .NET→JS during open (median) | interop JS→.NET during open (median) | pointer moves sent during drag (median) | node moves painted during drag (median) | catch-up after last pointer move (ms, median) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 };
-foreach (var mode in new[] { "server", "wasm" })
+foreach (var (mode, nodes, edges) in new[] { ("server", 100, 120), ("server", 1000, 1200), ("wasm", 100, 120), ("wasm", 1000, 1200) })
 {
     await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
     var page = await context.NewPageAsync();
     var counter = new Frames(page);
-    var url = $"{baseUrl}/diagram?mode={mode}{(virtualize ? "&virtualize=true" : string.Empty)}";
+    var url = $"{baseUrl}/diagram?mode={mode}&nodes={nodes}&edges={edges}{(virtualize ? "&virtualize=true" : string.Empty)}";
     await OpenAsync(page, url, counter); // warm-up
     var opens = new List<double>();
     var loads = new List<double>();
@@ -53,6 +53,7 @@ foreach (var mode in new[] { "server", "wasm" })
     var toJs = new List<double>();
     var toNet = new List<double>();
     var moves = new List<double>();
+    var steps = new List<double>();
     var catchUps = new List<double>();
     (int Nodes, int Links) dom = default;
     for (var i = 0; i < Repeats; i++)
@@ -64,21 +65,22 @@ foreach (var mode in new[] { "server", "wasm" })
         toJs.Add(open.ToJs);
         toNet.Add(open.ToNet);
         dom = (open.Nodes, open.Links);
-        var (deltas, count, moved, catchUp) = await DragAsync(page, counter, dragDuration);
+        var (deltas, count, moved, catchUp, pointer) = await DragAsync(page, counter, dragDuration);
+        steps.Add(pointer);
         frames.AddRange(deltas);
         sent.Add(count);
         moves.Add(moved);
         catchUps.Add(catchUp);
-        Console.Error.WriteLine($"{mode} #{i}: open {open.Open:0} ms, p95 so far {Percentile(frames, 0.95):0.0}, sent {count}, moves {moved}, catch-up {catchUp:0} ms");
+        Console.Error.WriteLine($"{mode} {nodes} #{i}: pointer moves {pointer}, open {open.Open:0} ms, p95 so far {Percentile(frames, 0.95):0.0}, sent {count}, moves {moved}, catch-up {catchUp:0} ms");
     }
 
-    lines.Add($"| {mode} | {dom.Nodes} | {dom.Links} | {F(Median(opens))} | {F(Median(loads))} | {F(Percentile(frames, 0.5))} | {F(Percentile(frames, 0.95))} | {sent.Max()} | {F(Median(received))} | {F(Median(toJs))} | {F(Median(toNet))} | {F(Median(moves))} | {F(Median(catchUps))} |");
+    lines.Add($"| {mode}{(virtualize ? " (virtualised)" : string.Empty)} | {nodes} / {edges} | {dom.Nodes} | {dom.Links} | {F(Median(opens))} | {F(Median(loads))} | {F(Percentile(frames, 0.5))} | {F(Percentile(frames, 0.95))} | {sent.Max()} | {F(Median(received))} | {F(Median(toJs))} | {F(Median(toNet))} | {F(Median(steps))} | {F(Median(moves))} | {F(Median(catchUps))} |");
 }
 
 lines.Add($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
 var report = string.Join('\n', lines);
 Console.WriteLine(report);
-File.WriteAllText("blazor-diagrams-benchmark.md", report + "\n");
+File.WriteAllText(virtualize ? "blazor-diagrams-benchmark-virtualised.md" : "blazor-diagrams-benchmark.md", report + "\n");
 return;
 
 static async Task<OpenResult> OpenAsync(IPage page, string url, Frames counter)
@@ -96,7 +98,7 @@ static async Task<OpenResult> OpenAsync(IPage page, string url, Frames counter)
     return new OpenResult(m[0], m[1], received, m[2], m[3], (int)m[4], (int)m[5]);
 }
 
-static async Task<(IReadOnlyList<double> Deltas, int Sent, int Moves, double CatchUp)> DragAsync(IPage page, Frames counter, TimeSpan duration)
+static async Task<(IReadOnlyList<double> Deltas, int Sent, int Moves, double CatchUp, int Steps)> DragAsync(IPage page, Frames counter, TimeSpan duration)
 {
     await page.WaitForTimeoutAsync(500);
     // A node in the middle of those on screen (the canvas mounts all 1,000; X6 picks among its mounted, visible ones).
@@ -123,7 +125,8 @@ static async Task<(IReadOnlyList<double> Deltas, int Sent, int Moves, double Cat
     await page.Mouse.MoveAsync(x, y);
     await page.Mouse.DownAsync();
     var clock = Stopwatch.StartNew();
-    for (var step = 0; clock.Elapsed < duration; step++)
+    var steps = 0;
+    for (var step = 0; clock.Elapsed < duration; step++, steps++)
     {
         await page.Mouse.MoveAsync(x + (float)(120 * Math.Sin(step / 10.0)), y + (float)(60 * Math.Cos(step / 10.0)));
     }
@@ -137,7 +140,7 @@ static async Task<(IReadOnlyList<double> Deltas, int Sent, int Moves, double Cat
         () => new Promise(resolve => { const poll = () => performance.now() - window.__lastMove > 1000
                   ? resolve(Math.max(0, window.__lastMove - window.__dragEnd)) : setTimeout(poll, 50); poll(); })
         """);
-    return (deltas, sent, movesDuringDrag, catchUp);
+    return (deltas, sent, movesDuringDrag, catchUp, steps);
 }
 
 static double Median(List<double> values) => Percentile(values, 0.5);
