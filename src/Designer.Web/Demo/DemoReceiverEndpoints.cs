@@ -67,7 +67,7 @@ internal static class DemoReceiverEndpoints
             : Reply(response, call, "reversed");
     }
 
-    private static IResult Reply(HttpResponse response, DemoReceiverCall call, string state)
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<RefundReply> Reply(HttpResponse response, DemoReceiverCall call, string state)
     {
         if (call.Replayed)
         {
@@ -75,7 +75,7 @@ internal static class DemoReceiverEndpoints
             response.Headers["Idempotent-Replayed"] = "true";
         }
 
-        return TypedResults.Json(new { id = call.RefundId, state, replayed = call.Replayed }, statusCode: call.Status);
+        return TypedResults.Json(new RefundReply(call.RefundId, state, call.Replayed), statusCode: call.Status);
     }
 
     private static string? IdempotencyKey(HttpRequest request) =>
@@ -87,6 +87,12 @@ internal static class DemoReceiverEndpoints
         return CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(key.Value));
     }
 
-    private static IResult Unauthorised() => TypedResults.Problem(
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorised() => TypedResults.Problem(
         $"Send the demo receiver's key in '{KeyHeader}' (the demo-refunds connection does).", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    /// <summary>What the receiver answers for a refund or its reversal.</summary>
+    /// <param name="Id">The refund.</param>
+    /// <param name="State">refunded or reversed.</param>
+    /// <param name="Replayed">Whether this repeats an earlier call with the same key.</param>
+    private sealed record RefundReply(string? Id, string State, bool Replayed);
 }
