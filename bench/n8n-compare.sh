@@ -21,6 +21,7 @@ N8N_CONFIG=${N8N_CONFIG:-pool}
 N8N_ENGINE=${N8N_ENGINE:-legacy}
 MAX_RUNS=${MAX_RUNS:-8}
 OUT_DIR=${OUT_DIR:-$(mktemp -d /tmp/n8n-compare.XXXXXX)}
+mkdir -p "$OUT_DIR"
 
 [ -f "$HARNESS" ] || { echo "n8n harness not found at $HARNESS (set N8N_HARNESS)" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk missing (apt-get install -y wrk)" >&2; exit 1; }

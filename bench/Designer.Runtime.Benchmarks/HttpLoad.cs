@@ -67,7 +67,7 @@ internal static class HttpLoad
         }
     }
 
-    internal static Process StartApp(string data, int port, int maxConcurrentRuns)
+    internal static Process StartApp(string data, int port, int maxConcurrentRuns, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Designer.Web.dll")])
         {
@@ -93,6 +93,11 @@ internal static class HttpLoad
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Designer__Security__DataProtectionCertificatePath")))
         {
             info.Environment["Designer__Security__DataProtectionCertificatePath"] = SelfSignedPfx(data);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -15,51 +15,72 @@ namespace Designer.Runtime.Benchmarks;
 /// </summary>
 internal static class WrkLoad
 {
-    public static async Task RunAsync(int[] concurrencies, int seconds, int warmupSeconds, int maxConcurrentRuns)
+    public static async Task RunAsync(int[] concurrencies, int seconds, int warmupSeconds, int maxConcurrentRuns, int hosts)
     {
         var data = Path.Combine(Path.GetTempPath(), "designer-bench", Guid.NewGuid().ToString("N"));
-        var port = HttpLoad.FreePort();
-        using var app = HttpLoad.StartApp(data, port, maxConcurrentRuns);
+        var settings = StorageSettings(hosts, out var config);
+        var apps = new List<(Process Process, Uri BaseAddress)>();
         try
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-            await HttpLoad.WaitHealthyAsync(baseAddress);
-            var author = await HttpLoad.ClientAsync(baseAddress, "author");
-            var workflowId = await HttpLoad.PublishAsync(author, await HttpLoad.ClientAsync(baseAddress, "approver"), N8nShapeWorkflow.Create());
-            var operatorClient = await HttpLoad.ClientAsync(baseAddress, "operator");
-            var key = await CreateKeyAsync(operatorClient, workflowId);
-            var url = $"{baseAddress}hooks/{workflowId}?wait=PT10S";
-            var lua = WriteLua(data, key);
-            Console.Error.WriteLine($"   sample response: {await SampleAsync(url, key)}");
+            for (var i = 0; i < hosts; i++)
+            {
+                var port = HttpLoad.FreePort();
+                var app = HttpLoad.StartApp(data, port, maxConcurrentRuns, settings);
+                var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+                apps.Add((app, baseAddress));
+                // One at a time: the first host creates the database and seeds the demo users.
+                await HttpLoad.WaitHealthyAsync(baseAddress);
+            }
 
-            await WrkAsync(lua, url, 8, warmupSeconds, latency: false);
+            var first = apps[0].BaseAddress;
+            var author = await HttpLoad.ClientAsync(first, "author");
+            var workflowId = await HttpLoad.PublishAsync(author, await HttpLoad.ClientAsync(first, "approver"), N8nShapeWorkflow.Create());
+            var operatorClient = await HttpLoad.ClientAsync(first, "operator");
+            var key = await CreateKeyAsync(operatorClient, workflowId);
+            var urls = apps.Select(a => $"{a.BaseAddress}hooks/{workflowId}?wait=PT10S").ToList();
+            var lua = WriteLua(data, key);
+            foreach (var url in urls)
+            {
+                Console.Error.WriteLine($"   sample response: {await SampleAsync(url, key)}");
+            }
+
+            await Task.WhenAll(urls.Select(url => WrkAsync(lua, url, Math.Max(1, 8 / hosts), warmupSeconds, latency: false)));
             var parts = new List<string>();
             foreach (var c in concurrencies)
             {
                 var runsBefore = await CompletedAsync(operatorClient, workflowId);
-                app.Refresh();
-                var cpuBefore = app.TotalProcessorTime;
-                var wrk = await WrkAsync(lua, url, c, seconds, latency: true);
-                app.Refresh();
-                var cpu = app.TotalProcessorTime - cpuBefore;
-                var rssMb = app.WorkingSet64 / (1024 * 1024);
-                var runsAfter = await CompletedAsync(operatorClient, workflowId);
-                var completed = runsAfter - runsBefore;
-                var fields = Fields(wrk);
+                var cpuBefore = apps.Select(a => { a.Process.Refresh(); return a.Process.TotalProcessorTime; }).ToList();
+                // The callers split evenly over the hosts, each host its own wrk (as a load balancer would spread them).
+                var results = await Task.WhenAll(urls.Select(url => WrkAsync(lua, url, Math.Max(1, c / hosts), seconds, latency: true)));
+                var cpu = apps.Select((a, i) => { a.Process.Refresh(); return a.Process.TotalProcessorTime - cpuBefore[i]; })
+                    .Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+                var rssMb = apps.Sum(a => a.Process.WorkingSet64) / (1024 * 1024);
+                var completed = await CompletedAsync(operatorClient, workflowId) - runsBefore;
+                var fields = results.Select(Fields).ToList();
+                var rps = fields.Sum(f => double.Parse(f["rps"], CultureInfo.InvariantCulture));
+                var p50 = fields.Max(f => double.Parse(f["p50_ms"], CultureInfo.InvariantCulture));
+                var p95 = fields.Max(f => double.Parse(f["p95_ms"], CultureInfo.InvariantCulture));
+                var p99 = fields.Max(f => double.Parse(f["p99_ms"], CultureInfo.InvariantCulture));
+                var errors = fields.Sum(f => int.Parse(f["errors"], CultureInfo.InvariantCulture));
                 var cpuPct = cpu.TotalSeconds / seconds * 100;
                 var cpuPerRun = completed > 0 ? cpu.TotalMilliseconds / completed : double.NaN;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"RUN designer config=sqlite c={c} {wrk} app_cpu_pct={cpuPct:F0} app_cpu_ms_per_run={cpuPerRun:F2} rss_mb={rssMb} completed_runs={completed}"));
+                    $"RUN designer config={config} hosts={hosts} c={c} rps={rps:F1} p50_ms={p50:F2} p95_ms={p95:F2} p99_ms={p99:F2} errors={errors} app_cpu_pct={cpuPct:F0} app_cpu_ms_per_run={cpuPerRun:F2} rss_mb={rssMb} completed_runs={completed}"));
                 parts.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"c{c}:{fields["rps"]}rps,p50={fields["p50_ms"]},p95={fields["p95_ms"]},p99={fields["p99_ms"]}ms,err={fields["errors"]},cpu={cpuPct:F0}%"));
+                    $"c{c}:{rps:F1}rps,p50={p50:F2},p95={p95:F2},p99={p99:F2}ms,err={errors},cpu={cpuPct:F0}%"));
             }
 
-            Console.WriteLine($"SUMMARY designer config=sqlite MaxConcurrentRuns={maxConcurrentRuns} {string.Join(' ', parts)}");
+            Console.WriteLine($"SUMMARY designer config={config} hosts={hosts} MaxConcurrentRuns={maxConcurrentRuns} {string.Join(' ', parts)}");
         }
         finally
         {
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
+            foreach (var (process, _) in apps)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
+
             try
             {
                 Directory.Delete(data, recursive: true);
@@ -69,6 +90,38 @@ internal static class WrkLoad
                 // Temp is cleaned by the OS.
             }
         }
+    }
+
+    // SQLite by default; DESIGNER_BENCH_POSTGRES (a server connection string) runs on a fresh PostgreSQL database, and
+    // more than one host needs it plus DESIGNER_BENCH_REDIS for Redis membership (hosts on Localhost membership
+    // would each see the other as dead).
+    private static Dictionary<string, string> StorageSettings(int hosts, out string config)
+    {
+        var postgres = Environment.GetEnvironmentVariable("DESIGNER_BENCH_POSTGRES");
+        var redis = Environment.GetEnvironmentVariable("DESIGNER_BENCH_REDIS");
+        if (string.IsNullOrEmpty(postgres))
+        {
+            config = "sqlite";
+            return hosts == 1 ? [] : throw new InvalidOperationException("Two hosts need DESIGNER_BENCH_POSTGRES and DESIGNER_BENCH_REDIS.");
+        }
+
+        config = "postgres";
+        var database = "designer_bench_" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string>
+        {
+            ["Designer__Storage__Provider"] = "PostgreSQL",
+            ["Designer__Storage__ConnectionString"] = $"{postgres.TrimEnd(';')};Database={database}",
+        };
+        if (hosts > 1)
+        {
+            settings["Designer__Cluster__Membership"] = string.IsNullOrEmpty(redis)
+                ? throw new InvalidOperationException("Two hosts need DESIGNER_BENCH_REDIS (Redis membership).")
+                : "Redis";
+            settings["Designer__Cluster__RedisConnectionString"] = redis;
+            settings["Designer__Cluster__ClusterId"] = database;
+        }
+
+        return settings;
     }
 
     private static async Task<string> CreateKeyAsync(HttpClient client, Guid workflowId)
