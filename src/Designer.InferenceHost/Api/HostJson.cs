@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 
 namespace Designer.InferenceHost.Api;
 
@@ -15,39 +15,15 @@ internal static class HostJson
     /// <summary>Reads and parses a JSON object body; the result is null with an error problem otherwise.</summary>
     public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var text = await RequestBody.ReadTextAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
+        if (text is null)
         {
             return (null, HostProblems.TooLarge(MaxBodyBytes));
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[8192];
-        var text = new StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > MaxBodyBytes)
-            {
-                return (null, HostProblems.TooLarge(MaxBodyBytes));
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(text.ToString()))
-        {
-            return (null, HostProblems.BadRequest("The request body is empty; a JSON object is expected."));
-        }
-
-        try
-        {
-            return JsonNode.Parse(text.ToString(), documentOptions: DocumentOptions) is JsonObject body
-                ? (body, null)
-                : (null, HostProblems.BadRequest("The request body must be a JSON object."));
-        }
-        catch (JsonException ex)
-        {
-            return (null, HostProblems.BadRequest($"The request body is not valid JSON: {ex.Message}"));
-        }
+        return RequestBody.TryParseObject(text, default, DocumentOptions, out var body, out var error)
+            ? (body, null)
+            : (null, HostProblems.BadRequest(error!));
     }
 
     /// <summary>A string or an array of strings (OpenAI's <c>input</c>); adds problems for anything else.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Designer.Hosting;
 
 namespace Designer.Web.Api;
 
@@ -21,28 +22,8 @@ internal static class ApiJson
     }
 
     /// <summary>Parses a JSON object body; <paramref name="error"/> says what is wrong otherwise.</summary>
-    public static bool TryParseObject(string body, out JsonObject? value, out string? error)
-    {
-        value = null;
-        error = null;
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            error = "The request body is empty; a JSON object is expected.";
-            return false;
-        }
-
-        try
-        {
-            value = JsonNode.Parse(body, NodeOptions, DocumentOptions) as JsonObject;
-            error = value is null ? "The request body must be a JSON object." : null;
-        }
-        catch (JsonException ex)
-        {
-            error = $"The request body is not valid JSON: {ex.Message}";
-        }
-
-        return value is not null;
-    }
+    public static bool TryParseObject(string body, out JsonObject? value, out string? error) =>
+        RequestBody.TryParseObject(body, NodeOptions, DocumentOptions, out value, out error);
 
     /// <summary>Reads a string property, reporting a wrong type instead of throwing.</summary>
     public static string? GetString(JsonObject body, string name, List<string> errors)
@@ -63,26 +44,6 @@ internal static class ApiJson
     }
 
     /// <summary>Reads the whole body up to <see cref="MaxBodyBytes"/>; null when it is larger.</summary>
-    public static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[8192];
-        var text = new System.Text.StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-
-        return text.ToString();
-    }
+    public static Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        RequestBody.ReadTextAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
 }

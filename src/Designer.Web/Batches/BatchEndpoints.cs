@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Designer.Hosting;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.Net.Http.Headers;
@@ -85,21 +86,6 @@ internal static class BatchEndpoints
         $"The file is larger than {limit:N0} bytes, the most one batch upload may have; split it.",
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
-    private static async Task<string?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        var buffer = new char[8192];
-        var text = new System.Text.StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > limit)
-            {
-                return null;
-            }
-        }
-
-        return text.ToString();
-    }
+    private static Task<string?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken) =>
+        RequestBody.ReadTextAsync(request.Body, request.ContentLength, limit, cancellationToken);
 }

@@ -127,6 +127,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<DemoCorpusSeeder>();
         services.AddSingleton<RunAnalytics>();
         services.AddSingleton<InboxQueries>();
+        services.AddSingleton<TaskDecisionService>();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         return builder;
     }

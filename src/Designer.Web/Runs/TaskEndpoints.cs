@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Designer.Runtime.Grains;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
@@ -48,44 +47,17 @@ internal static class TaskEndpoints
             : ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist."));
 
     private static async Task<IResult> DecideAsync(
-        IRunStore store, IGrainFactory grains, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+        TaskDecisionService decisions, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
-        var task = await store.GetTaskAsync(id, cancellationToken);
-        if (task is null)
+        var found = await decisions.FindAsync(user, id, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist."));
-        }
-
-        if (!user.IsInRole(task.Role))
-        {
-            return ApiResults.Problem(ServiceError.Forbidden($"Only members of the '{task.Role}' role may decide this task."));
+            return ApiResults.Problem(found.Error!);
         }
 
         var (decision, bad) = await ReadDecisionAsync(request, cancellationToken);
-        if (bad is not null)
-        {
-            return bad;
-        }
-
-        // The run's grain serialises decisions of one run; the task's conditional update is the backstop.
-        var actor = user.ToActor();
-        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(new RunGrainDecision
-        {
-            TaskId = id,
-            Decision = decision!.Decision,
-            Comment = decision.Comment,
-            EditsJson = decision.EditsJson,
-            Correction = decision.Correction,
-            ActorId = actor.Id,
-            ActorName = actor.Name,
-        });
-        return outcome.Kind switch
-        {
-            RunGrainOutcomeKind.Ok => TypedResults.Ok(TaskResponse.From((await store.GetTaskAsync(id, cancellationToken))!)),
-            RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
-            RunGrainOutcomeKind.Conflict => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
-            _ => ApiResults.BadRequest(outcome.Message!),
-        };
+        return bad ?? ApiResults.From(
+            await decisions.DecideAsync(user, found.Value!, decision!, cancellationToken), task => TypedResults.Ok(TaskResponse.From(task)));
     }
 
     /// <summary>The <c>{ "decision": "…", "comment": "…", "edits": { … }, "correction": "…" }</c> body.</summary>

@@ -48,6 +48,7 @@ public abstract class RunsUiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(AppServices.GetRequiredService<IGrainFactory>());
         Services.AddSingleton(AppServices.GetRequiredService<RunService>());
         Services.AddSingleton(AppServices.GetRequiredService<InboxQueries>());
+        Services.AddSingleton(AppServices.GetRequiredService<TaskDecisionService>());
         Services.AddSingleton(AppServices.GetRequiredService<RunAnalytics>());
     }
 

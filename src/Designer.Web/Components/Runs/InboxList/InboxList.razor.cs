@@ -1,4 +1,3 @@
-using Designer.Runtime.Grains;
 using Designer.Runtime.Tracing;
 using Designer.Web.Identity;
 using Designer.Web.Runs;
@@ -40,7 +39,7 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
     private ITraceNotifier Notifier { get; set; } = default!;
 
     [Inject]
-    private IGrainFactory Grains { get; set; } = default!;
+    private TaskDecisionService Decisions { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -118,7 +117,7 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
 
     private async Task DecideAsync(HumanTaskRecord task, TaskDecision decision)
     {
-        if (_user is null || !_user.IsInRole(task.Role))
+        if (_user is null)
         {
             _messages[task.Id] = $"Only members of the '{task.Role}' role may decide this task.";
             return;
@@ -128,24 +127,14 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
         _messages.Remove(task.Id);
         try
         {
-            var actor = _user.ToActor();
-            var outcome = await Grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(new RunGrainDecision
+            var result = await Decisions.DecideAsync(_user, task, decision, CancellationToken.None);
+            switch (result.Error?.Status)
             {
-                TaskId = task.Id,
-                Decision = decision.Decision,
-                Comment = decision.Comment,
-                EditsJson = decision.EditsJson,
-                Correction = decision.Correction,
-                ActorId = actor.Id,
-                ActorName = actor.Name,
-            });
-            switch (outcome.Kind)
-            {
-                case RunGrainOutcomeKind.Ok:
+                case null:
                     _tasks = [.. _tasks.Where(t => t.Id != task.Id)];
                     _decided = $"Recorded: {decision.Decision} — {TaskCase.From(task.EvidenceJson).Title} (run {task.RunId.ToString()[..8]}).";
                     break;
-                case RunGrainOutcomeKind.Conflict or RunGrainOutcomeKind.NotFound:
+                case StatusCodes.Status409Conflict or StatusCodes.Status404NotFound:
                     var current = await Runs.GetTaskAsync(task.Id, CancellationToken.None);
                     _conflict = current?.DecidedByName is { } who
                         ? $"This task was already decided by {who} ({current.Decision})."
@@ -153,7 +142,7 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
                     _tasks = [.. _tasks.Where(t => t.Id != task.Id)];
                     break;
                 default:
-                    _messages[task.Id] = outcome.Message ?? "The decision was not accepted.";
+                    _messages[task.Id] = result.Error.Detail;
                     break;
             }
         }

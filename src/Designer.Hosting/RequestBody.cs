@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Designer.Hosting;
+
+/// <summary>
+/// The request-body reader of every host (the web app and the inference host): bodies (JSON, CSV, NDJSON) are read
+/// as text up to a size limit and JSON is parsed by our own code, so a client's mistake — too large, empty, not JSON,
+/// not an object, nested too deep — is reported as such and never becomes a 500.
+/// </summary>
+public static class RequestBody
+{
+    /// <summary>Reads a body as UTF-8 text; null when it is larger than <paramref name="maxBytes"/>.</summary>
+    /// <param name="body">The request body (left open).</param>
+    /// <param name="declaredLength">The Content-Length, if sent: refused before reading when already too large.</param>
+    /// <param name="maxBytes">The limit; counted in characters while reading (a multi-byte text may exceed it in bytes).</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    /// <returns>The text, or null when too large.</returns>
+    public static async Task<string?> ReadTextAsync(Stream body, long? declaredLength, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (declaredLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 8192, leaveOpen: true);
+        var buffer = new char[8192];
+        var text = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Parses a JSON object; <paramref name="error"/> says what is wrong otherwise.</summary>
+    /// <param name="text">The body text.</param>
+    /// <param name="nodeOptions">Node options (e.g. case-insensitive property names).</param>
+    /// <param name="documentOptions">Document options (the nesting limit).</param>
+    /// <param name="value">The object, or null.</param>
+    /// <param name="error">Why it is not one, or null.</param>
+    /// <returns>True for a JSON object.</returns>
+    public static bool TryParseObject(string? text, JsonNodeOptions nodeOptions, JsonDocumentOptions documentOptions, out JsonObject? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "The request body is empty; a JSON object is expected.";
+            return false;
+        }
+
+        try
+        {
+            value = JsonNode.Parse(text, nodeOptions, documentOptions) as JsonObject;
+            error = value is null ? "The request body must be a JSON object." : null;
+        }
+        catch (JsonException ex)
+        {
+            error = $"The request body is not valid JSON: {ex.Message}";
+        }
+
+        return value is not null;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Designer.Runtime.Grains;
+using Designer.Web.Identity;
+using Designer.Web.Workflows;
+
+namespace Designer.Web.Runs;
+
+/// <summary>
+/// The one path of a human decision, for the API and the inbox alike (diagram in the Runtime README): the task is read
+/// once and the caller's role checked against it here; the run's grain only serialises the decisions of its run, and
+/// the store's conditional update makes exactly one of concurrent decisions win across hosts. Refusals are
+/// <see cref="ServiceError"/>s, which the API maps to ProblemDetails and the inbox shows as text.
+/// </summary>
+internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains)
+{
+    /// <summary>The pending or decided task, when it exists and the user holds its role.</summary>
+    /// <param name="user">The caller.</param>
+    /// <param name="taskId">The task.</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    /// <returns>The task, 404 or 403.</returns>
+    public async Task<ServiceResult<HumanTaskRecord>> FindAsync(ClaimsPrincipal user, Guid taskId, CancellationToken cancellationToken)
+    {
+        if (await store.GetTaskAsync(taskId, cancellationToken) is not { } task)
+        {
+            return ServiceError.NotFound($"Task {taskId} does not exist.");
+        }
+
+        return CheckRole(user, task) is { } forbidden ? forbidden : task;
+    }
+
+    /// <summary>Decides a task the caller has already read (from <see cref="FindAsync"/> or the inbox's list).</summary>
+    /// <param name="user">The decider.</param>
+    /// <param name="task">The task as read.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    /// <returns>The decided task; 403, 404, 409 (decided meanwhile) or 400 (a decision the gate does not offer).</returns>
+    public async Task<ServiceResult<HumanTaskRecord>> DecideAsync(
+        ClaimsPrincipal user, HumanTaskRecord task, TaskDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (CheckRole(user, task) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var actor = user.ToActor();
+        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(new RunGrainDecision
+        {
+            TaskId = task.Id,
+            Decision = decision.Decision,
+            Comment = decision.Comment,
+            EditsJson = decision.EditsJson,
+            Correction = decision.Correction,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+        });
+        return outcome.Kind switch
+        {
+            RunGrainOutcomeKind.Ok => await store.GetTaskAsync(task.Id, cancellationToken) is { } decided
+                ? decided
+                : ServiceError.NotFound($"Task {task.Id} does not exist."),
+            RunGrainOutcomeKind.NotFound => ServiceError.NotFound(outcome.Message!),
+            RunGrainOutcomeKind.Conflict => ServiceError.Conflict(outcome.Message!),
+            _ => ServiceError.BadRequest(outcome.Message!),
+        };
+    }
+
+    private static ServiceError? CheckRole(ClaimsPrincipal user, HumanTaskRecord task) =>
+        user.IsInRole(task.Role) ? null : ServiceError.Forbidden($"Only members of the '{task.Role}' role may decide this task.");
+}
