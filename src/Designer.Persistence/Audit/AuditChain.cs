@@ -14,26 +14,28 @@ internal static class AuditChain
     /// <summary>
     /// Begins a transaction in which the chain head can be read safely: SQLite takes the write lock at once
     /// (<c>BEGIN IMMEDIATE</c>, the Microsoft.Data.Sqlite default); PostgreSQL takes a transaction-scoped advisory
-    /// lock, so concurrent governance writers queue instead of forking the chain.
+    /// lock, so concurrent governance writers queue instead of forking the chain. At most
+    /// <see cref="GovernanceTransaction.SlotsPerDatabase"/> of them hold a connection at once per process.
     /// </summary>
-    public static async Task<IDbContextTransaction> BeginAsync(DesignerDbContext db, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+    public static Task<IDbContextTransaction> BeginAsync(DesignerDbContext db, CancellationToken cancellationToken) =>
+        GovernanceTransaction.BeginAsync(db.Database.GetConnectionString() ?? string.Empty, async token =>
         {
-            if (db.Database.IsNpgsql())
+            var transaction = await db.Database.BeginTransactionAsync(token);
+            try
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({GovernanceLockKey})", cancellationToken);
-            }
+                if (db.Database.IsNpgsql())
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({GovernanceLockKey})", token);
+                }
 
-            return transaction;
-        }
-        catch
-        {
-            await transaction.DisposeAsync();
-            throw;
-        }
-    }
+                return transaction;
+            }
+            catch
+            {
+                await transaction.DisposeAsync();
+                throw;
+            }
+        }, cancellationToken);
 
     /// <summary>Reads the chain head and adds the next entry to <paramref name="db"/> (the caller saves and commits).</summary>
     public static async Task<AuditEntryEntity> AppendAsync(
