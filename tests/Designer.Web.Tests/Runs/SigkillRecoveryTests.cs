@@ -29,6 +29,7 @@ public sealed class SigkillRecoveryTests
         var app = await AppProcess.StartAsync(data, Settings);
         var workflowId = await PublishAsync(app);
         var kills = 0;
+        var caughtMidFlight = 0;
         try
         {
             // Act 1: start runs (8 requests at a time) and kill the host at random moments until all 100 were accepted.
@@ -56,6 +57,7 @@ public sealed class SigkillRecoveryTests
                 await Task.Delay(random.Next(0, 400));
                 await app.KillAsync();
                 kills++;
+                caughtMidFlight += CountRunning(Path.Combine(data, "designer.db"));
                 await IgnoreConnectionLossAsync(posting);
                 app = await AppProcess.StartAsync(data, Settings);
             }
@@ -68,6 +70,7 @@ public sealed class SigkillRecoveryTests
             await Task.Delay(random.Next(50, 600));
             await app.KillAsync();
             kills++;
+            caughtMidFlight += CountRunning(Path.Combine(data, "designer.db"));
             await IgnoreConnectionLossAsync(approving);
             app = await AppProcess.StartAsync(data, Settings);
             viewer = await app.ClientForAsync("viewer");
@@ -101,9 +104,12 @@ public sealed class SigkillRecoveryTests
             }
         }
 
-        // The kills must have hit runs mid-flight, or the test proved nothing.
-        Assert.True(reRuns > 0, $"no step was re-run across {kills} kills (seed {seed})");
-        TestContext.Current.SendDiagnosticMessage($"seed {seed}: {kills} kills, {stored.Status.Count} runs, {reRuns} re-run step(s)");
+        // The kills must have hit runs mid-flight, or the test proved nothing. Issue 15: steps of replayable nodes are
+        // written only with their superstep, so a killed one leaves no row to count and re-runs are seen only for
+        // gates and model calls; a run stored as Running when the host died was caught mid-flight either way.
+        Assert.True(caughtMidFlight > 0, $"no run was mid-flight at any of {kills} kills (seed {seed})");
+        TestContext.Current.SendDiagnosticMessage(
+            $"seed {seed}: {kills} kills, {caughtMidFlight} run(s) mid-flight at a kill, {stored.Status.Count} runs, {reRuns} re-run step(s)");
         try
         {
             Directory.Delete(data, recursive: true);
@@ -163,6 +169,16 @@ public sealed class SigkillRecoveryTests
         {
             // Likewise, seen as a timeout.
         }
+    }
+
+    // Runs the dead host left Running: the restart must finish each of them.
+    private static int CountRunning(string databaseFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Runs WHERE Status = 'Running'";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Stored Read(string databaseFile)
