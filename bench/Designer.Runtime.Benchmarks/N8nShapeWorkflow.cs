@@ -17,16 +17,16 @@ internal static class N8nShapeWorkflow
         Name = "Bench n8n shape",
         Nodes =
         [
-            Node("start", NodeKinds.Start, new JsonObject()),
-            Node("risk", NodeKinds.Condition, new JsonObject { ["expression"] = "input.amount > 5000" }),
-            Node("review", NodeKinds.End, Output("review")),
-            Node("approve", NodeKinds.End, Output("approve")),
+            ThreeNodeWorkflow.Node("start", NodeKinds.Start, new JsonObject()),
+            ThreeNodeWorkflow.Node("risk", NodeKinds.Condition, new JsonObject { ["expression"] = "input.amount > 5000" }),
+            ThreeNodeWorkflow.Node("review", NodeKinds.End, Output("review")),
+            ThreeNodeWorkflow.Node("approve", NodeKinds.End, Output("approve")),
         ],
         Edges =
         [
-            Edge("e1", "start", "next", "risk"),
-            Edge("e2", "risk", ConditionConfig.TruePort, "review"),
-            Edge("e3", "risk", ConditionConfig.ElsePort, "approve"),
+            ThreeNodeWorkflow.Edge("e1", "start", "next", "risk"),
+            ThreeNodeWorkflow.Edge("e2", "risk", ConditionConfig.TruePort, "review"),
+            ThreeNodeWorkflow.Edge("e3", "risk", ConditionConfig.ElsePort, "approve"),
         ],
     };
 
@@ -40,10 +40,4 @@ internal static class N8nShapeWorkflow
             ["decision"] = $"'{decision}'",
         },
     };
-
-    private static NodeDefinition Node(string id, string kind, JsonObject config) =>
-        new() { Id = id, Kind = kind, Name = id, Position = new NodePosition(0, 0), Config = config };
-
-    private static EdgeDefinition Edge(string id, string from, string port, string to) =>
-        new() { Id = id, From = new PortRef(from, port), To = new PortRef(to, NodeKinds.InputPort) };
 }

@@ -27,9 +27,9 @@ internal static class ThreeNodeWorkflow
 
     public static JsonObject Input(int i) => new() { ["amount"] = i % 200 };
 
-    private static NodeDefinition Node(string id, string kind, JsonObject config) =>
+    internal static NodeDefinition Node(string id, string kind, JsonObject config) =>
         new() { Id = id, Kind = kind, Name = id, Position = new NodePosition(0, 0), Config = config };
 
-    private static EdgeDefinition Edge(string id, string from, string port, string to) =>
+    internal static EdgeDefinition Edge(string id, string from, string port, string to) =>
         new() { Id = id, From = new PortRef(from, port), To = new PortRef(to, NodeKinds.InputPort) };
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Workflows.Catalogue;
 
 namespace Designer.Web.Tests.Actions;
 
@@ -69,36 +68,6 @@ public sealed class Issue16ActionApiTests(Issue16ActionFixture fixture) : IClass
         Assert.DoesNotContain(Issue16ActionFixture.Secret, trace, StringComparison.Ordinal);
     }
 
-    private static WorkflowDefinition Workflow(string connection) => new()
-    {
-        Name = "Refund action",
-        Nodes =
-        [
-            Node("start", NodeKinds.Start, []),
-            Node("refund", NodeKinds.Action, new JsonObject
-            {
-                ["method"] = "POST",
-                ["connection"] = connection,
-                ["pathTemplate"] = "refunds/{{input.caseId}}",
-                ["bodyTemplate"] = """{"caseId":"{{input.caseId}}"}""",
-                ["responseMapping"] = new JsonObject { ["refundId"] = "response.body.id" },
-            }),
-            Node("done", NodeKinds.End, new JsonObject { ["outputMapping"] = new JsonObject { ["refundId"] = "nodes.refund.mapped.refundId" } }),
-            Node("failed", NodeKinds.End, []),
-        ],
-        Edges =
-        [
-            Edge("e1", "start", "next", "refund"),
-            Edge("e2", "refund", "ok", "done"),
-            Edge("e3", "refund", "client-error", "failed"),
-            Edge("e4", "refund", "server-error", "failed"),
-            Edge("e5", "refund", "timeout", "failed"),
-        ],
-    };
-
-    private static NodeDefinition Node(string id, string kind, JsonObject config) =>
-        new() { Id = id, Kind = kind, Name = id, Position = new NodePosition(0, 0), Config = config };
-
-    private static EdgeDefinition Edge(string id, string from, string port, string to) =>
-        new() { Id = id, From = new PortRef(from, port), To = new PortRef(to, NodeKinds.InputPort) };
+    private static WorkflowDefinition Workflow(string connection) =>
+        RefundWorkflow.Create("Refund action", connection, """{"caseId":"{{input.caseId}}"}""");
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Workflows.Catalogue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -105,38 +104,8 @@ public sealed class Issue16ActionSigkillTests
         }
     }
 
-    private static WorkflowDefinition Workflow() => new()
-    {
-        Name = "Refund after a crash",
-        Nodes =
-        [
-            Node("start", NodeKinds.Start, []),
-            Node("refund", NodeKinds.Action, new JsonObject
-            {
-                ["method"] = "POST",
-                ["connection"] = "payments",
-                ["pathTemplate"] = "refunds/{{input.caseId}}",
-                ["bodyTemplate"] = """{"caseId":"{{input.caseId}}","amount":{{input.amount}}}""",
-                ["responseMapping"] = new JsonObject { ["refundId"] = "response.body.id" },
-            }),
-            Node("done", NodeKinds.End, new JsonObject { ["outputMapping"] = new JsonObject { ["refundId"] = "nodes.refund.mapped.refundId" } }),
-            Node("failed", NodeKinds.End, []),
-        ],
-        Edges =
-        [
-            Edge("e1", "start", "next", "refund"),
-            Edge("e2", "refund", "ok", "done"),
-            Edge("e3", "refund", "client-error", "failed"),
-            Edge("e4", "refund", "server-error", "failed"),
-            Edge("e5", "refund", "timeout", "failed"),
-        ],
-    };
-
-    private static NodeDefinition Node(string id, string kind, JsonObject config) =>
-        new() { Id = id, Kind = kind, Name = id, Position = new NodePosition(0, 0), Config = config };
-
-    private static EdgeDefinition Edge(string id, string from, string port, string to) =>
-        new() { Id = id, From = new PortRef(from, port), To = new PortRef(to, NodeKinds.InputPort) };
+    private static WorkflowDefinition Workflow() =>
+        Actions.RefundWorkflow.Create("Refund after a crash", "payments", """{"caseId":"{{input.caseId}}","amount":{{input.amount}}}""");
 
     private static void TryDelete(string directory)
     {
