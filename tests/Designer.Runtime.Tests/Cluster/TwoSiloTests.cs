@@ -45,10 +45,11 @@ public sealed class TwoSiloTests
         var runId = Assert.IsType<RunStartResult.Started>(started).Run.Id;
         await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
         var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
-        // Parking armed the gate's SLA reminder, which activated the run's grain: find its silo and kill it.
+        // Parking arms the gate's SLA reminder, which activates the run's grain: find its silo and kill it. The
+        // reminder is armed just after the waiting status is stored, so the activation may not exist yet.
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
         var grain = cluster.Client.GetGrain<IRunGrain>(runId);
-        var hosting = await management.GetActivationAddress(grain);
+        var hosting = await WaitForActivationAsync(management, grain);
         var victim = cluster.Silos.Single(s => s.SiloAddress.Equals(hosting));
         var survivor = Assert.IsType<InProcessSiloHandle>(cluster.Silos.Single(s => !s.SiloAddress.Equals(hosting))).SiloHost.Services.GetRequiredService<IRunStore>();
 
@@ -58,11 +59,25 @@ public sealed class TwoSiloTests
         var done = await WaitForAsync(survivor, runId, RunStatus.Completed);
 
         // Assert
-        Assert.NotNull(hosting);
         Assert.Equal(RunGrainOutcomeKind.Ok, outcome.Kind);
         Assert.NotEqual(hosting, await management.GetActivationAddress(grain));
         Assert.Equal("analyst", done.EndNode);
         Assert.Equal("approve", JsonNode.Parse(done.OutputJson!)!["decision"]!.GetValue<string>());
+    }
+
+    private static async Task<SiloAddress> WaitForActivationAsync(IManagementGrain management, IRunGrain grain)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await management.GetActivationAddress(grain) is { } address)
+            {
+                return address;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the run's grain was never activated by its gate's SLA reminder");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<RunRecord> WaitForAsync(IRunStore store, Guid runId, RunStatus status)
