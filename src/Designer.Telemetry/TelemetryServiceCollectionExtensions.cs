@@ -1,3 +1,4 @@
+using Designer.Telemetry.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class TelemetryServiceCollectionExtensions
             logging.IncludeScopes = true;
             logging.IncludeFormattedMessage = true;
         });
+        AddLogRedaction(builder.Services);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName!))
             .WithTracing(tracing => tracing
@@ -63,6 +65,18 @@ public static class TelemetryServiceCollectionExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Every logger the host hands out masks PII (<see cref="RedactingLoggerFactory"/>). The factory is built here the
+    /// way <c>AddLogging</c> builds it, over every registered provider, whenever they were added.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    internal static void AddLogRedaction(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            sp.GetService<IOptions<LoggerFactoryOptions>>(),
+            sp.GetService<IExternalScopeProvider>()))));
 
     /// <summary>Unset values fall back to the application name and the standard OTEL_* variables.</summary>
     private static void ApplyStandardDefaults(TelemetryOptions options, IHostApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting.Privacy;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Policies;
 using Designer.Runtime.Tracing;

@@ -1,3 +1,4 @@
+using Designer.Hosting.Privacy;
 using Designer.Persistence;
 
 namespace Designer.Runtime.Policies;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting.Privacy;
 
 namespace Designer.Runtime.Policies;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Designer.Runtime.Policies;
+using Designer.Hosting.Privacy;
 
 namespace Designer.Web.Runs;
 

@@ -1,4 +1,4 @@
-using Designer.Runtime.Policies;
+using Designer.Hosting.Privacy;
 
 namespace Designer.Runtime.Tests.Policies;
 

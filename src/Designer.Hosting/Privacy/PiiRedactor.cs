@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Designer.Runtime.Policies;
+namespace Designer.Hosting.Privacy;
 
 /// <summary>
 /// Finds and masks personal data in text: e-mail addresses, card numbers (13–19 digits passing Luhn, in strings and
