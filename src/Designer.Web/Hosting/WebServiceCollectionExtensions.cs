@@ -104,8 +104,8 @@ public static class WebServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // The validator knows the model registry: only Approved model versions may be pinned.
-        services.AddSingleton<IWorkflowReferenceResolver, ModelRegistryReferenceResolver>();
+        // The validator knows the registries: only Approved model versions may be pinned, collections must exist.
+        services.AddSingleton<IWorkflowReferenceResolver, RegistryReferenceResolver>();
         services.AddSingleton<Actions.ActionConnectionCatalog>();
         services.AddSingleton(sp => new WorkflowValidator(sp.GetRequiredService<IWorkflowReferenceResolver>()));
         // The designer's model picker lists the registry's approved versions.

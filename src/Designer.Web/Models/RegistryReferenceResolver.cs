@@ -1,15 +1,21 @@
+using System.Collections.Concurrent;
 using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
 
 namespace Designer.Web.Models;
 
 /// <summary>
-/// Lets the workflow validator check model references against the registry: a pinned version counts only when it
-/// is Approved, an unpinned reference only when some version is. Collections are unknown (null) until the
-/// retrieval module provides a registry.
+/// Lets the workflow validator check a definition's references against this installation: a pinned model version
+/// counts only when it is Approved, an unpinned reference only when some version is; a retrieval collection must
+/// exist, so a draft naming a collection that was never created (or was deleted) cannot be submitted.
 /// </summary>
-internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry, IChatModelRegistry chatModels, Actions.ActionConnectionCatalog actions) : IWorkflowReferenceResolver
+internal sealed class RegistryReferenceResolver(
+    IModelRegistry registry, IChatModelRegistry chatModels, ICollectionStore collections, Actions.ActionConnectionCatalog actions, TimeProvider time) : IWorkflowReferenceResolver
 {
+    /// <summary>How long a collection seen to exist is trusted without a lookup (the designer validates on every edit).</summary>
+    private static readonly TimeSpan ExistsFor = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
     public bool? ModelExists(string model, int? version)
     {
         // The validator is synchronous; the file registry caches descriptors, so this is a cheap, bounded wait.
@@ -20,7 +26,32 @@ internal sealed class ModelRegistryReferenceResolver(IModelRegistry registry, IC
             && (version is null || d.Version == version));
     }
 
-    public bool? CollectionExists(string name) => null;
+    /// <summary>
+    /// Known in every installation: collections are database rows. A collection still being filled counts, its
+    /// documents arrive while the version is reviewed. Only existence is remembered (briefly), so a collection
+    /// created a moment ago is found at once; one deleted is still accepted for a few seconds, and deleting one a
+    /// published version uses is refused anyway.
+    /// </summary>
+    public bool? CollectionExists(string name)
+    {
+        var now = time.GetUtcNow();
+        if (_seen.TryGetValue(name, out var until) && until > now)
+        {
+            return true;
+        }
+
+        var exists = Task.Run(() => collections.GetAsync(name, CancellationToken.None)).GetAwaiter().GetResult() is not null;
+        if (exists)
+        {
+            _seen[name] = now + ExistsFor;
+        }
+        else
+        {
+            _seen.TryRemove(name, out _);
+        }
+
+        return exists;
+    }
 
     /// <summary>
     /// Chat models: unknown (null) when this installation has no version of the id at all, so portable definitions

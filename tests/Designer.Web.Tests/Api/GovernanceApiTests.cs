@@ -16,7 +16,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     {
         // Arrange: one person with both roles.
         var both = await fixture.ClientForNewUserAsync("both@demo.local", "author", "approver");
-        var id = await both.CreateWorkflowAsync("Self approval", DemoWorkflows.DisputeTriage());
+        var id = await both.CreateWorkflowAsync("Self approval", TestWorkflows.TriageWithoutRetrieval());
         await both.PostJsonAsync($"/api/workflows/{id}/versions");
 
         // Act
@@ -35,7 +35,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
         var author = await fixture.Factory.ClientForAsync("author");
         var first = await fixture.Factory.ClientForAsync("approver");
         var second = await fixture.ClientForNewUserAsync("approver2@demo.local", "approver");
-        var id = await author.CreateWorkflowAsync("Race", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Race", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
 
         // Act
@@ -53,7 +53,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     {
         var author = await fixture.Factory.ClientForAsync("author");
         var viewer = await fixture.Factory.ClientForAsync("viewer");
-        var id = await author.CreateWorkflowAsync("Viewer tries", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Viewer tries", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
 
         var response = await viewer.PostJsonAsync($"/api/workflows/{id}/versions/1/approve");
@@ -68,7 +68,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     public async Task Version_EditOrDelete_NoSuchOperation()
     {
         var author = await fixture.Factory.ClientForAsync("author");
-        var id = await author.CreateWorkflowAsync("Immutable", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Immutable", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
 
         var put = await author.PutAsync($"/api/workflows/{id}/versions/1", ApiClientExtensions.Json("{}"));
@@ -83,7 +83,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     {
         // Arrange
         var author = await fixture.Factory.ClientForAsync("author");
-        var id = await author.CreateWorkflowAsync("Round trip", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Round trip", TestWorkflows.TriageWithoutRetrieval());
         var submitted = await (await author.PostJsonAsync($"/api/workflows/{id}/versions")).ReadObjectAsync();
 
         // Act
@@ -102,7 +102,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     public async Task Import_ElsaWithUnknownActivity_ReportsItById()
     {
         var author = await fixture.Factory.ClientForAsync("author");
-        var id = await author.CreateWorkflowAsync("Has foreign", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Has foreign", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
         var elsa = System.Text.Json.Nodes.JsonNode.Parse(await author.GetStringAsync($"/api/workflows/{id}/versions/1/export?format=elsa"))!;
         elsa["root"]!["activities"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["id"] = "sendEmail1", ["type"] = "Elsa.SendEmail", ["version"] = 1 });

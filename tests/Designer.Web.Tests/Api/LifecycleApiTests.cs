@@ -24,7 +24,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         // Arrange
         var author = await _factory.ClientForAsync("author");
         var approver = await _factory.ClientForAsync("approver");
-        var id = await author.CreateWorkflowAsync("Lifecycle", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Lifecycle", TestWorkflows.TriageWithoutRetrieval());
         var (_, etag) = await author.GetDraftAsync(id);
 
         // Act
@@ -39,7 +39,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         Assert.Equal(1, workflow["activeVersion"]!.GetValue<int>());
         Assert.Equal("Published", version["status"]!.GetValue<string>());
         Assert.StartsWith("sha256:", version["contentHash"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(ContentHash.Compute(DemoWorkflows.DisputeTriage() is var d ? Renamed(d, "Lifecycle") : d),
+        Assert.Equal(ContentHash.Compute(TestWorkflows.TriageWithoutRetrieval() is var d ? Renamed(d, "Lifecycle") : d),
             version["contentHash"]!.GetValue<string>());
         Assert.NotNull(etag);
     }
@@ -49,7 +49,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
     {
         // Arrange
         var author = await _factory.ClientForAsync("author");
-        var id = await author.CreateWorkflowAsync("Unchanged", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Unchanged", TestWorkflows.TriageWithoutRetrieval());
         var first = await author.PostJsonAsync($"/api/workflows/{id}/versions");
 
         // Act
@@ -145,7 +145,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
     {
         var author = await _factory.ClientForAsync("author");
         var approver = await _factory.ClientForAsync("approver");
-        var id = await author.CreateWorkflowAsync("Reject me", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Reject me", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
 
         var bare = await approver.PostJsonAsync($"/api/workflows/{id}/versions/1/reject");
@@ -164,7 +164,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         // Arrange: publish v1 and v2.
         var author = await _factory.ClientForAsync("author");
         var approver = await _factory.ClientForAsync("approver");
-        var id = await author.CreateWorkflowAsync("Rollback", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Rollback", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
         await approver.PostJsonAsync($"/api/workflows/{id}/versions/1/approve");
         var (draft, etag) = await author.GetDraftAsync(id);
@@ -195,7 +195,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         var author = await _factory.ClientForAsync("author");
         var approver = await _factory.ClientForAsync("approver");
         var admin = await _factory.ClientForAsync("admin");
-        var id = await author.CreateWorkflowAsync("Audited", DemoWorkflows.DisputeTriage());
+        var id = await author.CreateWorkflowAsync("Audited", TestWorkflows.TriageWithoutRetrieval());
         await author.PostJsonAsync($"/api/workflows/{id}/versions");
         await approver.PostJsonAsync($"/api/workflows/{id}/versions/1/approve");
 
@@ -214,7 +214,7 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         // Arrange
         var author = await _factory.ClientForAsync("author");
         var auditor = await _factory.ClientForAsync("admin");
-        await author.CreateWorkflowAsync("Anchored", DemoWorkflows.DisputeTriage());
+        await author.CreateWorkflowAsync("Anchored", TestWorkflows.TriageWithoutRetrieval());
         var checkpoint = await (await auditor.GetAsync("/api/audit/checkpoint")).ReadObjectAsync();
         var key = await (await auditor.GetAsync("/api/audit/checkpoint/key")).ReadObjectAsync();
 

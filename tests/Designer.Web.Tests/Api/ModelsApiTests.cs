@@ -156,7 +156,7 @@ public sealed class ModelsApiTests(ModelsApiTests.Fixture fixture) : IClassFixtu
     {
         // Arrange
         var author = await fixture.Factory.ClientForAsync("author");
-        var workflowId = await author.CreateWorkflowAsync("Uses v1", DemoWorkflows.DisputeTriage());
+        var workflowId = await author.CreateWorkflowAsync("Uses v1", TestWorkflows.TriageWithoutRetrieval());
         Assert.Equal(HttpStatusCode.Created, (await author.PostJsonAsync($"/api/workflows/{workflowId}/versions")).StatusCode);
 
         // Act
@@ -171,7 +171,7 @@ public sealed class ModelsApiTests(ModelsApiTests.Fixture fixture) : IClassFixtu
 
     private static WorkflowDefinition PinnedDemo(int modelVersion)
     {
-        var definition = DemoWorkflows.DisputeTriage();
+        var definition = TestWorkflows.TriageWithoutRetrieval();
         definition.Nodes.Single(n => n.Id == "risk").Config["modelVersion"] = modelVersion;
         return definition;
     }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Designer.Persistence;
 using Designer.Web.Tests.Infrastructure;
 using Designer.Workflows.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Runs;
 
@@ -52,6 +54,25 @@ public abstract class RunApiFixture : IAsyncLifetime
         var approved = await (await ClientAsync("approver")).PostJsonAsync($"/api/workflows/{id}/versions/1/approve");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         return id;
+    }
+
+    /// <summary>
+    /// Publishes through the store, without the API's validation: for versions that could only exist from before a
+    /// check was added (or whose references were removed outside the API).
+    /// </summary>
+    public async Task<Guid> PublishUncheckedAsync(WorkflowDefinition definition)
+    {
+        var store = Factory.Services.GetRequiredService<IWorkflowStore>();
+        var ct = TestContext.Current.CancellationToken;
+        var json = WorkflowJson.Serialize(definition);
+        var author = new Actor("legacy-author", "Legacy Author");
+        var created = await store.CreateWorkflowAsync(definition.Name + " " + Guid.NewGuid().ToString("N")[..6], null, json, author, ct);
+        var draft = await store.GetDraftAsync(created.Workflow.Id, ct);
+        var version = await store.SubmitVersionAsync(created.Workflow.Id, json, ContentHash.Compute(definition), draft!.ETag, author, null, ct);
+        Assert.True(version.Succeeded, version.Error?.Message);
+        var approved = await store.ApproveVersionAsync(created.Workflow.Id, version.Value.Number, new Actor("legacy-approver", "Legacy Approver"), null, ct);
+        Assert.True(approved.Succeeded, approved.Error?.Message);
+        return created.Workflow.Id;
     }
 
     /// <summary>The demo's policy → analyst gate → end, without the retrieval and model nodes.</summary>
