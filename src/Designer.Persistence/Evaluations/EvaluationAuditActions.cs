@@ -9,6 +9,9 @@ public static class EvaluationAuditActions
     /// <summary>Cases were added to an unused dataset.</summary>
     public const string DatasetCasesAdded = "dataset.cases-added";
 
+    /// <summary>A reviewer fixed a case's label in an unused dataset.</summary>
+    public const string DatasetCaseRelabelled = "dataset.case-relabelled";
+
     /// <summary>An evaluation was started (its dataset is frozen from then on).</summary>
     public const string EvaluationStarted = "evaluation.started";
 

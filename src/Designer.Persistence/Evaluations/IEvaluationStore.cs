@@ -21,6 +21,13 @@ public interface IEvaluationStore
     /// <summary>Appends cases to a dataset no evaluation has used; <see cref="LifecycleErrorKind.InvalidState"/> once used.</summary>
     Task<LifecycleResult<DatasetRecord>> AddCasesAsync(Guid datasetId, IReadOnlyList<NewDatasetCase> cases, Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A reviewer fixes one case's expected End node while no evaluation has used the dataset (label source becomes
+    /// <c>reviewer</c>); audited. <see cref="LifecycleErrorKind.NotFound"/> without such a case,
+    /// <see cref="LifecycleErrorKind.InvalidState"/> once used (copy to a new version to change it).
+    /// </summary>
+    Task<LifecycleResult<DatasetCaseRecord>> RelabelCaseAsync(Guid datasetId, int number, string expectedEnd, Actor actor, CancellationToken cancellationToken);
+
     /// <summary>Creates a queued evaluation and freezes its dataset, in one transaction; audited.</summary>
     Task<LifecycleResult<EvaluationRecord>> CreateEvaluationAsync(NewEvaluation evaluation, Actor actor, CancellationToken cancellationToken);
 

@@ -1,7 +1,8 @@
 namespace Designer.Persistence;
 
 /// <summary>
-/// EF Core row of the notification outbox: one run event for one subscriber. Callers use
+/// EF Core row of the notification outbox: one event (a run's status change, or a rollout rolled back) for one
+/// subscriber. Callers use
 /// <see cref="INotificationStore"/> and <see cref="NotificationRecord"/> instead. Times that are compared in queries
 /// are Unix milliseconds (SQLite cannot compare <see cref="DateTimeOffset"/>).
 /// </summary>
@@ -22,7 +23,7 @@ public sealed class NotificationEntity
     /// <summary>When the run's status changed (UTC).</summary>
     public DateTimeOffset OccurredAt { get; set; }
 
-    /// <summary>The run.</summary>
+    /// <summary>The run; <see cref="Guid.Empty"/> for an event that is not about a run (see <see cref="Data"/>).</summary>
     public Guid RunId { get; set; }
 
     /// <summary>The run's workflow.</summary>
@@ -31,7 +32,7 @@ public sealed class NotificationEntity
     /// <summary>The version the run is pinned to.</summary>
     public int VersionNumber { get; set; }
 
-    /// <summary>The run's status after the change.</summary>
+    /// <summary>The run's status after the change (run events only; the default for others).</summary>
     public RunStatus RunStatus { get; set; }
 
     /// <summary>The end node, when completed.</summary>
@@ -39,6 +40,12 @@ public sealed class NotificationEntity
 
     /// <summary>Why the run faulted (as stored for the run, i.e. tokenized by the vault), truncated.</summary>
     public string? RunError { get; set; }
+
+    /// <summary>
+    /// The fields of an event that is not about a run (issue 13: <c>rollout.rolled_back</c>): a JSON object with ids,
+    /// versions, the breached guard and who is notified, never a run's input or output. Null for run events.
+    /// </summary>
+    public string? Data { get; set; }
 
     /// <summary>Delivery state.</summary>
     public NotificationState State { get; set; }

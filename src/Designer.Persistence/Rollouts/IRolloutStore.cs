@@ -29,6 +29,20 @@ public interface IRolloutStore
     /// </summary>
     Task<LifecycleResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rolls an open rollout back because <paramref name="breach"/> was breached, like <see cref="EndAsync"/> with
+    /// <see cref="RolloutStates.RolledBack"/>; the audit entry names the guard and the people notified (the
+    /// candidate's approver and the rollout's starter), and a <see cref="NotificationEventTypes.RolloutRolledBack"/>
+    /// event is queued for the workflow's subscribers in the same transaction.
+    /// </summary>
+    Task<LifecycleResult<RolloutRecord>> RollBackAsync(Guid rolloutId, RolloutBreach breach, string reason, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rollouts rolled back since <paramref name="since"/> that concern <paramref name="userId"/> (they approved the
+    /// rolled-back version or started the rollout), newest first, at most <paramref name="max"/>.
+    /// </summary>
+    Task<IReadOnlyList<RolloutRecord>> ListRolledBackForUserAsync(string userId, DateTimeOffset since, int max, CancellationToken cancellationToken);
+
     /// <summary>Live numbers per side since the rollout started (shadow: the candidate side from the mirrored cases).</summary>
     Task<IReadOnlyList<RolloutSideStats>> GetStatsAsync(RolloutRecord rollout, CancellationToken cancellationToken);
 

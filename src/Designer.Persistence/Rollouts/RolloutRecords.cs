@@ -18,6 +18,12 @@ public sealed record NewRollout(Guid WorkflowId, int CandidateVersion, string Mo
 /// <param name="P95LatencyMs">Highest p95 decision latency (ms).</param>
 public sealed record RolloutGuards(double? MaxWrongRate, double? MaxEscalationRate, double? MaxDegradedRate, double? P95LatencyMs);
 
+/// <summary>The guard whose breach rolled a rollout back.</summary>
+/// <param name="Guard">Guard name (as in the request, e.g. <c>maxWrongRate</c>).</param>
+/// <param name="Value">The candidate's value when it was breached.</param>
+/// <param name="Limit">The limit.</param>
+public sealed record RolloutBreach(string Guard, double? Value, double Limit);
+
 /// <summary>A rollout as stored.</summary>
 /// <param name="Id">Id.</param>
 /// <param name="WorkflowId">Workflow.</param>

@@ -9,14 +9,28 @@ public sealed partial class RolloutStore : IRolloutStore
     private static readonly string[] OpenStates = [RolloutStates.Running, RolloutStates.NeedsDecision];
     private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
     private readonly TimeProvider _timeProvider;
+    private readonly IRunNotificationRouter? _notifications;
 
-    /// <summary>Creates the store.</summary>
+    /// <summary>Creates a store that queues no notification.</summary>
     /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     public RolloutStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+        : this(contextFactory, timeProvider, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a store that also queues a <see cref="NotificationEventTypes.RolloutRolledBack"/> outbox row for each
+    /// subscriber <paramref name="notifications"/> routes it to, in the rollback's transaction.
+    /// </summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
+    /// <param name="notifications">Routes events to subscribers, or null to queue none.</param>
+    public RolloutStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IRunNotificationRouter? notifications)
     {
         _contextFactory = contextFactory;
         _timeProvider = timeProvider;
+        _notifications = notifications;
     }
 
     /// <inheritdoc />
@@ -127,7 +141,18 @@ public sealed partial class RolloutStore : IRolloutStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken)
+    public Task<LifecycleResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken) =>
+        EndCoreAsync(rolloutId, state, reason, null, actor, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<LifecycleResult<RolloutRecord>> RollBackAsync(Guid rolloutId, RolloutBreach breach, string reason, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(breach);
+        return EndCoreAsync(rolloutId, RolloutStates.RolledBack, reason, breach, actor, cancellationToken);
+    }
+
+    private async Task<LifecycleResult<RolloutRecord>> EndCoreAsync(
+        Guid rolloutId, string state, string reason, RolloutBreach? breach, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentNullException.ThrowIfNull(actor);
@@ -182,6 +207,12 @@ public sealed partial class RolloutStore : IRolloutStore
 
                 var data = Data(row);
                 data["reason"] = reason;
+                if (state == RolloutStates.RolledBack)
+                {
+                    // The approver and the starter learn of it from the same transaction as the rollback itself.
+                    await AddRollbackNotificationsAsync(db, row, breach, data, now, token);
+                }
+
                 entries.Add(new AuditDraft(actor, action, AuditActions.WorkflowEntityType, row.WorkflowId.ToString("D"), data));
                 return new AuditedOutcome<LifecycleResult<RolloutRecord>>(LifecycleResult.Success(RolloutRecord.From(row)), entries);
             }, cancellationToken);

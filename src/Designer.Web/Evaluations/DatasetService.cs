@@ -118,6 +118,74 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
             : added.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(added.Error.Message) : ServiceError.Conflict(added.Error.Message);
     }
 
+    /// <summary>
+    /// A reviewer fixes one case's expected End node (<c>{ "expected": { "end": "block" } }</c>) while the dataset is
+    /// unused; the End node must be one of the workflow's. Frozen → 409 that says to copy it.
+    /// </summary>
+    public async Task<ServiceResult<DatasetCaseRecord>> RelabelAsync(ClaimsPrincipal user, Guid id, int number, JsonObject body, CancellationToken cancellationToken)
+    {
+        if (!MayEdit(user))
+        {
+            return ServiceError.Forbidden("Only authors and approvers change dataset labels.");
+        }
+
+        if (await store.GetDatasetAsync(id, cancellationToken) is not { } dataset)
+        {
+            return ServiceError.NotFound($"Dataset {id} does not exist.");
+        }
+
+        if (dataset.IsFrozen)
+        {
+            return ServiceError.Conflict(FrozenMessage(dataset));
+        }
+
+        var end = (body["expected"] as JsonObject)?["end"] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : null;
+        var reference = await ReferenceAsync(dataset.WorkflowId, cancellationToken);
+        var ends = EndNodes(reference);
+        if (string.IsNullOrEmpty(end) || !ends.Contains(end))
+        {
+            return ServiceError.BadRequest("The label is invalid; nothing was changed.",
+                [new ValidationProblem("case.expected.end", $"expected.end must be an End node of the workflow ({string.Join(", ", ends)}).", Field: "expected.end")]);
+        }
+
+        var changed = await store.RelabelCaseAsync(id, number, end, user.ToActor(), cancellationToken);
+        return changed.Succeeded
+            ? changed.Value
+            : changed.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(changed.Error.Message) : ServiceError.Conflict(changed.Error.Message);
+    }
+
+    /// <summary>
+    /// Copies a dataset (used or not) to the next version of its name, cases, labels and label sources unchanged, so a
+    /// frozen dataset can be changed in the copy; audited as a dataset creation.
+    /// </summary>
+    public async Task<ServiceResult<DatasetRecord>> CopyAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        if (!MayEdit(user))
+        {
+            return ServiceError.Forbidden("Only authors and approvers copy datasets.");
+        }
+
+        if (await store.GetDatasetAsync(id, cancellationToken) is not { } dataset)
+        {
+            return ServiceError.NotFound($"Dataset {id} does not exist.");
+        }
+
+        var cases = await store.ListCasesAsync(id, cancellationToken);
+        var copy = cases.Select(c => new NewDatasetCase(c.InputJson, c.ExpectedEnd, c.ExpectedOutputJson, c.Tags, c.SourceRunId, c.LabelSource)).ToList();
+        var description = $"Copy of v{dataset.Version}" + (dataset.Description is { } d ? $": {d}" : string.Empty);
+
+        // Descriptions are at most 2,000 characters (as the create request checks).
+        return await store.CreateDatasetAsync(dataset.Name, dataset.WorkflowId, description.Length > 2000 ? description[..2000] : description, copy, user.ToActor(), cancellationToken);
+    }
+
+    /// <summary>The End node ids of <paramref name="reference"/>, sorted; empty without one.</summary>
+    public static IReadOnlyList<string> EndNodes(WorkflowDefinition? reference) =>
+        reference is null ? [] : [.. reference.Nodes.Where(n => n.Kind == NodeKinds.End).Select(n => n.Id).Order(StringComparer.Ordinal)];
+
+    /// <summary>Why a used dataset cannot change.</summary>
+    public static string FrozenMessage(DatasetRecord dataset) =>
+        $"Dataset '{dataset.Name}' v{dataset.Version} was used by an evaluation and is immutable; copy it to a new version to change it.";
+
     /// <summary>Every problem of every case: input against the start schema, expected End node among the End nodes.</summary>
     public static List<ValidationProblem> Check(IReadOnlyList<CaseInput> cases, WorkflowDefinition reference)
     {

@@ -8,7 +8,8 @@ using Designer.Web.Workflows;
 namespace Designer.Web.Evaluations;
 
 /// <summary>
-/// Datasets (<c>/api/datasets</c>), evaluations (<c>/api/workflows/{id}/evaluations</c>, <c>/api/evaluations/{id}</c>)
+/// Datasets (<c>/api/datasets</c>; <c>PUT …/cases/{n}</c> fixes a label while unused, <c>POST …/copy</c> copies to the
+/// next version), evaluations (<c>/api/workflows/{id}/evaluations</c>, <c>/api/evaluations/{id}</c>)
 /// and failure budgets (<c>/api/workflows/{id}/budget</c>). Every role reads; authors and approvers create datasets
 /// and start or cancel evaluations; approvers set budgets (checked in the services).
 /// </summary>
@@ -21,6 +22,8 @@ internal static class EvaluationEndpoints
         datasets.MapPost("/", CreateDatasetAsync);
         datasets.MapGet("/{id:guid}", GetDatasetAsync);
         datasets.MapPost("/{id:guid}/cases", AddCasesAsync);
+        datasets.MapPut("/{id:guid}/cases/{number:int}", RelabelAsync);
+        datasets.MapPost("/{id:guid}/copy", CopyAsync);
 
         // Mapped on the /api group itself: the routes sit under /workflows and /evaluations.
         RouteHandlerBuilder Map(RouteHandlerBuilder endpoint) =>
@@ -56,6 +59,15 @@ internal static class EvaluationEndpoints
         var (body, bad) = await ReadNodeAsync(request, cancellationToken);
         return bad ?? ApiResults.From(await service.AddCasesAsync(user, id, body, cancellationToken), d => TypedResults.Ok(DatasetResponse.From(d)));
     }
+
+    private static async Task<IResult> RelabelAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await ReadObjectAsync(request, cancellationToken);
+        return bad ?? ApiResults.From(await service.RelabelAsync(user, id, number, body!, cancellationToken), c => TypedResults.Ok(DatasetCaseResponse.From(c)));
+    }
+
+    private static async Task<IResult> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.From(await service.CopyAsync(user, id, cancellationToken), d => TypedResults.Created($"/api/datasets/{d.Id}", DatasetResponse.From(d)));
 
     private static async Task<IResult> StartAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {

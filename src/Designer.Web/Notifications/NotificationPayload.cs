@@ -5,8 +5,8 @@ using Designer.Web.Triggers;
 namespace Designer.Web.Notifications;
 
 /// <summary>
-/// The body and headers of one delivery (issue 16). The body names the run but never carries its input or output
-/// (personal data): receivers fetch what they may see through the API. Signed like an incoming webhook
+/// The body and headers of one delivery (issue 16). The body names the run (or, for <c>rollout.rolled_back</c>, the
+/// rollout, its versions and the breached guard) but never carries a run's input or output (personal data): receivers fetch what they may see through the API. Signed like an incoming webhook
 /// (<see cref="WebhookSignature"/>): <c>sha256=</c> hex HMAC of <c>timestamp + "." + body</c>.
 /// </summary>
 internal static class NotificationPayload
@@ -18,6 +18,18 @@ internal static class NotificationPayload
     public static string Body(NotificationRecord notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        if (notification.Data is { } data)
+        {
+            // An event that is not about a run (rollout.rolled_back): its stored fields after the common envelope.
+            var envelope = Envelope(notification);
+            foreach (var (name, value) in JsonNode.Parse(data)!.AsObject().ToList())
+            {
+                envelope[name] = value?.DeepClone();
+            }
+
+            return envelope.ToJsonString();
+        }
+
         var run = new JsonObject
         {
             ["id"] = notification.RunId.ToString("D"),
@@ -32,15 +44,17 @@ internal static class NotificationPayload
             run["error"] = Persistence.RunVaultTokens.ToMasks(notification.RunError);
         }
 
-        var body = new JsonObject
-        {
-            ["id"] = notification.EventId.ToString("D"),
-            ["type"] = notification.EventType,
-            ["occurredAt"] = notification.OccurredAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["run"] = run,
-        };
+        var body = Envelope(notification);
+        body["run"] = run;
         return body.ToJsonString();
     }
+
+    private static JsonObject Envelope(NotificationRecord notification) => new()
+    {
+        ["id"] = notification.EventId.ToString("D"),
+        ["type"] = notification.EventType,
+        ["occurredAt"] = notification.OccurredAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The signed POST of <paramref name="body"/> to <paramref name="url"/> at <paramref name="timestamp"/> (Unix seconds).</summary>
     public static HttpRequestMessage Request(NotificationRecord notification, Uri url, string secret, string body, long timestamp)

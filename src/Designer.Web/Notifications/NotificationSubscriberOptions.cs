@@ -9,7 +9,7 @@ public sealed class NotificationSubscriberOptions
     /// <summary>HMAC-SHA256 key of <c>X-Designer-Signature</c> (at least 32 characters). Never logged.</summary>
     public string Secret { get; set; } = string.Empty;
 
-    /// <summary>Event types sent (run.completed, run.failed, run.waiting, run.cancelled); empty: all of them.</summary>
+    /// <summary>Event types sent (run.completed, run.failed, run.waiting, run.cancelled, rollout.rolled_back); empty: all of them.</summary>
     public List<string> Events { get; set; } = [];
 
     /// <summary>Only runs of these workflows; empty: every workflow.</summary>

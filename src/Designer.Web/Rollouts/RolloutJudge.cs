@@ -56,7 +56,8 @@ public static class RolloutJudge
         if (Guards(rollout, candidate, baseline).FirstOrDefault(g => g.Breached) is { } breached)
         {
             return new RolloutVerdict(RolloutStates.RolledBack,
-                $"Guard {breached.Name} breached: {Format(breached.Name, breached.Value)} > {Format(breached.Name, breached.Limit)} over {candidate.Runs} candidate runs.");
+                $"Guard {breached.Name} breached: {Format(breached.Name, breached.Value)} > {Format(breached.Name, breached.Limit)} over {candidate.Runs} candidate runs.",
+                breached);
         }
 
         if (now < rollout.WindowEnd)

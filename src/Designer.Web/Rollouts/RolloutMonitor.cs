@@ -3,8 +3,8 @@ namespace Designer.Web.Rollouts;
 /// <summary>
 /// Checks open rollouts against their guards and acts: a breach rolls back (every new run to the baseline), the
 /// window end promotes or pauses for a person. Each change is audited by the store in its transaction; a rollback
-/// is also logged as a warning for the approver on call (there is no notification channel besides the audit log
-/// and the version page's rollout panel yet).
+/// also queues a <c>rollout.rolled_back</c> notification for the workflow's subscribers in that transaction (the
+/// approver and the starter see it in their inbox too) and is logged as a warning.
 /// </summary>
 public sealed class RolloutMonitor
 {
@@ -62,7 +62,9 @@ public sealed class RolloutMonitor
             return null;
         }
 
-        var result = await _store.EndAsync(rollout.Id, state, verdict.Reason!, GuardActor, cancellationToken);
+        var result = state == RolloutStates.RolledBack && verdict.Breach is { } breach
+            ? await _store.RollBackAsync(rollout.Id, new RolloutBreach(breach.Name, breach.Value, breach.Limit), verdict.Reason!, GuardActor, cancellationToken)
+            : await _store.EndAsync(rollout.Id, state, verdict.Reason!, GuardActor, cancellationToken);
         if (!result.Succeeded)
         {
             // Promoted or aborted by hand meanwhile: the person's change stands.

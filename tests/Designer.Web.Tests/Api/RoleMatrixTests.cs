@@ -86,6 +86,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("POST", "/api/datasets/", "/api/datasets", ["author", "approver"]),
         ("GET", "/api/datasets/{id:guid}", "/api/datasets/{id}", Everyone),
         ("POST", "/api/datasets/{id:guid}/cases", "/api/datasets/{id}/cases", ["author", "approver"]),
+        ("PUT", "/api/datasets/{id:guid}/cases/{number:int}", "/api/datasets/{id}/cases/1", ["author", "approver"]),
+        ("POST", "/api/datasets/{id:guid}/copy", "/api/datasets/{id}/copy", ["author", "approver"]),
         ("POST", "/api/workflows/{id:guid}/evaluations", "/api/workflows/{id}/evaluations", ["author", "approver"]),
         ("GET", "/api/workflows/{id:guid}/evaluations", "/api/workflows/{id}/evaluations", Everyone),
         ("GET", "/api/evaluations/{id:guid}", "/api/evaluations/{id}", Everyone),

@@ -36,6 +36,41 @@ public sealed class Issue16NotificationsPageTests : UiTestContext
         Assert.Equal((NotificationAuditActions.Retried, "admin-1"), (entry.Action, entry.ActorId));
     }
 
+    [Fact]
+    public async Task List_Issue13_RolloutDeadLetterLinksTheWorkflowVersionNotARun()
+    {
+        // Arrange: a rollback's event (issue 13) that the subscriber refused until it became a dead letter.
+        var store = AppServices.GetRequiredService<INotificationStore>();
+        Services.AddSingleton(store);
+        var workflows = AppServices.GetRequiredService<IWorkflowStore>();
+        var author = new Actor("author-1", "author-1@demo.local");
+        var approver = new Actor("approver-1", "approver-1@demo.local");
+        var workflowId = await SeedWorkflowAsync(author.Id);
+        for (var n = 1; n <= 2; n++)
+        {
+            var draft = (await workflows.GetDraftAsync(workflowId, CancellationToken.None))!;
+            Assert.True((await workflows.SubmitVersionAsync(workflowId, draft.DefinitionJson, $"hash-{n}", draft.ETag, author, null, CancellationToken.None)).Succeeded);
+            Assert.True((await workflows.ApproveVersionAsync(workflowId, n, approver, null, CancellationToken.None)).Succeeded);
+        }
+
+        var rollouts = new RolloutStore(AppServices.GetRequiredService<IDbContextFactory<DesignerDbContext>>(), TimeProvider.System, new OpsRouter());
+        var started = await rollouts.StartAsync(
+            new NewRollout(workflowId, 2, RolloutModes.Canary, 10, "PT1H", TimeSpan.FromHours(1), 5, new RolloutGuards(null, 0.3, null, null)), approver, CancellationToken.None);
+        Assert.True((await rollouts.RollBackAsync(started.Value!.Id, new RolloutBreach("maxEscalationRate", 0.5, 0.3), "breached", approver, CancellationToken.None)).Succeeded);
+        var claimed = Assert.Single(await store.ClaimDueAsync("host", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        await store.MarkFailedAsync(claimed.Id, "host", "HTTP 500 Internal Server Error", null, CancellationToken.None);
+        SignIn("admin-1", "admin");
+
+        // Act
+        var cut = Render<ProvidersHost>(p => p.AddChildContent<NotificationsPage>());
+        cut.WaitForElement("[data-testid=dead-letters]");
+
+        // Assert
+        Assert.Equal(NotificationEventTypes.RolloutRolledBack, cut.Find("[data-testid=dead-letter-type]").TextContent);
+        Assert.Equal($"/workflows/{workflowId}/versions?review=2", cut.Find("[data-testid=dead-letter-workflow]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("a[href^='/runs/']"));
+    }
+
     private async Task<Guid> SeedDeadLetterAsync(INotificationStore store)
     {
         var workflowId = await SeedWorkflowAsync("author-1");

@@ -118,6 +118,52 @@ public abstract class Issue13EvaluationApiTests(Issue13Fixture fixture)
     }
 
     [Fact]
+    public async Task Relabel_Issue13_FixedWhileUnusedRefusedOnceUsedCopyKeepsLabelsAndChanges()
+    {
+        // Arrange: a dataset of two cases labelled auto/analyst.
+        EnsureProvider();
+        var author = await fixture.ClientAsync("author");
+        var viewer = await fixture.ClientAsync("viewer");
+        var id = await fixture.CreateSubmittedAsync("Issue13 relabel");
+        var datasetId = await CreateDatasetAsync(author, id, "issue13-relabel-" + Guid.NewGuid().ToString("N")[..6], new JsonArray(Issue13Fixture.Case(42.5, "auto"), Issue13Fixture.Case(6000, "analyst")));
+        static StringContent Label(string end) => ApiClientExtensions.Json(new JsonObject { ["expected"] = new JsonObject { ["end"] = end } }.ToJsonString());
+
+        // Act: a bad End node, a viewer, a fix, a missing case; then an evaluation freezes it; then a copy.
+        var bad = await author.PutAsync($"/api/datasets/{datasetId}/cases/1", Label("nowhere"));
+        var byViewer = await viewer.PutAsync($"/api/datasets/{datasetId}/cases/1", Label("analyst"));
+        var fixedLabel = await author.PutAsync($"/api/datasets/{datasetId}/cases/1", Label("analyst"));
+        var missing = await author.PutAsync($"/api/datasets/{datasetId}/cases/9", Label("analyst"));
+        await EvaluateAsync(author, id, new JsonObject { ["version"] = 1 }, null, datasetId);
+        var late = await author.PutAsync($"/api/datasets/{datasetId}/cases/2", Label("auto"));
+        var copied = await author.PostAsync($"/api/datasets/{datasetId}/copy", ApiClientExtensions.Json("{}"));
+        var copyId = (await copied.ReadObjectAsync())["id"]!.GetValue<Guid>();
+        var inCopy = await author.PutAsync($"/api/datasets/{copyId}/cases/2", Label("auto"));
+        var original = await (await author.GetAsync($"/api/datasets/{datasetId}")).ReadObjectAsync();
+        var copy = await (await author.GetAsync($"/api/datasets/{copyId}")).ReadObjectAsync();
+        var audit = await (await fixture.ClientAsync("approver")).GetAsync($"/api/audit?entityId={datasetId}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("expected.end", (await bad.ReadObjectAsync())["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fixedLabel.StatusCode);
+        var fixedCase = await fixedLabel.ReadObjectAsync();
+        Assert.Equal(("analyst", "reviewer"), (fixedCase["expected"]!["end"]!.GetValue<string>(), fixedCase["labelSource"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("copy it to a new version", (await late.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, copied.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, inCopy.StatusCode);
+        Assert.Equal(["analyst", "analyst"], original["cases"]!.AsArray().Select(c => c!["expected"]!["end"]!.GetValue<string>()));
+        Assert.True(copy["version"]!.GetValue<int>() > original["version"]!.GetValue<int>());
+        Assert.False(copy["frozen"]!.GetValue<bool>());
+        Assert.Equal(["analyst", "auto"], copy["cases"]!.AsArray().Select(c => c!["expected"]!["end"]!.GetValue<string>()));
+        Assert.Equal("reviewer", copy["cases"]![0]!["labelSource"]!.GetValue<string>());
+        var entries = (await audit.ReadObjectAsync())["items"]!.AsArray();
+        Assert.Single(entries, e => e!["action"]!.GetValue<string>() == "dataset.case-relabelled");
+    }
+
+    [Fact]
     public async Task CreateDataset_Issue13_BadCasesEachListedNothingSaved()
     {
         // Arrange

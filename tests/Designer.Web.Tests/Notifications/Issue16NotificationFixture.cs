@@ -14,12 +14,13 @@ namespace Designer.Web.Tests.Notifications;
 /// <summary>
 /// The app with two notification subscribers pointing at a real receiver the fixture starts on a random port:
 /// <c>ops</c> (completed and waiting runs, always answers 204) and <c>flaky</c> (cancelled runs, answers 500 while
-/// <see cref="FlakyDown"/>, at most 3 attempts 20 ms apart).
+/// <see cref="FlakyDown"/>, at most 3 attempts 20 ms apart); issue 13 adds <c>rollouts</c> (automatic rollbacks only).
 /// </summary>
 public sealed class Issue16NotificationFixture : IAsyncLifetime
 {
     public const string OpsSecret = "ops-secret-0123456789abcdef0123456789";
     public const string FlakySecret = "flaky-secret-0123456789abcdef01234567";
+    public const string RolloutsSecret = "rollouts-secret-0123456789abcdef012345";
 
     private WebApplication? _receiver;
 
@@ -86,6 +87,9 @@ public sealed class Issue16NotificationFixture : IAsyncLifetime
             factory.Settings[$"{Section}:Subscribers:flaky:Events:0"] = "run.cancelled";
             factory.Settings[$"{Section}:Subscribers:flaky:MaxAttempts"] = "3";
             factory.Settings[$"{Section}:Subscribers:flaky:RetryDelay"] = "00:00:00.020";
+            factory.Settings[$"{Section}:Subscribers:rollouts:Url"] = outer.ReceiverAddress + "/rollouts";
+            factory.Settings[$"{Section}:Subscribers:rollouts:Secret"] = RolloutsSecret;
+            factory.Settings[$"{Section}:Subscribers:rollouts:Events:0"] = "rollout.rolled_back";
             return Task.FromResult(factory);
         }
     }

@@ -73,6 +73,9 @@ public abstract class Issue13RolloutApiTests(Issue13RolloutFixture fixture)
         Assert.Contains("maxEscalationRate", rollout["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         var entry = Assert.Single(audit["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "rollout.rolled-back")!;
         Assert.Equal("system:rollout-guard", entry["actorId"]!.GetValue<string>());
+        var data = JsonNode.Parse(entry["dataJson"]!.GetValue<string>())!;
+        Assert.Equal(("maxEscalationRate", 1.0, 0.5), (data["guard"]!["name"]!.GetValue<string>(), data["guard"]!["value"]!.GetValue<double>(), data["guard"]!["limit"]!.GetValue<double>()));
+        Assert.Equal(["approver", "starter"], data["notified"]!.AsArray().Select(p => p!["role"]!.GetValue<string>()));
         Assert.Contains(audit["items"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "rollout.started");
         Assert.Equal(1, workflow["activeVersion"]!.GetValue<int>());
     }

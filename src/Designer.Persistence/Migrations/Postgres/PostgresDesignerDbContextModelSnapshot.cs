@@ -697,6 +697,10 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Data")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<long>("DueAtMs")
                         .HasColumnType("bigint");
 

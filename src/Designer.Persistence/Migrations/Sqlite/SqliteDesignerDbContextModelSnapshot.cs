@@ -692,6 +692,10 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Data")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAtMs")
                         .HasColumnType("INTEGER");
 
