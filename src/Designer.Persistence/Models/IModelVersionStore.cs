@@ -13,7 +13,11 @@ public interface IModelVersionStore
     /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<ModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken);
 
-    /// <summary>Adds the model's next version and the audit entry <paramref name="audit"/> builds for it, in one transaction.</summary>
+    /// <summary>
+    /// Adds the model's next version and the audit entry <paramref name="audit"/> builds for it, in one transaction. A
+    /// bootstrap (<see cref="NewModelVersion.FirstVersionStatus"/> set) whose bytes are already a version of the model
+    /// returns that version and writes nothing, so hosts that start together register a bootstrap once.
+    /// </summary>
     /// <param name="version">The new version.</param>
     /// <param name="audit">Builds the entry from the stored row (its number is known only then).</param>
     /// <param name="cancellationToken">Cancellation.</param>

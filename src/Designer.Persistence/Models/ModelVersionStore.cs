@@ -44,6 +44,14 @@ public sealed class ModelVersionStore : IModelVersionStore
         // highest version inside it cannot race another host's registration of the same number.
         return await AuditedChange.RunAsync(db, _timeProvider, async token =>
         {
+            if (version.FirstVersionStatus is not null
+                && await db.ModelVersions.AsNoTracking().Where(m => m.ModelId == version.ModelId && m.Sha256 == version.Sha256)
+                    .OrderBy(m => m.Version).FirstOrDefaultAsync(token) is { } same)
+            {
+                // Two hosts bootstrapping the same bytes at once: the first one's version is the bootstrap.
+                return AuditedOutcome.Refused(ModelVersionRecord.From(same));
+            }
+
             var highest = await db.ModelVersions.Where(m => m.ModelId == version.ModelId).MaxAsync(m => (int?)m.Version, token) ?? 0;
             var number = highest + 1;
             var row = new ModelVersionEntity

@@ -151,6 +151,42 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(2, imported);
     }
 
+    [Fact]
+    public async Task SharedRegistry_Issue14_BootstrapOnTwoHostsAtOnce_RegistersOneApprovedVersion()
+    {
+        // Arrange
+        await using var cluster = await RegistryClusterAsync();
+        var bootstrap = ToyRegistration() with { IsBootstrap = true, TrainedBy = "system:bootstrap" };
+
+        // Act: both hosts start on an empty registry and bootstrap the same bytes.
+        var both = await Task.WhenAll(
+            cluster.A.Registry.RegisterAsync(bootstrap, Ct),
+            cluster.B.Registry.RegisterAsync(bootstrap, Ct));
+
+        // Assert
+        Assert.All(both, d => Assert.Equal((1, ModelStatus.Approved), (d.Version, d.Status)));
+        Assert.Single(await cluster.B.Registry.ListAsync(Ct));
+        var registered = (await cluster.Storage.Audit.ListAsync(1, 50, "toy/v1", Ct)).Items.Count(e => e.Action == "model.registered");
+        Assert.Equal(1, registered);
+    }
+
+    [Fact]
+    public async Task SharedRegistry_Issue14_RetireOnHostA_StopsServingOnHostBWithEntry()
+    {
+        // Arrange
+        await using var cluster = await RegistryClusterAsync();
+        await cluster.A.Registry.RegisterAsync(ToyRegistration() with { IsBootstrap = true }, Ct);
+
+        // Act
+        var retired = await cluster.A.Registry.SetStatusAsync("toy", 1, ModelStatus.Retired, Bob.Id, Ct);
+
+        // Assert
+        Assert.Equal(ModelStatus.Retired, retired.Status);
+        Assert.Null(await cluster.B.Registry.GetAsync("toy", null, Ct));
+        var actions = (await cluster.Storage.Audit.ListAsync(1, 50, "toy/v1", Ct)).Items.Select(e => e.Action).Order(StringComparer.Ordinal);
+        Assert.Equal(["model.registered", "model.retired"], actions);
+    }
+
     private async Task<RegistryCluster> RegistryClusterAsync()
     {
         var storage = await IsolatedAsync();
