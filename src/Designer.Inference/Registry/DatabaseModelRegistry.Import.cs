@@ -74,7 +74,7 @@ public sealed partial class DatabaseModelRegistry
 
         if (imported > 0)
         {
-            _cache = null;
+            Invalidate();
             LogImported(_logger, imported, _legacyFolder);
         }
 

@@ -33,7 +33,11 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _importLock = new(1, 1);
     private volatile bool _imported;
-    private (long LoadedAt, IReadOnlyList<ModelDescriptor> Versions)? _cache;
+
+    // One immutable snapshot behind a reference, so readers never see half of an update; the generation keeps a read
+    // that started before this instance's write from caching what it read.
+    private volatile CacheEntry? _cache;
+    private long _generation;
 
     /// <summary>Creates the registry.</summary>
     /// <param name="rows">The database rows.</param>
@@ -59,9 +63,14 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
             return cached.Versions;
         }
 
+        var generation = Interlocked.Read(ref _generation);
         var loadedAt = _timeProvider.GetTimestamp();
         var versions = (await _rows.ListAsync(null, cancellationToken)).Select(ToDescriptor).ToList();
-        _cache = (loadedAt, versions);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _cache = new CacheEntry(loadedAt, versions);
+        }
+
         return versions;
     }
 
@@ -138,7 +147,7 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
         }
         finally
         {
-            _cache = null;
+            Invalidate();
         }
     }
 
@@ -225,7 +234,7 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
         }
         finally
         {
-            _cache = null;
+            Invalidate();
         }
     }
 
@@ -249,6 +258,12 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
         };
     }
 
+    private void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _cache = null;
+    }
+
     private static ModelStatus ParseStatus(string status) => Enum.Parse<ModelStatus>(status);
 
     private static AuditDraft ToDraft(string id, int version, ModelAuditEntry entry) =>
@@ -256,4 +271,6 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
 
     /// <inheritdoc />
     public void Dispose() => _importLock.Dispose();
+
+    private sealed record CacheEntry(long LoadedAt, IReadOnlyList<ModelDescriptor> Versions);
 }
