@@ -61,4 +61,11 @@ public sealed class InferenceOptions
 
     /// <summary>Where the carrier assemblies are; <c>pretrained</c> under the application base when empty.</summary>
     public string? PretrainedDirectory { get; set; }
+
+    /// <summary>
+    /// The shared folder of model files used by the database registry (issue 14; files named by their SHA-256).
+    /// Relative to <see cref="DataDirectory"/> or absolute; default <c>model-store</c> under it. Every web host of a
+    /// cluster must mount the same folder.
+    /// </summary>
+    public string ModelStore { get; set; } = "model-store";
 }

@@ -72,6 +72,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowScheduleStore, WorkflowScheduleStore>();
         services.TryAddSingleton<IBatchStore, BatchStore>();
         services.TryAddSingleton<INotificationStore, NotificationStore>();
+        services.TryAddSingleton<IModelVersionStore, ModelVersionStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
 

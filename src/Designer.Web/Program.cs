@@ -11,6 +11,7 @@ builder.AddDesignerSharedConfiguration();
 builder.AddDesignerTelemetry();
 builder.AddDesignerPersistence();
 builder.AddDesignerInference();
+builder.UseSharedModelRegistry();
 builder.AddDesignerRetrieval();
 
 // Before the runtime: the Development demo receiver adds its connection, and the runtime makes one client per connection.

@@ -63,6 +63,30 @@ public static class InferenceServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Replaces the per-host file registry with the <see cref="DatabaseModelRegistry"/> (issue 14): rows in the
+    /// Designer database (needs <c>AddDesignerPersistence</c>) and files in the shared
+    /// <see cref="InferenceOptions.ModelStore"/>; the old <c>&lt;DataDirectory&gt;/models</c> folder is imported on first use.
+    /// Also registers it as <see cref="IAuditedModelRegistry"/>. Call after <see cref="AddDesignerInference"/>.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder UseSharedModelRegistry(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(sp => new ContentAddressedModelStore(
+            Path.GetFullPath(Options(sp).ModelStore, Options(sp).DataDirectory)));
+        builder.Services.TryAddSingleton(sp => new DatabaseModelRegistry(
+            sp.GetRequiredService<Designer.Persistence.IModelVersionStore>(),
+            sp.GetRequiredService<ContentAddressedModelStore>(),
+            Path.Combine(Options(sp).DataDirectory, "models"),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DatabaseModelRegistry>>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IModelRegistry>(sp => sp.GetRequiredService<DatabaseModelRegistry>()));
+        builder.Services.TryAddSingleton<IAuditedModelRegistry>(sp => sp.GetRequiredService<DatabaseModelRegistry>());
+        return builder;
+    }
+
+    /// <summary>
     /// Resolves where models live: <c>Designer:Inference:DataDirectory</c> when set, else the hosts' shared
     /// <c>Designer:DataDirectory</c> (default <c>data</c>), relative to the content root like the web host's.
     /// </summary>

@@ -179,7 +179,7 @@ public sealed partial class FileModelRegistry : IModelRegistry, IDisposable
         return bytes;
     }
 
-    private static void EnsureTransitionAllowed(ModelDescriptor current, ModelStatus next)
+    internal static void EnsureTransitionAllowed(ModelDescriptor current, ModelStatus next)
     {
         var allowed = (current.Status, next) switch
         {
@@ -247,9 +247,9 @@ public sealed partial class FileModelRegistry : IModelRegistry, IDisposable
     private string VersionDirectory(string id, int version) =>
         Path.Combine(_root, id, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    internal static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static void ValidateId(string id)
+    internal static void ValidateId(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (!IdPattern().IsMatch(id))

@@ -72,8 +72,42 @@ public sealed partial class RiskModelService
     /// <param name="options">Hyper-parameters.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new version and its held-out metrics (for the audit log).</returns>
-    public async Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
-        IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, RiskTrainingOptions options, CancellationToken cancellationToken)
+    public Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
+        IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, RiskTrainingOptions options, CancellationToken cancellationToken) =>
+        RetrainCoreAsync(humanDecisions, trainedBy, options, (registration, _, token) => _registry.RegisterAsync(registration, token), cancellationToken);
+
+    /// <summary>
+    /// Retrains like <see cref="RetrainAsync(IReadOnlyList{LabelledExample}, string, RiskTrainingOptions, CancellationToken)"/>
+    /// and registers the version together with the audit entry <paramref name="audit"/> builds, in one transaction
+    /// (issue 14); needs an <see cref="IAuditedModelRegistry"/>.
+    /// </summary>
+    /// <param name="humanDecisions">Labelled reviewer decisions.</param>
+    /// <param name="trainedBy">Who triggered the retraining.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    /// <param name="audit">Builds the <c>model.trained</c> entry from the new version and its metrics.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new version and its held-out metrics.</returns>
+    /// <exception cref="InvalidOperationException">The registry cannot record an audit entry with its change.</exception>
+    public Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
+        IReadOnlyList<LabelledExample> humanDecisions,
+        string trainedBy,
+        RiskTrainingOptions options,
+        Func<ModelDescriptor, RiskModelMetrics, ModelAuditEntry> audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var audited = _registry as IAuditedModelRegistry
+            ?? throw new InvalidOperationException("The registered model registry does not record audit entries with its changes.");
+        return RetrainCoreAsync(humanDecisions, trainedBy, options,
+            (registration, metrics, token) => audited.RegisterAsync(registration, d => audit(d, metrics), token), cancellationToken);
+    }
+
+    private async Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainCoreAsync(
+        IReadOnlyList<LabelledExample> humanDecisions,
+        string trainedBy,
+        RiskTrainingOptions options,
+        Func<ModelRegistration, RiskModelMetrics, CancellationToken, Task<ModelDescriptor>> register,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(humanDecisions);
         ArgumentException.ThrowIfNullOrWhiteSpace(trainedBy);
@@ -81,7 +115,7 @@ public sealed partial class RiskModelService
         var examples = DisputeCorpus.Default.Select(LabelledExample.FromRecord).Concat(humanDecisions).ToArray();
         var model = RiskModelTrainer.Train(examples, options);
         var description = $"Retrained on {DisputeCorpus.DefaultCount} corpus disputes and {humanDecisions.Count} human decisions (split seed {options.Seed}).";
-        var descriptor = await _registry.RegisterAsync(Registration(model, trainedBy, description, humanDecisions.Count), cancellationToken);
+        var descriptor = await register(Registration(model, trainedBy, description, humanDecisions.Count), model.Metrics, cancellationToken);
         LogRegistered(_logger, ModelId, descriptor.Version, descriptor.Status, model.Metrics.Auc, model.Metrics.Accuracy);
         return (descriptor, model.Metrics);
     }

@@ -110,6 +110,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>The outbound notification outbox (issue 16).</summary>
     public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
+    /// <summary>The model registry's versions and their lifecycle, shared by every host (issue 14).</summary>
+    public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -160,6 +163,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         builder.ApplyConfiguration<BatchEntity>(batches);
         builder.ApplyConfiguration<BatchRowEntity>(batches);
         builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new ModelVersionConfiguration());
     }
 
     private void PrepareForSave()

@@ -12,7 +12,8 @@ namespace Designer.Web.Models;
 
 /// <summary>
 /// The model registry for people: list, detail with usage, retrain (authors) and approve / reject (approvers other
-/// than the trainer). Every governance action is appended to the audit log after the registry change it records.
+/// than the trainer). With the shared database registry (issue 14) every governance action's audit entry commits in
+/// the registry change's transaction; with a file registry (tests, tools) it is appended after the change.
 /// </summary>
 internal sealed class ModelService(
     IModelRegistry registry,
@@ -98,8 +99,7 @@ internal sealed class ModelService(
             // seed, so a retrain without new decisions still differs from v1 (a fresh split, not a copy).
             var next = existing.Max(d => d.Version) + 1;
             var options = new RiskTrainingOptions { Seed = (ulong)next };
-            var (descriptor, metrics) = await riskModels.RetrainAsync(examples, actor.Id, options, cancellationToken);
-            var data = new JsonObject
+            JsonObject Data(ModelDescriptor descriptor, RiskModelMetrics metrics) => new()
             {
                 ["model"] = id,
                 ["version"] = descriptor.Version,
@@ -112,7 +112,20 @@ internal sealed class ModelService(
                 ["ece"] = Round(metrics.ExpectedCalibrationError),
                 ["logLoss"] = Round(metrics.LogLoss),
             };
-            await audit.AppendAsync(actor, "model.trained", "model", EntityId(id, descriptor.Version), data, cancellationToken);
+
+            ModelDescriptor descriptor;
+            if (registry is IAuditedModelRegistry)
+            {
+                // Issue 14: the new version and its model.trained entry commit together.
+                (descriptor, _) = await riskModels.RetrainAsync(examples, actor.Id, options,
+                    (d, m) => new ModelAuditEntry(actor.Id, actor.Name, "model.trained", Data(d, m)), cancellationToken);
+            }
+            else
+            {
+                (descriptor, var metrics) = await riskModels.RetrainAsync(examples, actor.Id, options, cancellationToken);
+                await audit.AppendAsync(actor, "model.trained", "model", EntityId(id, descriptor.Version), Data(descriptor, metrics), cancellationToken);
+            }
+
             return await ToResponseAsync(descriptor, new Dictionary<(string, int), ServedModel>(), [], cancellationToken);
         }
         finally
@@ -174,7 +187,6 @@ internal sealed class ModelService(
                 return ServiceError.Conflict($"Model '{id}' v{version} is {descriptor.Status}; only versions pending approval can be reviewed.");
             }
 
-            var updated = await registry.SetStatusAsync(id, version, decision, actor.Id, cancellationToken);
             var data = new JsonObject { ["model"] = id, ["version"] = version, ["trainedBy"] = descriptor.TrainedBy };
             if (!string.IsNullOrWhiteSpace(comment))
             {
@@ -189,7 +201,28 @@ internal sealed class ModelService(
                 }
             }
 
-            await audit.AppendAsync(actor, approving ? "model.approved" : "model.rejected", "model", EntityId(id, version), data, cancellationToken);
+            var action = approving ? "model.approved" : "model.rejected";
+            ModelDescriptor updated;
+            if (registry is IAuditedModelRegistry audited)
+            {
+                try
+                {
+                    // Issue 14: the status and its audit entry commit together; the pending status is re-checked inside
+                    // the transaction, so two hosts cannot both review one version.
+                    updated = await audited.SetStatusAsync(id, version, ModelStatus.PendingApproval, decision,
+                        new ModelAuditEntry(actor.Id, actor.Name, action, data), cancellationToken);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    return ServiceError.Conflict(ex.Message);
+                }
+            }
+            else
+            {
+                updated = await registry.SetStatusAsync(id, version, decision, actor.Id, cancellationToken);
+                await audit.AppendAsync(actor, action, "model", EntityId(id, version), data, cancellationToken);
+            }
+
             return await ToResponseAsync(updated, await ServedAsync(cancellationToken), [], cancellationToken);
         }
         finally

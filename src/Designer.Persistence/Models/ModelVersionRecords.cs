@@ -1,0 +1,37 @@
+namespace Designer.Persistence;
+
+/// <summary>A stored model version, as <see cref="IModelVersionStore"/> returns it.</summary>
+/// <param name="ModelId">Model id.</param>
+/// <param name="Version">Version.</param>
+/// <param name="Status">Lifecycle status.</param>
+/// <param name="Sha256">SHA-256 of the model file.</param>
+/// <param name="TrainedBy">Who trained or registered it.</param>
+/// <param name="CreatedAt">Registration time.</param>
+/// <param name="StatusChangedBy">Who last changed the status.</param>
+/// <param name="StatusChangedAt">When the status last changed.</param>
+/// <param name="DescriptorJson">The rest of the descriptor, as the registry wrote it.</param>
+public sealed record ModelVersionRecord(
+    string ModelId,
+    int Version,
+    string Status,
+    string Sha256,
+    string TrainedBy,
+    DateTimeOffset CreatedAt,
+    string? StatusChangedBy,
+    DateTimeOffset? StatusChangedAt,
+    string DescriptorJson)
+{
+    internal static ModelVersionRecord From(ModelVersionEntity row) => new(
+        row.ModelId, row.Version, row.Status, row.Sha256, row.TrainedBy, row.CreatedAt, row.StatusChangedBy, row.StatusChangedAt, row.DescriptorJson);
+}
+
+/// <summary>A model version to add; its number is the model's next one, chosen in the governance transaction.</summary>
+/// <param name="ModelId">Model id.</param>
+/// <param name="Status">Status of the new version.</param>
+/// <param name="FirstVersionStatus">Status instead of <paramref name="Status"/> when it becomes version 1 (the bootstrap), else null.</param>
+/// <param name="Sha256">SHA-256 of the model file (already in the model store).</param>
+/// <param name="TrainedBy">Who trained or registered it.</param>
+/// <param name="CreatedAt">Registration time.</param>
+/// <param name="DescriptorJson">The rest of the descriptor.</param>
+public sealed record NewModelVersion(
+    string ModelId, string Status, string? FirstVersionStatus, string Sha256, string TrainedBy, DateTimeOffset CreatedAt, string DescriptorJson);

@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Persistence;
+
+/// <summary>EF Core implementation of <see cref="IModelVersionStore"/> for SQLite and PostgreSQL.</summary>
+public sealed class ModelVersionStore : IModelVersionStore
+{
+    private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps.</param>
+    public ModelVersionStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+    {
+        _contextFactory = contextFactory;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.ModelVersions.AsNoTracking();
+        if (modelId is not null)
+        {
+            query = query.Where(m => m.ModelId == modelId);
+        }
+
+        var rows = await query.OrderBy(m => m.ModelId).ThenBy(m => m.Version).ToListAsync(cancellationToken);
+
+        // Ordinal order, whatever the database's collation.
+        return [.. rows.OrderBy(m => m.ModelId, StringComparer.Ordinal).ThenBy(m => m.Version).Select(ModelVersionRecord.From)];
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelVersionRecord> AddAsync(NewModelVersion version, Func<ModelVersionRecord, AuditDraft> audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // The governance transaction is serialised across hosts (advisory lock / SQLite write lock), so reading the
+        // highest version inside it cannot race another host's registration of the same number.
+        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        {
+            if (version.FirstVersionStatus is not null
+                && await db.ModelVersions.AsNoTracking().Where(m => m.ModelId == version.ModelId && m.Sha256 == version.Sha256)
+                    .OrderBy(m => m.Version).FirstOrDefaultAsync(token) is { } same)
+            {
+                // Two hosts bootstrapping the same bytes at once: the first one's version is the bootstrap.
+                return AuditedOutcome.Refused(ModelVersionRecord.From(same));
+            }
+
+            var highest = await db.ModelVersions.Where(m => m.ModelId == version.ModelId).MaxAsync(m => (int?)m.Version, token) ?? 0;
+            var number = highest + 1;
+            var row = new ModelVersionEntity
+            {
+                ModelId = version.ModelId,
+                Version = number,
+                Status = number == 1 && version.FirstVersionStatus is { } first ? first : version.Status,
+                Sha256 = version.Sha256,
+                TrainedBy = version.TrainedBy,
+                CreatedAt = version.CreatedAt,
+                DescriptorJson = version.DescriptorJson,
+            };
+            db.ModelVersions.Add(row);
+            var record = ModelVersionRecord.From(row);
+            return new AuditedOutcome<ModelVersionRecord>(record, [audit(record)]);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ImportAsync(ModelVersionRecord version, AuditDraft audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        {
+            if (await db.ModelVersions.AnyAsync(m => m.ModelId == version.ModelId && m.Version == version.Version, token))
+            {
+                return AuditedOutcome.Refused(false);
+            }
+
+            db.ModelVersions.Add(new ModelVersionEntity
+            {
+                ModelId = version.ModelId,
+                Version = version.Version,
+                Status = version.Status,
+                Sha256 = version.Sha256,
+                TrainedBy = version.TrainedBy,
+                CreatedAt = version.CreatedAt,
+                StatusChangedBy = version.StatusChangedBy,
+                StatusChangedAt = version.StatusChangedAt,
+                DescriptorJson = version.DescriptorJson,
+            });
+            return new AuditedOutcome<bool>(true, [audit]);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<LifecycleResult<ModelVersionRecord>> ChangeStatusAsync(
+        string modelId,
+        int version,
+        string status,
+        string changedBy,
+        Func<ModelVersionRecord, string?> check,
+        Func<ModelVersionRecord, AuditDraft> audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+            {
+                var row = await db.ModelVersions.SingleOrDefaultAsync(m => m.ModelId == modelId && m.Version == version, token);
+                if (row is null)
+                {
+                    return Refuse(LifecycleErrorKind.NotFound, $"Model '{modelId}' has no version {version}.");
+                }
+
+                if (check(ModelVersionRecord.From(row)) is { } refusal)
+                {
+                    return Refuse(LifecycleErrorKind.InvalidState, refusal);
+                }
+
+                row.Status = status;
+                row.StatusChangedBy = changedBy;
+                row.StatusChangedAt = Clock.UtcNow(_timeProvider);
+                var record = ModelVersionRecord.From(row);
+                return new AuditedOutcome<LifecycleResult<ModelVersionRecord>>(LifecycleResult.Success(record), [audit(record)]);
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return LifecycleResult.Failure<ModelVersionRecord>(LifecycleErrorKind.Conflict, $"Model '{modelId}' v{version} was changed concurrently; reload and try again.");
+        }
+    }
+
+    private static AuditedOutcome<LifecycleResult<ModelVersionRecord>> Refuse(LifecycleErrorKind kind, string message) =>
+        AuditedOutcome.Refused(LifecycleResult.Failure<ModelVersionRecord>(kind, message));
+}
