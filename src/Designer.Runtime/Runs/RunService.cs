@@ -151,7 +151,7 @@ public sealed partial class RunService
             return new RunStartResult.InvalidInput(invalid);
         }
 
-        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner, options?.RunId), actor, cancellationToken);
+        var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner, options?.RunId, options?.Trigger), actor, cancellationToken);
         var runId = RunIds.Format(run.Id);
         Execute(run.Id, async token =>
         {
@@ -308,11 +308,13 @@ public sealed partial class RunService
 
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
     /// <param name="runId">Run id.</param>
+    /// <param name="actor">The operator; the <c>run.cancelled</c> audit entry commits with the cancel.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Cancelled, NotFound or Conflict.</returns>
-    public async Task<RunCancelResult> CancelAsync(Guid runId, CancellationToken cancellationToken)
+    public async Task<RunCancelResult> CancelAsync(Guid runId, Actor actor, CancellationToken cancellationToken)
     {
-        var cancelled = await _runs.TransitionAsync(runId, FromActive, new RunTransition(RunStatus.Cancelled, Error: "Cancelled by an operator."), cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var cancelled = await _runs.CancelRunAsync(runId, FromActive, new RunTransition(RunStatus.Cancelled, Error: "Cancelled by an operator."), actor, cancellationToken);
         if (cancelled is null)
         {
             var run = await _runs.GetRunAsync(runId, cancellationToken);
