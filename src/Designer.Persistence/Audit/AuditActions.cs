@@ -30,6 +30,15 @@ public static class AuditActions
     /// <summary>Retention purged the payloads of finished runs (issue 14); the data holds counts only.</summary>
     public const string RetentionPurged = "retention.purged";
 
+    /// <summary>
+    /// A run was started (issue 14): written in the transaction that inserts the run row; the data holds the workflow
+    /// id, version and trigger kind, never the input. Evaluation shadow runs write no run row and no entry.
+    /// </summary>
+    public const string RunStarted = "run.started";
+
+    /// <summary>An operator cancelled a run (issue 14): written in the transaction of the cancel transition.</summary>
+    public const string RunCancelled = "run.cancelled";
+
     /// <summary>A failed or cancelled run sent the compensating calls of its successful actions (issue 16).</summary>
     public const string RunCompensated = "run.compensated";
 

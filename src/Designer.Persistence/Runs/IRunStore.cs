@@ -7,7 +7,10 @@ namespace Designer.Persistence;
 /// </summary>
 public interface IRunStore
 {
-    /// <summary>Records a new run in <see cref="RunStatus.Running"/>.</summary>
+    /// <summary>
+    /// Records a new run in <see cref="RunStatus.Running"/> and its <c>run.started</c> audit entry (actor =
+    /// <paramref name="startedBy"/>; workflow, version, trigger; never the input) in the same transaction.
+    /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="startedBy">The starter.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -35,6 +38,20 @@ public interface IRunStore
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated run, or null when it does not exist, is in another status or changed concurrently.</returns>
     Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels a run as <see cref="TransitionAsync"/> does, and writes its <c>run.cancelled</c> audit entry (actor =
+    /// <paramref name="actor"/>) in the same transaction (issue 14). The default (decorators and test stores) only
+    /// transitions.
+    /// </summary>
+    /// <param name="id">Run id.</param>
+    /// <param name="from">Statuses the cancel is allowed from.</param>
+    /// <param name="transition">The change to <see cref="RunStatus.Cancelled"/>.</param>
+    /// <param name="actor">Who cancelled.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The cancelled run, or null when it does not exist, is in another status or changed concurrently.</returns>
+    Task<RunRecord?> CancelRunAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, Actor actor, CancellationToken cancellationToken) =>
+        TransitionAsync(id, from, transition, cancellationToken);
 
     /// <summary>Marks a run as decided by a human (for reporting).</summary>
     /// <param name="id">Run id.</param>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Designer.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
@@ -69,8 +71,64 @@ public sealed partial class RunStore : IRunStore
         var vault = _vault?.OpenNew(db, entity.Id);
         entity.InputJson = vault?.TokenizeJson(run.InputJson) ?? run.InputJson;
         db.Runs.Add(entity);
+
+        // Issue 14: the run row and its run.started entry are one transaction and one save (a refused insert — a
+        // repeated batch id, a missing workflow — leaves no entry). The governance lock is taken anyway by the
+        // write, so the cost over a plain insert is the head read and one more row.
+        await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
+        await AuditChain.AppendAsync(db, startedBy, AuditActions.RunStarted, AuditActions.RunEntityType, entity.Id.ToString("D"),
+            new JsonObject
+            {
+                ["workflowId"] = entity.WorkflowId.ToString("D"),
+                ["version"] = entity.VersionNumber,
+                ["trigger"] = run.Trigger ?? RunTriggers.Api,
+            },
+            now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RunRecord.From(entity);
+    }
+
+    /// <inheritdoc />
+    public Task<RunRecord?> CancelRunAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(transition);
+        ArgumentNullException.ThrowIfNull(actor);
+        return WriteAsync(id, async (db, state) =>
+        {
+            // The cancel and its run.cancelled entry commit together; a cancel that does not apply writes nothing.
+            await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
+            var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (run is null || !from.Contains(run.Status))
+            {
+                return null;
+            }
+
+            var previous = run.Status;
+            await ApplyAsync(db, state, run, transition, cancellationToken);
+            AddNotifications(db, run);
+            await AuditChain.AppendAsync(db, actor, AuditActions.RunCancelled, AuditActions.RunEntityType, id.ToString("D"),
+                new JsonObject
+                {
+                    ["workflowId"] = run.WorkflowId.ToString("D"),
+                    ["version"] = run.VersionNumber,
+                    ["from"] = previous.ToString(),
+                },
+                Clock.UtcNow(_timeProvider), cancellationToken);
+            try
+            {
+                // Conditional on the concurrency token read above: a concurrent change makes this affect no row.
+                await SaveAsync(db, state, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return (RunRecord?)null;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return RunRecord.From(run);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -7,7 +7,10 @@ namespace Designer.Runtime.Grains;
 /// </summary>
 public interface IRunGrain : IGrainWithGuidKey
 {
-    /// <summary>Decides one of the run's pending tasks.</summary>
+    /// <summary>
+    /// Decides one of the run's pending tasks (a signed command: unsigned, wrongly signed or stale ones are refused
+    /// and no decision is recorded).
+    /// </summary>
     /// <param name="request">The decision.</param>
     /// <returns>The outcome.</returns>
     Task<RunGrainDecisionOutcome> DecideAsync(RunGrainDecision request);
@@ -21,7 +24,8 @@ public interface IRunGrain : IGrainWithGuidKey
     /// <returns>A task.</returns>
     Task ScheduleSlaAsync(Guid taskId, DateTimeOffset due);
 
-    /// <summary>Cancels the run.</summary>
+    /// <summary>Cancels the run (a signed command: unsigned, wrongly signed or stale ones are refused).</summary>
+    /// <param name="request">Who cancels, signed by the web host.</param>
     /// <returns>The outcome.</returns>
-    Task<RunGrainCancelOutcome> CancelAsync();
+    Task<RunGrainCancelOutcome> CancelAsync(RunGrainCancel request);
 }

@@ -18,13 +18,15 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     private readonly IRunStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _slaCheck;
+    private readonly GrainCallSigner _signer;
 
     /// <summary>Creates the grain.</summary>
     /// <param name="runs">The run service.</param>
     /// <param name="store">The run store.</param>
     /// <param name="services">Runtime services (the runtime clock the SLA is measured on).</param>
     /// <param name="options">Runtime options (SLA check interval).</param>
-    public RunGrain(RunService runs, IRunStore store, RuntimeServices services, IOptions<RuntimeOptions> options)
+    /// <param name="signer">Checks that commands come from a web host holding the grain call key.</param>
+    public RunGrain(RunService runs, IRunStore store, RuntimeServices services, IOptions<RuntimeOptions> options, GrainCallSigner signer)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
@@ -32,6 +34,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
         _store = store;
         _time = services.Time;
         _slaCheck = options.Value.SlaCheckInterval;
+        _signer = signer;
     }
 
     /// <inheritdoc />
@@ -74,6 +77,12 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     public async Task<RunGrainDecisionOutcome> DecideAsync(RunGrainDecision request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The actor is trusted only when the web host signed it (issue 14): checked before anything is read or written.
+        if (_signer.Check(this.GetPrimaryKey(), request.SignedFields(), request.IssuedAt, request.Signature) is { } refused)
+        {
+            return new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.Refused, Message = refused };
+        }
+
         var task = await _store.GetTaskAsync(request.TaskId, CancellationToken.None);
         if (task is null || task.RunId != this.GetPrimaryKey())
         {
@@ -96,10 +105,16 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<RunGrainCancelOutcome> CancelAsync()
+    public async Task<RunGrainCancelOutcome> CancelAsync(RunGrainCancel request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var id = this.GetPrimaryKey();
-        return await _runs.CancelAsync(id, CancellationToken.None) switch
+        if (_signer.Check(id, request.SignedFields(), request.IssuedAt, request.Signature) is { } refused)
+        {
+            return new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Refused, Message = refused };
+        }
+
+        return await _runs.CancelAsync(id, new Actor(request.ActorId, request.ActorName), CancellationToken.None) switch
         {
             RunCancelResult.Cancelled => new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Ok },
             RunCancelResult.NotFound => new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.NotFound, Message = $"Run {id} does not exist." },

@@ -32,6 +32,45 @@ public sealed record RunGrainDecision
     /// <summary>Decider name.</summary>
     [Id(5)]
     public required string ActorName { get; init; }
+
+    /// <summary>When the web host signed the command (Unix milliseconds); stale commands are refused.</summary>
+    [Id(7)]
+    public long IssuedAt { get; init; }
+
+    /// <summary>The web host's signature (<see cref="GrainCallSigner"/>); unsigned commands are refused.</summary>
+    [Id(8)]
+    public string? Signature { get; init; }
+
+    /// <summary>The signed fields, in order (the run id and issue time are added by the signer).</summary>
+    /// <returns>The fields.</returns>
+    public IReadOnlyList<string?> SignedFields() =>
+        ["decide", TaskId.ToString("D"), Decision, Comment, EditsJson, Correction, ActorId, ActorName];
+}
+
+/// <summary>A cancel sent to <see cref="IRunGrain"/>: who cancels, signed by the web host.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record RunGrainCancel
+{
+    /// <summary>Operator id.</summary>
+    [Id(0)]
+    public required string ActorId { get; init; }
+
+    /// <summary>Operator name.</summary>
+    [Id(1)]
+    public required string ActorName { get; init; }
+
+    /// <summary>When the web host signed the command (Unix milliseconds); stale commands are refused.</summary>
+    [Id(2)]
+    public long IssuedAt { get; init; }
+
+    /// <summary>The web host's signature (<see cref="GrainCallSigner"/>); unsigned commands are refused.</summary>
+    [Id(3)]
+    public string? Signature { get; init; }
+
+    /// <summary>The signed fields, in order (the run id and issue time are added by the signer).</summary>
+    /// <returns>The fields.</returns>
+    public IReadOnlyList<string?> SignedFields() => ["cancel", ActorId, ActorName];
 }
 
 /// <summary>How a decision ended.</summary>
@@ -48,6 +87,9 @@ public enum RunGrainOutcomeKind
 
     /// <summary>The decision or edits are not allowed.</summary>
     Invalid,
+
+    /// <summary>The command is unsigned, wrongly signed or stale (issue 14): nothing was done.</summary>
+    Refused,
 }
 
 /// <summary>The outcome of <see cref="IRunGrain.DecideAsync"/>.</summary>

@@ -38,4 +38,12 @@ public sealed class RuntimeOptions
     /// <see cref="Runs.CheckpointRule"/>). Default on; off writes every row and checkpoint in its own transaction.
     /// </summary>
     public bool BatchRunWrites { get; set; } = true;
+
+    /// <summary>
+    /// Issue 14: the HMAC-SHA256 key (base64, at least 32 bytes) with which web hosts sign the commands they send to
+    /// run grains (decisions, cancels), so a grain trusts the actor only from a host holding it. Required with Redis
+    /// clustering (the same value on every host; a secret: never logged); absent = a random key per process, which
+    /// is enough when the only silo is in the web host's process. Generate one with <c>openssl rand -base64 32</c>.
+    /// </summary>
+    public string? GrainCallKey { get; set; }
 }

@@ -38,6 +38,19 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             problems.Add($"{RuntimeOptions.SectionName}:SlaCheckInterval must be between 1 second and 1 hour.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.GrainCallKey) && !IsKey(options.GrainCallKey))
+        {
+            // The value is a secret: the message never quotes it.
+            problems.Add($"{RuntimeOptions.SectionName}:GrainCallKey must be base64 of at least 32 bytes.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Whether <paramref name="key"/> is base64 of at least 32 bytes.</summary>
+    internal static bool IsKey(string key)
+    {
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= 32;
     }
 }

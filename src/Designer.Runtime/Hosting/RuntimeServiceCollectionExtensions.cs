@@ -87,6 +87,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<LiveShadowQueue>();
         services.TryAddSingleton<RunCompensator>();
         services.TryAddSingleton<RunService>();
+        services.TryAddSingleton<GrainCallSigner>();
         services.TryAddSingleton<IRunOwnership, ProcessRunOwnership>();
         services.TryAddSingleton<IGateDeadlines, ReminderGateDeadlines>();
         services.AddHostedService<RunRecoveryService>();

@@ -11,4 +11,5 @@ namespace Designer.Runtime.Runs;
 /// The id the run gets, chosen and recorded by the caller first (batch rows, issue 16): starting the same id twice
 /// fails on the run's primary key rather than starting a second run. Null for a new id.
 /// </param>
-public sealed record RunStartOptions(string? RunKey = null, int? Version = null, bool ValidateInput = false, Guid? RunId = null);
+/// <param name="Trigger">What started the run (<see cref="Persistence.RunTriggers"/>) for its audit entry; null for the API.</param>
+public sealed record RunStartOptions(string? RunKey = null, int? Version = null, bool ValidateInput = false, Guid? RunId = null, string? Trigger = null);

@@ -116,7 +116,7 @@ internal sealed partial class BatchWorker(
         }
 
         var actor = new Actor(batch.CreatedById, batch.CreatedByName);
-        var startOptions = new RunStartOptions(RunKey: $"batch:{batch.Id:N}:{row.Line}", ValidateInput: true, RunId: runId);
+        var startOptions = new RunStartOptions(RunKey: $"batch:{batch.Id:N}:{row.Line}", ValidateInput: true, RunId: runId, Trigger: RunTriggers.Batch);
         var result = await runService.StartAsync(batch.WorkflowId, input, actor, startOptions, cancellationToken);
         var error = result switch
         {

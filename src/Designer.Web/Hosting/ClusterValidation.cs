@@ -1,11 +1,13 @@
 using System.Net;
+using Designer.Runtime.Hosting;
 
 namespace Designer.Web.Hosting;
 
 /// <summary>Checks <see cref="DesignerClusterOptions"/> before the silo is configured, listing every problem.</summary>
 internal static class ClusterValidation
 {
-    public static void ThrowIfInvalid(DesignerClusterOptions cluster)
+    /// <summary>Throws listing every problem; with Redis membership the grain call key is required (issue 14).</summary>
+    public static void ThrowIfInvalid(DesignerClusterOptions cluster, string? grainCallKey)
     {
         var problems = new List<string>();
         if (cluster.SiloPort is < 1 or > 65535 || cluster.GatewayPort is < 0 or > 65535)
@@ -21,6 +23,12 @@ internal static class ClusterValidation
         if (cluster.Membership == DesignerClusterOptions.Redis && string.IsNullOrWhiteSpace(cluster.RedisConnectionString))
         {
             problems.Add("RedisConnectionString is required with Redis membership.");
+        }
+
+        if (cluster.Membership == DesignerClusterOptions.Redis && string.IsNullOrWhiteSpace(grainCallKey))
+        {
+            // Without a shared key every host would sign with its own random key and refuse the others' commands.
+            problems.Add($"{RuntimeOptions.SectionName}:GrainCallKey (base64, 32+ bytes, the same on every host) is required with Redis membership.");
         }
 
         if (!IPAddress.TryParse(cluster.AdvertisedAddress, out _))

@@ -142,9 +142,10 @@ public static class WebServiceCollectionExtensions
     public static IHostApplicationBuilder AddDesignerCluster(this IHostApplicationBuilder builder)
     {
         var cluster = builder.Configuration.GetSection(DesignerClusterOptions.SectionName).Get<DesignerClusterOptions>() ?? new DesignerClusterOptions();
-        ClusterValidation.ThrowIfInvalid(cluster);
+        var runtime = builder.Configuration.GetSection(RuntimeOptions.SectionName).Get<RuntimeOptions>() ?? new RuntimeOptions();
+        ClusterValidation.ThrowIfInvalid(cluster, runtime.GrainCallKey);
 
-        var slaCheck = builder.Configuration.GetSection(RuntimeOptions.SectionName).Get<RuntimeOptions>()?.SlaCheckInterval ?? new RuntimeOptions().SlaCheckInterval;
+        var slaCheck = runtime.SlaCheckInterval;
         builder.UseOrleans(silo =>
         {
             if (cluster.Membership == DesignerClusterOptions.Redis)

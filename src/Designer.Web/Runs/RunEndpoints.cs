@@ -77,7 +77,7 @@ internal static class RunEndpoints
         // Issue 13: a retried start with the same Idempotency-Key gets the first run, not a second one.
         return await IdempotentRunStart.StartAsync(claims, id, idempotencyKey, body, Guid.Empty, wait, request.HttpContext, async () =>
         {
-            var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version), cancellationToken);
+            var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version, Trigger: RunTriggers.Api), cancellationToken);
             if (result is RunStartResult.Started && fromPrefer && wait is { } asked)
             {
                 response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
@@ -165,13 +165,16 @@ internal static class RunEndpoints
         };
     }
 
-    private static async Task<IResult> CancelAsync(IGrainFactory grains, Guid id)
+    private static async Task<IResult> CancelAsync(IGrainFactory grains, GrainCallSigner signer, ClaimsPrincipal user, Guid id)
     {
-        var outcome = await grains.GetGrain<IRunGrain>(id).CancelAsync();
+        // The operator is the audit entry's actor; the grain trusts it only signed by a web host (issue 14).
+        var actor = user.ToActor();
+        var outcome = await grains.GetGrain<IRunGrain>(id).CancelAsync(signer.Sign(id, new RunGrainCancel { ActorId = actor.Id, ActorName = actor.Name }));
         return outcome.Kind switch
         {
             RunGrainOutcomeKind.Ok => TypedResults.Ok(new { runId = id, status = RunStatus.Cancelled }),
             RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
+            RunGrainOutcomeKind.Refused => ApiResults.Problem(ServiceError.Forbidden(outcome.Message!)),
             _ => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
         };
     }

@@ -11,7 +11,7 @@ namespace Designer.Web.Runs;
 /// the store's conditional update makes exactly one of concurrent decisions win across hosts. Refusals are
 /// <see cref="ServiceError"/>s, which the API maps to ProblemDetails and the inbox shows as text.
 /// </summary>
-internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains)
+internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains, GrainCallSigner signer)
 {
     /// <summary>The pending or decided task, when it exists and the user holds its role.</summary>
     /// <param name="user">The caller.</param>
@@ -45,7 +45,8 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains)
         }
 
         var actor = user.ToActor();
-        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(new RunGrainDecision
+        // Signed for the grain, which trusts the actor only from a host holding the grain call key (issue 14).
+        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(signer.Sign(task.RunId, new RunGrainDecision
         {
             TaskId = task.Id,
             Decision = decision.Decision,
@@ -54,7 +55,7 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains)
             Correction = decision.Correction,
             ActorId = actor.Id,
             ActorName = actor.Name,
-        });
+        }));
         return outcome.Kind switch
         {
             RunGrainOutcomeKind.Ok => await store.GetTaskAsync(task.Id, cancellationToken) is { } decided
@@ -62,6 +63,7 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains)
                 : ServiceError.NotFound($"Task {task.Id} does not exist."),
             RunGrainOutcomeKind.NotFound => ServiceError.NotFound(outcome.Message!),
             RunGrainOutcomeKind.Conflict => ServiceError.Conflict(outcome.Message!),
+            RunGrainOutcomeKind.Refused => ServiceError.Forbidden(outcome.Message!),
             _ => ServiceError.BadRequest(outcome.Message!),
         };
     }

@@ -132,7 +132,7 @@ internal sealed partial class ScheduleWorker : BackgroundService
         var actor = new Actor(ActorId, $"Schedule {schedule.Definition.Name}");
 
         // The run key keeps a rollout's split stable per occurrence, like a caller's idempotency key.
-        var options = new RunStartOptions($"schedule:{schedule.Id:N}:{occurrence.UtcTicks}", ValidateInput: true);
+        var options = new RunStartOptions($"schedule:{schedule.Id:N}:{occurrence.UtcTicks}", ValidateInput: true, Trigger: RunTriggers.Schedule);
         RunStartResult result;
         try
         {

@@ -88,7 +88,7 @@ internal static class WebhookEndpoints
 
         var actor = new Actor($"api-key:{credential.Key.Id:D}", $"API key {credential.Key.Name} ({credential.Key.Prefix})");
         return await IdempotentRunStart.StartAsync(keys, workflowId, idempotencyKey, body, credential.Key.Id, wait, request.HttpContext,
-            () => runs.StartAsync(workflowId, input, actor, new RunStartOptions(idempotencyKey, ValidateInput: true), cancellationToken), cancellationToken);
+            () => runs.StartAsync(workflowId, input, actor, new RunStartOptions(idempotencyKey, ValidateInput: true, Trigger: RunTriggers.Webhook), cancellationToken), cancellationToken);
     }
 
     private static string? PresentedKey(HttpRequest request)

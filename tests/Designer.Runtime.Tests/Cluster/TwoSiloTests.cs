@@ -18,7 +18,7 @@ namespace Designer.Runtime.Tests.Cluster;
 /// Two silos of an Orleans TestCluster over one SQLite file (durable rows, no grain storage): the silo hosting a
 /// waiting run's grain is killed, and the decision completes the run on the other silo.
 /// </summary>
-public sealed class TwoSiloTests
+public sealed partial class TwoSiloTests
 {
     private static readonly Actor Alice = new("alice", "Alice Author");
     private static readonly Actor Bob = new("bob", "Bob Approver");
@@ -53,9 +53,11 @@ public sealed class TwoSiloTests
         var victim = cluster.Silos.Single(s => s.SiloAddress.Equals(hosting));
         var survivor = Assert.IsType<InProcessSiloHandle>(cluster.Silos.Single(s => !s.SiloAddress.Equals(hosting))).SiloHost.Services.GetRequiredService<IRunStore>();
 
+        var signed = primary.GetRequiredService<GrainCallSigner>().Sign(runId, new RunGrainDecision { TaskId = task.Id, Decision = "approve", ActorId = Bob.Id, ActorName = Bob.Name });
+
         // Act
         await cluster.KillSiloAsync(victim);
-        var outcome = await grain.DecideAsync(new RunGrainDecision { TaskId = task.Id, Decision = "approve", ActorId = Bob.Id, ActorName = Bob.Name });
+        var outcome = await grain.DecideAsync(signed);
         var done = await WaitForAsync(survivor, runId, RunStatus.Completed);
 
         // Assert

@@ -37,6 +37,9 @@ internal sealed class FaultyRunStore(IRunStore inner) : IRunStore
 
     public Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken) => inner.TransitionAsync(id, from, transition, cancellationToken);
 
+    public Task<RunRecord?> CancelRunAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, Actor actor, CancellationToken cancellationToken) =>
+        inner.CancelRunAsync(id, from, transition, actor, cancellationToken);
+
     public Task MarkHumanDecidedAsync(Guid id, CancellationToken cancellationToken) => inner.MarkHumanDecidedAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<RunRecord>> ClaimOrphanedRunsAsync(string owner, IReadOnlyCollection<string> liveOwners, int max, CancellationToken cancellationToken) =>

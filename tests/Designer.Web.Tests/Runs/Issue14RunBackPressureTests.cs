@@ -1,6 +1,8 @@
 using System.Net;
+using Designer.Persistence;
 using Designer.Runtime.Runs;
 using Designer.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Runs;
@@ -35,11 +37,13 @@ public sealed class Issue14RunBackPressureTests(BackPressureRunApiFixture fixtur
         }
 
         var before = await RunCountAsync(client);
+        var startedBefore = await StartedEntriesAsync();
 
         // Act
         var refused = await client.PostJsonAsync($"/api/workflows/{fixture.GateWorkflowId}/runs", new { input = RunApiFixture.Input(42.5) });
         var problem = await refused.ReadObjectAsync();
         var during = await RunCountAsync(client);
+        var startedDuring = await StartedEntriesAsync();
         release.SetResult();
         await Task.WhenAll(held.Select(host.WhenIdleAsync));
         var accepted = await client.PostJsonAsync($"/api/workflows/{fixture.GateWorkflowId}/runs", new { input = RunApiFixture.Input(42.5) });
@@ -49,6 +53,7 @@ public sealed class Issue14RunBackPressureTests(BackPressureRunApiFixture fixtur
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         Assert.Equal("Run queue full", problem["title"]!.GetValue<string>());
         Assert.Equal(before, during);
+        Assert.Equal(startedBefore, startedDuring); // issue 14: a refused start leaves no run.started entry
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
@@ -76,6 +81,12 @@ public sealed class Issue14RunBackPressureTests(BackPressureRunApiFixture fixtur
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
+    }
+
+    private async Task<int> StartedEntriesAsync()
+    {
+        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<DesignerDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.AuditEntries.CountAsync(e => e.Action == AuditActions.RunStarted, TestContext.Current.CancellationToken);
     }
 
     private static async Task<long> RunCountAsync(HttpClient client) =>

@@ -10,6 +10,8 @@ namespace Designer.Web.Tests.Runs;
 /// </summary>
 public sealed class RedisClusterTests
 {
+    private static readonly string GrainCallKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     [Fact]
     public async Task KillHost_WaitingRunOfThatHost_CompletesOnTheOtherHost()
     {
@@ -25,6 +27,8 @@ public sealed class RedisClusterTests
             ["Designer:Cluster:RedisConnectionString"] = redis,
             ["Designer:Cluster:ClusterId"] = cluster,
             ["Designer:Cluster:ServiceId"] = cluster,
+            // Required with Redis membership (issue 14): both hosts sign and check grain commands with it.
+            ["Designer:Runtime:GrainCallKey"] = GrainCallKey,
         };
         var data = Path.Combine(Path.GetTempPath(), "designer-redis", Guid.NewGuid().ToString("N"));
         await using var doomed = await AppProcess.StartAsync(Path.Combine(data, "a"), Settings());

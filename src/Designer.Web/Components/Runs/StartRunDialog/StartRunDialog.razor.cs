@@ -137,7 +137,7 @@ public sealed partial class StartRunDialog
                 return;
             }
 
-            switch (await Runs.StartAsync(id, input, user.ToActor(), CancellationToken.None))
+            switch (await Runs.StartAsync(id, input, user.ToActor(), new RunStartOptions(Trigger: RunTriggers.Ui), CancellationToken.None))
             {
                 case RunStartResult.Started started:
                     Dialog.Close(DialogResult.Ok(started.Run.Id));
