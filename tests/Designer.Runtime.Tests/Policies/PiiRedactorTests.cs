@@ -1,4 +1,5 @@
 using Designer.Hosting.Privacy;
+using Designer.Runtime.Policies;
 
 namespace Designer.Runtime.Tests.Policies;
 
