@@ -13,4 +13,13 @@ if (args.Length > 0 && args[0] == "--load")
     return;
 }
 
+// `--demo-threshold [firstRecord] [count]` prints the stricter demo version's threshold curve on a validation slice.
+if (args.Length > 0 && args[0] == "--demo-threshold")
+{
+    DemoThresholdValidation.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DemoThresholdValidation.FirstRecord,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : DemoThresholdValidation.Count);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BatchingBenchmarks).Assembly).Run(args);

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Issue 13 demo measurement: start the built app in Development on a fresh data directory (seeds the demo, trains
-# dispute-risk, ingests past-disputes with the default embedding model, seeds the 1,000-case held-out dataset),
-# submit the demo as v1, evaluate v1 on the held-out set and print the metrics and the wall-clock time.
-# Usage: bench/evaluation/demo-evaluation.sh [baseline]   (with "baseline", v1 is evaluated against itself: both sides)
+# dispute-risk, ingests past-disputes with the default embedding model, seeds the 1,000-case held-out dataset and the
+# demo's versions: v1 active, the stricter v2 pending approval), evaluate on the held-out set and print the metrics and
+# the wall-clock time.
+# Usage: bench/evaluation/demo-evaluation.sh [v2|v1|baseline]
+#   v2 (default): the stricter v2 against the active v1, both sides run; v1: v1 alone (candidate side only);
+#   baseline: v1 against itself (both sides).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data=$(mktemp -d /tmp/designer-demo-eval.XXXXXX)
@@ -22,14 +25,19 @@ start_ingest=$(date +%s)
 until curl -s $base/api/collections/past-disputes/jobs -H "authorization: Bearer $AUTHOR" | json "'ok' if any(j['status'].lower()=='succeeded' for j in d.get('items',[])) else ''" | grep -q ok; do sleep 5; done
 echo "ingestion finished after $(( $(date +%s) - start_ingest )) s (from the first check)"
 ID=$(curl -s "$base/api/workflows?search=Dispute" -H "authorization: Bearer $AUTHOR" | json "d['items'][0]['id']")
-curl -s -X POST $base/api/workflows/$ID/versions -H "authorization: Bearer $AUTHOR" > /dev/null
+# Older data directories (or Designer__Demo__SeedVersions=false) have only the draft: submit it as v1.
+curl -s -X POST $base/api/workflows/$ID/versions -H "authorization: Bearer $AUTHOR" > /dev/null || true
 DS=$(curl -s "$base/api/datasets?workflowId=$ID" -H "authorization: Bearer $AUTHOR" | json "[x for x in d['items'] if x['name']=='dispute-triage-holdout'][0]['id']")
-body="{\"candidate\":{\"version\":1},\"datasetId\":\"$DS\"}"
-[ "${1:-}" = baseline ] && body="{\"candidate\":{\"version\":1},\"baseline\":{\"version\":1},\"datasetId\":\"$DS\"}"
+case "${1:-v2}" in
+  v2) body="{\"candidate\":{\"version\":2},\"baseline\":{\"version\":1},\"datasetId\":\"$DS\"}" ;;
+  v1) body="{\"candidate\":{\"version\":1},\"datasetId\":\"$DS\"}" ;;
+  baseline) body="{\"candidate\":{\"version\":1},\"baseline\":{\"version\":1},\"datasetId\":\"$DS\"}" ;;
+  *) echo "usage: $0 [v2|v1|baseline]" >&2; exit 2 ;;
+esac
 t0=$(date +%s.%N)
 EV=$(curl -s -X POST $base/api/workflows/$ID/evaluations -H "authorization: Bearer $AUTHOR" -H 'content-type: application/json' -d "$body" | json "d['id']")
 until curl -s "$base/api/evaluations/$EV?cases=false" -H "authorization: Bearer $AUTHOR" | json "d['status']" | grep -qE 'succeeded|failed|cancelled'; do sleep 1; done
 t1=$(date +%s.%N)
 echo "evaluation wall clock: $(python3 -c "print(round($t1-$t0,1))") s"
-curl -s "$base/api/evaluations/$EV?cases=false" -H "authorization: Bearer $AUTHOR" | python3 -m json.tool | head -80
+curl -s "$base/api/evaluations/$EV?cases=false" -H "authorization: Bearer $AUTHOR" | python3 -m json.tool | head -200
 echo "load: $(cat /proc/loadavg)"

@@ -42,6 +42,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("Designer:DataDirectory", _dataDirectory);
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
+        // The flows submit and approve the seeded draft themselves (v1); the seeded v1/v2 pair has its own Web test.
+        builder.UseSetting("Designer:Demo:SeedVersions", "false");
         // Training and ingesting the 5,000-dispute corpus would compete with the browser for the CPU; no E2E flow needs it.
         builder.UseSetting("Designer:Demo:SeedCorpus", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -27,6 +27,13 @@ public sealed class DemoOptions
     /// </summary>
     public bool SeedCorpus { get; set; } = true;
 
+    /// <summary>
+    /// With <see cref="Seed"/>: when the demo workflow has no version yet and its draft is still the seeded one, submit
+    /// it as v1 (approved by the demo approver, active) and submit the stricter v2 as pending approval by the demo
+    /// author, so an approver can evaluate v2 against v1 at once (issue 13); unset: only in Development.
+    /// </summary>
+    public bool? SeedVersions { get; set; }
+
     /// <summary>The password of every seeded demo user.</summary>
     [Required, MinLength(8)]
     public string Password { get; set; } = PublicPassword;
@@ -35,4 +42,9 @@ public sealed class DemoOptions
     /// <param name="environment">The host environment.</param>
     /// <returns><see cref="Seed"/> when set, else whether this is Development.</returns>
     public bool SeedsDemo(IHostEnvironment environment) => Seed ?? environment.IsDevelopment();
+
+    /// <summary>Whether the demo's versions are seeded in <paramref name="environment"/>.</summary>
+    /// <param name="environment">The host environment.</param>
+    /// <returns><see cref="SeedsDemo"/> and <see cref="SeedVersions"/> when set, else whether this is Development.</returns>
+    public bool SeedsVersions(IHostEnvironment environment) => SeedsDemo(environment) && (SeedVersions ?? environment.IsDevelopment());
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Designer.Workflows.Demo;
@@ -75,12 +76,18 @@ internal static class DisputeTriageConfigs
         ["costPerCall"] = 0.0004m,
     };
 
-    public static JsonObject Policy() => new()
+    /// <summary>The triage policy; only the <c>high-risk</c> rule's threshold differs between demo versions.</summary>
+    /// <param name="riskThreshold">Risk score above which a dispute goes to review (v1: 0.7).</param>
+    public static JsonObject Policy(double riskThreshold = 0.7) => new()
     {
         ["rules"] = new JsonArray(
             Rule("fraud", "Fraud claims need an analyst", "input.category === 'fraud'", "review"),
             Rule("high-amount", "Amounts over 5,000", "input.amount > 5000", "review"),
-            Rule("high-risk", "Risk score over 0.7", "nodes.risk.score > 0.7", "review"),
+            Rule(
+                "high-risk",
+                string.Create(CultureInfo.InvariantCulture, $"Risk score over {riskThreshold}"),
+                string.Create(CultureInfo.InvariantCulture, $"nodes.risk.score > {riskThreshold}"),
+                "review"),
             Rule("default", "Otherwise pass", "true", "pass")),
         ["redactPii"] = true,
     };

@@ -37,6 +37,25 @@ public sealed class DemoWorkflowsTests
     }
 
     [Fact]
+    public void WithStricterPolicy_Issue13_ValidatesAndLowersOnlyTheHighRiskThreshold()
+    {
+        // Arrange
+        var v1 = DemoWorkflows.DisputeTriage();
+
+        // Act
+        var v2 = DemoWorkflows.WithStricterPolicy(DemoWorkflows.DisputeTriage());
+        var rules = v2.Nodes.Single(n => n.Id == "policy").Config["rules"]!.AsArray();
+
+        // Assert
+        ProblemAssert.None(new WorkflowValidator().Validate(v2));
+        Assert.Equal("nodes.risk.score > 0.12", rules.Single(r => r!["id"]!.GetValue<string>() == "high-risk")!["expression"]!.GetValue<string>());
+        Assert.Equal(
+            v1.Nodes.Where(n => n.Id != "policy").Select(n => n.Config.ToJsonString()),
+            v2.Nodes.Where(n => n.Id != "policy").Select(n => n.Config.ToJsonString()));
+        Assert.NotEqual(ContentHash.Compute(v1), ContentHash.Compute(v2));
+    }
+
+    [Fact]
     public void DisputeTriage_Nodes_CoverEveryKindButCondition()
     {
         // Arrange
