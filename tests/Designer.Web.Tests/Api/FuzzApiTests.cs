@@ -2,14 +2,23 @@ using Designer.Web.Tests.Infrastructure;
 
 namespace Designer.Web.Tests.Api;
 
-/// <summary>1,000 malformed or hostile definitions: never a 500, never a partial save.</summary>
-public sealed class FuzzApiTests : IAsyncLifetime
+/// <summary>
+/// 1,000 malformed or hostile definitions: never a 500, never a partial save — on SQLite and on PostgreSQL (issue 14
+/// item 5: PostgreSQL refuses NUL in text and enforces column lengths that SQLite ignores).
+/// </summary>
+public abstract class FuzzApiTests : IAsyncLifetime
 {
-    private readonly DesignerWebFactory _factory = new();
+    private DesignerWebFactory _factory = default!;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask InitializeAsync() => _factory = await CreateFactoryAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task HostileDefinitions_ThousandRequests_NeverServerErrorNorPartialSave()
@@ -64,4 +73,15 @@ public sealed class FuzzApiTests : IAsyncLifetime
     }
 
     private static string Preview(string document) => document.Length <= 120 ? document : document[..120] + "…";
+}
+
+public sealed class SqliteFuzzApiTests : FuzzApiTests
+{
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
+}
+
+public sealed class PostgresFuzzApiTests : FuzzApiTests
+{
+    protected override async Task<DesignerWebFactory> CreateFactoryAsync() =>
+        new(await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer()));
 }
