@@ -103,35 +103,11 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
         FileModelRegistry.ValidateId(registration.Id);
         ArgumentException.ThrowIfNullOrWhiteSpace(registration.TrainedBy);
         await EnsureImportedAsync(cancellationToken);
-        var bytes = registration.OnnxModel.ToArray();
-        var (inputs, outputs) = OnnxMetadataReader.Read(bytes);
-        var vocabulary = registration.TextEncoder is null ? null : registration.Vocabulary.ToArray();
-        if (vocabulary is { Length: 0 })
-        {
-            throw new ArgumentException("A model with a text encoder needs its vocabulary.", nameof(registration));
-        }
+        var read = registration.Read();
 
         // The file first: a row never points at bytes no host has. A file without a row is harmless (unreferenced).
-        var sha256 = await _files.StoreAsync(bytes, vocabulary, cancellationToken);
-        var template = new ModelDescriptor
-        {
-            Id = registration.Id,
-            Version = 0,
-            Status = ModelStatus.PendingApproval,
-            Kind = registration.Kind,
-            OnnxPath = string.Empty,
-            Sha256 = sha256,
-            Inputs = inputs,
-            Outputs = outputs,
-            Labels = registration.Labels,
-            Metrics = registration.Metrics,
-            TrainedBy = registration.TrainedBy,
-            CreatedAt = _timeProvider.GetUtcNow(),
-            Description = registration.Description,
-            TextEncoder = vocabulary is null ? null : registration.TextEncoder! with { VocabularySha256 = FileModelRegistry.Sha256Hex(vocabulary) },
-            License = registration.License,
-            Upstream = registration.Upstream,
-        };
+        var sha256 = await _files.StoreAsync(read.Model, read.Vocabulary, cancellationToken);
+        var template = registration.Describe(read, 0, ModelStatus.PendingApproval, string.Empty, sha256, _timeProvider.GetUtcNow());
         var row = new NewModelVersion(
             registration.Id,
             nameof(ModelStatus.PendingApproval),

@@ -71,13 +71,8 @@ public sealed partial class FileModelRegistry : IModelRegistry, IDisposable
         ArgumentNullException.ThrowIfNull(registration);
         ValidateId(registration.Id);
         ArgumentException.ThrowIfNullOrWhiteSpace(registration.TrainedBy);
-        var bytes = registration.OnnxModel.ToArray();
-        var (inputs, outputs) = OnnxMetadataReader.Read(bytes);
-        var vocabulary = registration.TextEncoder is null ? null : registration.Vocabulary.ToArray();
-        if (vocabulary is { Length: 0 })
-        {
-            throw new ArgumentException("A model with a text encoder needs its vocabulary.", nameof(registration));
-        }
+        var read = registration.Read();
+        var (bytes, vocabulary) = (read.Model, read.Vocabulary);
 
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -86,25 +81,13 @@ public sealed partial class FileModelRegistry : IModelRegistry, IDisposable
             Directory.CreateDirectory(modelDir);
             var existing = ExistingVersions(registration.Id);
             var version = existing.Count == 0 ? 1 : existing.Max() + 1;
-            var descriptor = new ModelDescriptor
-            {
-                Id = registration.Id,
-                Version = version,
-                Status = registration.IsBootstrap && version == 1 ? ModelStatus.Approved : ModelStatus.PendingApproval,
-                Kind = registration.Kind,
-                OnnxPath = Path.Combine(VersionDirectory(registration.Id, version), ModelFileName),
-                Sha256 = Sha256Hex(bytes),
-                Inputs = inputs,
-                Outputs = outputs,
-                Labels = registration.Labels,
-                Metrics = registration.Metrics,
-                TrainedBy = registration.TrainedBy,
-                CreatedAt = _timeProvider.GetUtcNow(),
-                Description = registration.Description,
-                TextEncoder = vocabulary is null ? null : registration.TextEncoder! with { VocabularySha256 = Sha256Hex(vocabulary) },
-                License = registration.License,
-                Upstream = registration.Upstream,
-            };
+            var descriptor = registration.Describe(
+                read,
+                version,
+                registration.IsBootstrap && version == 1 ? ModelStatus.Approved : ModelStatus.PendingApproval,
+                Path.Combine(VersionDirectory(registration.Id, version), ModelFileName),
+                Sha256Hex(bytes),
+                _timeProvider.GetUtcNow());
 
             var staging = Path.Combine(modelDir, $".staging-{Guid.NewGuid():N}");
             Directory.CreateDirectory(staging);

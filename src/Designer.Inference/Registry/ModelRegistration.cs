@@ -41,4 +41,44 @@ public sealed record ModelRegistration
 
     /// <summary>Where third-party weights come from.</summary>
     public string? Upstream { get; init; }
+
+    /// <summary>Copies the model and vocabulary out and reads the model's tensors; refuses a text encoder without vocabulary.</summary>
+    internal (byte[] Model, IReadOnlyList<TensorInfo> Inputs, IReadOnlyList<TensorInfo> Outputs, byte[]? Vocabulary) Read()
+    {
+        var bytes = OnnxModel.ToArray();
+        var (inputs, outputs) = OnnxMetadataReader.Read(bytes);
+        var vocabulary = TextEncoder is null ? null : Vocabulary.ToArray();
+        if (vocabulary is { Length: 0 })
+        {
+            throw new ArgumentException("A model with a text encoder needs its vocabulary.", "registration");
+        }
+
+        return (bytes, inputs, outputs, vocabulary);
+    }
+
+    /// <summary>
+    /// Describes this registration as a version; the registry supplies what only it knows (number, status, where the
+    /// file lives, its hash). Both registries, file and database, build their descriptors here.
+    /// </summary>
+    internal ModelDescriptor Describe(
+        (byte[] Model, IReadOnlyList<TensorInfo> Inputs, IReadOnlyList<TensorInfo> Outputs, byte[]? Vocabulary) read,
+        int version, ModelStatus status, string onnxPath, string sha256, DateTimeOffset createdAt) => new()
+    {
+        Id = Id,
+        Version = version,
+        Status = status,
+        Kind = Kind,
+        OnnxPath = onnxPath,
+        Sha256 = sha256,
+        Inputs = read.Inputs,
+        Outputs = read.Outputs,
+        Labels = Labels,
+        Metrics = Metrics,
+        TrainedBy = TrainedBy,
+        CreatedAt = createdAt,
+        Description = Description,
+        TextEncoder = read.Vocabulary is null ? null : TextEncoder! with { VocabularySha256 = FileModelRegistry.Sha256Hex(read.Vocabulary) },
+        License = License,
+        Upstream = Upstream,
+    };
 }

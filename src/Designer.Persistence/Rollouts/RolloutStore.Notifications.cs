@@ -68,24 +68,13 @@ public sealed partial class RolloutStore
             ["guard"] = guard,
             ["notify"] = notify,
         }.ToJsonString();
-        var eventId = Guid.CreateVersion7(now);
-        foreach (var subscriber in subscribers)
+        NotificationOutbox.Add(db, subscribers, NotificationEventTypes.RolloutRolledBack, now, entity =>
         {
-            db.Notifications.Add(new NotificationEntity
-            {
-                Id = Guid.CreateVersion7(now),
-                EventId = eventId,
-                Subscriber = subscriber,
-                EventType = NotificationEventTypes.RolloutRolledBack,
-                OccurredAt = now,
-                RunId = Guid.Empty,
-                WorkflowId = row.WorkflowId,
-                VersionNumber = row.CandidateVersion,
-                Data = payload,
-                State = NotificationState.Pending,
-                DueAtMs = now.ToUnixTimeMilliseconds(),
-            });
-        }
+            entity.RunId = Guid.Empty;
+            entity.WorkflowId = row.WorkflowId;
+            entity.VersionNumber = row.CandidateVersion;
+            entity.Data = payload;
+        });
     }
 
     private static JsonObject Person(string role, string id, string? name) => new() { ["role"] = role, ["id"] = id, ["name"] = name };

@@ -20,25 +20,14 @@ public sealed partial class RunStore
         }
 
         var now = Clock.UtcNow(_timeProvider);
-        var eventId = Guid.CreateVersion7(now);
-        foreach (var subscriber in subscribers)
+        NotificationOutbox.Add(db, subscribers, type, now, row =>
         {
-            db.Notifications.Add(new NotificationEntity
-            {
-                Id = Guid.CreateVersion7(now),
-                EventId = eventId,
-                Subscriber = subscriber,
-                EventType = type,
-                OccurredAt = now,
-                RunId = run.Id,
-                WorkflowId = run.WorkflowId,
-                VersionNumber = run.VersionNumber,
-                RunStatus = run.Status,
-                EndNode = run.EndNode,
-                RunError = NotificationStore.Truncate(run.Error),
-                State = NotificationState.Pending,
-                DueAtMs = now.ToUnixTimeMilliseconds(),
-            });
-        }
+            row.RunId = run.Id;
+            row.WorkflowId = run.WorkflowId;
+            row.VersionNumber = run.VersionNumber;
+            row.RunStatus = run.Status;
+            row.EndNode = run.EndNode;
+            row.RunError = NotificationStore.Truncate(run.Error);
+        });
     }
 }
