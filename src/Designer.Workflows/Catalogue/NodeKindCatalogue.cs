@@ -48,7 +48,6 @@ public sealed class NodeKindCatalogue
     /// The output port ids of a concrete node: the kind's static ports, or for a condition one port per case
     /// (or <c>true</c> for an expression) plus <c>else</c>. Unknown kinds have none. Never throws.
     /// </summary>
-    /// <param name="node">The node.</param>
     /// <returns>Distinct port ids in declaration order.</returns>
     public IReadOnlyList<string> OutputPorts(NodeDefinition node)
     {

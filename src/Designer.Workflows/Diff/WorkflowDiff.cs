@@ -9,7 +9,6 @@ public static class WorkflowDiff
     /// <summary>Compares two definitions; nodes and edges are matched by id (first occurrence wins).</summary>
     /// <param name="from">The old version.</param>
     /// <param name="to">The new version.</param>
-    /// <returns>The differences.</returns>
     public static WorkflowDiffResult Compute(WorkflowDefinition from, WorkflowDefinition to)
     {
         ArgumentNullException.ThrowIfNull(from);

@@ -30,7 +30,6 @@ public sealed class ElsaFlowchartConverter
     }
 
     /// <summary>Exports a definition as an Elsa 3 workflow definition with a flowchart root.</summary>
-    /// <param name="definition">The definition.</param>
     /// <param name="workflowId">Elsa workflow id; defaults to a slug of the name.</param>
     /// <returns>Indented Elsa JSON.</returns>
     public static string Export(WorkflowDefinition definition, string? workflowId = null)

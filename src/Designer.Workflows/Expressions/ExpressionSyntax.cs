@@ -9,7 +9,6 @@ public static class ExpressionSyntax
     public const int MaxLength = 10_000;
 
     /// <summary>Parses <paramref name="text"/> as a single JavaScript expression.</summary>
-    /// <param name="text">The expression.</param>
     /// <param name="error">The parser's message with line and column, or null when it parses.</param>
     /// <returns>True when the text is one syntactically valid expression.</returns>
     public static bool TryParse(string? text, out string? error)

@@ -54,9 +54,7 @@ public sealed class VariableCatalogue
     public IReadOnlyCollection<string> UpstreamNodes => _upstream.Keys;
 
     /// <summary>Builds the catalogue for one node of a definition.</summary>
-    /// <param name="definition">The workflow.</param>
     /// <param name="nodeId">The node whose expressions are checked or completed.</param>
-    /// <returns>The catalogue.</returns>
     public static VariableCatalogue For(WorkflowDefinition definition, string nodeId)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -15,7 +15,6 @@ namespace Designer.Workflows.Serialization;
 public static class CanonicalJson
 {
     /// <summary>Writes the canonical JSON of a definition.</summary>
-    /// <param name="definition">The definition.</param>
     /// <returns>Compact canonical JSON.</returns>
     public static string Serialize(WorkflowDefinition definition)
     {

@@ -11,7 +11,6 @@ public static class ContentHash
     public const string Prefix = "sha256:";
 
     /// <summary>Hashes the canonical JSON of <paramref name="definition"/>.</summary>
-    /// <param name="definition">The definition.</param>
     /// <returns>For example <c>sha256:9f86d0…</c>.</returns>
     public static string Compute(WorkflowDefinition definition)
     {

@@ -21,7 +21,6 @@ public static class WorkflowJson
     public static WorkflowParseResult Parse(string? json) => WorkflowDocumentReader.Read(json);
 
     /// <summary>Writes a definition in the wire format.</summary>
-    /// <param name="definition">The definition.</param>
     /// <param name="indented">Pretty-print for humans.</param>
     /// <returns>The JSON text.</returns>
     public static string Serialize(WorkflowDefinition definition, bool indented = false)

@@ -6,7 +6,6 @@ namespace Designer.Workflows.Validation;
 public static class ChatModelReference
 {
     /// <summary>Splits a reference; false when it is malformed.</summary>
-    /// <param name="text">The reference.</param>
     /// <param name="id">The chat-model id.</param>
     /// <param name="version">The pinned version, or null for the latest approved.</param>
     /// <returns>Whether the reference is well formed.</returns>
