@@ -35,7 +35,6 @@ public sealed class AuditCheckpointSigner : IDisposable
     /// <param name="sequence">The head entry's sequence.</param>
     /// <param name="hash">The head entry's hash.</param>
     /// <param name="signedAt">The signing time.</param>
-    /// <returns>The checkpoint.</returns>
     public AuditCheckpoint Sign(long sequence, string hash, DateTimeOffset signedAt)
     {
         // Round to whole microseconds as the text form carries them, so a checkpoint read back verifies.

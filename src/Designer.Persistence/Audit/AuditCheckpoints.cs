@@ -26,7 +26,6 @@ public sealed class AuditCheckpoints
 
     /// <summary>A signed checkpoint of the chain's newest entry.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The checkpoint.</returns>
     public async Task<AuditCheckpoint> CreateAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);

@@ -12,6 +12,5 @@ public static class AuditedOutcome
     /// <summary>A refusal: nothing is kept and nothing recorded.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="result">The result that says why.</param>
-    /// <returns>The outcome.</returns>
     public static AuditedOutcome<T> Refused<T>(T result) => new(result, []);
 }

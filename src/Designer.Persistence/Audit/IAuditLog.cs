@@ -20,7 +20,6 @@ public interface IAuditLog
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
     /// <param name="entityId">Only entries for this entity id, or null for all.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page.</returns>
     Task<Page<AuditEntryRecord>> ListAsync(int page, int pageSize, string? entityId, CancellationToken cancellationToken);
 
     /// <summary>Walks the whole chain by sequence and recomputes every hash.</summary>

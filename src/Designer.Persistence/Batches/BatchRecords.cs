@@ -2,7 +2,7 @@ namespace Designer.Persistence;
 
 /// <summary>A batch with its progress.</summary>
 /// <param name="Id">Batch id.</param>
-/// <param name="WorkflowId">Workflow.</param>
+/// <param name="WorkflowId">Workflow whose active version runs each row.</param>
 /// <param name="Format"><c>csv</c> or <c>ndjson</c>.</param>
 /// <param name="RowCount">Rows to start.</param>
 /// <param name="SkippedCount">Bad lines left out on request.</param>

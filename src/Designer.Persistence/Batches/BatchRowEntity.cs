@@ -7,7 +7,7 @@ namespace Designer.Persistence;
 /// </summary>
 public sealed class BatchRowEntity
 {
-    /// <summary>The batch.</summary>
+    /// <summary>Batch this input row belongs to.</summary>
     public Guid BatchId { get; set; }
 
     /// <summary>The line of the file (1-based; the CSV header is line 1).</summary>

@@ -65,7 +65,7 @@ public sealed class CollectionEntity : IConcurrencyTracked
 /// <summary>EF Core row for one source document of a collection (the text chunks are rebuilt from it on re-embedding).</summary>
 public sealed class CollectionDocumentEntity
 {
-    /// <summary>The collection.</summary>
+    /// <summary>Collection this document belongs to.</summary>
     public Guid CollectionId { get; set; }
 
     /// <summary>The caller's document id, unique within the collection.</summary>
@@ -93,7 +93,7 @@ public sealed class CollectionJobEntity : IConcurrencyTracked
     /// <summary>Primary key (a version 7 GUID).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The collection.</summary>
+    /// <summary>Collection whose documents the job processes.</summary>
     public Guid CollectionId { get; set; }
 
     /// <summary>What the job does.</summary>
@@ -163,7 +163,7 @@ public enum CollectionJobStatus
     /// <summary>Being processed (or interrupted by a restart, then resumed).</summary>
     Running,
 
-    /// <summary>Finished.</summary>
+    /// <summary>Finished without an error.</summary>
     Succeeded,
 
     /// <summary>Stopped by an error.</summary>

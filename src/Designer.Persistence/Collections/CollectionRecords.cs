@@ -1,9 +1,9 @@
 namespace Designer.Persistence;
 
 /// <summary>A collection as callers see it.</summary>
-/// <param name="Id">Id.</param>
+/// <param name="Id">Primary key; jobs and documents refer to the collection by it.</param>
 /// <param name="Name">Unique name.</param>
-/// <param name="Description">Description.</param>
+/// <param name="Description">Free text for designers choosing a collection, or null.</param>
 /// <param name="EmbeddingModel">Embedding model name.</param>
 /// <param name="EmbeddingVersion">The model version the live index was embedded with.</param>
 /// <param name="Dimensions">Embedding length.</param>
@@ -48,7 +48,7 @@ public sealed record CollectionRecord(
 
 /// <summary>What a new collection is made of.</summary>
 /// <param name="Name">Unique name.</param>
-/// <param name="Description">Description.</param>
+/// <param name="Description">Free text for designers choosing a collection, or null.</param>
 /// <param name="EmbeddingModel">Embedding model name.</param>
 /// <param name="EmbeddingVersion">Model version.</param>
 /// <param name="Dimensions">Embedding length.</param>
@@ -63,20 +63,20 @@ public sealed record NewCollection(
 
 /// <summary>One document to add or replace.</summary>
 /// <param name="DocumentId">Caller's id, unique within the collection.</param>
-/// <param name="Text">Text.</param>
+/// <param name="Text">The document's full text, chunked and embedded by the store's caller.</param>
 /// <param name="MetadataJson">Metadata JSON object.</param>
 public sealed record NewCollectionDocument(string DocumentId, string Text, string MetadataJson);
 
 /// <summary>A stored document.</summary>
 /// <param name="DocumentId">Caller's id.</param>
-/// <param name="Text">Text.</param>
+/// <param name="Text">The document's full text as ingested.</param>
 /// <param name="MetadataJson">Metadata JSON object.</param>
 /// <param name="ChunkCount">Chunks in the live index.</param>
 public sealed record CollectionDocumentRecord(string DocumentId, string Text, string MetadataJson, int ChunkCount);
 
 /// <summary>A background job as callers see it.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="CollectionId">Collection.</param>
+/// <param name="Id">Primary key; the jobs API refers to the job by it.</param>
+/// <param name="CollectionId">Collection whose documents the job processes.</param>
 /// <param name="Kind">What it does.</param>
 /// <param name="Status">Where it is.</param>
 /// <param name="Total">Documents to process.</param>

@@ -26,7 +26,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     {
     }
 
-    /// <summary>Workflows.</summary>
+    /// <summary>Workflow headers; drafts and versions hang off them.</summary>
     public DbSet<WorkflowEntity> Workflows => Set<WorkflowEntity>();
 
     /// <summary>Workflow drafts (one per workflow).</summary>
@@ -38,7 +38,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>The hash-chained audit log.</summary>
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
-    /// <summary>Runs.</summary>
+    /// <summary>Run rows (status, input, output); node history and tasks hang off them.</summary>
     public DbSet<RunEntity> Runs => Set<RunEntity>();
 
     /// <summary>MAF checkpoints of runs.</summary>

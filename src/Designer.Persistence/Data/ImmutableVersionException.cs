@@ -18,7 +18,6 @@ public sealed class ImmutableVersionException : InvalidOperationException
 
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     /// <param name="message">What was attempted.</param>
-    /// <param name="innerException">The cause.</param>
     public ImmutableVersionException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -47,7 +47,7 @@ public sealed class DatasetEntity : IConcurrencyTracked
 /// <summary>EF Core row for one case of a dataset: a run input and the outcome that was right.</summary>
 public sealed class DatasetCaseEntity
 {
-    /// <summary>The dataset.</summary>
+    /// <summary>Dataset this case belongs to.</summary>
     public Guid DatasetId { get; set; }
 
     /// <summary>1-based number within the dataset.</summary>
@@ -78,7 +78,7 @@ public sealed class EvaluationEntity : IConcurrencyTracked
     /// <summary>Primary key (a version 7 GUID).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose draft or version is evaluated.</summary>
     public Guid WorkflowId { get; set; }
 
     /// <summary>The dataset (frozen by this evaluation).</summary>
@@ -147,7 +147,7 @@ public sealed class EvaluationEntity : IConcurrencyTracked
 /// <summary>EF Core row for one finished case of an evaluation; written as the case finishes, never rewritten.</summary>
 public sealed class EvaluationCaseEntity
 {
-    /// <summary>The evaluation.</summary>
+    /// <summary>Evaluation this case result belongs to.</summary>
     public Guid EvaluationId { get; set; }
 
     /// <summary>The dataset case number.</summary>

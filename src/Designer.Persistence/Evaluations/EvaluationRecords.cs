@@ -1,15 +1,15 @@
 namespace Designer.Persistence;
 
 /// <summary>A dataset without its cases.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Id">Primary key; API routes and evaluations refer to the dataset by it.</param>
+/// <param name="Name">Name shown in pickers; versions of one dataset share it.</param>
 /// <param name="Version">Version within the name.</param>
 /// <param name="WorkflowId">Workflow whose start schema the cases fit.</param>
-/// <param name="Description">Description.</param>
-/// <param name="CaseCount">Cases.</param>
+/// <param name="Description">Free text for reviewers (what the cases cover), or null.</param>
+/// <param name="CaseCount">How many cases it holds, kept on the row so lists need not count them.</param>
 /// <param name="UsedAt">When first used by an evaluation (then immutable).</param>
-/// <param name="CreatedByName">Creator.</param>
-/// <param name="CreatedAt">Created.</param>
+/// <param name="CreatedByName">Display name of the user who created it, kept for the list after the account changes.</param>
+/// <param name="CreatedAt">When it was created (UTC); lists sort by it.</param>
 public sealed record DatasetRecord(
     Guid Id, string Name, int Version, Guid WorkflowId, string? Description, int CaseCount, DateTimeOffset? UsedAt,
     string CreatedByName, DateTimeOffset CreatedAt)
@@ -26,7 +26,7 @@ public sealed record DatasetRecord(
 /// <param name="InputJson">Run input.</param>
 /// <param name="ExpectedEnd">Expected End node id.</param>
 /// <param name="ExpectedOutputJson">Expected output fields (JSON object).</param>
-/// <param name="Tags">Tags.</param>
+/// <param name="Tags">Labels that let an evaluation report slices (e.g. <c>critical</c>).</param>
 /// <param name="SourceRunId">Source run.</param>
 /// <param name="LabelSource">Where the label came from.</param>
 public sealed record DatasetCaseRecord(
@@ -42,32 +42,32 @@ public sealed record DatasetCaseRecord(
 /// <param name="InputJson">Run input.</param>
 /// <param name="ExpectedEnd">Expected End node id.</param>
 /// <param name="ExpectedOutputJson">Expected output fields.</param>
-/// <param name="Tags">Tags.</param>
+/// <param name="Tags">Labels that let an evaluation report slices (e.g. <c>critical</c>).</param>
 /// <param name="SourceRunId">Source run.</param>
 /// <param name="LabelSource">Where the label came from.</param>
 public sealed record NewDatasetCase(
     string InputJson, string? ExpectedEnd, string? ExpectedOutputJson, IReadOnlyList<string> Tags, Guid? SourceRunId, string LabelSource);
 
 /// <summary>An evaluation job.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="WorkflowId">Workflow.</param>
-/// <param name="DatasetId">Dataset.</param>
+/// <param name="Id">Primary key; the API and the worker refer to the job by it.</param>
+/// <param name="WorkflowId">Workflow whose draft or version is evaluated.</param>
+/// <param name="DatasetId">Dataset whose cases are run against both sides.</param>
 /// <param name="CandidateVersion">Candidate version (null: the draft).</param>
 /// <param name="CandidateHash">Candidate content hash.</param>
 /// <param name="CandidateJson">Candidate definition.</param>
 /// <param name="BaselineVersion">Baseline version.</param>
 /// <param name="BaselineHash">Baseline content hash.</param>
 /// <param name="BaselineJson">Baseline definition.</param>
-/// <param name="Status">Status.</param>
-/// <param name="Total">Cases.</param>
+/// <param name="Status">Where the job is in its life (queued, running, ended and how).</param>
+/// <param name="Total">How many cases the job runs; progress is <paramref name="Done"/> of this.</param>
 /// <param name="Done">Finished cases.</param>
 /// <param name="WorkSeconds">Seconds of work so far.</param>
 /// <param name="CancelRequested">Cancel requested.</param>
-/// <param name="Error">Error.</param>
-/// <param name="CreatedByName">Requester.</param>
-/// <param name="CreatedAt">Requested.</param>
+/// <param name="Error">Why the job failed, shown to the requester; null unless it failed.</param>
+/// <param name="CreatedByName">Display name of the user who asked for the evaluation.</param>
+/// <param name="CreatedAt">When it was queued (UTC).</param>
 /// <param name="StartedAt">Last started.</param>
-/// <param name="EndedAt">Ended.</param>
+/// <param name="EndedAt">When it reached a final status; null while it runs.</param>
 public sealed record EvaluationRecord(
     Guid Id, Guid WorkflowId, Guid DatasetId, int? CandidateVersion, string CandidateHash, string CandidateJson,
     int? BaselineVersion, string? BaselineHash, string? BaselineJson, EvaluationStatus Status, int Total, int Done,
@@ -84,8 +84,8 @@ public sealed record EvaluationRecord(
 }
 
 /// <summary>A new evaluation.</summary>
-/// <param name="WorkflowId">Workflow.</param>
-/// <param name="DatasetId">Dataset.</param>
+/// <param name="WorkflowId">Workflow whose draft or version is evaluated.</param>
+/// <param name="DatasetId">Dataset whose cases are run against both sides.</param>
 /// <param name="CandidateVersion">Candidate version (null: the draft).</param>
 /// <param name="CandidateHash">Candidate content hash.</param>
 /// <param name="CandidateJson">Candidate definition.</param>
@@ -103,7 +103,7 @@ public sealed record NewEvaluation(
 public sealed record EvaluationCaseRecord(int CaseNumber, string? BaselineJson, string CandidateJson);
 
 /// <summary>A workflow's failure budget.</summary>
-/// <param name="WorkflowId">Workflow.</param>
+/// <param name="WorkflowId">Workflow the budget gates; one budget per workflow.</param>
 /// <param name="MaxWrongAutomaticRate">Largest wrong-automatic rate, 0..1.</param>
 /// <param name="MinAutomationRate">Smallest automation rate, 0..1.</param>
 /// <param name="MaxP95LatencyMs">Largest p95 decision latency.</param>

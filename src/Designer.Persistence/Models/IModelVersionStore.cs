@@ -10,7 +10,6 @@ public interface IModelVersionStore
 {
     /// <summary>Versions of one model, or of all models when <paramref name="modelId"/> is null, ordered by id then version.</summary>
     /// <param name="modelId">Model id, or null.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<ModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -20,7 +19,6 @@ public interface IModelVersionStore
     /// </summary>
     /// <param name="version">The new version.</param>
     /// <param name="audit">Builds the entry from the stored row (its number is known only then).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The stored row.</returns>
     Task<ModelVersionRecord> AddAsync(NewModelVersion version, Func<ModelVersionRecord, AuditDraft> audit, CancellationToken cancellationToken);
 
@@ -30,7 +28,6 @@ public interface IModelVersionStore
     /// </summary>
     /// <param name="version">The version to import.</param>
     /// <param name="audit">Its audit entry.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<bool> ImportAsync(ModelVersionRecord version, AuditDraft audit, CancellationToken cancellationToken);
 
     /// <summary>
@@ -38,12 +35,10 @@ public interface IModelVersionStore
     /// row inside the transaction and returns why the change is refused (InvalidState), or null to go on.
     /// </summary>
     /// <param name="modelId">Model id.</param>
-    /// <param name="version">Version.</param>
     /// <param name="status">New status.</param>
     /// <param name="changedBy">Who changes it.</param>
     /// <param name="check">The transition rule.</param>
     /// <param name="audit">Builds the entry from the updated row.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The updated row, or NotFound / InvalidState / Conflict.</returns>
     Task<LifecycleResult<ModelVersionRecord>> ChangeStatusAsync(
         string modelId,

@@ -2,7 +2,7 @@ namespace Designer.Persistence;
 
 /// <summary>A stored model version, as <see cref="IModelVersionStore"/> returns it.</summary>
 /// <param name="ModelId">Model id.</param>
-/// <param name="Version">Version.</param>
+/// <param name="Version">Version number within the model, starting at 1.</param>
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="Sha256">SHA-256 of the model file.</param>
 /// <param name="TrainedBy">Who trained or registered it.</param>

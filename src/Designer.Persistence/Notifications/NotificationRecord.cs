@@ -6,9 +6,9 @@ namespace Designer.Persistence;
 /// <param name="Subscriber">The subscriber's configured name.</param>
 /// <param name="EventType">The event type.</param>
 /// <param name="OccurredAt">When the run's status changed.</param>
-/// <param name="RunId">The run.</param>
-/// <param name="WorkflowId">The workflow.</param>
-/// <param name="VersionNumber">The version.</param>
+/// <param name="RunId">Run whose status change is notified.</param>
+/// <param name="WorkflowId">Workflow the run belongs to (for the link in the message).</param>
+/// <param name="VersionNumber">Workflow version the run ran.</param>
 /// <param name="RunStatus">The run's status after the change.</param>
 /// <param name="EndNode">The end node, when completed.</param>
 /// <param name="RunError">Why the run faulted.</param>

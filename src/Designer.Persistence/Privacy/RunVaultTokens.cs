@@ -25,7 +25,6 @@ public static partial class RunVaultTokens
     /// <summary>The token text for a kind and id.</summary>
     /// <param name="kind">The value's kind.</param>
     /// <param name="id">The token id.</param>
-    /// <returns>The token.</returns>
     public static string Format(string kind, string id) => $"«{kind}:{id}»";
 
     /// <summary>Replaces every token in <paramref name="text"/> by the plain mask of its kind (<c>[email]</c>).</summary>
@@ -38,7 +37,6 @@ public static partial class RunVaultTokens
     }
 
     /// <summary>True when <paramref name="text"/> holds at least one token.</summary>
-    /// <param name="text">Text.</param>
     /// <returns>Whether a token is present.</returns>
     public static bool ContainsToken(string text) => text.Contains('«', StringComparison.Ordinal) && TokenPattern().IsMatch(text);
 

@@ -34,7 +34,6 @@ public sealed class RunRetention
 
     /// <summary>Purges every run past the period, batch by batch; nothing when the period is 0.</summary>
     /// <param name="cancellationToken">Stops between batches.</param>
-    /// <returns>The totals.</returns>
     public async Task<RetentionPurge> PurgeAsync(CancellationToken cancellationToken)
     {
         var total = new RetentionPurge(0, 0, 0, 0, 0);

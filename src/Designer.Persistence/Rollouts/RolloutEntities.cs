@@ -11,7 +11,7 @@ public sealed class RolloutEntity : IConcurrencyTracked
     /// <summary>Primary key (a version 7 GUID).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose versions the rollout splits.</summary>
     public Guid WorkflowId { get; set; }
 
     /// <summary>The version rolled out.</summary>
@@ -77,7 +77,7 @@ public sealed class RolloutEntity : IConcurrencyTracked
 /// </summary>
 public sealed class RolloutShadowCaseEntity
 {
-    /// <summary>The rollout.</summary>
+    /// <summary>Rollout that mirrored the input (shadow mode).</summary>
     public Guid RolloutId { get; set; }
 
     /// <summary>The live run whose input was mirrored.</summary>

@@ -8,7 +8,7 @@ namespace Designer.Persistence;
 /// <param name="Window">The window as given (ISO-8601).</param>
 /// <param name="WindowLength">The window, parsed.</param>
 /// <param name="MinRuns">At least 1.</param>
-/// <param name="Guards">The limits.</param>
+/// <param name="Guards">Limits that roll the candidate back when breached.</param>
 public sealed record NewRollout(Guid WorkflowId, int CandidateVersion, string Mode, int Percent, string Window, TimeSpan WindowLength, int MinRuns, RolloutGuards Guards);
 
 /// <summary>Guard limits; a null limit is not checked.</summary>
@@ -21,24 +21,24 @@ public sealed record RolloutGuards(double? MaxWrongRate, double? MaxEscalationRa
 /// <summary>The guard whose breach rolled a rollout back.</summary>
 /// <param name="Guard">Guard name (as in the request, e.g. <c>maxWrongRate</c>).</param>
 /// <param name="Value">The candidate's value when it was breached.</param>
-/// <param name="Limit">The limit.</param>
+/// <param name="Limit">The limit the value crossed.</param>
 public sealed record RolloutBreach(string Guard, double? Value, double Limit);
 
 /// <summary>A rollout as stored.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="WorkflowId">Workflow.</param>
-/// <param name="CandidateVersion">Candidate.</param>
+/// <param name="Id">Primary key; the API and the audit log refer to the rollout by it.</param>
+/// <param name="WorkflowId">Workflow whose versions the rollout splits.</param>
+/// <param name="CandidateVersion">The approved version being rolled out.</param>
 /// <param name="BaselineVersion">The version active while it runs.</param>
-/// <param name="Mode">Mode.</param>
+/// <param name="Mode">Split or shadow (<see cref="RolloutModes"/>).</param>
 /// <param name="Percent">Split percentage.</param>
 /// <param name="Window">Window as given.</param>
 /// <param name="MinRuns">Minimum candidate runs.</param>
-/// <param name="Guards">Limits.</param>
-/// <param name="State">State.</param>
+/// <param name="Guards">Limits that roll the candidate back when breached.</param>
+/// <param name="State">Where the rollout is in its life (<see cref="RolloutStates"/>).</param>
 /// <param name="Reason">Why it ended or paused.</param>
 /// <param name="StartedById">Starter id.</param>
 /// <param name="StartedByName">Starter name.</param>
-/// <param name="StartedAt">Start.</param>
+/// <param name="StartedAt">When it started (UTC); the window runs from here.</param>
 /// <param name="WindowEnd">Window end.</param>
 /// <param name="EndedAt">End, if final.</param>
 public sealed record RolloutRecord(
@@ -56,7 +56,7 @@ public sealed record RolloutRecord(
 }
 
 /// <summary>One mirrored input's shadow result (shadow mode).</summary>
-/// <param name="RolloutId">Rollout.</param>
+/// <param name="RolloutId">Rollout that mirrored the input.</param>
 /// <param name="RunId">The live run.</param>
 /// <param name="Outcome"><c>automated</c>, <c>escalated</c> or <c>failed</c>.</param>
 /// <param name="EndNode">The candidate's End node.</param>
@@ -81,7 +81,7 @@ public sealed record RolloutShadowCaseRecord(
 /// labelled decisions that disagree with the side's automatic decision (shadow: the candidate's; canary: the
 /// reviewer corrected or edited the automatic draft).
 /// </summary>
-/// <param name="Version">The version.</param>
+/// <param name="Version">Workflow version these numbers describe.</param>
 /// <param name="Runs">Runs with an outcome.</param>
 /// <param name="Automated">Completed without a person.</param>
 /// <param name="Escalated">Reached a human gate.</param>

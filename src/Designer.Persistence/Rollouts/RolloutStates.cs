@@ -19,7 +19,6 @@ public static class RolloutStates
     public const string Aborted = "aborted";
 
     /// <summary>Whether a rollout in this state still splits or mirrors runs.</summary>
-    /// <param name="state">The state.</param>
     /// <returns>True for running and needs-decision.</returns>
     public static bool IsOpen(string state) => state is Running or NeedsDecision;
 }

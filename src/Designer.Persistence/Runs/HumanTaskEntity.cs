@@ -32,7 +32,7 @@ public sealed class HumanTaskEntity : IConcurrencyTracked
     /// <summary>Editable fields (JSON array of strings).</summary>
     public string EditableFieldsJson { get; set; } = "[]";
 
-    /// <summary>Status.</summary>
+    /// <summary>Pending until decided, timed out or cancelled; only pending tasks accept a decision.</summary>
     public HumanTaskStatus Status { get; set; }
 
     /// <summary>Creation time (UTC).</summary>
@@ -47,7 +47,7 @@ public sealed class HumanTaskEntity : IConcurrencyTracked
     /// <summary>Name of the decider.</summary>
     public string? DecidedByName { get; set; }
 
-    /// <summary>The decision.</summary>
+    /// <summary>The decision taken; null while pending.</summary>
     public string? Decision { get; set; }
 
     /// <summary>The decider's comment.</summary>

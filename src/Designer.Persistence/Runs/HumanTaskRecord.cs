@@ -12,13 +12,13 @@ namespace Designer.Persistence;
 /// <param name="EvidenceJson">Evidence (JSON array).</param>
 /// <param name="Decisions">Allowed decisions.</param>
 /// <param name="EditableFields">Editable fields.</param>
-/// <param name="Status">Status.</param>
+/// <param name="Status">Pending until decided, timed out or cancelled; only pending tasks accept a decision.</param>
 /// <param name="CreatedAt">Creation time (UTC).</param>
 /// <param name="Due">SLA due time.</param>
 /// <param name="DecidedById">Decider id.</param>
 /// <param name="DecidedByName">Decider name.</param>
-/// <param name="Decision">The decision.</param>
-/// <param name="Comment">The comment.</param>
+/// <param name="Decision">The decision taken (one of <paramref name="Decisions"/>); null while pending.</param>
+/// <param name="Comment">The decider's note, kept in the run history; null if none.</param>
 /// <param name="EditsJson">Edited values (JSON object).</param>
 /// <param name="DecidedAt">Decision time.</param>
 /// <param name="Correction">The reviewer's edit of a model's draft, if any.</param>
@@ -44,8 +44,6 @@ public sealed record HumanTaskRecord(
     string? Correction = null)
 {
     /// <summary>Maps a row (for read-side queries outside the store, such as the inbox's).</summary>
-    /// <param name="t">The row.</param>
-    /// <returns>The record.</returns>
     public static HumanTaskRecord From(HumanTaskEntity t)
     {
         ArgumentNullException.ThrowIfNull(t);

@@ -11,8 +11,6 @@ public interface IRunStore
     /// Records a new run in <see cref="RunStatus.Running"/> and its <c>run.started</c> audit entry (actor =
     /// <paramref name="startedBy"/>; workflow, version, trigger; never the input) in the same transaction.
     /// </summary>
-    /// <param name="run">The run.</param>
-    /// <param name="startedBy">The starter.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored run.</returns>
     Task<RunRecord> CreateRunAsync(NewRun run, Actor startedBy, CancellationToken cancellationToken);
@@ -24,17 +22,14 @@ public interface IRunStore
     Task<RunRecord?> GetRunAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Lists runs, newest first.</summary>
-    /// <param name="query">Filters.</param>
     /// <param name="page">1-based page.</param>
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page.</returns>
     Task<Page<RunRecord>> ListRunsAsync(RunQuery query, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Changes a run's status if it is currently one of <paramref name="from"/>; terminal statuses set the end time.</summary>
     /// <param name="id">Run id.</param>
     /// <param name="from">Statuses the change is allowed from.</param>
-    /// <param name="transition">The change.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated run, or null when it does not exist, is in another status or changed concurrently.</returns>
     Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken);
@@ -56,7 +51,6 @@ public interface IRunStore
     /// <summary>Marks a run as decided by a human (for reporting).</summary>
     /// <param name="id">Run id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
     Task MarkHumanDecidedAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
@@ -74,9 +68,7 @@ public interface IRunStore
 
     /// <summary>Appends a checkpoint.</summary>
     /// <param name="runId">Run id.</param>
-    /// <param name="checkpoint">The checkpoint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
     Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken);
 
     /// <summary>Reads one checkpoint.</summary>
@@ -89,7 +81,6 @@ public interface IRunStore
     /// <summary>Every checkpoint of a run, oldest first.</summary>
     /// <param name="runId">Run id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The checkpoints.</returns>
     Task<IReadOnlyList<RunCheckpointRecord>> ListCheckpointsAsync(Guid runId, CancellationToken cancellationToken);
 
     /// <summary>Appends a trace event with the next sequence number; callers serialise appends per run.</summary>
@@ -136,7 +127,6 @@ public interface IRunStore
     /// </summary>
     /// <param name="id">Run id.</param>
     /// <param name="from">Statuses the change is allowed from.</param>
-    /// <param name="transition">The change.</param>
     /// <param name="trace">The rows, in order.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated run (or null) and the stored rows.</returns>
@@ -151,13 +141,10 @@ public interface IRunStore
     /// <param name="afterSequence">0 for all.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The events.</returns>
     Task<IReadOnlyList<TraceEventRecord>> ListTraceAsync(Guid runId, long afterSequence, int max, CancellationToken cancellationToken);
 
     /// <summary>Creates the task for a gate request; a second call with the same request id returns the existing task.</summary>
-    /// <param name="task">The task.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The task.</returns>
     Task<HumanTaskRecord> CreateTaskAsync(NewHumanTask task, CancellationToken cancellationToken);
 
     /// <summary>
@@ -182,13 +169,10 @@ public interface IRunStore
     /// <param name="page">1-based page.</param>
     /// <param name="pageSize">Page size.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page.</returns>
     Task<Page<HumanTaskRecord>> ListTasksAsync(HumanTaskStatus? status, Guid? runId, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Decides a pending task: one conditional UPDATE (status Pending and the token read); exactly one caller wins.</summary>
     /// <param name="id">Task id.</param>
-    /// <param name="decision">The decision.</param>
-    /// <param name="actor">The decider.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Decided, Conflict (not pending any more) or NotFound.</returns>
     Task<DecideTaskResult> DecideTaskAsync(Guid id, TaskDecision decision, Actor actor, CancellationToken cancellationToken);

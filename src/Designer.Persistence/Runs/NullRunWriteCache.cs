@@ -3,7 +3,7 @@ namespace Designer.Persistence;
 /// <summary>Holds nothing: for a run store that is not a <see cref="RunStore"/> (a decorator in tests), every write reads its state.</summary>
 public sealed class NullRunWriteCache : IRunWriteCache
 {
-    /// <summary>The instance.</summary>
+    /// <summary>Shared instance for hosts and tests that cache nothing (it holds no state).</summary>
     public static NullRunWriteCache Instance { get; } = new();
 
     private NullRunWriteCache()

@@ -8,7 +8,7 @@ public sealed class RunEntity : IConcurrencyTracked
     /// <summary>Primary key (a version 7 GUID).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow the run belongs to.</summary>
     public Guid WorkflowId { get; set; }
 
     /// <summary>The version the run is pinned to.</summary>
@@ -17,7 +17,7 @@ public sealed class RunEntity : IConcurrencyTracked
     /// <summary>Content hash of that version.</summary>
     public string ContentHash { get; set; } = string.Empty;
 
-    /// <summary>Status.</summary>
+    /// <summary>Where the run is in its life; the run list and recovery filter on it.</summary>
     public RunStatus Status { get; set; }
 
     /// <summary>Run input JSON.</summary>

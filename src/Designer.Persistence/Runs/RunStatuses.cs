@@ -4,7 +4,6 @@ namespace Designer.Persistence;
 public static class RunStatuses
 {
     /// <summary>True for statuses a run never leaves.</summary>
-    /// <param name="status">The status.</param>
     /// <returns>True when terminal.</returns>
     public static bool IsTerminal(RunStatus status) =>
         status is RunStatus.Completed or RunStatus.Faulted or RunStatus.Cancelled or RunStatus.Interrupted;

@@ -6,7 +6,7 @@ namespace Designer.Persistence;
 /// </summary>
 public sealed class ScheduleOccurrenceEntity
 {
-    /// <summary>The schedule.</summary>
+    /// <summary>Schedule the occurrence belongs to; with the time it forms the key that lets one host claim it.</summary>
     public Guid ScheduleId { get; set; }
 
     /// <summary>The occurrence (UTC).</summary>

@@ -14,7 +14,7 @@ public sealed record ScheduleDefinition(string Name, string Cron, string TimeZon
 /// <param name="WorkflowId">The workflow it starts.</param>
 /// <param name="Definition">What was set.</param>
 /// <param name="FiredThrough">Occurrences up to this instant are handled.</param>
-/// <param name="CreatedByName">Creator.</param>
+/// <param name="CreatedByName">Display name of the user who created the schedule.</param>
 /// <param name="CreatedAt">Creation time.</param>
 /// <param name="UpdatedAt">Last change.</param>
 /// <param name="LastOccurrence">The latest claimed occurrence, if any.</param>
@@ -29,8 +29,8 @@ public sealed record WorkflowScheduleRecord(
 }
 
 /// <summary>One claimed occurrence of a schedule.</summary>
-/// <param name="ScheduleId">The schedule.</param>
-/// <param name="OccurrenceUtc">The occurrence.</param>
+/// <param name="ScheduleId">Schedule the occurrence belongs to.</param>
+/// <param name="OccurrenceUtc">The cron time (UTC) that fired; claimed at most once.</param>
 /// <param name="ClaimedAt">When it was claimed.</param>
 /// <param name="ClaimedBy">The host that claimed it.</param>
 /// <param name="RunId">The run it started.</param>

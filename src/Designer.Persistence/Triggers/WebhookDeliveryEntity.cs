@@ -6,7 +6,7 @@ namespace Designer.Persistence;
 /// </summary>
 public sealed class WebhookDeliveryEntity
 {
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose webhook received the delivery.</summary>
     public Guid WorkflowId { get; set; }
 
     /// <summary>The caller's idempotency key.</summary>

@@ -13,7 +13,6 @@ public interface IWorkflowStore
     /// <param name="name">Display name, 1..200 characters.</param>
     /// <param name="description">Optional description.</param>
     /// <param name="draftJson">Initial draft definition JSON.</param>
-    /// <param name="actor">The creator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow and its draft (with the ETag for the first save).</returns>
     /// <exception cref="ArgumentException">The name is empty or too long, or an argument is missing.</exception>
@@ -23,7 +22,6 @@ public interface IWorkflowStore
     /// <param name="name">Display name, 1..200 characters.</param>
     /// <param name="description">Optional description.</param>
     /// <param name="draftJson">Imported definition JSON, stored as the draft.</param>
-    /// <param name="actor">The importer.</param>
     /// <param name="auditData">Optional details for the audit entry (e.g. the source).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow and its draft.</returns>
@@ -40,7 +38,6 @@ public interface IWorkflowStore
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
     /// <param name="search">Optional case-insensitive substring of the name or description.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The page.</returns>
     Task<Page<WorkflowSummary>> ListWorkflowsAsync(int page, int pageSize, string? search, CancellationToken cancellationToken);
 
     /// <summary>Gets a workflow's draft.</summary>
@@ -53,7 +50,6 @@ public interface IWorkflowStore
     /// <param name="id">Workflow id.</param>
     /// <param name="draftJson">The new draft definition JSON.</param>
     /// <param name="expectedETag">The ETag the editor loaded.</param>
-    /// <param name="actor">The editor.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Saved (new ETag), Conflict (current ETag; nothing written) or NotFound.</returns>
     Task<SaveDraftResult> SaveDraftAsync(Guid id, string draftJson, string expectedETag, Actor actor, CancellationToken cancellationToken);
