@@ -9,15 +9,12 @@ public sealed class ChatModelCallException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public ChatModelCallException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public ChatModelCallException(string message, Exception innerException)
         : base(message, innerException)
     {
@@ -25,8 +22,6 @@ public sealed class ChatModelCallException : Exception
 
     /// <summary>Creates the exception.</summary>
     /// <param name="kind">Why it failed.</param>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public ChatModelCallException(ChatFailureKind kind, string message, Exception? innerException = null)
         : base(message, innerException)
     {

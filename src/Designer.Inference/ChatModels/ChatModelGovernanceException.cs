@@ -9,22 +9,18 @@ public sealed class ChatModelGovernanceException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public ChatModelGovernanceException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public ChatModelGovernanceException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
     /// <summary>Creates the exception with every problem.</summary>
-    /// <param name="problems">The problems.</param>
     public ChatModelGovernanceException(IReadOnlyList<string> problems)
         : base(string.Join(" ", problems ?? []))
     {

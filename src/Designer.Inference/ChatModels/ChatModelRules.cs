@@ -6,9 +6,7 @@ namespace Designer.Inference.ChatModels;
 public static partial class ChatModelRules
 {
     /// <summary>Every problem with <paramref name="registration"/>; empty when it may be stored.</summary>
-    /// <param name="registration">The registration.</param>
     /// <param name="options">Admin settings (allowed endpoints).</param>
-    /// <returns>The problems.</returns>
     public static IReadOnlyList<string> Check(ChatModelRegistration registration, ChatModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -68,7 +66,6 @@ public static partial class ChatModelRules
     }
 
     /// <summary>True when <paramref name="endpoint"/> is an absolute http(s) URL on the admin allow-list.</summary>
-    /// <param name="endpoint">The URL.</param>
     /// <param name="options">Admin settings.</param>
     /// <returns>Whether it may be called.</returns>
     public static bool IsAllowedEndpoint(string? endpoint, ChatModelOptions options)
@@ -80,7 +77,6 @@ public static partial class ChatModelRules
     }
 
     /// <summary>Heuristic for values that are keys rather than names: provider key prefixes or long opaque tokens.</summary>
-    /// <param name="value">Text.</param>
     /// <returns>Whether it looks like a secret.</returns>
     public static bool LooksLikeKey(string? value) => value is not null && KeyPattern().IsMatch(value);
 

@@ -11,7 +11,6 @@ namespace Designer.Inference.ChatModels;
 public static class ChatModelServices
 {
     /// <summary>Binds <see cref="ChatModelOptions"/> and registers the registry, the resilient HTTP client and the gateway.</summary>
-    /// <param name="services">Services.</param>
     /// <param name="configuration">Configuration holding <c>Designer:ChatModels</c>.</param>
     /// <param name="registryRoot">Folder of the chat-model registry; null keeps an earlier registration.</param>
     /// <returns>The same services.</returns>
@@ -57,7 +56,6 @@ public static class ChatModelServices
     }
 
     /// <summary>Every problem with the admin settings.</summary>
-    /// <param name="options">The settings.</param>
     /// <returns>The problems; empty when valid.</returns>
     public static IReadOnlyList<string> Validate(ChatModelOptions options)
     {

@@ -19,7 +19,6 @@ public sealed class FileChatModelRegistry : IChatModelRegistry, IDisposable
 
     /// <summary>Creates the registry (the folder is created if missing).</summary>
     /// <param name="rootDirectory">Usually <c>&lt;dataDir&gt;/chat-models</c>.</param>
-    /// <param name="timeProvider">Clock.</param>
     /// <param name="options">Admin settings (allowed endpoints).</param>
     public FileChatModelRegistry(string rootDirectory, TimeProvider timeProvider, ChatModelOptions options)
     {

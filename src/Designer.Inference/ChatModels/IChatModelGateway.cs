@@ -8,7 +8,6 @@ public interface IChatModelGateway
     /// <param name="turns">Messages, already redacted.</param>
     /// <param name="settings">Per-call settings.</param>
     /// <param name="cancellationToken">Cancellation (the node's SLO).</param>
-    /// <returns>The reply.</returns>
     /// <exception cref="ChatModelCallException">The call failed; <see cref="ChatModelCallException.Kind"/> says how.</exception>
     Task<ChatReply> CompleteAsync(ChatModelVersion version, IReadOnlyList<ChatTurn> turns, ChatCallSettings settings, CancellationToken cancellationToken);
 }

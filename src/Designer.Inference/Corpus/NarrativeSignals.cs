@@ -22,7 +22,6 @@ public static class NarrativeSignals
     ];
 
     /// <summary>Counts occurrences of any of <paramref name="stems"/> in <paramref name="text"/>, case-insensitively.</summary>
-    /// <param name="text">The narrative.</param>
     /// <param name="stems">Stems to count.</param>
     public static int Count(string text, IReadOnlyList<string> stems)
     {

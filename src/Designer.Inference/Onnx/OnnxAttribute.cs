@@ -27,17 +27,14 @@ public sealed record OnnxAttribute
 
     /// <summary>A float attribute.</summary>
     /// <param name="name">Attribute name.</param>
-    /// <param name="value">Value.</param>
     public static OnnxAttribute OfFloat(string name, float value) => new(name, OnnxAttributeKind.Float) { FloatValue = value };
 
     /// <summary>An integer attribute.</summary>
     /// <param name="name">Attribute name.</param>
-    /// <param name="value">Value.</param>
     public static OnnxAttribute OfInt(string name, long value) => new(name, OnnxAttributeKind.Int) { IntValue = value };
 
     /// <summary>A list-of-integers attribute.</summary>
     /// <param name="name">Attribute name.</param>
-    /// <param name="values">Values.</param>
     public static OnnxAttribute OfInts(string name, params long[] values) =>
         new(name, OnnxAttributeKind.Ints) { IntValues = [.. values] };
 }

@@ -34,7 +34,6 @@ public sealed class OnnxGraphBuilder
 
     /// <summary>Declares a float graph output.</summary>
     /// <param name="name">Tensor name (must be produced by a node).</param>
-    /// <param name="shape">Shape.</param>
     public OnnxGraphBuilder Output(string name, params OnnxDimension[] shape)
     {
         _outputs.Add(new OnnxValueInfo(name, OnnxElementType.Float, shape));
@@ -43,7 +42,6 @@ public sealed class OnnxGraphBuilder
 
     /// <summary>Adds a float constant, row-major.</summary>
     /// <param name="name">Tensor name.</param>
-    /// <param name="dims">Dimensions.</param>
     /// <param name="values">Values; the count must equal the product of <paramref name="dims"/>.</param>
     public OnnxGraphBuilder Initializer(string name, long[] dims, ReadOnlySpan<float> values)
     {
@@ -61,8 +59,6 @@ public sealed class OnnxGraphBuilder
 
     /// <summary>Adds an int64 constant (e.g. a shape for Reshape).</summary>
     /// <param name="name">Tensor name.</param>
-    /// <param name="dims">Dimensions.</param>
-    /// <param name="values">Values.</param>
     public OnnxGraphBuilder Initializer(string name, long[] dims, ReadOnlySpan<long> values)
     {
         ArgumentNullException.ThrowIfNull(dims);
@@ -81,7 +77,6 @@ public sealed class OnnxGraphBuilder
     /// <param name="opType">Operator name.</param>
     /// <param name="inputs">Input tensor names.</param>
     /// <param name="output">Output tensor name.</param>
-    /// <param name="attributes">Attributes.</param>
     public OnnxGraphBuilder Node(string opType, string[] inputs, string output, params OnnxAttribute[] attributes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(opType);
@@ -103,8 +98,6 @@ public sealed class OnnxGraphBuilder
 
     /// <summary><c>output = alpha·a·bᵀ + beta·c</c> when <paramref name="transB"/> is set (the usual dense layer).</summary>
     /// <param name="a">Input [batch, in].</param>
-    /// <param name="b">Weights.</param>
-    /// <param name="c">Bias.</param>
     /// <param name="output">Result name.</param>
     /// <param name="transB">Whether <paramref name="b"/> is stored [out, in].</param>
     public OnnxGraphBuilder Gemm(string a, string b, string c, string output, bool transB = false) =>
@@ -127,8 +120,6 @@ public sealed class OnnxGraphBuilder
     public OnnxGraphBuilder Mul(string a, string b, string output) => Node("Mul", [a, b], output);
 
     /// <summary>Element-wise broadcasting quotient <c>output = a / b</c>.</summary>
-    /// <param name="a">Dividend.</param>
-    /// <param name="b">Divisor.</param>
     /// <param name="output">Result name.</param>
     public OnnxGraphBuilder Div(string a, string b, string output) => Node("Div", [a, b], output);
 
@@ -157,8 +148,6 @@ public sealed class OnnxGraphBuilder
 
     /// <summary>Adds a model-level metadata entry (ONNX <c>metadata_props</c>), readable through ONNX Runtime's
     /// <c>ModelMetadata.CustomMetadataMap</c>; it travels inside the model file and its hash.</summary>
-    /// <param name="key">Key.</param>
-    /// <param name="value">Value.</param>
     public OnnxGraphBuilder Metadata(string key, string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);

@@ -8,7 +8,7 @@ public sealed record OnnxValueInfo(string Name, OnnxElementType ElementType, IRe
 
 /// <summary>A constant tensor stored in the graph (ONNX <c>TensorProto</c> as an initializer, raw little-endian data).</summary>
 /// <param name="Name">Tensor name.</param>
-/// <param name="Dims">Dimensions.</param>
+/// <param name="Dims">Tensor shape, outermost first.</param>
 /// <param name="ElementType">Element type.</param>
 /// <param name="RawData">Little-endian element bytes.</param>
 public sealed record OnnxInitializer(string Name, IReadOnlyList<long> Dims, OnnxElementType ElementType, ReadOnlyMemory<byte> RawData);
@@ -18,7 +18,7 @@ public sealed record OnnxInitializer(string Name, IReadOnlyList<long> Dims, Onnx
 /// <param name="Name">Node name.</param>
 /// <param name="Inputs">Input tensor names.</param>
 /// <param name="Outputs">Output tensor names.</param>
-/// <param name="Attributes">Attributes.</param>
+/// <param name="Attributes">Operator settings (e.g. <c>axis</c>) by name.</param>
 public sealed record OnnxNode(
     string OpType,
     string Name,

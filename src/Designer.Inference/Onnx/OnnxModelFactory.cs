@@ -74,7 +74,6 @@ public static class OnnxModelFactory
     /// equals [1 − σ, σ] exactly, with the Platt calibration folded into the weights.
     /// </summary>
     /// <param name="weights">One weight per input feature.</param>
-    /// <param name="bias">Intercept.</param>
     /// <param name="calibration">Platt scaling applied to the logit.</param>
     public static byte[] LogisticRegression(ReadOnlySpan<float> weights, float bias, PlattCalibration calibration)
     {

@@ -45,7 +45,6 @@ public static class PretrainedCarrier
 
     /// <summary>The names of the embedded resources of an assembly.</summary>
     /// <param name="assemblyPath">The carrier assembly.</param>
-    /// <returns>The names.</returns>
     public static IReadOnlyList<string> ResourceNames(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);

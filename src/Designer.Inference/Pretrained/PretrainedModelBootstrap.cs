@@ -14,10 +14,7 @@ public static class PretrainedModelBootstrap
     public const string SystemActor = "system";
 
     /// <summary>Ensures the registry holds the carrier's bytes of <paramref name="model"/>.</summary>
-    /// <param name="registry">The registry.</param>
-    /// <param name="model">The model.</param>
     /// <param name="carrierDirectory">Where the carrier assemblies are.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The version holding these bytes (existing or new).</returns>
     /// <exception cref="FileNotFoundException">The carrier assembly is missing.</exception>
     /// <exception cref="ModelIntegrityException">The carrier's bytes do not match the pinned hashes.</exception>

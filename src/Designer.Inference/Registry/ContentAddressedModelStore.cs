@@ -34,7 +34,6 @@ public sealed partial class ContentAddressedModelStore
     /// <summary>Stores a model file (and its vocabulary) unless the same bytes are already there.</summary>
     /// <param name="model">The ONNX bytes.</param>
     /// <param name="vocabulary">The text encoder's vocabulary, or null.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The model's SHA-256.</returns>
     public async Task<string> StoreAsync(byte[] model, byte[]? vocabulary, CancellationToken cancellationToken)
     {
@@ -82,7 +81,6 @@ public sealed partial class ContentAddressedModelStore
     /// <summary>Reads a model file after verifying it against <paramref name="sha256"/>.</summary>
     /// <param name="sha256">The registered SHA-256.</param>
     /// <param name="what">The model, for messages (e.g. <c>'dispute-risk' v2</c>).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="ModelIntegrityException">The file is missing on this host or does not match.</exception>
     public async Task<byte[]> ReadVerifiedAsync(string sha256, string what, CancellationToken cancellationToken)
     {

@@ -13,7 +13,6 @@ public sealed partial class DatabaseModelRegistry
     /// into the shared store after their hash is verified and a <c>model.imported</c> audit entry each. Idempotent:
     /// versions already in the database are left as they are; a version whose file fails verification is skipped.
     /// </summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>How many versions were imported.</returns>
     public async Task<int> ImportLegacyFolderAsync(CancellationToken cancellationToken)
     {

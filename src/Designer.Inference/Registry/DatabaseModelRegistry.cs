@@ -43,8 +43,6 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
     /// <param name="rows">The database rows.</param>
     /// <param name="files">The shared model store.</param>
     /// <param name="legacyFolder">The old per-host registry folder to import from, or null.</param>
-    /// <param name="timeProvider">Clock.</param>
-    /// <param name="logger">Logger.</param>
     public DatabaseModelRegistry(IModelVersionStore rows, ContentAddressedModelStore files, string? legacyFolder, TimeProvider timeProvider, ILogger<DatabaseModelRegistry> logger)
     {
         _rows = rows ?? throw new ArgumentNullException(nameof(rows));
@@ -174,7 +172,6 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
 
     /// <summary>The audit entity id of a version, <c>&lt;id&gt;/v&lt;version&gt;</c> (as the web layer writes it).</summary>
     /// <param name="id">Model id.</param>
-    /// <param name="version">Version.</param>
     /// <returns>The entity id.</returns>
     public static string EntityId(string id, int version) => $"{id}/v{version.ToString(CultureInfo.InvariantCulture)}";
 

@@ -7,9 +7,7 @@ namespace Designer.Inference.Registry;
 public interface IAuditedModelRegistry : IModelRegistry
 {
     /// <summary>Registers the next version and the entry <paramref name="audit"/> builds for it, in one transaction.</summary>
-    /// <param name="registration">The model.</param>
     /// <param name="audit">Builds the entry from the new version (its number is known only then).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<ModelDescriptor> RegisterAsync(ModelRegistration registration, Func<ModelDescriptor, ModelAuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>
@@ -17,11 +15,9 @@ public interface IAuditedModelRegistry : IModelRegistry
     /// transaction; the expected status is checked inside it, so two hosts cannot both review one version.
     /// </summary>
     /// <param name="id">Model id.</param>
-    /// <param name="version">Version.</param>
     /// <param name="expected">The status the version must have.</param>
     /// <param name="status">New status.</param>
     /// <param name="audit">The entry; its actor is recorded as the one who changed the status.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="ModelNotFoundException">No such version.</exception>
     /// <exception cref="InvalidOperationException">The version is not <paramref name="expected"/>, or the transition is not allowed.</exception>
     Task<ModelDescriptor> SetStatusAsync(string id, int version, ModelStatus expected, ModelStatus status, ModelAuditEntry audit, CancellationToken cancellationToken);

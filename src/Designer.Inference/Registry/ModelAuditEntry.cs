@@ -6,5 +6,5 @@ namespace Designer.Inference.Registry;
 /// <param name="ActorId">Who acted (stable id).</param>
 /// <param name="ActorName">Their display name.</param>
 /// <param name="Action">What was done, e.g. <c>model.approved</c>.</param>
-/// <param name="Data">Details.</param>
+/// <param name="Data">What changed (e.g. the version and its hash), or null.</param>
 public sealed record ModelAuditEntry(string ActorId, string ActorName, string Action, JsonObject? Data);

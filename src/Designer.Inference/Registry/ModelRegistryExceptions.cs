@@ -9,15 +9,12 @@ public sealed class ModelIntegrityException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public ModelIntegrityException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public ModelIntegrityException(string message, Exception innerException)
         : base(message, innerException)
     {
@@ -33,15 +30,12 @@ public sealed class ModelNotFoundException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public ModelNotFoundException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public ModelNotFoundException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -7,7 +7,6 @@ public static class ModelVocabulary
 {
     /// <summary>Reads and verifies the vocabulary of <paramref name="descriptor"/>.</summary>
     /// <param name="descriptor">A version with a <see cref="ModelDescriptor.TextEncoder"/>.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The vocabulary bytes.</returns>
     /// <exception cref="ModelIntegrityException">The file is missing or does not match the registered hash.</exception>
     public static async Task<byte[]> ReadAsync(ModelDescriptor descriptor, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed record TextEncoderSpec
     /// <summary>Tokens per text including [CLS] and [SEP]; longer texts are truncated (and reported).</summary>
     public int MaxTokens { get; init; } = 256;
 
-    /// <summary>The pooling.</summary>
+    /// <summary>How token vectors become one text vector; must match how the model was trained.</summary>
     public TokenPooling Pooling { get; init; } = TokenPooling.Mean;
 
     /// <summary>Prepended to queries (asymmetric retrieval models), else empty.</summary>

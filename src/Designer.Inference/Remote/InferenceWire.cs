@@ -7,7 +7,7 @@ namespace Designer.Inference.Remote;
 
 /// <summary>One model version as the inference host lists it (<c>GET /v1/models</c>).</summary>
 /// <param name="Id">Model id.</param>
-/// <param name="Version">Version.</param>
+/// <param name="Version">Version number within the model, starting at 1.</param>
 /// <param name="Status">Approval status; only Approved versions are served.</param>
 /// <param name="Kind">Classifier or embedding.</param>
 /// <param name="Labels">Class labels in output order.</param>

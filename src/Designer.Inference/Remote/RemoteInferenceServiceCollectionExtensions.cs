@@ -15,7 +15,6 @@ public static class RemoteInferenceServiceCollectionExtensions
     /// — GETs on transient failures (5xx, 408, 429, connection errors, attempt timeouts), and <c>predict</c> only
     /// when the host refused it with 503 (queue full, honouring <c>Retry-After</c>) or it never reached the host.
     /// </summary>
-    /// <param name="services">The services.</param>
     /// <param name="endpoint">Base URL of the inference host.</param>
     /// <param name="requestTimeout">The host's per-request inference timeout; the attempt timeout adds a margin to it.</param>
     /// <returns>The HTTP client builder (tests replace its primary handler).</returns>

@@ -33,7 +33,6 @@ public sealed class DynamicBatcher : IAsyncDisposable
     /// <summary>Creates the batcher and starts its consumer.</summary>
     /// <param name="key">The model version served (for metrics and messages).</param>
     /// <param name="executor">Runs batches.</param>
-    /// <param name="options">Limits.</param>
     /// <param name="timeProvider">Clock for waits and timeouts.</param>
     /// <param name="metrics">Metrics sink, optional.</param>
     public DynamicBatcher(ModelKey key, IBatchExecutor executor, BatchingOptions options, TimeProvider timeProvider, InferenceMetrics? metrics = null)

@@ -9,17 +9,14 @@ public interface IInferenceClient
     /// <param name="model">Model id.</param>
     /// <param name="version">Pinned version, or null for the latest approved.</param>
     /// <param name="rows">Input rows.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="ModelNotFoundException">No such version, or it is not approved.</exception>
     /// <exception cref="InferenceQueueFullException">Back-pressure: the model's queue is full (HTTP 503).</exception>
     /// <exception cref="TimeoutException">The request timed out.</exception>
     Task<PredictionResult> PredictAsync(string model, int? version, IReadOnlyList<float[]> rows, CancellationToken cancellationToken);
 
     /// <summary>Every registered model version.</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<ModelDescriptor>> ListModelsAsync(CancellationToken cancellationToken);
 
     /// <summary>The versions loaded for serving, with their execution provider.</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<ServedModel>> ListServedModelsAsync(CancellationToken cancellationToken);
 }

@@ -12,15 +12,12 @@ public sealed class InferenceQueueFullException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public InferenceQueueFullException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public InferenceQueueFullException(string message, Exception innerException)
         : base(message, innerException)
     {

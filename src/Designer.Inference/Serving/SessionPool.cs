@@ -23,7 +23,6 @@ public sealed partial class SessionPool : IAsyncDisposable
     /// <param name="registry">Where models are read from.</param>
     /// <param name="selector">Execution provider selection.</param>
     /// <param name="batching">Batching limits for every model.</param>
-    /// <param name="timeProvider">Clock.</param>
     /// <param name="logger">Logs which provider serves each model.</param>
     /// <param name="metrics">Metrics, optional.</param>
     public SessionPool(
@@ -67,7 +66,6 @@ public sealed partial class SessionPool : IAsyncDisposable
     }
 
     /// <summary>Unloads a version (e.g. after it is retired); in-flight requests fail.</summary>
-    /// <param name="key">The version.</param>
     public async Task EvictAsync(ModelKey key)
     {
         if (_models.TryRemove(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)

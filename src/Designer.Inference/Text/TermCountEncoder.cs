@@ -72,7 +72,6 @@ public sealed class TermCountEncoder
     }
 
     /// <summary>Counts the vocabulary terms of <paramref name="text"/>.</summary>
-    /// <param name="text">The text.</param>
     /// <param name="tokens">How many tokens the text had (known or not).</param>
     public float[] Encode(string text, out int tokens)
     {

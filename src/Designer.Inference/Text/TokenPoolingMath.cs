@@ -8,7 +8,6 @@ public static class TokenPoolingMath
 {
     /// <summary>Pools row <paramref name="row"/>.</summary>
     /// <param name="hidden">The token vectors, row-major [batch, sequence, size].</param>
-    /// <param name="row">The row.</param>
     /// <param name="sequence">The padded sequence length.</param>
     /// <param name="size">The hidden size.</param>
     /// <param name="mask">The attention mask, [batch, sequence].</param>

@@ -54,7 +54,6 @@ public sealed partial class WordPieceEncoder
     /// <summary>Token ids for one text with [CLS] … [SEP], truncated to the window with [SEP] kept last.</summary>
     /// <param name="text">The text (prefix already applied).</param>
     /// <param name="truncated">Whether tokens were cut off.</param>
-    /// <returns>The ids.</returns>
     public IReadOnlyList<int> Tokenize(string text, out bool truncated)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -79,7 +78,6 @@ public sealed partial class WordPieceEncoder
     /// <param name="text">The text, without prefix.</param>
     /// <param name="isQuery">Whether to apply the query prefix (else the document prefix).</param>
     /// <param name="truncated">Whether tokens were cut off.</param>
-    /// <returns>The row.</returns>
     public float[] EncodeRow(string text, bool isQuery, out bool truncated)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -29,7 +29,6 @@ public static class DisputeFeatures
     public static int Count => Names.Count;
 
     /// <summary>Builds the feature vector of a dispute.</summary>
-    /// <param name="record">The dispute.</param>
     public static float[] Extract(DisputeRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -21,7 +21,6 @@ public sealed partial class RiskModelService
 
     /// <summary>Creates the service.</summary>
     /// <param name="registry">Model registry.</param>
-    /// <param name="logger">Logger.</param>
     public RiskModelService(IModelRegistry registry, ILogger<RiskModelService> logger)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
@@ -29,7 +28,6 @@ public sealed partial class RiskModelService
     }
 
     /// <summary>Trains and registers v1 (Approved) from the default corpus unless any version exists.</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new v1, or null when the model was already registered.</returns>
     public async Task<ModelDescriptor?> EnsureBootstrapAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +54,6 @@ public sealed partial class RiskModelService
     /// </summary>
     /// <param name="humanDecisions">Labelled reviewer decisions.</param>
     /// <param name="trainedBy">Who triggered the retraining.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new version and its held-out metrics (for the audit log).</returns>
     public Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
         IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, CancellationToken cancellationToken) =>
@@ -70,7 +67,6 @@ public sealed partial class RiskModelService
     /// <param name="humanDecisions">Labelled reviewer decisions.</param>
     /// <param name="trainedBy">Who triggered the retraining.</param>
     /// <param name="options">Hyper-parameters.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new version and its held-out metrics (for the audit log).</returns>
     public Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
         IReadOnlyList<LabelledExample> humanDecisions, string trainedBy, RiskTrainingOptions options, CancellationToken cancellationToken) =>
@@ -85,7 +81,6 @@ public sealed partial class RiskModelService
     /// <param name="trainedBy">Who triggered the retraining.</param>
     /// <param name="options">Hyper-parameters.</param>
     /// <param name="audit">Builds the <c>model.trained</c> entry from the new version and its metrics.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new version and its held-out metrics.</returns>
     /// <exception cref="InvalidOperationException">The registry cannot record an audit entry with its change.</exception>
     public Task<(ModelDescriptor Descriptor, RiskModelMetrics Metrics)> RetrainAsync(
