@@ -9,7 +9,6 @@ public sealed class CollectionJobQueue : WakeSignal
     private (Guid Id, CancellationTokenSource Source)? _running;
 
     /// <summary>Cancels <paramref name="jobId"/> if it is the job running here.</summary>
-    /// <param name="jobId">The job.</param>
     public void CancelRunning(Guid jobId)
     {
         lock (_lock)

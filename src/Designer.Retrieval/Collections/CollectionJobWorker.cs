@@ -27,7 +27,6 @@ public sealed partial class CollectionJobWorker : BackgroundService
     /// <param name="backends">Index backends.</param>
     /// <param name="queue">Wake-ups and cancellation.</param>
     /// <param name="options">Batch size and poll interval.</param>
-    /// <param name="logger">Logger.</param>
     public CollectionJobWorker(
         ICollectionStore store, IEmbeddingModelCatalog catalog, VectorIndexBackends backends, CollectionJobQueue queue,
         IOptions<RetrievalOptions> options, ILogger<CollectionJobWorker> logger)

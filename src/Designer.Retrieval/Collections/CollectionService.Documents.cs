@@ -9,10 +9,8 @@ namespace Designer.Retrieval.Collections;
 public sealed partial class CollectionService
 {
     /// <summary>Stores documents and queues their ingestion (chunk, embed, index) as one background job.</summary>
-    /// <param name="name">The collection.</param>
     /// <param name="documents">The documents; ids must be distinct.</param>
     /// <param name="actor">Who adds them.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The queued job, or every problem with the documents.</returns>
     public async Task<CollectionResult<CollectionJobProgress>> AddDocumentsAsync(
         string name, IReadOnlyList<DocumentInput> documents, Actor actor, CancellationToken cancellationToken)
@@ -36,9 +34,6 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Searches a collection, embedding the query with the model version its live index was built with.</summary>
-    /// <param name="name">The collection.</param>
-    /// <param name="query">The query.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The hits, best first, or every problem with the query.</returns>
     public async Task<CollectionResult<IReadOnlyList<CollectionHit>>> SearchAsync(string name, CollectionQuery query, CancellationToken cancellationToken)
     {
@@ -133,7 +128,6 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Checks a batch of documents (count, ids, text, reserved metadata keys); returns every problem, at most 100.</summary>
-    /// <param name="documents">The documents.</param>
     /// <returns>The problems, with fields such as <c>documents[3].id</c>.</returns>
     public static List<CollectionProblem> ValidateDocuments(IReadOnlyList<DocumentInput> documents)
     {

@@ -34,8 +34,6 @@ public sealed partial class CollectionService
     /// <param name="catalog">Embedding models.</param>
     /// <param name="backends">Index backends.</param>
     /// <param name="queue">Wakes the job worker.</param>
-    /// <param name="options">Defaults.</param>
-    /// <param name="time">Clock.</param>
     public CollectionService(
         ICollectionStore store, IEmbeddingModelCatalog catalog, VectorIndexBackends backends, CollectionJobQueue queue,
         IOptions<RetrievalOptions> options, TimeProvider time)
@@ -53,13 +51,11 @@ public sealed partial class CollectionService
     public IReadOnlyList<string> Backends => _backends.Available;
 
     /// <summary>Lists every collection.</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The collections by name.</returns>
     public Task<IReadOnlyList<CollectionRecord>> ListAsync(CancellationToken cancellationToken) => _store.ListAsync(cancellationToken);
 
     /// <summary>Returns one collection.</summary>
     /// <param name="name">Its name.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The collection or a 404 error.</returns>
     public async Task<CollectionResult<CollectionRecord>> GetAsync(string name, CancellationToken cancellationToken) =>
         await _store.GetAsync(name, cancellationToken) is { } collection ? collection : Missing(name);
@@ -67,7 +63,6 @@ public sealed partial class CollectionService
     /// <summary>Creates a collection and its (empty) index.</summary>
     /// <param name="request">What to create.</param>
     /// <param name="actor">Who creates it.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The collection, or every problem with the request.</returns>
     public async Task<CollectionResult<CollectionRecord>> CreateAsync(CreateCollection request, Actor actor, CancellationToken cancellationToken)
     {
@@ -145,9 +140,7 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Deletes a collection, its documents, its jobs and its indexes.</summary>
-    /// <param name="name">The collection.</param>
     /// <param name="actor">Who deletes it (audited with the deletion).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>True, or a 404 error.</returns>
     public async Task<CollectionResult<bool>> DeleteAsync(string name, Actor actor, CancellationToken cancellationToken)
     {
@@ -173,10 +166,8 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Queues re-embedding with another version of the collection's model (the newest when absent).</summary>
-    /// <param name="name">The collection.</param>
     /// <param name="version">Target version, or <see langword="null"/> for the newest.</param>
     /// <param name="actor">Who asked.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The job, or an error (409 when one is running or the version is the current one).</returns>
     public Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, int? version, Actor actor, CancellationToken cancellationToken) =>
         ReembedAsync(name, null, version, actor, cancellationToken);
@@ -186,11 +177,9 @@ public sealed partial class CollectionService
     /// collection's own model. The new vectors fill a fresh index beside the live one; queries switch to it, the model
     /// and the version in one row update when every document is in (<see cref="ICollectionStore.CompleteReembedAsync"/>).
     /// </summary>
-    /// <param name="name">The collection.</param>
     /// <param name="model">Target model, or <see langword="null"/> for the collection's own.</param>
     /// <param name="version">Target version, or <see langword="null"/> for the newest usable one.</param>
     /// <param name="actor">Who asked.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The job, or an error (400 unknown model/version, 409 when one is running or nothing would change).</returns>
     public async Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, string? model, int? version, Actor actor, CancellationToken cancellationToken)
     {
@@ -250,10 +239,8 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Sets or clears (<see langword="null"/>) the collection's dense weight of hybrid search.</summary>
-    /// <param name="name">The collection.</param>
     /// <param name="weight">A weight in [0, 1], or <see langword="null"/> for the model's default.</param>
     /// <param name="actor">Who changes it (audited with the change).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The collection, or an error (400 out of range, 404).</returns>
     public async Task<CollectionResult<CollectionRecord>> SetHybridDenseWeightAsync(string name, double? weight, Actor actor, CancellationToken cancellationToken)
     {
@@ -274,7 +261,6 @@ public sealed partial class CollectionService
     /// <param name="model">The model name.</param>
     /// <param name="version">The new version.</param>
     /// <param name="actor">Who asked.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The queued jobs (collections already re-embedding are left alone).</returns>
     public async Task<IReadOnlyList<CollectionJobProgress>> ReembedAllAsync(string model, int version, Actor actor, CancellationToken cancellationToken)
     {
@@ -292,9 +278,6 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Returns a job of a collection with its rate and ETA.</summary>
-    /// <param name="name">The collection.</param>
-    /// <param name="jobId">The job.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The progress, or a 404 error.</returns>
     public async Task<CollectionResult<CollectionJobProgress>> GetJobAsync(string name, Guid jobId, CancellationToken cancellationToken)
     {
@@ -306,8 +289,6 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Lists a collection's latest jobs, newest first.</summary>
-    /// <param name="name">The collection.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The jobs, or a 404 error.</returns>
     public async Task<CollectionResult<IReadOnlyList<CollectionJobProgress>>> ListJobsAsync(string name, CancellationToken cancellationToken)
     {
@@ -322,9 +303,6 @@ public sealed partial class CollectionService
     }
 
     /// <summary>Cancels a queued job at once, or a running one at its next step.</summary>
-    /// <param name="name">The collection.</param>
-    /// <param name="jobId">The job.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The job, or an error (409 once it has ended).</returns>
     public async Task<CollectionResult<CollectionJobProgress>> CancelJobAsync(string name, Guid jobId, CancellationToken cancellationToken)
     {

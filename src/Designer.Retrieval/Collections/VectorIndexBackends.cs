@@ -42,7 +42,6 @@ public sealed class VectorIndexBackends : IAsyncDisposable
 
     /// <summary>Returns the provider of a backend.</summary>
     /// <param name="backend">The backend name.</param>
-    /// <returns>The provider.</returns>
     /// <exception cref="KeyNotFoundException">The backend is not available.</exception>
     public IVectorIndexProvider Get(string backend) =>
         _providers.TryGetValue(backend, out var provider)

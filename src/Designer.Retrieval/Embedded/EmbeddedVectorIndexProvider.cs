@@ -110,7 +110,6 @@ public sealed class EmbeddedVectorIndexProvider : IVectorIndexProvider
     }
 
     /// <summary>Snapshots and closes every open index.</summary>
-    /// <returns>A task.</returns>
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync();

@@ -34,7 +34,6 @@ public sealed class EmbeddingModelCatalog : IEmbeddingModelCatalog
     /// <param name="defaultModel">The model collections use by default.</param>
     /// <param name="training">LSA training settings.</param>
     /// <param name="cacheCapacity">Embeddings cached per model version.</param>
-    /// <param name="timeProvider">Clock.</param>
     /// <param name="external">Configured generators by model name (their own version), already cached.</param>
     public EmbeddingModelCatalog(
         IModelRegistry registry,

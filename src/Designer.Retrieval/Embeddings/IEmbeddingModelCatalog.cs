@@ -15,7 +15,6 @@ public interface IEmbeddingModelCatalog
     /// <summary>Returns the generator of one model version.</summary>
     /// <param name="model">The model name.</param>
     /// <param name="version">The version; <see langword="null"/> for the newest usable one.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The model version and its generator.</returns>
     /// <exception cref="KeyNotFoundException">No such model or version.</exception>
     Task<EmbeddingModelHandle> GetAsync(string model, int? version, CancellationToken cancellationToken);
@@ -23,7 +22,6 @@ public interface IEmbeddingModelCatalog
     /// <summary>Trains a new version of a project-trained model on a corpus and registers it.</summary>
     /// <param name="model">The model name (a project-trained kind, e.g. <see cref="DefaultModel"/>).</param>
     /// <param name="corpus">The texts to learn the vocabulary and the embedding space from.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new version and its generator.</returns>
     Task<EmbeddingModelHandle> TrainAsync(string model, IReadOnlyList<string> corpus, CancellationToken cancellationToken);
 }

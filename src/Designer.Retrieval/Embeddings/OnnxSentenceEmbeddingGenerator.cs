@@ -60,8 +60,6 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     public string ModelKey => _metadata.DefaultModelId!;
 
     /// <summary>Token ids for one text: [CLS] pieces… [SEP], truncated to the maximum length (keeping [SEP] last).</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The ids.</returns>
     public IReadOnlyList<int> Tokenize(string text) => _encoder.Tokenize(text, out _);
 
     /// <inheritdoc />

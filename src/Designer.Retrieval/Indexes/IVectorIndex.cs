@@ -24,12 +24,10 @@ public interface IVectorIndex
     Task DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes every record whose payload satisfies <paramref name="filter"/> (e.g. all chunks of a re-ingested document).</summary>
-    /// <param name="filter">The filter.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task DeleteByFilterAsync(PayloadFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>Returns at most <see cref="SearchRequest.TopK"/> hits, best first.</summary>
-    /// <param name="request">The query.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="ArgumentException">The query vector has the wrong dimension, or the mode's inputs are missing.</exception>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);

@@ -9,7 +9,6 @@ public interface IVectorIndexProvider : IAsyncDisposable
     /// <summary>Creates the collection's index, or opens it if it exists with the same dimension.</summary>
     /// <param name="collection">Lower-case letters, digits and underscores, 1–48 characters, starting with a letter or digit.</param>
     /// <param name="dimension">The vector dimension.</param>
-    /// <param name="distance">The similarity.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="ArgumentException">The name is invalid, or the collection exists with another dimension.</exception>
     Task<IVectorIndex> CreateAsync(string collection, int dimension, VectorDistance distance = VectorDistance.Cosine, CancellationToken cancellationToken = default);

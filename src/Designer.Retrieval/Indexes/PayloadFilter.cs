@@ -19,43 +19,33 @@ public abstract record PayloadFilter
     /// <summary>The payload value at <paramref name="key"/> equals <paramref name="value"/>.</summary>
     /// <param name="key">The payload key.</param>
     /// <param name="value">A string, integer or boolean JSON value.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter Equal(string key, JsonValue value) => new EqualsFilter(key, value);
 
     /// <summary>The payload value at <paramref name="key"/> equals the string <paramref name="value"/>.</summary>
     /// <param name="key">The payload key.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter Equal(string key, string value) => new EqualsFilter(key, JsonValue.Create(value));
 
     /// <summary>The payload value at <paramref name="key"/> equals the integer <paramref name="value"/>.</summary>
     /// <param name="key">The payload key.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter Equal(string key, long value) => new EqualsFilter(key, JsonValue.Create(value));
 
     /// <summary>The payload value at <paramref name="key"/> equals the boolean <paramref name="value"/>.</summary>
     /// <param name="key">The payload key.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter Equal(string key, bool value) => new EqualsFilter(key, JsonValue.Create(value));
 
     /// <summary>The payload value at <paramref name="key"/> equals one of the strings <paramref name="values"/>.</summary>
     /// <param name="key">The payload key.</param>
     /// <param name="values">The accepted values.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter In(string key, params IReadOnlyList<string> values) => new InFilter(key, [.. values.Select(v => JsonValue.Create(v))]);
 
     /// <summary>The payload value at <paramref name="key"/> equals one of the integers <paramref name="values"/>.</summary>
     /// <param name="key">The payload key.</param>
     /// <param name="values">The accepted values.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter In(string key, params IReadOnlyList<long> values) => new InFilter(key, [.. values.Select(v => JsonValue.Create(v))]);
 
     /// <summary>The payload value at <paramref name="key"/> equals one of <paramref name="values"/>.</summary>
     /// <param name="key">The payload key.</param>
     /// <param name="values">Strings, or integers (not mixed, as Qdrant requires).</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter In(string key, IReadOnlyList<JsonValue> values) => new InFilter(key, values);
 
     /// <summary>The payload value at <paramref name="key"/> is a number within the given bounds (each optional).</summary>
@@ -64,13 +54,10 @@ public abstract record PayloadFilter
     /// <param name="gte">Inclusive lower bound.</param>
     /// <param name="lt">Exclusive upper bound.</param>
     /// <param name="lte">Inclusive upper bound.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter Range(string key, double? gt = null, double? gte = null, double? lt = null, double? lte = null) =>
         new RangeFilter(key, gt, gte, lt, lte);
 
     /// <summary>Every filter in <paramref name="must"/> holds.</summary>
-    /// <param name="must">The conjuncts.</param>
-    /// <returns>The filter.</returns>
     public static PayloadFilter And(params IReadOnlyList<PayloadFilter> must) => new AndFilter(must);
 }
 
@@ -93,5 +80,5 @@ public sealed record InFilter(string Key, IReadOnlyList<JsonValue> Values) : Pay
 public sealed record RangeFilter(string Key, double? Gt, double? Gte, double? Lt, double? Lte) : PayloadFilter;
 
 /// <summary>All conjuncts hold.</summary>
-/// <param name="Must">The conjuncts.</param>
+/// <param name="Must">Filters that must all match.</param>
 public sealed record AndFilter(IReadOnlyList<PayloadFilter> Must) : PayloadFilter;

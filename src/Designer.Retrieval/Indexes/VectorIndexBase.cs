@@ -88,21 +88,16 @@ public abstract class VectorIndexBase : IVectorIndex
     public abstract Task<long> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Writes validated records: vectors are normalised copies, payloads are private copies.</summary>
-    /// <param name="records">The records.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
     protected abstract Task UpsertCoreAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken);
 
     /// <summary>Deletes records by id.</summary>
     /// <param name="ids">The ids, at least one.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
     protected abstract Task DeleteCoreAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>Deletes the records whose payload satisfies the filter.</summary>
-    /// <param name="filter">The filter.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
     protected abstract Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken);
 
     /// <summary>The dense leg: the best <paramref name="limit"/> records by cosine similarity that pass the request's filter.</summary>

@@ -6,7 +6,6 @@ namespace Designer.Retrieval.Indexes;
 public static class VectorMath
 {
     /// <summary>Returns an L2-normalised copy (a zero vector stays zero).</summary>
-    /// <param name="vector">The input.</param>
     /// <returns>A new array.</returns>
     public static float[] Normalize(ReadOnlySpan<float> vector)
     {
@@ -21,7 +20,6 @@ public static class VectorMath
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> when the vector's length differs from the index dimension.</summary>
-    /// <param name="vector">The vector.</param>
     /// <param name="dimension">The expected length.</param>
     /// <param name="what">What the vector is, for the message.</param>
     public static void CheckDimension(float[]? vector, int dimension, string what)

@@ -19,7 +19,6 @@ public sealed record TrainedLsaModel(byte[] OnnxModel, int Dimensions, IReadOnly
 public static class LsaTrainer
 {
     /// <summary>Trains on <paramref name="corpus"/>.</summary>
-    /// <param name="corpus">Documents.</param>
     /// <param name="options">Training settings.</param>
     /// <param name="cancellationToken">Checked between phases.</param>
     /// <exception cref="ArgumentException">The corpus has fewer than 2 documents or no term seen often enough.</exception>
