@@ -23,7 +23,6 @@ public static class ActionServices
     /// connection: no redirects (a redirect could leave the approved host), exponential retries with jitter on transient
     /// failures, but only for idempotent methods or requests that carry an <c>Idempotency-Key</c>.
     /// </summary>
-    /// <param name="services">Services.</param>
     /// <param name="options">The connections, read from configuration before the container is built.</param>
     /// <returns>The same services.</returns>
     public static IServiceCollection AddActionConnections(IServiceCollection services, ActionOptions options)

@@ -35,7 +35,6 @@ public sealed partial class RunCompensator
     /// <param name="actions">Connections and their clients.</param>
     /// <param name="trace">Where each compensation is recorded.</param>
     /// <param name="time">Clock for timestamps and timeouts.</param>
-    /// <param name="logger">Logger.</param>
     /// <param name="vault">Turns the trace's tokens back into values to send; null when the store keeps them as given.</param>
     /// <param name="audit">The audit chain; null for none.</param>
     public RunCompensator(IRunStore runs, ActionRuntime actions, DurableTraceSink trace, TimeProvider time, ILogger<RunCompensator> logger, IRunVault? vault = null, IAuditLog? audit = null)

@@ -25,7 +25,6 @@ public sealed class ChatResponseCache
 
     /// <summary>Stores a reply.</summary>
     /// <param name="key">Hash key.</param>
-    /// <param name="reply">Reply.</param>
     public void Set(string key, ChatReply reply)
     {
         if (_capacity == 0 || !_entries.TryAdd(key, reply))

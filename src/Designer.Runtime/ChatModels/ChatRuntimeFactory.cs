@@ -8,7 +8,6 @@ namespace Designer.Runtime.ChatModels;
 public static class ChatRuntimeFactory
 {
     /// <summary>The chat runtime, or null when the chat-model registry or gateway is not registered.</summary>
-    /// <param name="services">The provider.</param>
     /// <returns>The runtime or null.</returns>
     public static ChatRuntime? Create(IServiceProvider services)
     {

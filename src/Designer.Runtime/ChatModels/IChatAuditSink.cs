@@ -6,10 +6,6 @@ namespace Designer.Runtime.ChatModels;
 public interface IChatAuditSink
 {
     /// <summary>Appends the entry; the data holds only the redacted prompt, the raw reply and their hashes.</summary>
-    /// <param name="runId">Run.</param>
-    /// <param name="nodeId">Node.</param>
     /// <param name="data">Entry data.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>A task.</returns>
     Task AppendAsync(string runId, string nodeId, JsonObject data, CancellationToken cancellationToken);
 }

@@ -9,15 +9,12 @@ public sealed class WorkflowCompilationException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public WorkflowCompilationException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public WorkflowCompilationException(string message, Exception innerException)
         : base(message, innerException)
     {

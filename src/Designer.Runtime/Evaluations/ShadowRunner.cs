@@ -50,7 +50,6 @@ public sealed class ShadowRunner
     /// <param name="contentHash">Its content hash.</param>
     /// <param name="runId">An id for this shadow run (a GUID string keeps node idempotency keys unique).</param>
     /// <param name="input">The run input.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>What happened.</returns>
     /// <exception cref="WorkflowCompilationException">The definition does not compile here.</exception>
     public async Task<ShadowResult> RunAsync(WorkflowDefinition definition, string contentHash, string runId, JsonObject input, CancellationToken cancellationToken)

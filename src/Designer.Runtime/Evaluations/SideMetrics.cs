@@ -31,7 +31,6 @@ public sealed record SideMetrics(
 {
     /// <summary>Computes the metrics of judged results.</summary>
     /// <param name="results">Each result with whether it matched its label.</param>
-    /// <returns>The metrics.</returns>
     public static SideMetrics From(IReadOnlyList<(ShadowResult Result, bool Matched)> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -53,7 +52,6 @@ public sealed record SideMetrics(
     }
 
     /// <summary>Wilson score interval (95 %, z = 1.96) for <paramref name="successes"/> out of <paramref name="trials"/>.</summary>
-    /// <param name="successes">Count.</param>
     /// <param name="trials">Trials, at least 1.</param>
     /// <returns>Lower and upper bound.</returns>
     public static (double Low, double High) Wilson(int successes, int trials)

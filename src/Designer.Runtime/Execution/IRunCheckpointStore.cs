@@ -8,21 +8,15 @@ public interface IRunCheckpointStore
 {
     /// <summary>Appends a checkpoint.</summary>
     /// <param name="runId">Run id.</param>
-    /// <param name="checkpoint">The checkpoint.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>A task.</returns>
     ValueTask SaveAsync(string runId, RunCheckpoint checkpoint, CancellationToken cancellationToken);
 
     /// <summary>Reads one checkpoint.</summary>
     /// <param name="runId">Run id.</param>
     /// <param name="checkpointId">Checkpoint id.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The checkpoint, or null.</returns>
     ValueTask<RunCheckpoint?> GetAsync(string runId, string checkpointId, CancellationToken cancellationToken);
 
     /// <summary>Every checkpoint of a run, oldest first.</summary>
     /// <param name="runId">Run id.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The checkpoints.</returns>
     ValueTask<IReadOnlyList<RunCheckpoint>> ListAsync(string runId, CancellationToken cancellationToken);
 }

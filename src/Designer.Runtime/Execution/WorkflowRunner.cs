@@ -33,8 +33,6 @@ public sealed class WorkflowRunner
     /// <param name="workflow">The compiled version.</param>
     /// <param name="runId">New run id (also the MAF session id).</param>
     /// <param name="input">Run input.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The outcome.</returns>
     public async Task<RunResult> StartAsync(CompiledWorkflow workflow, string runId, JsonObject input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);
@@ -56,8 +54,6 @@ public sealed class WorkflowRunner
     /// <param name="workflow">The same compiled version the run started on.</param>
     /// <param name="runId">Run id.</param>
     /// <param name="decision">The decision for the waiting gate.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The outcome.</returns>
     /// <exception cref="InvalidOperationException">The run has no checkpoint or is not waiting at that gate.</exception>
     public async Task<RunResult> ResumeAsync(CompiledWorkflow workflow, string runId, HumanDecision decision, CancellationToken cancellationToken)
     {
@@ -99,8 +95,6 @@ public sealed class WorkflowRunner
     /// <param name="runId">Run id.</param>
     /// <param name="input">The run input (used only when there is no checkpoint).</param>
     /// <param name="decisions">The stored decision for a gate request, or null while it is undecided.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The outcome.</returns>
     public async Task<RunResult> RecoverAsync(CompiledWorkflow workflow, string runId, JsonObject input, Func<HumanGateRequest, HumanDecision?> decisions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);

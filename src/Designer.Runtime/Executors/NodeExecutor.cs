@@ -48,23 +48,17 @@ public abstract class NodeExecutor : Executor
     }
 
     /// <summary>Adds kind-specific routes and message types.</summary>
-    /// <param name="protocolBuilder">The builder.</param>
-    /// <returns>The builder.</returns>
     private protected virtual ProtocolBuilder ConfigureNodeProtocol(ProtocolBuilder protocolBuilder) => protocolBuilder;
 
     /// <summary>Runs the node's logic.</summary>
     /// <param name="scope">This execution.</param>
     /// <param name="context">MAF context.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The outcome, or null when the node waits (human gate).</returns>
     private protected abstract ValueTask<NodeOutcome?> ExecuteAsync(NodeScope scope, IWorkflowContext context, CancellationToken cancellationToken);
 
     /// <summary>Hands the completed state on: by default to the targets of the chosen port.</summary>
     /// <param name="next">State with this node's output.</param>
-    /// <param name="outcome">The outcome.</param>
     /// <param name="context">MAF context.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>A task.</returns>
     private protected virtual ValueTask ForwardAsync(RunState next, NodeOutcome outcome, IWorkflowContext context, CancellationToken cancellationToken) =>
         context.SendMessageAsync(new NodeMessage(Node.Id, outcome.Port, next), cancellationToken);
 

@@ -9,15 +9,12 @@ public sealed class NodeFaultException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
     public NodeFaultException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
     public NodeFaultException(string message, Exception innerException)
         : base(message, innerException)
     {

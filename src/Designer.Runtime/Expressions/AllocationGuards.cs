@@ -82,8 +82,6 @@ internal static class AllocationGuards
     public static bool IsBreach(JavaScriptException ex) => ex.Message.Contains(Marker, StringComparison.Ordinal);
 
     /// <summary>The breach without its marker, e.g. <c>repeat would create 1000000000 characters</c>.</summary>
-    /// <param name="ex">The breach.</param>
-    /// <returns>The description.</returns>
     public static string Describe(JavaScriptException ex)
     {
         var at = ex.Message.IndexOf(Marker, StringComparison.Ordinal);

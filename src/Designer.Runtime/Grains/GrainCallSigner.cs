@@ -75,7 +75,6 @@ public sealed class GrainCallSigner
 
     /// <summary>Signs a decision for the run <paramref name="runId"/>, issued now.</summary>
     /// <param name="runId">The run (the grain's key).</param>
-    /// <param name="decision">The decision.</param>
     /// <returns>The signed decision.</returns>
     public RunGrainDecision Sign(Guid runId, RunGrainDecision decision)
     {
@@ -86,7 +85,6 @@ public sealed class GrainCallSigner
 
     /// <summary>Signs a cancel of the run <paramref name="runId"/>, issued now.</summary>
     /// <param name="runId">The run (the grain's key).</param>
-    /// <param name="cancel">The cancel.</param>
     /// <returns>The signed cancel.</returns>
     public RunGrainCancel Sign(Guid runId, RunGrainCancel cancel)
     {

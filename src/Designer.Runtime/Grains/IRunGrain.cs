@@ -11,8 +11,6 @@ public interface IRunGrain : IGrainWithGuidKey
     /// Decides one of the run's pending tasks (a signed command: unsigned, wrongly signed or stale ones are refused
     /// and no decision is recorded).
     /// </summary>
-    /// <param name="request">The decision.</param>
-    /// <returns>The outcome.</returns>
     Task<RunGrainDecisionOutcome> DecideAsync(RunGrainDecision request);
 
     /// <summary>
@@ -21,11 +19,9 @@ public interface IRunGrain : IGrainWithGuidKey
     /// </summary>
     /// <param name="taskId">The pending task.</param>
     /// <param name="due">When its SLA expires.</param>
-    /// <returns>A task.</returns>
     Task ScheduleSlaAsync(Guid taskId, DateTimeOffset due);
 
     /// <summary>Cancels the run (a signed command: unsigned, wrongly signed or stale ones are refused).</summary>
     /// <param name="request">Who cancels, signed by the web host.</param>
-    /// <returns>The outcome.</returns>
     Task<RunGrainCancelOutcome> CancelAsync(RunGrainCancel request);
 }

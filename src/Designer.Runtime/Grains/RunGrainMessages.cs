@@ -9,7 +9,7 @@ public sealed record RunGrainDecision
     [Id(0)]
     public required Guid TaskId { get; init; }
 
-    /// <summary>The decision.</summary>
+    /// <summary>The decision taken; must be one the task allows.</summary>
     [Id(1)]
     public required string Decision { get; init; }
 
@@ -42,7 +42,6 @@ public sealed record RunGrainDecision
     public string? Signature { get; init; }
 
     /// <summary>The signed fields, in order (the run id and issue time are added by the signer).</summary>
-    /// <returns>The fields.</returns>
     public IReadOnlyList<string?> SignedFields() =>
         ["decide", TaskId.ToString("D"), Decision, Comment, EditsJson, Correction, ActorId, ActorName];
 }
@@ -69,7 +68,6 @@ public sealed record RunGrainCancel
     public string? Signature { get; init; }
 
     /// <summary>The signed fields, in order (the run id and issue time are added by the signer).</summary>
-    /// <returns>The fields.</returns>
     public IReadOnlyList<string?> SignedFields() => ["cancel", ActorId, ActorName];
 }
 

@@ -5,9 +5,6 @@ public interface IGateDeadlines
 {
     /// <summary>Makes sure the task times out at <paramref name="due"/> unless decided first; idempotent.</summary>
     /// <param name="runId">The task's run.</param>
-    /// <param name="taskId">The task.</param>
     /// <param name="due">When its SLA expires.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>A task.</returns>
     Task ScheduleAsync(Guid runId, Guid taskId, DateTimeOffset due, CancellationToken cancellationToken);
 }

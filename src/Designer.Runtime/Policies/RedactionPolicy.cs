@@ -29,7 +29,6 @@ public sealed class RedactionPolicy
     public IReadOnlyList<string> Fields { get; }
 
     /// <summary>The masked copy of a trace payload rooted at <paramref name="rootPath"/>.</summary>
-    /// <param name="node">Payload.</param>
     /// <param name="rootPath">Path of the payload in the run variables (e.g. <c>input</c>, <c>nodes.risk</c>), or empty.</param>
     /// <param name="runtimeWritten">
     /// True when the runtime wrote the payload's top level itself (a gate's decision), so its actor keys name staff

@@ -60,7 +60,6 @@ public sealed partial class ReversibleRedaction
     };
 
     /// <summary>Replaces placeholders in <paramref name="text"/>.</summary>
-    /// <param name="text">Text.</param>
     /// <returns>The restored text.</returns>
     public string Restore(string text)
     {

@@ -10,7 +10,6 @@ public interface IRunOwnership
     string Owner { get; }
 
     /// <summary>The owner ids of the hosts alive now, this one included.</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The live owners.</returns>
     ValueTask<IReadOnlyCollection<string>> LiveOwnersAsync(CancellationToken cancellationToken);
 }

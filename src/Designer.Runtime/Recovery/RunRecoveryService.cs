@@ -24,7 +24,6 @@ public sealed partial class RunRecoveryService : BackgroundService
     /// <param name="lifetime">Host lifetime (recovery waits for start-up to finish).</param>
     /// <param name="time">Clock for the sweep interval.</param>
     /// <param name="options">Runtime options.</param>
-    /// <param name="logger">Logger.</param>
     public RunRecoveryService(RunService runs, IHostApplicationLifetime lifetime, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<RunRecoveryService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -5,7 +5,6 @@ public interface IVectorSearch
 {
     /// <summary>Runs one search.</summary>
     /// <param name="request">What to search for.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Hits, best first, at most <see cref="VectorSearchRequest.TopK"/>.</returns>
     Task<IReadOnlyList<VectorSearchHit>> SearchAsync(VectorSearchRequest request, CancellationToken cancellationToken);
 }

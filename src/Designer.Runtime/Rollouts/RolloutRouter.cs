@@ -24,10 +24,7 @@ public sealed class RolloutRouter
     }
 
     /// <summary>Routes a new run of <paramref name="workflow"/>.</summary>
-    /// <param name="workflow">The workflow.</param>
     /// <param name="options">Run key and explicit version, if given.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The route.</returns>
     public async Task<RunRoute> RouteAsync(WorkflowRecord workflow, RunStartOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflow);

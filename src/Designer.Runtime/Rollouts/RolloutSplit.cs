@@ -15,7 +15,6 @@ public static class RolloutSplit
     public const int Buckets = 10_000;
 
     /// <summary>The key's bucket within the rollout.</summary>
-    /// <param name="rolloutId">The rollout.</param>
     /// <param name="runKey">The run key (idempotency key).</param>
     /// <returns>0 to <see cref="Buckets"/> − 1.</returns>
     public static int Bucket(Guid rolloutId, string runKey)
@@ -27,7 +26,6 @@ public static class RolloutSplit
     }
 
     /// <summary>Whether the key goes to the candidate.</summary>
-    /// <param name="rolloutId">The rollout.</param>
     /// <param name="runKey">The run key.</param>
     /// <param name="percent">The candidate's share, 0–100.</param>
     /// <returns>True for the candidate side.</returns>

@@ -132,9 +132,7 @@ public sealed class DurableTraceSink : ITraceSink
     /// and the buffer is small and young; without batching for the run, stores the checkpoint alone.
     /// </summary>
     /// <param name="runId">Run id.</param>
-    /// <param name="checkpoint">The checkpoint.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>A task.</returns>
     public async Task SaveCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -172,7 +170,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// reads its trace (a gate's evidence, a compensation) or the run stops for good.
     /// </summary>
     /// <param name="runId">Run id.</param>
-    /// <returns>A task.</returns>
     public async Task FlushAsync(Guid runId)
     {
         if (!_buffers.TryGetValue(runId, out var buffer) || (buffer.Rows.Count == 0 && buffer.Held is null))
@@ -238,7 +235,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// only the held checkpoint and the rows up to it are, and the run's next start from there writes the rest once.
     /// </summary>
     /// <param name="runId">Run id.</param>
-    /// <returns>A task.</returns>
     public async Task EndAsync(Guid runId)
     {
         // The run's append lock too: flushes after TakeCost may have added it again.
@@ -273,7 +269,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// when a start or resume has returned (no executor of the run writes any more).
     /// </summary>
     /// <param name="runId">Run id.</param>
-    /// <returns>The cost.</returns>
     public decimal TakeCost(Guid runId)
     {
         _locks.TryRemove(runId, out _);

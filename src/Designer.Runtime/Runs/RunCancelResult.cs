@@ -10,7 +10,7 @@ public abstract record RunCancelResult
     }
 
     /// <summary>The run is now Cancelled.</summary>
-    /// <param name="Run">The run.</param>
+    /// <param name="Run">The run as it stands after the cancel.</param>
     public sealed record Cancelled(RunRecord Run) : RunCancelResult;
 
     /// <summary>No such run.</summary>

@@ -21,6 +21,6 @@ public abstract record RunDecisionResult
     public sealed record Conflict(HumanTaskStatus Status) : RunDecisionResult;
 
     /// <summary>The decision or the edits are not allowed by the task.</summary>
-    /// <param name="Message">Why.</param>
+    /// <param name="Message">Why the decision was refused, shown to the decider.</param>
     public sealed record Invalid(string Message) : RunDecisionResult;
 }

@@ -24,7 +24,6 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
 
     /// <summary>Creates the host.</summary>
     /// <param name="options">Runtime options.</param>
-    /// <param name="logger">Logger.</param>
     public RunExecutionHost(IOptions<RuntimeOptions> options, ILogger<RunExecutionHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -70,7 +69,6 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
 
     /// <summary>Completes when the run's work queued so far has finished (for tests and orderly shutdown).</summary>
     /// <param name="runId">Run id.</param>
-    /// <returns>A task.</returns>
     public Task WhenIdleAsync(Guid runId) =>
         _executions.TryGetValue(runId, out var execution) ? execution.Tail : Task.CompletedTask;
 

@@ -86,7 +86,6 @@ public sealed partial class RunService
     /// <summary>Starts a run of the workflow's active version; it executes in the background.</summary>
     /// <param name="workflowId">Workflow id.</param>
     /// <param name="input">Run input.</param>
-    /// <param name="actor">The operator.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
     /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
     public Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken) =>
@@ -98,7 +97,6 @@ public sealed partial class RunService
     /// </summary>
     /// <param name="workflowId">Workflow id.</param>
     /// <param name="input">Run input.</param>
-    /// <param name="actor">The operator.</param>
     /// <param name="options">Run key and explicit version, if any.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
     /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
@@ -168,7 +166,6 @@ public sealed partial class RunService
 
     /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>
     /// <param name="taskId">Task id.</param>
-    /// <param name="decision">The decision.</param>
     /// <param name="actor">The decider (the caller has checked the task's role).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Accepted, NotFound, Conflict or Invalid.</returns>

@@ -14,7 +14,6 @@ public sealed class StorageFaults
 
     /// <summary>Records that a write of the run failed.</summary>
     /// <param name="runId">Run id.</param>
-    /// <param name="error">The failure.</param>
     public void Mark(Guid runId, Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);

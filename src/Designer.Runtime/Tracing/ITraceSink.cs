@@ -7,8 +7,6 @@ namespace Designer.Runtime.Tracing;
 public interface ITraceSink
 {
     /// <summary>Records one event.</summary>
-    /// <param name="traceEvent">The event.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>A task that completes when the event is accepted.</returns>
     ValueTask WriteAsync(TraceEvent traceEvent, CancellationToken cancellationToken);
 }
