@@ -34,7 +34,6 @@ public sealed class DemoReceiver(TimeProvider time)
     }
 
     /// <summary>The kept calls, newest first.</summary>
-    /// <returns>A snapshot.</returns>
     public IReadOnlyList<DemoReceiverCall> Calls()
     {
         lock (_gate)

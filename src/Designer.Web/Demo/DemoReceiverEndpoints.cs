@@ -91,7 +91,7 @@ internal static class DemoReceiverEndpoints
         $"Send the demo receiver's key in '{KeyHeader}' (the demo-refunds connection does).", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     /// <summary>What the receiver answers for a refund or its reversal.</summary>
-    /// <param name="Id">The refund.</param>
+    /// <param name="Id">The refund's id, so a reversal can name it; null for a reversal.</param>
     /// <param name="State">refunded or reversed.</param>
     /// <param name="Replayed">Whether this repeats an earlier call with the same key.</param>
     private sealed record RefundReply(string? Id, string State, bool Replayed);

@@ -66,7 +66,6 @@ public static class DemoReceiverServices
     /// Outside the receiver's hosts its paths (the endpoints and the <c>/demo/receiver</c> page, whose route exists in
     /// every build) answer 404 before authentication, so a production host does not even reveal a login redirect.
     /// </summary>
-    /// <param name="app">The app.</param>
     /// <returns>The same app.</returns>
     public static IApplicationBuilder UseDemoReceiverGuard(this IApplicationBuilder app)
     {

@@ -25,7 +25,6 @@ public static class DemoHoldout
 
     /// <summary>Generates <paramref name="count"/> labelled cases from the held-out range.</summary>
     /// <param name="count">Number of cases.</param>
-    /// <returns>The cases.</returns>
     public static IReadOnlyList<NewDatasetCase> Cases(int count = DefaultCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -34,7 +33,6 @@ public static class DemoHoldout
     }
 
     /// <summary>The run input of a generated dispute.</summary>
-    /// <param name="record">The dispute.</param>
     /// <returns>Input matching the demo's start schema.</returns>
     public static JsonObject Input(DisputeRecord record)
     {

@@ -2,7 +2,7 @@ namespace Designer.Web.Rollouts;
 
 /// <summary>One guard's live value.</summary>
 /// <param name="Name">Guard name (as in the request).</param>
-/// <param name="Limit">The limit.</param>
+/// <param name="Limit">The limit from the rollout's guards; crossing it rolls the candidate back.</param>
 /// <param name="Value">The candidate's value, null while unknown.</param>
 /// <param name="Baseline">The baseline's value.</param>
 /// <param name="Counts">Enough runs (and labels) for it to count.</param>

@@ -12,7 +12,6 @@ public static class RolloutJudge
     public const int LatencySamples = 20;
 
     /// <summary>Every guard's live value and whether it counts and is breached.</summary>
-    /// <param name="rollout">The rollout.</param>
     /// <param name="candidate">The candidate side.</param>
     /// <param name="baseline">The baseline side (shown for comparison only).</param>
     /// <returns>One value per set guard.</returns>
@@ -40,11 +39,9 @@ public static class RolloutJudge
     }
 
     /// <summary>What should happen to a running rollout now.</summary>
-    /// <param name="rollout">The rollout.</param>
     /// <param name="candidate">Candidate side.</param>
     /// <param name="baseline">Baseline side.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>The verdict.</returns>
     public static RolloutVerdict Judge(RolloutRecord rollout, RolloutSideStats candidate, RolloutSideStats baseline, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rollout);

@@ -16,7 +16,6 @@ public sealed class RolloutMonitor
     private readonly ILogger<RolloutMonitor> _logger;
 
     /// <summary>Creates the monitor.</summary>
-    /// <param name="store">Rollouts.</param>
     /// <param name="time">The clock (window ends).</param>
     /// <param name="logger">Logs automatic changes.</param>
     public RolloutMonitor(IRolloutStore store, TimeProvider time, ILogger<RolloutMonitor> logger)
@@ -27,7 +26,6 @@ public sealed class RolloutMonitor
     }
 
     /// <summary>Checks every open rollout once.</summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The rollouts whose state changed.</returns>
     public async Task<IReadOnlyList<RolloutRecord>> CheckAllAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +43,6 @@ public sealed class RolloutMonitor
 
     /// <summary>Checks one rollout; returns it after a state change, else null.</summary>
     /// <param name="rollout">An open rollout.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The changed rollout, or null.</returns>
     public async Task<RolloutRecord?> CheckAsync(RolloutRecord rollout, CancellationToken cancellationToken)
     {

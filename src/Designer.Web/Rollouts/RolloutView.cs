@@ -1,7 +1,7 @@
 namespace Designer.Web.Rollouts;
 
 /// <summary>A rollout with its live numbers.</summary>
-/// <param name="Rollout">The rollout.</param>
+/// <param name="Rollout">The rollout as stored (state, split, window).</param>
 /// <param name="Baseline">Baseline side.</param>
 /// <param name="Candidate">Candidate side.</param>
 /// <param name="Guards">Guard values.</param>

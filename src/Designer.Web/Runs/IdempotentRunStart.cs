@@ -19,7 +19,6 @@ internal static class IdempotentRunStart
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>The key of the request: null when absent, a problem when empty or too long.</summary>
-    /// <param name="request">The request.</param>
     /// <param name="key">The key, or null.</param>
     /// <returns>A problem to list, or null.</returns>
     public static ValidationProblem? TryRead(HttpRequest request, out string? key)
@@ -40,7 +39,6 @@ internal static class IdempotentRunStart
     /// <param name="http">The request's context.</param>
     /// <param name="start">Starts the run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The reply.</returns>
     public static async Task<IResult> StartAsync(
         IWorkflowApiKeyStore claims, Guid workflowId, string? key, string body, Guid apiKeyId, TimeSpan? wait, HttpContext http,
         Func<Task<RunStartResult>> start, CancellationToken cancellationToken)

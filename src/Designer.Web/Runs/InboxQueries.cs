@@ -16,7 +16,6 @@ public sealed class InboxQueries
 
     /// <summary>Pending tasks for these roles.</summary>
     /// <param name="roles">The user's roles.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The tasks, oldest first.</returns>
     public async Task<IReadOnlyList<HumanTaskRecord>> PendingAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ public sealed class NodeRunState
 {
     internal NodeRunState(string nodeId) => NodeId = nodeId;
 
-    /// <summary>The node.</summary>
+    /// <summary>Id of the node in the run's workflow version.</summary>
     public string NodeId { get; }
 
     /// <summary>Current status.</summary>
@@ -64,7 +64,7 @@ public sealed class NodeRunState
 
 /// <summary>One execution of a node.</summary>
 /// <param name="Attempt">Attempt number.</param>
-/// <param name="Start">Start.</param>
+/// <param name="Start">When the attempt started.</param>
 /// <param name="End">End, or null while running or waiting.</param>
 /// <param name="Status">How it ended (or is).</param>
 public sealed record NodeSpan(int Attempt, DateTimeOffset Start, DateTimeOffset? End, NodeRunStatus Status);

@@ -12,7 +12,7 @@ public enum NodeRunStatus
     /// <summary>Finished normally.</summary>
     Succeeded,
 
-    /// <summary>Faulted.</summary>
+    /// <summary>Ended with an error (after any retries).</summary>
     Failed,
 
     /// <summary>A human gate waiting for its decision.</summary>
@@ -29,7 +29,6 @@ public enum NodeRunStatus
 public static class NodeRunStatusNames
 {
     /// <summary>The canvas name of a status.</summary>
-    /// <param name="status">The status.</param>
     /// <returns>pending, running, succeeded, failed, waiting, skipped or degraded.</returns>
     public static string Of(NodeRunStatus status) => status switch
     {

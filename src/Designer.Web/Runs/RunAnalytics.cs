@@ -21,9 +21,7 @@ public sealed class RunAnalytics
     public RunAnalytics(IDbContextFactory<DesignerDbContext> contexts) => _contexts = contexts;
 
     /// <summary>Economics per workflow version for runs started in the period, most runs first.</summary>
-    /// <param name="period">The period.</param>
     /// <param name="workflowId">Only this workflow, or all.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>One row per workflow version with runs.</returns>
     public async Task<IReadOnlyList<VersionEconomics>> EconomicsAsync(DashboardPeriod period, Guid? workflowId, CancellationToken cancellationToken)
     {

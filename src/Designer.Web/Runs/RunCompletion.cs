@@ -14,7 +14,6 @@ internal static class RunCompletion
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The run as last read: settled, or still running when the wait ran out.</summary>
-    /// <param name="runId">The run.</param>
     /// <param name="wait">How long to wait at most.</param>
     /// <param name="store">The run store.</param>
     /// <param name="host">The run work executing in this process.</param>
@@ -50,7 +49,6 @@ internal static class RunCompletion
     }
 
     /// <summary>Whether waiting longer could change the answer without a person acting.</summary>
-    /// <param name="run">The run.</param>
     /// <returns>True when ended or waiting for a human.</returns>
     public static bool Settled(RunRecord run) => run.IsTerminal || run.Status == RunStatus.WaitingForHuman;
 }

@@ -1,7 +1,7 @@
 namespace Designer.Web.Runs;
 
 /// <summary>Decision economics of one workflow version over a period.</summary>
-/// <param name="WorkflowId">Workflow.</param>
+/// <param name="WorkflowId">Workflow the numbers belong to (link target).</param>
 /// <param name="WorkflowName">Its name.</param>
 /// <param name="Version">Version number.</param>
 /// <param name="Runs">Runs started in the period.</param>
@@ -50,7 +50,7 @@ public sealed record VersionEconomics(
 }
 
 /// <summary>Latency of one node over the completed executions sampled.</summary>
-/// <param name="NodeId">Node.</param>
+/// <param name="NodeId">Node id the latencies are measured for.</param>
 /// <param name="Count">Executions measured.</param>
 /// <param name="P50Ms">Median, ms.</param>
 /// <param name="P95Ms">95th percentile, ms.</param>

@@ -20,14 +20,12 @@ public static class RunFeed
     private const int BatchSize = 500;
 
     /// <summary>Streams the run's rows after <paramref name="afterSequence"/> until it ends or the token fires.</summary>
-    /// <param name="runId">The run.</param>
     /// <param name="afterSequence">Rows up to this sequence were already seen.</param>
     /// <param name="store">The run store.</param>
     /// <param name="notifier">The live push.</param>
     /// <param name="pollInterval">The fallback poll interval.</param>
     /// <param name="time">Time for the poll timer.</param>
     /// <param name="cancellationToken">Stops the feed.</param>
-    /// <returns>The items.</returns>
     public static async IAsyncEnumerable<RunFeedItem> ReadAsync(
         Guid runId, long afterSequence, IRunStore store, ITraceNotifier notifier, TimeSpan pollInterval, TimeProvider time,
         [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -17,7 +17,6 @@ internal static class RunStartReply
     /// <param name="wait">How long to wait for the run to settle, if asked.</param>
     /// <param name="services">The request's services (run store, run host, clock).</param>
     /// <param name="cancellationToken">The caller went away.</param>
-    /// <returns>The response.</returns>
     public static async Task<IResult> FromAsync(RunStartResult result, Guid workflowId, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken) =>
         result switch
         {
@@ -36,7 +35,6 @@ internal static class RunStartReply
         };
 
     /// <summary>The reply for a run that exists (just started, or the first run of a repeated delivery).</summary>
-    /// <param name="runId">The run.</param>
     /// <param name="wait">How long to wait for it to settle, if asked.</param>
     /// <param name="services">The request's services.</param>
     /// <param name="cancellationToken">The caller went away.</param>

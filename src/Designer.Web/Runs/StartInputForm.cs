@@ -29,8 +29,6 @@ public sealed class StartInputForm
     public IReadOnlyList<StartInputField> Fields { get; }
 
     /// <summary>Builds the form of a version's Start node; empty when it has no schema.</summary>
-    /// <param name="definition">The version.</param>
-    /// <returns>The form.</returns>
     public static StartInputForm For(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -55,7 +53,6 @@ public sealed class StartInputForm
 
     /// <summary>"customerTenureMonths" or "customer_tenure" in words, first letter capitalised.</summary>
     /// <param name="name">A property name.</param>
-    /// <returns>The label.</returns>
     public static string Humanize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -100,7 +97,6 @@ public sealed class StartInputForm
     }
 
     /// <summary>Fills the fields from an input object (e.g. a sample).</summary>
-    /// <param name="input">The values.</param>
     public void Fill(JsonObject input)
     {
         ArgumentNullException.ThrowIfNull(input);

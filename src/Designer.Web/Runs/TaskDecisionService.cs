@@ -14,8 +14,6 @@ namespace Designer.Web.Runs;
 internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains, GrainCallSigner signer)
 {
     /// <summary>The pending or decided task, when it exists and the user holds its role.</summary>
-    /// <param name="user">The caller.</param>
-    /// <param name="taskId">The task.</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The task, 404 or 403.</returns>
     public async Task<ServiceResult<HumanTaskRecord>> FindAsync(ClaimsPrincipal user, Guid taskId, CancellationToken cancellationToken)
@@ -29,9 +27,7 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
     }
 
     /// <summary>Decides a task the caller has already read (from <see cref="FindAsync"/> or the inbox's list).</summary>
-    /// <param name="user">The decider.</param>
     /// <param name="task">The task as read.</param>
-    /// <param name="decision">The decision.</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The decided task; 403, 404, 409 (decided meanwhile) or 400 (a decision the gate does not offer).</returns>
     public async Task<ServiceResult<HumanTaskRecord>> DecideAsync(

@@ -17,8 +17,6 @@ public static class ReadableJson
     private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     /// <summary>The JSON text of <paramref name="node"/> with printable characters unescaped.</summary>
-    /// <param name="node">The value.</param>
-    /// <param name="indented">Indent.</param>
     /// <returns>The text (<c>null</c> for a null value).</returns>
     public static string Write(JsonNode? node, bool indented = false) =>
         node is null ? "null" : Unescape(node.ToJsonString(indented ? Indented : Compact));

@@ -11,7 +11,7 @@ namespace Designer.Web.Components.Shared;
 /// </summary>
 public abstract class WorkflowPanel : ComponentBase
 {
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose data the panel shows and changes.</summary>
     [Parameter, EditorRequired]
     public Guid WorkflowId { get; set; }
 
@@ -36,6 +36,5 @@ public abstract class WorkflowPanel : ComponentBase
     }
 
     /// <summary>Reads what the panel lists, after <see cref="User"/> is set.</summary>
-    /// <returns>A task.</returns>
     protected abstract Task LoadAsync();
 }

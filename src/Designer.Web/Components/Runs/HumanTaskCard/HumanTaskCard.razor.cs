@@ -18,7 +18,7 @@ public sealed partial class HumanTaskCard
     private string? _correction;
     private TaskCase? _case;
 
-    /// <summary>The task.</summary>
+    /// <summary>Task the card shows and lets an allowed user decide.</summary>
     [Parameter, EditorRequired]
     public HumanTaskRecord Task { get; set; } = default!;
 

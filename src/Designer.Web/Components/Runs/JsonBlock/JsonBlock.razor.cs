@@ -6,11 +6,11 @@ namespace Designer.Web.Components.Runs;
 /// <summary>A titled, indented JSON value; nothing when the value is null.</summary>
 public sealed partial class JsonBlock
 {
-    /// <summary>Title.</summary>
+    /// <summary>Caption above the value (e.g. Input, Output).</summary>
     [Parameter]
     public string Title { get; set; } = string.Empty;
 
-    /// <summary>The value.</summary>
+    /// <summary>JSON to show indented; null renders nothing.</summary>
     [Parameter]
     public JsonNode? Value { get; set; }
 

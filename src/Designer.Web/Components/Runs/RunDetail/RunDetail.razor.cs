@@ -51,7 +51,7 @@ public sealed partial class RunDetail : ComponentBase, IAsyncDisposable
     [Inject]
     private ILogger<RunDetail> Logger { get; set; } = default!;
 
-    /// <summary>The run.</summary>
+    /// <summary>Run whose nodes, history and tasks are shown.</summary>
     [Parameter]
     public Guid RunId { get; set; }
 

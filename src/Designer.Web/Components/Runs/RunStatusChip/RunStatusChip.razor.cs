@@ -6,7 +6,7 @@ namespace Designer.Web.Components.Runs;
 /// <summary>A run's status as a coloured chip.</summary>
 public sealed partial class RunStatusChip
 {
-    /// <summary>The status.</summary>
+    /// <summary>Run status the chip's colour and text show.</summary>
     [Parameter]
     public RunStatus Status { get; set; }
 

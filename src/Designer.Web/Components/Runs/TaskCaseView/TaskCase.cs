@@ -26,7 +26,6 @@ public sealed record TaskCase(
 
     /// <summary>Reads the case from a task's evidence JSON.</summary>
     /// <param name="evidenceJson">The task's evidence.</param>
-    /// <returns>The case.</returns>
     public static TaskCase From(string evidenceJson)
     {
         var items = Parse(evidenceJson);
@@ -53,7 +52,6 @@ public sealed record TaskCase(
 
     /// <summary>0.8734 → "87%".</summary>
     /// <param name="score">A score between 0 and 1.</param>
-    /// <returns>The percentage.</returns>
     public static string Percent(double score) => (score * 100).ToString("0", Culture) + "%";
 
     private static string TitleOf(JsonObject? input)

@@ -18,7 +18,7 @@ public sealed partial class BatchView : IAsyncDisposable
     private bool _loaded;
     private bool _polling;
 
-    /// <summary>The batch.</summary>
+    /// <summary>Batch whose progress and rows are shown.</summary>
     [Parameter, EditorRequired]
     public Guid BatchId { get; set; }
 

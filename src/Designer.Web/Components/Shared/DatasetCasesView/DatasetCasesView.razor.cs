@@ -28,7 +28,7 @@ public sealed partial class DatasetCasesView
     private string? _error;
     private IReadOnlyList<ValidationProblem>? _problems;
 
-    /// <summary>The dataset.</summary>
+    /// <summary>Dataset whose cases are listed.</summary>
     [Parameter, EditorRequired]
     public Guid DatasetId { get; set; }
 

@@ -27,7 +27,7 @@ public sealed partial class EvaluateAgainstActivePanel : IDisposable
     private EvaluationRecord? _evaluation;
     private EvaluationReport? _report;
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose draft is evaluated against its active version.</summary>
     [Parameter, EditorRequired]
     public Guid WorkflowId { get; set; }
 

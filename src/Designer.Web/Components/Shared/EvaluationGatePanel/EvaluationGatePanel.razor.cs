@@ -14,7 +14,7 @@ public sealed partial class EvaluationGatePanel
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
     private GateStatus? _status;
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose version approval the evaluation gates.</summary>
     [Parameter, EditorRequired]
     public Guid WorkflowId { get; set; }
 

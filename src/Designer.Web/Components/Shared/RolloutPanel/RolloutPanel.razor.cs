@@ -32,7 +32,7 @@ public sealed partial class RolloutPanel
     private string? _maxDegraded;
     private string? _p95;
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose rollouts the panel shows and starts.</summary>
     [Parameter, EditorRequired]
     public Guid WorkflowId { get; set; }
 

@@ -27,7 +27,7 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     [Parameter]
     public bool ReadOnly { get; set; }
 
-    /// <summary>Ready.</summary>
+    /// <summary>Raised once the canvas module has loaded and the graph is drawn, so the page can send further commands.</summary>
     [Parameter]
     public EventCallback Ready { get; set; }
 
@@ -51,7 +51,7 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback<HistoryState> HistoryChanged { get; set; }
 
-    /// <summary>Shortcut.</summary>
+    /// <summary>Raised with a <see cref="Editing.DesignerCommands"/> name when a keyboard shortcut on the canvas asks for a toolbar command.</summary>
     [Parameter]
     public EventCallback<string> Shortcut { get; set; }
 

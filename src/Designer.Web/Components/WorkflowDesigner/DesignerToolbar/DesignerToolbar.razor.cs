@@ -8,7 +8,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// <summary>The designer's toolbar; every button is a named command handled by the workspace.</summary>
 public sealed partial class DesignerToolbar : ComponentBase
 {
-    /// <summary>Name.</summary>
+    /// <summary>Workflow name shown at the toolbar's start.</summary>
     [Parameter]
     public string Name { get; set; } = string.Empty;
 
@@ -20,7 +20,7 @@ public sealed partial class DesignerToolbar : ComponentBase
     [Parameter]
     public bool CanEdit { get; set; }
 
-    /// <summary>History.</summary>
+    /// <summary>Whether undo and redo are possible, which enables their buttons.</summary>
     [Parameter]
     public HistoryState History { get; set; } = new(false, false);
 
@@ -36,11 +36,11 @@ public sealed partial class DesignerToolbar : ComponentBase
     [Parameter]
     public int ProblemCount { get; set; }
 
-    /// <summary>Command.</summary>
+    /// <summary>Raised with a <see cref="Editing.DesignerCommands"/> name when a button is clicked.</summary>
     [Parameter]
     public EventCallback<string> Command { get; set; }
 
-    /// <summary>Import.</summary>
+    /// <summary>Raised with the JSON file the user picked to import as the draft.</summary>
     [Parameter]
     public EventCallback<IBrowserFile> Import { get; set; }
 

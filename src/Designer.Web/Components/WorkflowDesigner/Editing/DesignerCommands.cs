@@ -3,13 +3,13 @@ namespace Designer.Web.Components.WorkflowDesigner.Editing;
 /// <summary>The toolbar's command names (also the names the canvas module's shortcuts send).</summary>
 public static class DesignerCommands
 {
-    /// <summary>Undo.</summary>
+    /// <summary>Reverts the canvas's last change (Ctrl+Z).</summary>
     public const string Undo = "undo";
-    /// <summary>Redo.</summary>
+    /// <summary>Re-applies the last undone change (Ctrl+Y).</summary>
     public const string Redo = "redo";
     /// <summary>Zoom to fit.</summary>
     public const string ZoomToFit = "fit";
-    /// <summary>Layout.</summary>
+    /// <summary>Arranges the nodes automatically (computed by AutoLayout).</summary>
     public const string Layout = "layout";
     /// <summary>Export json.</summary>
     public const string ExportJson = "export-json";
@@ -17,10 +17,10 @@ public static class DesignerCommands
     public const string ExportElsa = "export-elsa";
     /// <summary>Export svg.</summary>
     public const string ExportSvg = "export-svg";
-    /// <summary>Help.</summary>
+    /// <summary>Opens the shortcuts dialog.</summary>
     public const string Help = "help";
-    /// <summary>Save.</summary>
+    /// <summary>Saves the draft now instead of waiting for the autosave.</summary>
     public const string Save = "save";
-    /// <summary>Submit.</summary>
+    /// <summary>Submits the draft for review; refused while it has problems.</summary>
     public const string Submit = "submit";
 }

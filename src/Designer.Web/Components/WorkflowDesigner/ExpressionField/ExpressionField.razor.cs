@@ -6,7 +6,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// <summary>An expression input with the sandbox's own syntax check, shown as the author types.</summary>
 public sealed partial class ExpressionField : ComponentBase
 {
-    /// <summary>Value.</summary>
+    /// <summary>The expression text as the author typed it.</summary>
     [Parameter]
     public string? Value { get; set; }
 
@@ -14,7 +14,7 @@ public sealed partial class ExpressionField : ComponentBase
     [Parameter]
     public EventCallback<string> ValueChanged { get; set; }
 
-    /// <summary>Label.</summary>
+    /// <summary>Field label, also the key under which a syntax problem is reported.</summary>
     [Parameter]
     public string Label { get; set; } = "Expression";
 

@@ -12,7 +12,7 @@ public sealed partial class Inspector : ComponentBase
     private string? _nameDraft;
     private string? _nameError;
 
-    /// <summary>Node.</summary>
+    /// <summary>The selected node to edit; null shows the empty state.</summary>
     [Parameter]
     public NodeDefinition? Node { get; set; }
 
@@ -28,7 +28,7 @@ public sealed partial class Inspector : ComponentBase
     [Parameter]
     public Guid? WorkflowId { get; set; }
 
-    /// <summary>Problems.</summary>
+    /// <summary>The draft's validation problems; those of the selected node are shown next to its fields.</summary>
     [Parameter]
     public IReadOnlyList<ValidationProblem> Problems { get; set; } = [];
 

@@ -8,7 +8,7 @@ public sealed partial class KeyValueEditor : ComponentBase
 {
     private string? _newKey;
 
-    /// <summary>Map.</summary>
+    /// <summary>The object being edited; null shows no rows. Never mutated: edits raise <see cref="MapChanged"/> with a copy.</summary>
     [Parameter]
     public JsonObject? Map { get; set; }
 
@@ -16,7 +16,7 @@ public sealed partial class KeyValueEditor : ComponentBase
     [Parameter]
     public EventCallback<JsonObject?> MapChanged { get; set; }
 
-    /// <summary>Label.</summary>
+    /// <summary>Caption shown above the rows.</summary>
     [Parameter]
     public string Label { get; set; } = string.Empty;
 

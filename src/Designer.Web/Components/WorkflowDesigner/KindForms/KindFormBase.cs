@@ -11,7 +11,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// </summary>
 public abstract class KindFormBase : ComponentBase
 {
-    /// <summary>Config.</summary>
+    /// <summary>The node's config the form shows; never mutated (edits raise <see cref="ConfigChanged"/> with a copy).</summary>
     [Parameter]
     public JsonObject Config { get; set; } = [];
 
@@ -27,13 +27,13 @@ public abstract class KindFormBase : ComponentBase
     [Parameter]
     public EventCallback<(string Field, string? Message)> FieldProblemChanged { get; set; }
 
-    /// <summary>Str.</summary>
+    /// <summary>The string at <paramref name="key"/>, or null when it is absent or not a string.</summary>
     protected string? Str(string key) => Config[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    /// <summary>Int.</summary>
+    /// <summary>The number at <paramref name="key"/> truncated to an integer, or null when it is not a number.</summary>
     protected int? Int(string key) => Num(key) is { } d ? (int)d : null;
 
-    /// <summary>Num.</summary>
+    /// <summary>The number at <paramref name="key"/> (see <see cref="JsonNumber"/>), or null when it is not a number.</summary>
     protected double? Num(string key) => JsonNumber(Config[key]);
 
     /// <summary>
@@ -47,10 +47,10 @@ public abstract class KindFormBase : ComponentBase
         : v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p
         : null;
 
-    /// <summary>Bool.</summary>
+    /// <summary>Whether <paramref name="key"/> holds <c>true</c>; anything else reads as false.</summary>
     protected bool Bool(string key) => Config[key] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    /// <summary>List.</summary>
+    /// <summary>The array at <paramref name="key"/> as strings (non-strings as JSON text), or empty when it is not an array.</summary>
     protected IReadOnlyList<string> List(string key) =>
         Config[key] is JsonArray a ? [.. a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : n?.ToJsonString() ?? string.Empty)] : [];
 

@@ -11,11 +11,11 @@ public sealed partial class Palette : ComponentBase
 {
     private string? _search;
 
-    /// <summary>Catalogue.</summary>
+    /// <summary>The node kinds offered for dragging onto the canvas.</summary>
     [Parameter]
     public NodeKindCatalogue Catalogue { get; set; } = NodeKindCatalogue.Default;
 
-    /// <summary>Disabled.</summary>
+    /// <summary>Whether the palette is inert (a read-only user or version).</summary>
     [Parameter]
     public bool Disabled { get; set; }
 

@@ -5,7 +5,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// <summary>Every validation problem of the draft; clicking one selects its node (or edge) on the canvas.</summary>
 public sealed partial class ProblemsPanel : ComponentBase
 {
-    /// <summary>Problems.</summary>
+    /// <summary>The draft's validation problems to list; empty shows that the draft is valid.</summary>
     [Parameter]
     public IReadOnlyList<ValidationProblem> Problems { get; set; } = [];
 

@@ -6,7 +6,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// <summary>The canvas keyboard and mouse shortcuts (bound in <c>designer-canvas.js</c>).</summary>
 public sealed partial class ShortcutsDialog : ComponentBase
 {
-    /// <summary>Shortcuts.</summary>
+    /// <summary>Key and action pairs the dialog lists, in display order; kept in step with the canvas module's bindings.</summary>
     public static readonly IReadOnlyList<(string Keys, string Action)> Shortcuts =
     [
         ("Ctrl+Z", "Undo (moves, connections, deletions and config edits)"),

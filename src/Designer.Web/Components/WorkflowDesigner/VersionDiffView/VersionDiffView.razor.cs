@@ -23,7 +23,7 @@ public sealed partial class VersionDiffView : ComponentBase
     [Inject]
     private VersionService Versions { get; set; } = default!;
 
-    /// <summary>The workflow.</summary>
+    /// <summary>Workflow whose versions are compared.</summary>
     [Parameter]
     public Guid WorkflowId { get; set; }
 

@@ -9,7 +9,7 @@ public sealed partial class VersionHistoryPanel : ComponentBase
     [Parameter]
     public Guid WorkflowId { get; set; }
 
-    /// <summary>Versions.</summary>
+    /// <summary>The workflow's versions to list, newest first.</summary>
     [Parameter]
     public IReadOnlyList<VersionSummary> Versions { get; set; } = [];
 }
