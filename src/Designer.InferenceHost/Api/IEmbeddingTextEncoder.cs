@@ -20,7 +20,6 @@ public interface IEmbeddingTextEncoder
 
     /// <summary>Encodes queries, for models that embed queries differently (a query prefix); documents otherwise.</summary>
     /// <param name="model">The model version.</param>
-    /// <param name="texts">The queries.</param>
     /// <returns>The rows and the token count.</returns>
     EncodedTexts EncodeQueries(ModelDescriptor model, IReadOnlyList<string> texts) => Encode(model, texts);
 }
