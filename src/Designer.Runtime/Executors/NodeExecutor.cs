@@ -70,14 +70,8 @@ public abstract class NodeExecutor : Executor
 
     private protected ValueTask EmitAsync(NodeScope scope, string kind, CancellationToken cancellationToken, JsonObject? data = null, decimal? cost = null) =>
         Services.Trace.WriteAsync(
-            new TraceEvent
+            NodeEvent(scope, kind) with
             {
-                RunId = scope.State.RunId,
-                Kind = kind,
-                NodeId = Node.Id,
-                NodeKind = Node.Kind,
-                Attempt = scope.Attempt,
-                IdempotencyKey = scope.IdempotencyKey,
                 StartedAt = Services.Time.GetUtcNow(),
                 Data = data is null ? null : (JsonObject?)Redaction.Apply(data, runtimeWritten: WritesActor),
                 Cost = cost,
@@ -85,33 +79,27 @@ public abstract class NodeExecutor : Executor
             cancellationToken);
 
     private protected ValueTask EmitInvokedAsync(NodeScope scope, CancellationToken cancellationToken) =>
-        Services.Trace.WriteAsync(
-            new TraceEvent
-            {
-                RunId = scope.State.RunId,
-                Kind = TraceEventKinds.NodeInvoked,
-                NodeId = Node.Id,
-                NodeKind = Node.Kind,
-                Attempt = scope.Attempt,
-                IdempotencyKey = scope.IdempotencyKey,
-                StartedAt = scope.StartedAt,
-            },
-            cancellationToken);
+        Services.Trace.WriteAsync(NodeEvent(scope, TraceEventKinds.NodeInvoked), cancellationToken);
+
+    /// <summary>The fields every trace event of this attempt carries; each kind adds its own with <c>with</c>.</summary>
+    private TraceEvent NodeEvent(NodeScope scope, string kind) => new()
+    {
+        RunId = scope.State.RunId,
+        Kind = kind,
+        NodeId = Node.Id,
+        NodeKind = Node.Kind,
+        Attempt = scope.Attempt,
+        IdempotencyKey = scope.IdempotencyKey,
+        StartedAt = scope.StartedAt,
+    };
 
     /// <summary>Records completion and forwards the new state.</summary>
     private protected async ValueTask CompleteAsync(NodeScope scope, NodeOutcome outcome, IWorkflowContext context, CancellationToken cancellationToken)
     {
         var ended = Services.Time.GetUtcNow();
         await Services.Trace.WriteAsync(
-            new TraceEvent
+            NodeEvent(scope, TraceEventKinds.NodeCompleted) with
             {
-                RunId = scope.State.RunId,
-                Kind = TraceEventKinds.NodeCompleted,
-                NodeId = Node.Id,
-                NodeKind = Node.Kind,
-                Attempt = scope.Attempt,
-                IdempotencyKey = scope.IdempotencyKey,
-                StartedAt = scope.StartedAt,
                 EndedAt = ended,
                 DurationMs = (ended - scope.StartedAt).TotalMilliseconds,
                 Port = outcome.Port,
@@ -130,15 +118,8 @@ public abstract class NodeExecutor : Executor
         var fault = error as NodeFaultException ?? new NodeFaultException(Node.Id, error.Message, error);
         var ended = Services.Time.GetUtcNow();
         await Services.Trace.WriteAsync(
-            new TraceEvent
+            NodeEvent(scope, TraceEventKinds.NodeFailed) with
             {
-                RunId = scope.State.RunId,
-                Kind = TraceEventKinds.NodeFailed,
-                NodeId = Node.Id,
-                NodeKind = Node.Kind,
-                Attempt = scope.Attempt,
-                IdempotencyKey = scope.IdempotencyKey,
-                StartedAt = scope.StartedAt,
                 EndedAt = ended,
                 DurationMs = (ended - scope.StartedAt).TotalMilliseconds,
                 Error = fault.Message,
