@@ -14,17 +14,7 @@ public sealed partial class RunStore
             long? lastCheckpoint = null;
             if (checkpoint is not null)
             {
-                lastCheckpoint = await LastCheckpointAsync(db, runId, state, cancellationToken) + 1;
-                var vault = await VaultAsync(db, runId, state, cancellationToken);
-                db.RunCheckpoints.Add(new RunCheckpointEntity
-                {
-                    RunId = runId,
-                    CheckpointId = checkpoint.CheckpointId,
-                    ParentId = checkpoint.ParentId,
-                    Json = vault?.TokenizeJson(checkpoint.Json) ?? checkpoint.Json,
-                    CreatedAt = checkpoint.CreatedAt,
-                    Sequence = lastCheckpoint.Value,
-                });
+                lastCheckpoint = await AddCheckpointAsync(db, runId, state, checkpoint, cancellationToken);
             }
 
             if (rows.Count > 0 || lastCheckpoint is not null)

@@ -10,21 +10,31 @@ public sealed partial class RunStore
         ArgumentNullException.ThrowIfNull(checkpoint);
         return WriteAsync(runId, async (db, state) =>
         {
-            var sequence = await LastCheckpointAsync(db, runId, state, cancellationToken) + 1;
-            var vault = await VaultAsync(db, runId, state, cancellationToken);
-            db.RunCheckpoints.Add(new RunCheckpointEntity
-            {
-                RunId = runId,
-                CheckpointId = checkpoint.CheckpointId,
-                ParentId = checkpoint.ParentId,
-                Json = vault?.TokenizeJson(checkpoint.Json) ?? checkpoint.Json,
-                CreatedAt = checkpoint.CreatedAt,
-                Sequence = sequence,
-            });
+            var sequence = await AddCheckpointAsync(db, runId, state, checkpoint, cancellationToken);
             await SaveAsync(db, state, cancellationToken);
             state?.LastCheckpoint = sequence;
             return sequence;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="checkpoint"/> after the run's last one (its JSON tokenised where the run has a PII vault)
+    /// and returns its sequence; the caller saves, so a checkpoint written with trace events lands in one transaction.
+    /// </summary>
+    private async Task<long> AddCheckpointAsync(DesignerDbContext db, Guid runId, RunWriteState? state, RunCheckpointRecord checkpoint, CancellationToken cancellationToken)
+    {
+        var sequence = await LastCheckpointAsync(db, runId, state, cancellationToken) + 1;
+        var vault = await VaultAsync(db, runId, state, cancellationToken);
+        db.RunCheckpoints.Add(new RunCheckpointEntity
+        {
+            RunId = runId,
+            CheckpointId = checkpoint.CheckpointId,
+            ParentId = checkpoint.ParentId,
+            Json = vault?.TokenizeJson(checkpoint.Json) ?? checkpoint.Json,
+            CreatedAt = checkpoint.CreatedAt,
+            Sequence = sequence,
+        });
+        return sequence;
     }
 
     /// <inheritdoc />
