@@ -24,15 +24,10 @@ public static class ReciprocalRankFusion
             {
                 var hit = list[rank];
                 var add = 1.0 / (k + rank + 1);
-                fused[hit.Id] = fused.TryGetValue(hit.Id, out var existing) ? (existing.Hit, existing.Score + add) : (hit, add);
+                FusedHits.Add(fused, hit, add);
             }
         }
 
-        return fused.Values
-            .OrderByDescending(e => e.Score)
-            .ThenBy(e => e.Hit.Id, StringComparer.Ordinal)
-            .Take(topK)
-            .Select(e => e.Hit with { Score = e.Score })
-            .ToList();
+        return FusedHits.Top(fused, topK);
     }
 }

@@ -29,12 +29,7 @@ public static class WeightedScoreFusion
         var fused = new Dictionary<string, (SearchHit Hit, double Score)>(StringComparer.Ordinal);
         Add(fused, dense, denseWeight);
         Add(fused, lexical, 1.0 - denseWeight);
-        return fused.Values
-            .OrderByDescending(e => e.Score)
-            .ThenBy(e => e.Hit.Id, StringComparer.Ordinal)
-            .Take(topK)
-            .Select(e => e.Hit with { Score = e.Score })
-            .ToList();
+        return FusedHits.Top(fused, topK);
     }
 
     private static void Add(Dictionary<string, (SearchHit Hit, double Score)> fused, IReadOnlyList<SearchHit> list, double weight)
@@ -51,7 +46,7 @@ public static class WeightedScoreFusion
         {
             // A single candidate (or all equal) is as good as this leg gets: full weight.
             var add = weight * (range > 0 ? (hit.Score - min) / range : 1.0);
-            fused[hit.Id] = fused.TryGetValue(hit.Id, out var existing) ? (existing.Hit, existing.Score + add) : (hit, add);
+            FusedHits.Add(fused, hit, add);
         }
     }
 }
