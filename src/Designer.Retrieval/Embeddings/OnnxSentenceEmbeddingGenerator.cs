@@ -98,14 +98,7 @@ public sealed class OnnxSentenceEmbeddingGenerator : IEmbeddingGenerator<string,
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => OnnxEmbeddings.Service(this, _metadata, serviceType, serviceKey);
 
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _runner.Dispose();

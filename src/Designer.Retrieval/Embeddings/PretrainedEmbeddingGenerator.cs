@@ -90,10 +90,7 @@ public sealed class PretrainedEmbeddingGenerator : IEmbeddingGenerator<string, E
         }
 
         var created = _timeProvider.GetUtcNow();
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = _modelKey, CreatedAt = created }))
-        {
-            Usage = new UsageDetails { InputTokenCount = tokens, TotalTokenCount = tokens },
-        };
+        var result = OnnxEmbeddings.Result(vectors, _modelKey, created, tokens);
 
         // On the embedding itself, so the report survives the cache in front of this generator.
         foreach (var index in truncated)
@@ -105,11 +102,7 @@ public sealed class PretrainedEmbeddingGenerator : IEmbeddingGenerator<string, E
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is not null ? null
-        : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-        : serviceType.IsInstanceOfType(this) ? this
-        : null;
+    public object? GetService(Type serviceType, object? serviceKey = null) => OnnxEmbeddings.Service(this, _metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose()

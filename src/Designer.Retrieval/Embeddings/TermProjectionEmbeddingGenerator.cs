@@ -66,18 +66,11 @@ public sealed class TermProjectionEmbeddingGenerator : IEmbeddingGenerator<strin
         }
 
         var created = _timeProvider.GetUtcNow();
-        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = _modelKey, CreatedAt = created }))
-        {
-            Usage = new UsageDetails { InputTokenCount = tokens, TotalTokenCount = tokens },
-        };
+        return OnnxEmbeddings.Result(vectors, _modelKey, created, tokens);
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is not null ? null
-        : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-        : serviceType.IsInstanceOfType(this) ? this
-        : null;
+    public object? GetService(Type serviceType, object? serviceKey = null) => OnnxEmbeddings.Service(this, _metadata, serviceType, serviceKey);
 
     /// <inheritdoc />
     public void Dispose()
