@@ -6,7 +6,8 @@ namespace Designer.Workflows.Tests.Conventions;
 /// <summary>
 /// Issue 17: a doc comment says what a member is for, not its name again. CS1591 forces a summary on every public
 /// member, which invites fillers such as <c>&lt;summary&gt;Config.&lt;/summary&gt;</c> or
-/// <c>&lt;param name="ct"&gt;Cancellation.&lt;/param&gt;</c>; this scan of <c>src/</c> keeps them out.
+/// <c>&lt;param name="ct"&gt;Cancellation.&lt;/param&gt;</c>; this scan of <c>src/</c> keeps them out. It also keeps
+/// README's Layout section naming every project.
 /// </summary>
 public sealed partial class XmlDocSentenceTests
 {
@@ -41,6 +42,32 @@ public sealed partial class XmlDocSentenceTests
         Assert.True(fillers.Count == 0,
             $"{fillers.Count} doc comment(s) only repeat a word; say what the member is for, drop the <param>/<returns>, "
             + "or make the member internal:" + Environment.NewLine + string.Join(Environment.NewLine, fillers));
+    }
+
+    [Fact]
+    public void ReadmeLayout_EveryProject_IsListed_Issue17()
+    {
+        // Arrange
+        var root = FindRepositoryRoot();
+        Require(root is not null, "The repository is not above the test assembly, so there is no README to read.");
+        var readme = File.ReadAllText(Path.Combine(root!, "README.md"));
+        var start = readme.IndexOf("## Layout", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no '## Layout' section.");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var layout = end < 0 ? readme[start..] : readme[start..end];
+
+        // Act
+        var missing = new[] { "src", "tests", "bench" }
+            .Select(folder => Path.Combine(root!, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.csproj", SearchOption.AllDirectories))
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !layout.Contains($"`{name}`", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Assert
+        Assert.True(missing.Count == 0, "README.md's Layout section does not name: " + string.Join(", ", missing));
     }
 
     [Fact]
