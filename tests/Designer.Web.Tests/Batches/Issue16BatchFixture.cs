@@ -102,15 +102,6 @@ public sealed class SqliteIssue16BatchFixture : Issue16BatchFixture
 
 public sealed class PostgresIssue16BatchFixture : Issue16BatchFixture
 {
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Unavailable = $"{TestPostgres.Variable} is not set.";
-            return new DesignerWebFactory();
-        }
-
-        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
-    }
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
+        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
 }

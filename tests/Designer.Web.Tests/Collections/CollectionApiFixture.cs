@@ -59,17 +59,8 @@ public sealed class SqliteCollectionApiFixture : CollectionApiFixture
 
 public sealed class PostgresCollectionApiFixture : CollectionApiFixture
 {
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Unavailable = $"{TestPostgres.Variable} is not set.";
-            return new DesignerWebFactory();
-        }
-
-        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
-    }
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
+        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
 }
 
 /// <summary>SQLite storage with every collection's index in PostgreSQL + pgvector (PGlite in development and CI).</summary>

@@ -76,15 +76,6 @@ public sealed class SqliteIssue13Fixture : Issue13Fixture
 
 public sealed class PostgresIssue13Fixture : Issue13Fixture
 {
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Unavailable = $"{TestPostgres.Variable} is not set.";
-            return new DesignerWebFactory();
-        }
-
-        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
-    }
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
+        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
 }

@@ -28,6 +28,23 @@ internal static class TestPostgres
         return string.Empty;
     }
 
+    /// <summary>
+    /// The web factory a PostgreSQL fixture runs on: a fresh database of the test server, or, where <see cref="Variable"/>
+    /// is not set, a SQLite one with the reason passed to <paramref name="unavailable"/> so that the tests can skip.
+    /// </summary>
+    public static async Task<DesignerWebFactory> CreateFactoryAsync(Action<string> unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(unavailable);
+        var server = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            unavailable($"{Variable} is not set.");
+            return new DesignerWebFactory();
+        }
+
+        return new DesignerWebFactory(await CreateDatabaseAsync(server));
+    }
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string server)
     {

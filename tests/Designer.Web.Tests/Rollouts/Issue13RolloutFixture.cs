@@ -82,15 +82,6 @@ public sealed class SqliteIssue13RolloutFixture : Issue13RolloutFixture
 
 public sealed class PostgresIssue13RolloutFixture : Issue13RolloutFixture
 {
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            Unavailable = $"{TestPostgres.Variable} is not set.";
-            return new DesignerWebFactory();
-        }
-
-        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
-    }
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
+        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
 }

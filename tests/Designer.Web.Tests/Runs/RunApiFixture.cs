@@ -118,15 +118,6 @@ public sealed class PostgresRunApiFixture : RunApiFixture
 
     public string? Unavailable => _unavailable;
 
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            _unavailable = $"{TestPostgres.Variable} is not set.";
-            return new DesignerWebFactory();
-        }
-
-        return new DesignerWebFactory(await TestPostgres.CreateDatabaseAsync(server));
-    }
+    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
+        TestPostgres.CreateFactoryAsync(reason => _unavailable = reason);
 }
