@@ -82,12 +82,10 @@ public interface ICollectionStore
     Task<CollectionJobRecord?> RequestCancelAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>The next documents an ingestion job still has to index, by id.</summary>
-    /// <param name="jobId">The job id.</param>
     /// <param name="take">At most this many.</param>
     Task<IReadOnlyList<CollectionDocumentRecord>> PendingDocumentsAsync(Guid jobId, int take, CancellationToken cancellationToken);
 
     /// <summary>Counts the documents an ingestion job still has to index.</summary>
-    /// <param name="jobId">The job id.</param>
     Task<int> CountPendingAsync(Guid jobId, CancellationToken cancellationToken);
 
     /// <summary>Marks documents indexed with their chunk counts.</summary>

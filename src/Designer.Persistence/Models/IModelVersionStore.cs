@@ -34,7 +34,6 @@ public interface IModelVersionStore
     /// Changes a version's status with its audit entry in one transaction. <paramref name="check"/> sees the current
     /// row inside the transaction and returns why the change is refused (InvalidState), or null to go on.
     /// </summary>
-    /// <param name="modelId">Model id.</param>
     /// <param name="status">New status.</param>
     /// <param name="changedBy">Who changes it.</param>
     /// <param name="check">The transition rule.</param>

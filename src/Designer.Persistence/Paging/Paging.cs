@@ -8,7 +8,6 @@ public static class Paging
 
     /// <summary>Throws when <paramref name="page"/> is below 1 or <paramref name="pageSize"/> is outside 1..<see cref="MaxPageSize"/>.</summary>
     /// <param name="page">The 1-based page number.</param>
-    /// <param name="pageSize">The page size.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public static void EnsureValid(int page, int pageSize)
     {

@@ -67,26 +67,20 @@ public interface IRunStore
     Task<IReadOnlyList<RunRecord>> ClaimOrphanedRunsAsync(string owner, IReadOnlyCollection<string> liveOwners, int max, CancellationToken cancellationToken);
 
     /// <summary>Appends a checkpoint.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken);
 
     /// <summary>Reads one checkpoint.</summary>
-    /// <param name="runId">Run id.</param>
-    /// <param name="checkpointId">Checkpoint id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The checkpoint, or null.</returns>
     Task<RunCheckpointRecord?> GetCheckpointAsync(Guid runId, string checkpointId, CancellationToken cancellationToken);
 
     /// <summary>Every checkpoint of a run, oldest first.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyList<RunCheckpointRecord>> ListCheckpointsAsync(Guid runId, CancellationToken cancellationToken);
 
     /// <summary>Appends a trace event with the next sequence number; callers serialise appends per run.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="kind">Event kind.</param>
-    /// <param name="nodeId">Node id.</param>
     /// <param name="json">The event JSON.</param>
     /// <param name="timestamp">Event time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -98,7 +92,6 @@ public interface IRunStore
     /// rows are committed with its checkpoint, so after a crash either both exist or the superstep re-runs and writes
     /// them once). Callers serialise a run's appends. The default writes them one by one (decorators and test stores).
     /// </summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="checkpoint">The checkpoint, or null for rows only.</param>
     /// <param name="trace">The rows, in order.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -137,7 +130,6 @@ public interface IRunStore
     }
 
     /// <summary>Trace events of a run with a sequence above <paramref name="afterSequence"/>, in order.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="afterSequence">0 for all.</param>
     /// <param name="max">At most this many.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -167,7 +159,6 @@ public interface IRunStore
     /// <param name="status">Only this status, or any.</param>
     /// <param name="runId">Only this run, or any.</param>
     /// <param name="page">1-based page.</param>
-    /// <param name="pageSize">Page size.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<Page<HumanTaskRecord>> ListTasksAsync(HumanTaskStatus? status, Guid? runId, int page, int pageSize, CancellationToken cancellationToken);
 
@@ -178,7 +169,6 @@ public interface IRunStore
     Task<DecideTaskResult> DecideTaskAsync(Guid id, TaskDecision decision, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Cancels every pending task of a run.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many were cancelled.</returns>
     Task<int> CancelPendingTasksAsync(Guid runId, CancellationToken cancellationToken);

@@ -13,10 +13,8 @@ namespace Designer.Persistence;
 public interface IRunWriteCache
 {
     /// <summary>Starts reusing the run's write state (loaded on the run's first write).</summary>
-    /// <param name="runId">Run id.</param>
     void Hold(Guid runId);
 
     /// <summary>Forgets the run's write state; call when the run's work has returned.</summary>
-    /// <param name="runId">Run id.</param>
     void Release(Guid runId);
 }
