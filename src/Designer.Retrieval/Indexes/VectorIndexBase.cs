@@ -109,7 +109,6 @@ public abstract class VectorIndexBase : IVectorIndex
     protected abstract Task<IReadOnlyList<SearchHit>> DenseSearchAsync(float[] query, int limit, SearchRequest request, CancellationToken cancellationToken);
 
     /// <summary>The lexical leg: the best <paramref name="limit"/> records by text relevance that pass the filter.</summary>
-    /// <param name="queryText">The query text.</param>
     /// <param name="limit">How many hits.</param>
     /// <param name="filter">The payload filter.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
