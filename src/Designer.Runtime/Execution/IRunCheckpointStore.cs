@@ -7,16 +7,12 @@ namespace Designer.Runtime.Execution;
 public interface IRunCheckpointStore
 {
     /// <summary>Appends a checkpoint.</summary>
-    /// <param name="runId">Run id.</param>
     ValueTask SaveAsync(string runId, RunCheckpoint checkpoint, CancellationToken cancellationToken);
 
     /// <summary>Reads one checkpoint.</summary>
-    /// <param name="runId">Run id.</param>
-    /// <param name="checkpointId">Checkpoint id.</param>
     /// <returns>The checkpoint, or null.</returns>
     ValueTask<RunCheckpoint?> GetAsync(string runId, string checkpointId, CancellationToken cancellationToken);
 
     /// <summary>Every checkpoint of a run, oldest first.</summary>
-    /// <param name="runId">Run id.</param>
     ValueTask<IReadOnlyList<RunCheckpoint>> ListAsync(string runId, CancellationToken cancellationToken);
 }

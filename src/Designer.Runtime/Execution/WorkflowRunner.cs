@@ -52,7 +52,6 @@ public sealed class WorkflowRunner
 
     /// <summary>Resumes a waiting run from its newest checkpoint and applies a human decision.</summary>
     /// <param name="workflow">The same compiled version the run started on.</param>
-    /// <param name="runId">Run id.</param>
     /// <param name="decision">The decision for the waiting gate.</param>
     /// <exception cref="InvalidOperationException">The run has no checkpoint or is not waiting at that gate.</exception>
     public async Task<RunResult> ResumeAsync(CompiledWorkflow workflow, string runId, HumanDecision decision, CancellationToken cancellationToken)
@@ -92,7 +91,6 @@ public sealed class WorkflowRunner
     /// state); a gate whose request already has a decision gets it from <paramref name="decisions"/>.
     /// </summary>
     /// <param name="workflow">The same compiled version the run started on.</param>
-    /// <param name="runId">Run id.</param>
     /// <param name="input">The run input (used only when there is no checkpoint).</param>
     /// <param name="decisions">The stored decision for a gate request, or null while it is undecided.</param>
     public async Task<RunResult> RecoverAsync(CompiledWorkflow workflow, string runId, JsonObject input, Func<HumanGateRequest, HumanDecision?> decisions, CancellationToken cancellationToken)

@@ -21,7 +21,6 @@ public sealed class NodeFaultException : Exception
     }
 
     /// <summary>Creates the exception for a node.</summary>
-    /// <param name="nodeId">Node id.</param>
     /// <param name="message">What went wrong.</param>
     /// <param name="innerException">Cause, if any.</param>
     public NodeFaultException(string nodeId, string message, Exception? innerException)

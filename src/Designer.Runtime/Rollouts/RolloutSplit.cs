@@ -26,7 +26,6 @@ public static class RolloutSplit
     }
 
     /// <summary>Whether the key goes to the candidate.</summary>
-    /// <param name="runKey">The run key.</param>
     /// <param name="percent">The candidate's share, 0–100.</param>
     /// <returns>True for the candidate side.</returns>
     public static bool IsCandidate(Guid rolloutId, string runKey, int percent) => Bucket(rolloutId, runKey) < percent * (Buckets / 100);

@@ -66,7 +66,6 @@ public sealed class DurableTraceSink : ITraceSink
     }
 
     /// <summary>Starts buffering a run's rows (when batching is on); its work executes in this process until <see cref="EndAsync"/>.</summary>
-    /// <param name="runId">Run id.</param>
     public void Begin(Guid runId)
     {
         if (_batch)
@@ -131,7 +130,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// Stores a superstep's checkpoint with the rows buffered up to it, or holds it when the superstep was replayable
     /// and the buffer is small and young; without batching for the run, stores the checkpoint alone.
     /// </summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     public async Task SaveCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken)
     {
@@ -169,7 +167,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// Commits what is buffered for a run — the held checkpoint and every row — before something outside the run
     /// reads its trace (a gate's evidence, a compensation) or the run stops for good.
     /// </summary>
-    /// <param name="runId">Run id.</param>
     public async Task FlushAsync(Guid runId)
     {
         if (!_buffers.TryGetValue(runId, out var buffer) || (buffer.Rows.Count == 0 && buffer.Held is null))
@@ -194,7 +191,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// <see cref="IRunStore.TransitionWithTraceAsync"/>, then passed to <see cref="Publish"/>); a held checkpoint is
     /// dropped, since a run that ends needs none. Call it only when no executor of the run writes any more.
     /// </summary>
-    /// <param name="runId">Run id.</param>
     /// <returns>The rows, oldest first (empty when not batching).</returns>
     public IReadOnlyList<NewTraceEvent> TakeRows(Guid runId)
     {
@@ -209,7 +205,6 @@ public sealed class DurableTraceSink : ITraceSink
     }
 
     /// <summary>Drops what is buffered: a write of the run failed, and it resumes from its newest stored checkpoint.</summary>
-    /// <param name="runId">Run id.</param>
     public void Discard(Guid runId)
     {
         if (_buffers.TryGetValue(runId, out var buffer))
@@ -234,7 +229,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// operator's cancel stopped it mid-step: they are its history); otherwise (the host is stopping, a write failed)
     /// only the held checkpoint and the rows up to it are, and the run's next start from there writes the rest once.
     /// </summary>
-    /// <param name="runId">Run id.</param>
     public async Task EndAsync(Guid runId)
     {
         // The run's append lock too: flushes after TakeCost may have added it again.
@@ -268,7 +262,6 @@ public sealed class DurableTraceSink : ITraceSink
     /// Returns and resets the cost summed for a run since the last call, and forgets the run's append lock; call it
     /// when a start or resume has returned (no executor of the run writes any more).
     /// </summary>
-    /// <param name="runId">Run id.</param>
     public decimal TakeCost(Guid runId)
     {
         _locks.TryRemove(runId, out _);

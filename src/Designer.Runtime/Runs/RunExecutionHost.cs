@@ -39,7 +39,6 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     public bool IsSaturated => _executions.Count >= _options.MaxQueuedRuns;
 
     /// <summary>Queues work for a run; work of one run executes in order, one piece at a time.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="work">The work; its token fires on cancel or host stop.</param>
     public void Enqueue(Guid runId, Func<CancellationToken, Task> work)
     {
@@ -58,7 +57,6 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     }
 
     /// <summary>Cancels the run's queued or executing work, if any.</summary>
-    /// <param name="runId">Run id.</param>
     public void Cancel(Guid runId)
     {
         if (_executions.TryGetValue(runId, out var execution))
@@ -68,7 +66,6 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     }
 
     /// <summary>Completes when the run's work queued so far has finished (for tests and orderly shutdown).</summary>
-    /// <param name="runId">Run id.</param>
     public Task WhenIdleAsync(Guid runId) =>
         _executions.TryGetValue(runId, out var execution) ? execution.Tail : Task.CompletedTask;
 

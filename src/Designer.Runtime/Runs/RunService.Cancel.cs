@@ -6,7 +6,6 @@ namespace Designer.Runtime.Runs;
 public sealed partial class RunService
 {
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="actor">The operator; the <c>run.cancelled</c> audit entry commits with the cancel.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Cancelled, NotFound or Conflict.</returns>

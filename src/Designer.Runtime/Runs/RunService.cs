@@ -84,7 +84,6 @@ public sealed partial class RunService
     }
 
     /// <summary>Starts a run of the workflow's active version; it executes in the background.</summary>
-    /// <param name="workflowId">Workflow id.</param>
     /// <param name="input">Run input.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
     /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
@@ -95,7 +94,6 @@ public sealed partial class RunService
     /// Starts a run of the version its route picks (an explicit version, a rollout's side, or the active version);
     /// the run is pinned to that version. It executes in the background.
     /// </summary>
-    /// <param name="workflowId">Workflow id.</param>
     /// <param name="input">Run input.</param>
     /// <param name="options">Run key and explicit version, if any.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
@@ -165,7 +163,6 @@ public sealed partial class RunService
     }
 
     /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>
-    /// <param name="taskId">Task id.</param>
     /// <param name="actor">The decider (the caller has checked the task's role).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Accepted, NotFound, Conflict or Invalid.</returns>
@@ -191,7 +188,6 @@ public sealed partial class RunService
     /// Times a pending task out (its SLA expired): the gate receives the <c>timeout</c> decision and follows its
     /// timeout action; a task decided meanwhile stays as it is (Conflict).
     /// </summary>
-    /// <param name="taskId">Task id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Accepted, NotFound or Conflict.</returns>
     public async Task<RunDecisionResult> TimeOutAsync(Guid taskId, CancellationToken cancellationToken)

@@ -13,7 +13,6 @@ public sealed class StorageFaults
     private readonly ConcurrentDictionary<Guid, byte> _suspended = new();
 
     /// <summary>Records that a write of the run failed.</summary>
-    /// <param name="runId">Run id.</param>
     public void Mark(Guid runId, Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -21,12 +20,10 @@ public sealed class StorageFaults
     }
 
     /// <summary>The failure recorded for the run since the last call, if any.</summary>
-    /// <param name="runId">Run id.</param>
     /// <returns>The message, or null.</returns>
     public string? Take(Guid runId) => _failed.TryRemove(runId, out var message) ? message : null;
 
     /// <summary>Holds the run for the next recovery sweep.</summary>
-    /// <param name="runId">Run id.</param>
     public void Suspend(Guid runId) => _suspended[runId] = 0;
 
     /// <summary>Takes every held run.</summary>

@@ -11,7 +11,6 @@ namespace Designer.Runtime.State;
 public sealed class RunState
 {
     /// <summary>Creates a state; used by deserialisation.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="attempt">Run-level attempt (1 for a fresh run).</param>
     /// <param name="input">The run input.</param>
     /// <param name="nodes">Node id → output.</param>
@@ -48,7 +47,6 @@ public sealed class RunState
     public IReadOnlyList<string> Path { get; }
 
     /// <summary>Starts a run.</summary>
-    /// <param name="runId">Run id.</param>
     /// <param name="input">Run input; copied.</param>
     /// <returns>The initial state.</returns>
     public static RunState Create(string runId, JsonObject input)
@@ -58,12 +56,10 @@ public sealed class RunState
     }
 
     /// <summary>How many times <paramref name="nodeId"/> has completed in this run, plus one.</summary>
-    /// <param name="nodeId">Node id.</param>
     /// <returns>The 1-based attempt of the node's next execution.</returns>
     public int NextAttempt(string nodeId) => Path.Count(p => p == nodeId) + 1;
 
     /// <summary>A copy with the node's output recorded and the node appended to the path.</summary>
-    /// <param name="nodeId">Node id.</param>
     /// <param name="output">Node output; copied.</param>
     /// <returns>The new state.</returns>
     public RunState WithNodeOutput(string nodeId, JsonNode? output)

@@ -25,7 +25,6 @@ public static class RuntimeTelemetry
         "designer.node.duration", "ms", "Time one node execution took, by node kind and outcome.");
 
     /// <summary>Starts the span of one node execution (null when nobody listens).</summary>
-    /// <param name="nodeKind">The node kind.</param>
     /// <param name="attempt">The attempt number.</param>
     /// <returns>The span, or null.</returns>
     public static Activity? StartNode(string runId, string nodeId, string nodeKind, int attempt)
@@ -39,7 +38,6 @@ public static class RuntimeTelemetry
     }
 
     /// <summary>Records a node execution's duration and outcome ("failed", "waiting" or the port taken).</summary>
-    /// <param name="nodeKind">The node kind.</param>
     public static void RecordNode(string nodeKind, string outcome, double milliseconds) =>
         NodeDuration.Record(milliseconds, new("designer.node_kind", nodeKind), new("designer.outcome", outcome));
 }
