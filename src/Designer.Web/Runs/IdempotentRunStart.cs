@@ -31,7 +31,6 @@ internal static class IdempotentRunStart
 
     /// <summary>Starts the run once per key and answers like <see cref="RunStartReply"/>.</summary>
     /// <param name="claims">Where keys are claimed.</param>
-    /// <param name="workflowId">Workflow id.</param>
     /// <param name="key">The caller's key, or null to start without one.</param>
     /// <param name="body">The raw body, whose hash a repeated key must match.</param>
     /// <param name="apiKeyId">The API key of a webhook delivery; <see cref="Guid.Empty"/> for a signed-in user.</param>

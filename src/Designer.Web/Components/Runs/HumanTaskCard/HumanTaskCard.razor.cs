@@ -34,7 +34,7 @@ public sealed partial class HumanTaskCard
     [Parameter]
     public bool Busy { get; set; }
 
-    /// <summary>The user decided.</summary>
+    /// <summary>Raised with the decision once the user has taken it, so the page can send it and refresh.</summary>
     [Parameter]
     public EventCallback<TaskDecision> Decided { get; set; }
 

@@ -10,7 +10,7 @@ namespace Designer.Web.Components.Runs;
 /// </summary>
 public sealed partial class RunTimeline
 {
-    /// <summary>The folded trace.</summary>
+    /// <summary>The run's trace folded per node, in the order the nodes started.</summary>
     [Parameter, EditorRequired]
     public RunTrace Trace { get; set; } = default!;
 

@@ -9,7 +9,7 @@ public sealed partial class ConflictDialog : ComponentBase
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
 
-    /// <summary>Saved by.</summary>
+    /// <summary>Who saved the newer draft, so the user knows whose edits they would overwrite; null when unknown.</summary>
     [Parameter]
     public string? SavedBy { get; set; }
 

@@ -23,7 +23,7 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    /// <summary>Read only.</summary>
+    /// <summary>Whether the graph can only be viewed: no drops, moves, connections or deletions.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
 
@@ -31,15 +31,15 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback Ready { get; set; }
 
-    /// <summary>Node dropped.</summary>
+    /// <summary>Raised when a palette item is dropped on the canvas, with its kind and position.</summary>
     [Parameter]
     public EventCallback<NodeDrop> NodeDropped { get; set; }
 
-    /// <summary>Graph changed.</summary>
+    /// <summary>Raised with each change the user made on the canvas, for the workspace to apply to the model.</summary>
     [Parameter]
     public EventCallback<GraphDelta> GraphChanged { get; set; }
 
-    /// <summary>Selection changed.</summary>
+    /// <summary>Raised with the selected nodes and edges whenever the selection changes.</summary>
     [Parameter]
     public EventCallback<CanvasSelection> SelectionChanged { get; set; }
 
@@ -47,7 +47,7 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback<string> NodeDoubleClicked { get; set; }
 
-    /// <summary>History changed.</summary>
+    /// <summary>Raised when undo or redo becomes possible or impossible, for the toolbar's buttons.</summary>
     [Parameter]
     public EventCallback<HistoryState> HistoryChanged { get; set; }
 

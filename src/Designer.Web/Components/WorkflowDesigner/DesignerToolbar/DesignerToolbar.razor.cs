@@ -12,11 +12,11 @@ public sealed partial class DesignerToolbar : ComponentBase
     [Parameter]
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>Workflow id.</summary>
+    /// <summary>Workflow the toolbar acts on (links to its runs and versions).</summary>
     [Parameter]
     public Guid WorkflowId { get; set; }
 
-    /// <summary>Can edit.</summary>
+    /// <summary>Whether the user may change the draft; hides the editing and submit buttons when not.</summary>
     [Parameter]
     public bool CanEdit { get; set; }
 
@@ -24,15 +24,15 @@ public sealed partial class DesignerToolbar : ComponentBase
     [Parameter]
     public HistoryState History { get; set; } = new(false, false);
 
-    /// <summary>Save status.</summary>
+    /// <summary>Text of the save chip (e.g. "Saving…", "Not saved: conflict").</summary>
     [Parameter]
     public string SaveStatus { get; set; } = string.Empty;
 
-    /// <summary>Save state.</summary>
+    /// <summary>Machine-readable save state (saved, saving, dirty, conflict, error) that colours the chip and that tests read.</summary>
     [Parameter]
     public string SaveState { get; set; } = string.Empty;
 
-    /// <summary>Problem count.</summary>
+    /// <summary>How many validation problems the draft has; any blocks submitting.</summary>
     [Parameter]
     public int ProblemCount { get; set; }
 

@@ -46,7 +46,7 @@ public sealed partial class DesignerWorkspace : ComponentBase, IDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    /// <summary>Workflow id.</summary>
+    /// <summary>Workflow whose draft is edited (the designer page passes its route id).</summary>
     [Parameter]
     public Guid WorkflowId { get; set; }
 

@@ -16,6 +16,6 @@ public interface IModelCatalogView
 /// <summary>The retrieval collections the collection picker can offer; free text when none is registered.</summary>
 public interface ICollectionCatalogView
 {
-    /// <summary>List async.</summary>
+    /// <summary>The collection names the picker offers, in display order.</summary>
     Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
 }

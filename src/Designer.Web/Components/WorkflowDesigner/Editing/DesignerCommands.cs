@@ -11,11 +11,11 @@ public static class DesignerCommands
     public const string ZoomToFit = "fit";
     /// <summary>Arranges the nodes automatically (computed by AutoLayout).</summary>
     public const string Layout = "layout";
-    /// <summary>Export json.</summary>
+    /// <summary>Downloads the draft as canonical workflow JSON.</summary>
     public const string ExportJson = "export-json";
-    /// <summary>Export elsa.</summary>
+    /// <summary>Downloads the draft converted to an Elsa workflow.</summary>
     public const string ExportElsa = "export-elsa";
-    /// <summary>Export svg.</summary>
+    /// <summary>Downloads the canvas as an SVG image.</summary>
     public const string ExportSvg = "export-svg";
     /// <summary>Opens the shortcuts dialog.</summary>
     public const string Help = "help";

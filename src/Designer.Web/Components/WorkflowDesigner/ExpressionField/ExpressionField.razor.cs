@@ -10,7 +10,7 @@ public sealed partial class ExpressionField : ComponentBase
     [Parameter]
     public string? Value { get; set; }
 
-    /// <summary>Value changed.</summary>
+    /// <summary>Raised with the text after each edit.</summary>
     [Parameter]
     public EventCallback<string> ValueChanged { get; set; }
 
@@ -18,11 +18,11 @@ public sealed partial class ExpressionField : ComponentBase
     [Parameter]
     public string Label { get; set; } = "Expression";
 
-    /// <summary>Read only.</summary>
+    /// <summary>Whether the field only shows the expression.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
 
-    /// <summary>Test id.</summary>
+    /// <summary>The <c>data-testid</c> of the input, for browser and bUnit tests.</summary>
     [Parameter]
     public string? TestId { get; set; }
 

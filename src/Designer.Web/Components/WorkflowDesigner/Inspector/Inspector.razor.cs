@@ -16,7 +16,7 @@ public sealed partial class Inspector : ComponentBase
     [Parameter]
     public NodeDefinition? Node { get; set; }
 
-    /// <summary>Read only.</summary>
+    /// <summary>Whether the fields only show the node (a read-only user or a version, not the draft).</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
 

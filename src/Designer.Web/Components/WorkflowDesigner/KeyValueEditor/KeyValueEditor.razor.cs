@@ -12,7 +12,7 @@ public sealed partial class KeyValueEditor : ComponentBase
     [Parameter]
     public JsonObject? Map { get; set; }
 
-    /// <summary>Map changed.</summary>
+    /// <summary>Raised with a new object after every edit.</summary>
     [Parameter]
     public EventCallback<JsonObject?> MapChanged { get; set; }
 
@@ -20,19 +20,19 @@ public sealed partial class KeyValueEditor : ComponentBase
     [Parameter]
     public string Label { get; set; } = string.Empty;
 
-    /// <summary>Key label.</summary>
+    /// <summary>Caption of the key column (e.g. Header).</summary>
     [Parameter]
     public string KeyLabel { get; set; } = "Field";
 
-    /// <summary>Value label.</summary>
+    /// <summary>Caption of the value column.</summary>
     [Parameter]
     public string ValueLabel { get; set; } = "Expression";
 
-    /// <summary>Read only.</summary>
+    /// <summary>Whether the rows only show the map (no add, edit or remove).</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
 
-    /// <summary>Test id.</summary>
+    /// <summary>The <c>data-testid</c> of the editor; its inputs derive theirs from it.</summary>
     [Parameter]
     public string? TestId { get; set; }
 

@@ -15,11 +15,11 @@ public abstract class KindFormBase : ComponentBase
     [Parameter]
     public JsonObject Config { get; set; } = [];
 
-    /// <summary>Read only.</summary>
+    /// <summary>Whether the fields only show the config (a read-only user or a version, not the draft).</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
 
-    /// <summary>Config changed.</summary>
+    /// <summary>Raised with a new config object after every edit; the workspace applies it to the model and the canvas.</summary>
     [Parameter]
     public EventCallback<JsonObject> ConfigChanged { get; set; }
 
@@ -54,7 +54,7 @@ public abstract class KindFormBase : ComponentBase
     protected IReadOnlyList<string> List(string key) =>
         Config[key] is JsonArray a ? [.. a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : n?.ToJsonString() ?? string.Empty)] : [];
 
-    /// <summary>Set async.</summary>
+    /// <summary>Raises <see cref="ConfigChanged"/> with a copy of the config where <paramref name="key"/> holds <paramref name="value"/>; null or empty text removes the key.</summary>
     protected Task SetAsync(string key, JsonNode? value)
     {
         var copy = (JsonObject)Config.DeepClone();

@@ -9,7 +9,7 @@ public sealed partial class ProblemsPanel : ComponentBase
     [Parameter]
     public IReadOnlyList<ValidationProblem> Problems { get; set; } = [];
 
-    /// <summary>Problem clicked.</summary>
+    /// <summary>Raised with the clicked problem so the workspace can select its node or edge.</summary>
     [Parameter]
     public EventCallback<ValidationProblem> ProblemClicked { get; set; }
 

@@ -5,7 +5,7 @@ namespace Designer.Web.Components.WorkflowDesigner;
 /// <summary>The workflow's versions beside the canvas, each linking to its review on the versions page.</summary>
 public sealed partial class VersionHistoryPanel : ComponentBase
 {
-    /// <summary>Workflow id.</summary>
+    /// <summary>Workflow whose versions are listed (link target).</summary>
     [Parameter]
     public Guid WorkflowId { get; set; }
 
