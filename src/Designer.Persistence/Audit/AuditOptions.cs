@@ -3,7 +3,7 @@ namespace Designer.Persistence;
 /// <summary>How the audit chain is anchored (<c>Designer:Audit</c>), validated on start.</summary>
 public sealed class AuditOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Audit__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Audit";
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Designer.Persistence;
 /// </summary>
 public sealed class RunVaultEntryEntity
 {
-    /// <summary>Run id.</summary>
+    /// <summary>Run whose values this entry holds; the vault is per run.</summary>
     public Guid RunId { get; set; }
 
     /// <summary>The token's id (lower-case letters, so no detector ever matches a token).</summary>

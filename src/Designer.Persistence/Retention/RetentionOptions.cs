@@ -3,7 +3,7 @@ namespace Designer.Persistence;
 /// <summary>How long run payloads are kept (<c>Designer:Retention</c>), validated on start.</summary>
 public sealed class RetentionOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Retention__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Retention";
 
     /// <summary>

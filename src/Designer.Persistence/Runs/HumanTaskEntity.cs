@@ -8,7 +8,7 @@ public sealed class HumanTaskEntity : IConcurrencyTracked
     /// <summary>Primary key (a version 7 GUID).</summary>
     public Guid Id { get; set; }
 
-    /// <summary>Run id.</summary>
+    /// <summary>Run whose gate node opened the task.</summary>
     public Guid RunId { get; set; }
 
     /// <summary>Gate node id.</summary>

@@ -3,7 +3,7 @@ namespace Designer.Persistence;
 /// <summary>EF Core row for one MAF checkpoint of a run (append-only).</summary>
 public sealed class RunCheckpointEntity
 {
-    /// <summary>Run id.</summary>
+    /// <summary>Run the checkpoint resumes.</summary>
     public Guid RunId { get; set; }
 
     /// <summary>Checkpoint id (MAF's).</summary>

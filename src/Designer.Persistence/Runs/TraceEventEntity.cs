@@ -3,7 +3,7 @@ namespace Designer.Persistence;
 /// <summary>EF Core row for one trace event of a run (append-only).</summary>
 public sealed class TraceEventEntity
 {
-    /// <summary>Run id.</summary>
+    /// <summary>Run the event belongs to; with the sequence it orders the run's trace.</summary>
     public Guid RunId { get; set; }
 
     /// <summary>1-based order within the run.</summary>
