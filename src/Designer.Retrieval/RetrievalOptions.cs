@@ -21,7 +21,7 @@ public enum IndexBackend
 /// <summary>Retrieval settings, bound from <c>Designer:Retrieval</c> and validated on start.</summary>
 public sealed class RetrievalOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Retrieval__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Retrieval";
 
     /// <summary>The index store; <see cref="IndexBackend.Embedded"/> by default.</summary>
