@@ -6,7 +6,7 @@ namespace Designer.Runtime.Actions;
 /// </summary>
 public sealed class ActionOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Actions__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Actions";
 
     /// <summary>Connection name → settings.</summary>

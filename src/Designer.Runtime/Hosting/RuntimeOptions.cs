@@ -3,7 +3,7 @@ namespace Designer.Runtime.Hosting;
 /// <summary>Run execution settings (<c>Designer:Runtime</c>).</summary>
 public sealed class RuntimeOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Runtime__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Runtime";
 
     /// <summary>Runs executing at once in this process (1..256); more wait in the queue.</summary>
