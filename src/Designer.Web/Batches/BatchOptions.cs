@@ -3,7 +3,7 @@ namespace Designer.Web.Batches;
 /// <summary>Batch runs from a file (issue 16), bound from <c>Designer:Batches</c>.</summary>
 public sealed class BatchOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Batches__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Batches";
 
     /// <summary>Start the rows of stored batches in this process.</summary>

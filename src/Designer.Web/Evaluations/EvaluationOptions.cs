@@ -3,7 +3,7 @@ namespace Designer.Web.Evaluations;
 /// <summary>Datasets and offline evaluations, bound from <c>Designer:Evaluations</c>.</summary>
 public sealed class EvaluationOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Evaluations__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Evaluations";
 
     /// <summary>Run evaluation jobs in this process (one host per database should).</summary>

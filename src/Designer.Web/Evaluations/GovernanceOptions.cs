@@ -3,7 +3,7 @@ namespace Designer.Web.Evaluations;
 /// <summary>What approval requires beyond four eyes, bound from <c>Designer:Governance</c>.</summary>
 public sealed class GovernanceOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Governance__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Governance";
 
     /// <summary>Refuse to approve a version without a passing evaluation against the workflow's failure budget.</summary>

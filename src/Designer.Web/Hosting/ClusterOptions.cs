@@ -3,7 +3,7 @@ namespace Designer.Web.Hosting;
 /// <summary>The in-process Orleans silo (<c>Designer:Cluster</c>).</summary>
 public sealed class DesignerClusterOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Cluster__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Cluster";
 
     /// <summary>Membership = one silo on this host (the default).</summary>

@@ -9,7 +9,7 @@ namespace Designer.Web.Hosting;
 /// </remarks>
 public sealed class DemoOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Demo__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Demo";
 
     /// <summary>The public default password, accepted in Development only.</summary>

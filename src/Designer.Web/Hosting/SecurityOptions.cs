@@ -10,7 +10,7 @@ namespace Designer.Web.Hosting;
 /// </remarks>
 public sealed class SecurityOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Security__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Security";
 
     /// <summary>Email of the administrator created on start when missing.</summary>

@@ -3,7 +3,7 @@ namespace Designer.Web.Notifications;
 /// <summary>Outbound notifications of run events (issue 16), bound from <c>Designer:Notifications</c>.</summary>
 public sealed class NotificationOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Notifications__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Notifications";
 
     /// <summary>Deliver queued events from this process.</summary>

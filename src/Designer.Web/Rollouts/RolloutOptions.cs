@@ -3,7 +3,7 @@ namespace Designer.Web.Rollouts;
 /// <summary>Canary and live shadow rollouts, bound from <c>Designer:Rollouts</c>.</summary>
 public sealed class RolloutOptions
 {
-    /// <summary>The configuration section.</summary>
+    /// <summary>The section of appsettings (or <c>Designer__Rollouts__*</c> environment variables) these options are bound from.</summary>
     public const string SectionName = "Designer:Rollouts";
 
     /// <summary>How often the guard service checks every open rollout.</summary>
