@@ -12,8 +12,9 @@ namespace Designer.Inference.Benchmarks;
 /// </summary>
 /// <remarks>
 /// It replays the demo's decision without the runtime: the bootstrap model trained exactly as the app trains it
-/// (<see cref="RiskModelTrainer.TrainOnCorpus"/>), the row the demo's model node builds (its input mapping passes no
-/// <c>merchantDisputeRate</c>, so the runtime's row has 0 there, as here), <c>low-confidence</c> below 0.6 (the
+/// (<see cref="RiskModelTrainer.TrainOnCorpus"/>), the row the demo's model node builds (since issue 13's last pass
+/// the start schema carries <c>merchantDisputeRate</c> and the node maps it, as in training; the earlier row with 0
+/// there is printed second for comparison), <c>low-confidence</c> below 0.6 (the
 /// node's <c>minConfidence</c>; confidence is the larger class probability) goes to review, then the policy's rules in
 /// order: fraud, amount over 5,000, risk score over the threshold → review, otherwise auto-resolve. Latency-SLO
 /// breaches (timing, not data) are not modelled.
@@ -29,11 +30,11 @@ internal static class DemoThresholdValidation
         var records = DisputeCorpus.Generate(firstRecord - 1 + count, DisputeCorpus.DefaultSeed).Skip(firstRecord - 1).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"records {firstRecord:N0}–{firstRecord + count - 1:N0} of seed {DisputeCorpus.DefaultSeed}: {records.Count(r => r.HighRisk)} high-risk"));
-        Print(model, records, count, merchantRate: false);
-
-        // Diagnostic only: the same curve had the node passed the merchant's observed dispute rate, as in training.
-        Console.WriteLine("-- with the merchant's observed dispute rate in the row (not what the demo's node sends) --");
         Print(model, records, count, merchantRate: true);
+
+        // For comparison: the earlier demo, whose node passed no merchant dispute rate (0 in the row).
+        Console.WriteLine("-- without the merchant's dispute rate (the demo before it was a start field) --");
+        Print(model, records, count, merchantRate: false);
     }
 
     private static void Print(TrainedRiskModel model, DisputeRecord[] records, int count, bool merchantRate)
@@ -41,8 +42,8 @@ internal static class DemoThresholdValidation
         var scored = records.Select(r => (Record: r, P: model.PredictProbability(DisputeFeatures.Extract(
             r.Amount, r.Category, merchantRate ? r.MerchantDisputeRate : 0.0, r.CustomerTenureMonths, r.Narrative)))).ToArray();
         Console.WriteLine("threshold  amount cap  automated  automation  wrong  wrong-rate  wilson95");
-        double[] thresholds = [0.7, 0.5, 0.3, 0.2, 0.15, 0.14, 0.13, 0.12, 0.11, 0.1, 0.08, 0.05, 0.03];
-        decimal[] amountCaps = merchantRate ? [5000m] : [5000m, 1000m];
+        double[] thresholds = [0.7, 0.5, 0.4, 0.3, 0.25, 0.2, 0.18, 0.17, 0.16, 0.15, 0.14, 0.13, 0.12, 0.11, 0.1, 0.08, 0.05, 0.03, 0.02];
+        decimal[] amountCaps = merchantRate ? [5000m, 1000m] : [5000m];
         foreach (var cap in amountCaps)
         {
             foreach (var t in thresholds)

@@ -17,11 +17,15 @@ public sealed class E2EApp : WebApplicationFactory<Program>
     private const string DemoCollection = "past-disputes";
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "designer-e2e", Guid.NewGuid().ToString("N"));
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _seedVersions;
 
     /// <summary>Creates the app; <paramref name="services"/> changes its registrations (measurement variants).</summary>
-    public E2EApp(Action<IServiceCollection>? services = null)
+    /// <param name="services">Changes the app's registrations, or null.</param>
+    /// <param name="seedVersions">Seed the demo's v1 (active) and stricter v2 (pending), as Development does by default.</param>
+    public E2EApp(Action<IServiceCollection>? services = null, bool seedVersions = false)
     {
         _services = services;
+        _seedVersions = seedVersions;
         UseKestrel(0);
     }
 
@@ -42,8 +46,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("Designer:DataDirectory", _dataDirectory);
         builder.UseSetting("Designer:Demo:Seed", "true");
         builder.UseSetting("Designer:Demo:Password", Password);
-        // The flows submit and approve the seeded draft themselves (v1); the seeded v1/v2 pair has its own Web test.
-        builder.UseSetting("Designer:Demo:SeedVersions", "false");
+        // Most flows submit and approve the seeded draft themselves (v1); the seeded two-click flow asks for the v1/v2 pair.
+        builder.UseSetting("Designer:Demo:SeedVersions", _seedVersions ? "true" : "false");
         // Training and ingesting the 5,000-dispute corpus would compete with the browser for the CPU; no E2E flow needs it.
         builder.UseSetting("Designer:Demo:SeedCorpus", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -89,6 +89,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>Live inputs mirrored to a shadow rollout's candidate, with their results.</summary>
     public DbSet<RolloutShadowCaseEntity> RolloutShadowCases => Set<RolloutShadowCaseEntity>();
 
+    /// <summary>Live runs mirrored to a shadow rollout and not yet processed.</summary>
+    public DbSet<RolloutMirrorEntity> RolloutMirrors => Set<RolloutMirrorEntity>();
+
     /// <summary>API keys scoped to one workflow, for its webhook (issue 16).</summary>
     public DbSet<WorkflowApiKeyEntity> WorkflowApiKeys => Set<WorkflowApiKeyEntity>();
 
@@ -153,6 +156,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         var rollouts = new RolloutConfiguration();
         builder.ApplyConfiguration<RolloutEntity>(rollouts);
         builder.ApplyConfiguration<RolloutShadowCaseEntity>(rollouts);
+        builder.ApplyConfiguration<RolloutMirrorEntity>(rollouts);
         var triggers = new TriggerConfiguration();
         builder.ApplyConfiguration<WorkflowApiKeyEntity>(triggers);
         builder.ApplyConfiguration<WebhookDeliveryEntity>(triggers);

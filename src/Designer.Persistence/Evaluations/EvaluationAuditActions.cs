@@ -24,6 +24,9 @@ public static class EvaluationAuditActions
     /// <summary>Approval of a version was refused for want of a passing evaluation.</summary>
     public const string ApprovalRefused = "version.approval-refused";
 
+    /// <summary>Approval of a model version was refused: a published workflow version using it lacks a passing evaluation.</summary>
+    public const string ModelApprovalRefused = "model.approval-refused";
+
     /// <summary>A version's approval passed the evaluation gate (written just before the approval itself).</summary>
     public const string EvaluationGatePassed = "version.evaluation-gate-passed";
 }

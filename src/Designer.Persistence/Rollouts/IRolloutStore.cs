@@ -54,4 +54,25 @@ public interface IRolloutStore
 
     /// <summary>A rollout's shadow cases, oldest first.</summary>
     Task<IReadOnlyList<RolloutShadowCaseRecord>> ListShadowCasesAsync(Guid rolloutId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues a live run for its shadow run (durably; a repeat for the same rollout and run is ignored). Returns false
+    /// when it was already queued.
+    /// </summary>
+    Task<bool> EnqueueMirrorAsync(RolloutRecord rollout, Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Drops the oldest queued mirrors beyond <paramref name="capacity"/>; returns how many were dropped.</summary>
+    Task<int> TrimMirrorsAsync(int capacity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> queued mirrors, oldest first, whose lease is free or expired, for
+    /// <paramref name="lease"/>; each claim counts as an attempt. Of two workers racing for a row exactly one gets it.
+    /// </summary>
+    Task<IReadOnlyList<RolloutMirrorRecord>> ClaimMirrorsAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes a processed mirror still leased by <paramref name="owner"/>; false if the lease was lost.</summary>
+    Task<bool> CompleteMirrorAsync(Guid id, string owner, CancellationToken cancellationToken);
+
+    /// <summary>How many mirrors are queued.</summary>
+    Task<int> CountMirrorsAsync(CancellationToken cancellationToken);
 }

@@ -104,3 +104,15 @@ public sealed record RolloutSideStats(int Version, int Runs, int Automated, int 
     /// <summary>Nearest-rank 95th percentile latency, null without samples.</summary>
     public double? P95LatencyMs => LatenciesMs.Count == 0 ? null : LatenciesMs[Math.Clamp((int)Math.Ceiling(0.95 * LatenciesMs.Count) - 1, 0, LatenciesMs.Count - 1)];
 }
+
+/// <summary>A mirrored live run waiting for its shadow run, as claimed by a worker.</summary>
+/// <param name="Id">Row id.</param>
+/// <param name="RolloutId">The shadow rollout.</param>
+/// <param name="WorkflowId">Its workflow.</param>
+/// <param name="CandidateVersion">The candidate version.</param>
+/// <param name="RunId">The live run.</param>
+/// <param name="Attempts">Claims so far, this one included.</param>
+public sealed record RolloutMirrorRecord(Guid Id, Guid RolloutId, Guid WorkflowId, int CandidateVersion, Guid RunId, int Attempts)
+{
+    internal static RolloutMirrorRecord From(RolloutMirrorEntity e) => new(e.Id, e.RolloutId, e.WorkflowId, e.CandidateVersion, e.RunId, e.Attempts);
+}

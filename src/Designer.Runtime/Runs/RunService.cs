@@ -156,7 +156,7 @@ public sealed partial class RunService
         });
         if (route.Shadow is { } shadow)
         {
-            _shadows.Enqueue(shadow, run.Id, input);
+            await _shadows.EnqueueAsync(shadow, run.Id, cancellationToken);
         }
 
         return new RunStartResult.Started(run);

@@ -45,6 +45,7 @@ public static class DemoHoldout
             ["merchant"] = record.Merchant,
             ["description"] = record.Narrative,
             ["customerTenureMonths"] = record.CustomerTenureMonths,
+            ["merchantDisputeRate"] = record.MerchantDisputeRate,
         };
     }
 

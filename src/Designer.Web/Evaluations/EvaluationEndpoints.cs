@@ -35,6 +35,7 @@ internal static class EvaluationEndpoints
         Map(api.MapGet("/workflows/{id:guid}/budget", GetBudgetAsync));
         Map(api.MapPut("/workflows/{id:guid}/budget", SetBudgetAsync));
         Map(api.MapGet("/workflows/{id:guid}/versions/{number:int}/evaluation-gate", GateAsync));
+        Map(api.MapGet("/models/{id}/versions/{number:int}/evaluation-gate", ModelGateAsync));
         return api;
     }
 
@@ -124,6 +125,37 @@ internal static class EvaluationEndpoints
             status.Budget,
             metrics = status.Report is null ? null : new MetricsResponse(status.Report.Baseline, status.Report.Candidate),
             status.Reasons,
+        });
+    }
+
+    /// <summary>Each published workflow version a model version would serve, with its latest evaluation against the budget.</summary>
+    private static async Task<IResult> ModelGateAsync(ModelApprovalGate gate, string id, int number, CancellationToken cancellationToken)
+    {
+        if (await gate.StatusAsync(id, number, cancellationToken) is not { } status)
+        {
+            return ApiResults.Problem(ServiceError.NotFound($"Model '{id}' has no version {number}."));
+        }
+
+        return TypedResults.Ok(new
+        {
+            status.Model,
+            status.Version,
+            status.Required,
+            status.Passed,
+            status.Reasons,
+            workflowVersions = status.Versions.Select(v => new
+            {
+                v.WorkflowId,
+                v.WorkflowName,
+                v.WorkflowVersion,
+                v.Pinned,
+                v.Gate.Passed,
+                v.Gate.MinCases,
+                evaluationId = v.Gate.Latest?.Id,
+                v.Gate.Budget,
+                metrics = v.Gate.Report is null ? null : new MetricsResponse(v.Gate.Report.Baseline, v.Gate.Report.Candidate),
+                v.Gate.Reasons,
+            }),
         });
     }
 

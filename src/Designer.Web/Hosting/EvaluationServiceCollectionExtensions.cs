@@ -31,6 +31,7 @@ public static class EvaluationServiceCollectionExtensions
         services.TryAddScoped<DatasetService>();
         services.TryAddScoped<EvaluationService>();
         services.TryAddScoped<EvaluationGate>();
+        services.TryAddScoped<ModelApprovalGate>();
         services.AddHostedService<EvaluationWorker>();
         services.AddHostedService<DemoEvaluationSeeder>();
         return builder;

@@ -20,7 +20,8 @@ internal sealed class ModelService(
     RiskModelService riskModels,
     IInferenceClient inference,
     IWorkflowStore store,
-    IAuditLog audit)
+    IAuditLog audit,
+    Evaluations.ModelApprovalGate? approvalGate = null)
 {
     public const int MaxDecisions = 10_000;
 
@@ -185,6 +186,12 @@ internal sealed class ModelService(
             if (descriptor.Status != ModelStatus.PendingApproval)
             {
                 return ServiceError.Conflict($"Model '{id}' v{version} is {descriptor.Status}; only versions pending approval can be reviewed.");
+            }
+
+            // Issue 13: with Designer:Governance:RequireEvaluation, the workflow versions the model would serve need passing evaluations.
+            if (approving && approvalGate is not null && await approvalGate.CheckAsync(id, version, actor, cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var data = new JsonObject { ["model"] = id, ["version"] = version, ["trainedBy"] = descriptor.TrainedBy };

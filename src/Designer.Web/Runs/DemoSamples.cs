@@ -16,6 +16,7 @@ public static class DemoSamples
             ["merchant"] = "Maple Books",
             ["description"] = "The book arrived with a torn cover; the merchant offered a partial refund.",
             ["customerTenureMonths"] = 60,
+            ["merchantDisputeRate"] = 0.012,
         }),
         ("High-risk fraud claim", new JsonObject
         {
@@ -25,6 +26,7 @@ public static class DemoSamples
             ["merchant"] = "Quick Electronics Outlet",
             ["description"] = "I never made this purchase; my card was used abroad the same day it was reported stolen.",
             ["customerTenureMonths"] = 2,
+            ["merchantDisputeRate"] = 0.18,
         }),
     ];
 }

@@ -24,6 +24,11 @@ internal static class DisputeTriageConfigs
                 ["merchant"] = new JsonObject { ["type"] = "string", ["maxLength"] = 200 },
                 ["description"] = new JsonObject { ["type"] = "string", ["maxLength"] = 4000 },
                 ["customerTenureMonths"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 },
+
+                // The merchant's observed dispute rate as the bank's merchant-risk data had it when the dispute came in
+                // (issue 13): the intake enriches the dispute with it, so the run (and any dataset built from runs)
+                // records the value the decision saw, and an evaluation replays it exactly.
+                ["merchantDisputeRate"] = new JsonObject { ["type"] = "number", ["minimum"] = 0, ["maximum"] = 1 },
             },
         },
     };
@@ -68,6 +73,7 @@ internal static class DisputeTriageConfigs
             ["merchant"] = "input.merchant",
             ["description"] = "input.description",
             ["customerTenureMonths"] = "input.customerTenureMonths ?? 0",
+            ["merchantDisputeRate"] = "input.merchantDisputeRate ?? 0",
             ["similarDisputes"] = "nodes.similar.hits.length",
         },
         ["latencySloMs"] = 250,

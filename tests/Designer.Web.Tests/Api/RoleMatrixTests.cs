@@ -95,6 +95,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture) : IClassFix
         ("GET", "/api/workflows/{id:guid}/budget", "/api/workflows/{id}/budget", Everyone),
         ("PUT", "/api/workflows/{id:guid}/budget", "/api/workflows/{id}/budget", ["approver"]),
         ("GET", "/api/workflows/{id:guid}/versions/{number:int}/evaluation-gate", "/api/workflows/{id}/versions/1/evaluation-gate", Everyone),
+        ("GET", "/api/models/{id}/versions/{number:int}/evaluation-gate", "/api/models/dispute-risk/versions/1/evaluation-gate", Everyone),
         // Rollouts (issue 13): approvers and operators change them (empty body → 400, nothing open → 409), everyone reads (none → 404).
         ("POST", "/api/workflows/{id:guid}/versions/{number:int}/rollout", "/api/workflows/{id}/versions/1/rollout", ["approver", "operator"]),
         ("GET", "/api/workflows/{id:guid}/rollout", "/api/workflows/{id}/rollout", Everyone),

@@ -39,7 +39,7 @@ public abstract class Issue13DemoVersionsSeedTests
             var before = WorkflowJson.Parse(v1.CanonicalJson).Definition!;
             var after = WorkflowJson.Parse(v2.CanonicalJson).Definition!;
             Assert.Equal("nodes.risk.score > 0.7", HighRisk(before));
-            Assert.Equal("nodes.risk.score > 0.12", HighRisk(after));
+            Assert.Equal("nodes.risk.score > 0.16", HighRisk(after));
             var diff = WorkflowDiff.Compute(before, after);
             Assert.Equal(["policy"], diff.NodesChanged.Select(n => n.Id));
             Assert.Empty(diff.NodesAdded);

@@ -297,7 +297,7 @@ public abstract class Issue13EvaluationApiTests(Issue13Fixture fixture)
         return (await response.ReadObjectAsync())["id"]!.GetValue<Guid>();
     }
 
-    private static async Task<JsonObject> EvaluateAsync(HttpClient client, Guid workflowId, JsonObject candidate, JsonObject? baseline, Guid datasetId)
+    internal static async Task<JsonObject> EvaluateAsync(HttpClient client, Guid workflowId, JsonObject candidate, JsonObject? baseline, Guid datasetId)
     {
         var body = new JsonObject { ["candidate"] = candidate, ["datasetId"] = datasetId.ToString() };
         if (baseline is not null)

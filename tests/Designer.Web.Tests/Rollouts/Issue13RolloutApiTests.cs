@@ -229,11 +229,11 @@ public abstract class Issue13RolloutApiTests(Issue13RolloutFixture fixture)
     }
 
     /// <summary>The first <paramref name="count"/> keys that land on the wanted side of the rollout.</summary>
-    private static string[] Keys(Guid rolloutId, int percent, bool candidate, int count) =>
+    internal static string[] Keys(Guid rolloutId, int percent, bool candidate, int count) =>
         [.. Enumerable.Range(0, 10_000).Select(i => $"{(candidate ? "c" : "b")}-{i}")
             .Where(k => RolloutSplit.IsCandidate(rolloutId, k, percent) == candidate).Take(count)];
 
-    private static async Task<JsonObject> StartRolloutAsync(HttpClient client, Guid id, int version, string body)
+    internal static async Task<JsonObject> StartRolloutAsync(HttpClient client, Guid id, int version, string body)
     {
         var response = await client.PostAsync($"/api/workflows/{id}/versions/{version}/rollout", ApiClientExtensions.Json(body));
         var json = await response.ReadObjectAsync();
@@ -241,7 +241,7 @@ public abstract class Issue13RolloutApiTests(Issue13RolloutFixture fixture)
         return json;
     }
 
-    private static async Task<Guid> StartRunAsync(HttpClient client, Guid workflowId, string runKey)
+    internal static async Task<Guid> StartRunAsync(HttpClient client, Guid workflowId, string runKey)
     {
         var response = await client.PostAsync($"/api/workflows/{workflowId}/runs",
             ApiClientExtensions.Json(new JsonObject { ["input"] = RunApiFixture.Input(100), ["runKey"] = runKey }.ToJsonString()));

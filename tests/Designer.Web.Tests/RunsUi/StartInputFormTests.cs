@@ -16,7 +16,7 @@ public sealed class StartInputFormTests
         var form = StartInputForm.For(definition);
 
         // Assert
-        Assert.Equal(["amount", "currency", "category", "merchant", "description", "customerTenureMonths"], form.Fields.Select(f => f.Name));
+        Assert.Equal(["amount", "currency", "category", "merchant", "description", "customerTenureMonths", "merchantDisputeRate"], form.Fields.Select(f => f.Name));
         var category = form.Fields.Single(f => f.Name == "category");
         Assert.Equal(["fraud", "not-received", "duplicate", "quality", "other"], category.Options);
         Assert.True(category.Required);
@@ -67,8 +67,8 @@ public sealed class StartInputFormTests
         var form = StartInputForm.For(stored);
 
         // Assert
-        Assert.Equal(["amount", "currency", "category", "merchant", "description", "customerTenureMonths"], form.Fields.Select(f => f.Name));
-        Assert.Equal(["Amount", "Currency", "Category", "Merchant", "Description", "Customer tenure months"], form.Fields.Select(f => f.Label));
+        Assert.Equal(["amount", "currency", "category", "merchant", "description", "customerTenureMonths", "merchantDisputeRate"], form.Fields.Select(f => f.Name));
+        Assert.Equal(["Amount", "Currency", "Category", "Merchant", "Description", "Customer tenure months", "Merchant dispute rate"], form.Fields.Select(f => f.Label));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class DemoWorkflowsTests
 
         // Assert
         ProblemAssert.None(new WorkflowValidator().Validate(v2));
-        Assert.Equal("nodes.risk.score > 0.12", rules.Single(r => r!["id"]!.GetValue<string>() == "high-risk")!["expression"]!.GetValue<string>());
+        Assert.Equal("nodes.risk.score > 0.16", rules.Single(r => r!["id"]!.GetValue<string>() == "high-risk")!["expression"]!.GetValue<string>());
         Assert.Equal(
             v1.Nodes.Where(n => n.Id != "policy").Select(n => n.Config.ToJsonString()),
             v2.Nodes.Where(n => n.Id != "policy").Select(n => n.Config.ToJsonString()));

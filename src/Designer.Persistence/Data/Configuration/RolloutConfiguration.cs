@@ -5,7 +5,8 @@ namespace Designer.Persistence.Data.Configuration;
 
 internal sealed class RolloutConfiguration :
     IEntityTypeConfiguration<RolloutEntity>,
-    IEntityTypeConfiguration<RolloutShadowCaseEntity>
+    IEntityTypeConfiguration<RolloutShadowCaseEntity>,
+    IEntityTypeConfiguration<RolloutMirrorEntity>
 {
     public void Configure(EntityTypeBuilder<RolloutEntity> builder)
     {
@@ -33,5 +34,16 @@ internal sealed class RolloutConfiguration :
         builder.Property(c => c.EndNode).HasMaxLength(Limits.NodeIdLength);
         builder.Property(c => c.LiveEndNode).HasMaxLength(Limits.NodeIdLength);
         builder.Property(c => c.EscalatedTo).HasMaxLength(Limits.RoleLength);
+    }
+
+    public void Configure(EntityTypeBuilder<RolloutMirrorEntity> builder)
+    {
+        builder.ToTable("RolloutMirrors");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<RolloutEntity>().WithMany().HasForeignKey(m => m.RolloutId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.LeaseOwner).HasMaxLength(Limits.ActorIdLength);
+        builder.HasIndex(m => new { m.RolloutId, m.RunId }).IsUnique();
+        builder.HasIndex(m => new { m.EnqueuedAtMs, m.Id });
     }
 }

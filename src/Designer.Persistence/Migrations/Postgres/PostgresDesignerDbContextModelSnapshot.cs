@@ -900,6 +900,46 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.ToTable("Rollouts", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.RolloutMirrorEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EnqueuedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnqueuedAtMs", "Id");
+
+                    b.HasIndex("RolloutId", "RunId")
+                        .IsUnique();
+
+                    b.ToTable("RolloutMirrors", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.RolloutShadowCaseEntity", b =>
                 {
                     b.Property<Guid>("RolloutId")
@@ -1737,6 +1777,15 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.HasOne("Designer.Persistence.WorkflowEntity", null)
                         .WithMany()
                         .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.RolloutMirrorEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.RolloutEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -895,6 +895,46 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.ToTable("Rollouts", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.RolloutMirrorEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnqueuedAtMs", "Id");
+
+                    b.HasIndex("RolloutId", "RunId")
+                        .IsUnique();
+
+                    b.ToTable("RolloutMirrors", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.RolloutShadowCaseEntity", b =>
                 {
                     b.Property<Guid>("RolloutId")
@@ -1726,6 +1766,15 @@ namespace Designer.Persistence.Migrations.Sqlite
                     b.HasOne("Designer.Persistence.WorkflowEntity", null)
                         .WithMany()
                         .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Designer.Persistence.RolloutMirrorEntity", b =>
+                {
+                    b.HasOne("Designer.Persistence.RolloutEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
