@@ -101,6 +101,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IBatchStore, BatchStore>();
         services.TryAddSingleton<INotificationStore, NotificationStore>();
         services.TryAddSingleton<IModelVersionStore, ModelVersionStore>();
+        services.TryAddSingleton<IChatModelVersionStore, ChatModelVersionStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
         return builder;

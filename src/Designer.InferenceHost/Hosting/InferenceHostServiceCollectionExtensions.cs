@@ -46,6 +46,7 @@ internal static class InferenceHostServiceCollectionExtensions
         builder.UseSharedModelRegistry();
         services.Replace(ServiceDescriptor.Singleton<IModelRegistry>(sp => new ServingModelRegistry(sp.GetRequiredService<DatabaseModelRegistry>())));
         services.RemoveAll<IAuditedModelRegistry>();
+        services.RemoveAll<Designer.Inference.ChatModels.IAuditedChatModelRegistry>();
         return builder;
     }
 

@@ -113,6 +113,9 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>The model registry's versions and their lifecycle, shared by every host (issue 14).</summary>
     public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
 
+    /// <summary>The chat-model registry's versions and their lifecycle, shared by every host (issue 14).</summary>
+    public DbSet<ChatModelVersionEntity> ChatModelVersions => Set<ChatModelVersionEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -164,6 +167,7 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         builder.ApplyConfiguration<BatchRowEntity>(batches);
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new ModelVersionConfiguration());
+        builder.ApplyConfiguration(new ChatModelVersionConfiguration());
     }
 
     private void PrepareForSave()
