@@ -1,5 +1,6 @@
 using Designer.Inference;
 using Designer.InferenceHost.Hosting;
+using Designer.Persistence;
 using Designer.Telemetry;
 
 namespace Designer.InferenceHost;
@@ -19,7 +20,11 @@ public sealed class Program
 
         builder.AddInferenceHostSharedConfiguration();
         builder.AddDesignerTelemetry();
+
+        // Storage first: its migration is a hosted service and must run before the model bootstraps read the rows.
+        builder.AddDesignerStorage();
         builder.AddDesignerInference();
+        builder.AddInferenceHostRegistry();
         builder.AddInferenceHostApi();
 
         var app = builder.Build();

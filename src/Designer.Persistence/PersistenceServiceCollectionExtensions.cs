@@ -28,6 +28,34 @@ public static class PersistenceServiceCollectionExtensions
     public static IHostApplicationBuilder AddDesignerPersistence(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddDesignerStorage(builder);
+        var services = builder.Services;
+
+        // Issue 14: payloads of finished runs are purged after Designer:Retention:RunPayloadDays (0 = never).
+        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.TryAddSingleton<RunRetention>();
+        services.AddHostedService<RunRetentionService>();
+
+        // Issue 14: signed checkpoints of the audit head, exported or written outside the database, detect truncation.
+        services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.TryAddSingleton<AuditCheckpointSigner>();
+        services.TryAddSingleton<AuditCheckpoints>();
+        services.AddHostedService<AuditCheckpointService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The database alone (issue 14, for the inference host): <see cref="StorageOptions"/>, the context factories, the
+    /// stores, <see cref="IAuditLog"/> and the migration on start — without the background jobs of
+    /// <see cref="AddDesignerPersistence"/> (run retention, audit checkpoints), which the web hosts run.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddDesignerStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
         services.AddOptions<StorageOptions>()
@@ -73,21 +101,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IBatchStore, BatchStore>();
         services.TryAddSingleton<INotificationStore, NotificationStore>();
         services.TryAddSingleton<IModelVersionStore, ModelVersionStore>();
+        services.TryAddSingleton<IChatModelVersionStore, ChatModelVersionStore>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerHostedService>();
-
-        // Issue 14: payloads of finished runs are purged after Designer:Retention:RunPayloadDays (0 = never).
-        services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
-        services.TryAddSingleton<RunRetention>();
-        services.AddHostedService<RunRetentionService>();
-
-        // Issue 14: signed checkpoints of the audit head, exported or written outside the database, detect truncation.
-        services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
-        services.TryAddSingleton<AuditCheckpointSigner>();
-        services.TryAddSingleton<AuditCheckpoints>();
-        services.AddHostedService<AuditCheckpointService>();
         return builder;
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Designer.Inference.Registry;
 using Designer.Inference.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Designer.InferenceHost.Tests;
 
@@ -121,8 +123,10 @@ public sealed class ModelApiTests(ModelApiTests.Fixture fixture) : IClassFixture
     [Fact]
     public async Task Predict_PendingVersion_Returns404NotServed()
     {
-        // Arrange: retrain registers a PendingApproval version.
-        var riskModels = fixture.Factory.Services.GetRequiredService<RiskModelService>();
+        // Arrange: a retrain on the web side of the shared registry (the host's own view is read-only) registers a
+        // PendingApproval version.
+        var riskModels = new RiskModelService(
+            fixture.Factory.Services.GetRequiredService<DatabaseModelRegistry>(), NullLogger<RiskModelService>.Instance);
         var (pending, _) = await riskModels.RetrainAsync([], "someone", CancellationToken.None);
 
         // Act

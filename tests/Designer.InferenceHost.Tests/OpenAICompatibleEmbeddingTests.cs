@@ -58,12 +58,13 @@ public sealed class OpenAICompatibleEmbeddingTests
     [Fact]
     public async Task OpenAIGenerator_ModelAtVersion_ServesThatVersionAfterARetrain()
     {
-        // Arrange: two versions of designer-lsa on different corpora.
+        // Arrange: two versions of designer-lsa on different corpora, trained on the web side of the shared registry
+        // (the host's own view approves nothing).
         await using var factory = new HostFactory(new() { ["Designer:Inference:BootstrapRiskModel"] = "false" });
         var ct = TestContext.Current.CancellationToken;
         var http = factory.CreateClient();
         var catalog = new EmbeddingModelCatalog(
-            factory.Services.GetRequiredService<IModelRegistry>(),
+            factory.Services.GetRequiredService<DatabaseModelRegistry>(),
             factory.Services.GetRequiredService<SessionPool>(),
             "designer-lsa",
             new LsaTrainingOptions(),

@@ -66,7 +66,8 @@ public static class InferenceServiceCollectionExtensions
     /// Replaces the per-host file registry with the <see cref="DatabaseModelRegistry"/> (issue 14): rows in the
     /// Designer database (needs <c>AddDesignerPersistence</c>) and files in the shared
     /// <see cref="InferenceOptions.ModelStore"/>; the old <c>&lt;DataDirectory&gt;/models</c> folder is imported on first use.
-    /// Also registers it as <see cref="IAuditedModelRegistry"/>. Call after <see cref="AddDesignerInference"/>.
+    /// Also registers it as <see cref="IAuditedModelRegistry"/>, and the chat-model versions likewise as database rows
+    /// (<see cref="ChatModels.DatabaseChatModelRegistry"/>, old <c>&lt;DataDirectory&gt;/chat-models</c> imported once). Call after <see cref="AddDesignerInference"/>.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -83,6 +84,16 @@ public static class InferenceServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DatabaseModelRegistry>>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IModelRegistry>(sp => sp.GetRequiredService<DatabaseModelRegistry>()));
         builder.Services.TryAddSingleton<IAuditedModelRegistry>(sp => sp.GetRequiredService<DatabaseModelRegistry>());
+
+        // Chat-model versions too: rows with their chat-model.* entry in the same transaction, the old folder imported once.
+        builder.Services.TryAddSingleton(sp => new ChatModels.DatabaseChatModelRegistry(
+            sp.GetRequiredService<Designer.Persistence.IChatModelVersionStore>(),
+            Path.Combine(Options(sp).DataDirectory, "chat-models"),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ChatModels.ChatModelOptions>(),
+            sp.GetRequiredService<ILogger<ChatModels.DatabaseChatModelRegistry>>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ChatModels.IChatModelRegistry>(sp => sp.GetRequiredService<ChatModels.DatabaseChatModelRegistry>()));
+        builder.Services.TryAddSingleton<ChatModels.IAuditedChatModelRegistry>(sp => sp.GetRequiredService<ChatModels.DatabaseChatModelRegistry>());
         return builder;
     }
 

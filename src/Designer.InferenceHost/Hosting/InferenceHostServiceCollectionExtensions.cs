@@ -1,7 +1,10 @@
+using Designer.Inference;
+using Designer.Inference.Registry;
 using Designer.Inference.Remote;
 using Designer.Inference.Serving;
 using Designer.InferenceHost.Api;
 using Designer.InferenceHost.Metrics;
+using Designer.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Designer.InferenceHost.Hosting;
@@ -20,6 +23,30 @@ internal static class InferenceHostServiceCollectionExtensions
         };
         source.ResolveFileProvider();
         builder.Configuration.Sources.Insert(0, source);
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves the registry every web host writes (issue 14): the Designer database (<c>Designer:Storage</c>, migrated on
+    /// start like the web hosts unless <c>MigrateOnStart</c> is off) and the shared <c>Designer:Inference:ModelStore</c>
+    /// folder, read-only through <see cref="ServingModelRegistry"/>. The host does not import its old per-host folder
+    /// (an import would approve versions no web host reviewed) and runs none of the web hosts' background jobs.
+    /// Call <c>AddDesignerStorage</c> before <c>AddDesignerInference</c> (the migration runs before the bootstraps) and
+    /// this after both.
+    /// </summary>
+    public static IHostApplicationBuilder AddInferenceHostRegistry(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(sp => new DatabaseModelRegistry(
+            sp.GetRequiredService<IModelVersionStore>(),
+            sp.GetRequiredService<ContentAddressedModelStore>(),
+            legacyFolder: null,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DatabaseModelRegistry>>()));
+        builder.UseSharedModelRegistry();
+        services.Replace(ServiceDescriptor.Singleton<IModelRegistry>(sp => new ServingModelRegistry(sp.GetRequiredService<DatabaseModelRegistry>())));
+        services.RemoveAll<IAuditedModelRegistry>();
+        services.RemoveAll<Designer.Inference.ChatModels.IAuditedChatModelRegistry>();
         return builder;
     }
 

@@ -31,6 +31,12 @@ public static class AuditActions
     public const string RetentionPurged = "retention.purged";
 
     /// <summary>
+    /// The one-time re-scan tokenised the payloads stored before the vault existed (issue 14); written once, when it
+    /// finishes, with counts only.
+    /// </summary>
+    public const string RunPayloadsRescanned = "run.pii.rescanned";
+
+    /// <summary>
     /// A run was started (issue 14): written in the transaction that inserts the run row; the data holds the workflow
     /// id, version and trigger kind, never the input. Evaluation shadow runs write no run row and no entry.
     /// </summary>

@@ -116,6 +116,12 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
     /// <summary>The model registry's versions and their lifecycle, shared by every host (issue 14).</summary>
     public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
 
+    /// <summary>The chat-model registry's versions and their lifecycle, shared by every host (issue 14).</summary>
+    public DbSet<ChatModelVersionEntity> ChatModelVersions => Set<ChatModelVersionEntity>();
+
+    /// <summary>Where resumable maintenance jobs stopped (issue 14: the payload re-scan).</summary>
+    public DbSet<MaintenanceProgressEntity> MaintenanceProgress => Set<MaintenanceProgressEntity>();
+
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -168,6 +174,8 @@ public abstract class DesignerDbContext : IdentityDbContext<DesignerUser>, IData
         builder.ApplyConfiguration<BatchRowEntity>(batches);
         builder.ApplyConfiguration(new NotificationConfiguration());
         builder.ApplyConfiguration(new ModelVersionConfiguration());
+        builder.ApplyConfiguration(new ChatModelVersionConfiguration());
+        builder.ApplyConfiguration(new MaintenanceProgressConfiguration());
     }
 
     private void PrepareForSave()

@@ -16,4 +16,10 @@ public sealed class RetentionOptions
 
     /// <summary>Runs purged per transaction.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// Issue 14: re-scan, once, the run payloads stored before the vault existed and tokenise their PII
+    /// (<see cref="RunPayloadRescan"/>, batches of <see cref="BatchSize"/>, retried every <see cref="SweepInterval"/>).
+    /// </summary>
+    public bool RescanStoredPayloads { get; set; } = true;
 }

@@ -80,7 +80,8 @@ public sealed class GrainCallSigner
     {
         ArgumentNullException.ThrowIfNull(decision);
         var issuedAt = Now();
-        return decision with { IssuedAt = issuedAt, Signature = Sign(runId, decision.SignedFields(), issuedAt) };
+        var unique = decision with { IssuedAt = issuedAt, Nonce = NewNonce() };
+        return unique with { Signature = Sign(runId, unique.SignedFields(), issuedAt) };
     }
 
     /// <summary>Signs a cancel of the run <paramref name="runId"/>, issued now.</summary>
@@ -90,8 +91,13 @@ public sealed class GrainCallSigner
     {
         ArgumentNullException.ThrowIfNull(cancel);
         var issuedAt = Now();
-        return cancel with { IssuedAt = issuedAt, Signature = Sign(runId, cancel.SignedFields(), issuedAt) };
+        var unique = cancel with { IssuedAt = issuedAt, Nonce = NewNonce() };
+        return unique with { Signature = Sign(runId, unique.SignedFields(), issuedAt) };
     }
+
+    /// <summary>A fresh nonce: 128 random bits, so two commands never share one.</summary>
+    /// <returns>The nonce (base64).</returns>
+    public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
 
     private byte[] Mac(Guid grainKey, IReadOnlyList<string?> command, long issuedAt)
     {

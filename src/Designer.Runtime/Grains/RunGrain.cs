@@ -19,6 +19,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     private readonly TimeProvider _time;
     private readonly TimeSpan _slaCheck;
     private readonly GrainCallSigner _signer;
+    private readonly GrainCommandNonces _nonces = new();
 
     /// <summary>Creates the grain.</summary>
     /// <param name="runs">The run service.</param>
@@ -78,7 +79,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     {
         ArgumentNullException.ThrowIfNull(request);
         // The actor is trusted only when the web host signed it (issue 14): checked before anything is read or written.
-        if (_signer.Check(this.GetPrimaryKey(), request.SignedFields(), request.IssuedAt, request.Signature) is { } refused)
+        if (Refusal(request.SignedFields(), request.IssuedAt, request.Signature, request.Nonce) is { } refused)
         {
             return new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.Refused, Message = refused };
         }
@@ -109,7 +110,7 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = this.GetPrimaryKey();
-        if (_signer.Check(id, request.SignedFields(), request.IssuedAt, request.Signature) is { } refused)
+        if (Refusal(request.SignedFields(), request.IssuedAt, request.Signature, request.Nonce) is { } refused)
         {
             return new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Refused, Message = refused };
         }
@@ -121,5 +122,27 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
             RunCancelResult.Conflict c => new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Conflict, Message = $"Run {id} has already ended ({c.Status})." },
             _ => throw new InvalidOperationException("Unknown cancel result."),
         };
+    }
+
+    /// <summary>
+    /// Why a command is refused, or null: not signed by the web host, stale, without a nonce, or a replay of a command
+    /// this activation already received (issue 14). After a re-activation the nonces are forgotten, so a command
+    /// captured in the last two minutes could be sent once more; that is safe because decisions and cancels are
+    /// conditional updates in the store — a replayed decision finds its task no longer pending and a replayed cancel
+    /// finds the run ended (both a conflict), so a replay never changes state a second time.
+    /// </summary>
+    private string? Refusal(IReadOnlyList<string?> fields, long issuedAt, string? signature, string? nonce)
+    {
+        if (_signer.Check(this.GetPrimaryKey(), fields, issuedAt, signature) is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrEmpty(nonce))
+        {
+            return "The command carries no nonce.";
+        }
+
+        return _nonces.TryAccept(nonce, issuedAt, _signer.Now()) ? null : "The command was already received; a replay is refused.";
     }
 }

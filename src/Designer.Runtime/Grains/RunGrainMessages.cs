@@ -41,9 +41,13 @@ public sealed record RunGrainDecision
     [Id(8)]
     public string? Signature { get; init; }
 
+    /// <summary>A value unique to this command, covered by the signature; the grain refuses one it has seen (issue 14).</summary>
+    [Id(9)]
+    public string? Nonce { get; init; }
+
     /// <summary>The signed fields, in order (the run id and issue time are added by the signer).</summary>
     public IReadOnlyList<string?> SignedFields() =>
-        ["decide", TaskId.ToString("D"), Decision, Comment, EditsJson, Correction, ActorId, ActorName];
+        ["decide", TaskId.ToString("D"), Decision, Comment, EditsJson, Correction, ActorId, ActorName, Nonce];
 }
 
 /// <summary>A cancel sent to <see cref="IRunGrain"/>: who cancels, signed by the web host.</summary>
@@ -67,8 +71,12 @@ public sealed record RunGrainCancel
     [Id(3)]
     public string? Signature { get; init; }
 
+    /// <summary>A value unique to this command, covered by the signature; the grain refuses one it has seen (issue 14).</summary>
+    [Id(4)]
+    public string? Nonce { get; init; }
+
     /// <summary>The signed fields, in order (the run id and issue time are added by the signer).</summary>
-    public IReadOnlyList<string?> SignedFields() => ["cancel", ActorId, ActorName];
+    public IReadOnlyList<string?> SignedFields() => ["cancel", ActorId, ActorName, Nonce];
 }
 
 /// <summary>How a decision ended.</summary>

@@ -53,6 +53,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IPiiDetector, PiiDetector>();
         services.TryAddSingleton<RunVault>();
         services.TryAddSingleton<IRunVault>(sp => sp.GetRequiredService<RunVault>());
+        services.TryAddSingleton<RunPayloadRescan>();
+        services.AddHostedService<RunPayloadRescanService>();
         // Issue 16: approved HTTP connections for action nodes; named clients need the list before the container is built.
         var actionSection = builder.Configuration.GetSection(ActionOptions.SectionName);
         services.AddOptions<ActionOptions>().Bind(actionSection).ValidateOnStart();

@@ -14,7 +14,8 @@ internal sealed record ChatModelVersionView(ChatModelVersion Version, IReadOnlyL
 
 /// <summary>
 /// Chat-model governance for the API and the models page alike: register (authors; endpoint on the admin list, a
-/// secret's name only) and approve / reject (approvers, never the registrant). Each change is audited.
+/// secret's name only) and approve / reject (approvers, never the registrant). Each change is audited — in the row's
+/// transaction when the registry is the database one (issue 14).
 /// </summary>
 internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowStore store, IAuditLog audit)
 {
@@ -44,6 +45,13 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
         await Governance.WaitAsync(cancellationToken);
         try
         {
+            if (registry is IAuditedChatModelRegistry audited)
+            {
+                // Issue 14: the row and its entry commit together (the database registry).
+                return await audited.RegisterAsync(registration with { RegisteredBy = actor.Id },
+                    v => new ModelAuditEntry(actor.Id, actor.Name, "chat-model.registered", Describe(v)), cancellationToken);
+            }
+
             var version = await registry.RegisterAsync(registration with { RegisteredBy = actor.Id }, cancellationToken);
             await audit.AppendAsync(actor, "chat-model.registered", "chat-model", version.Reference, Describe(version), cancellationToken);
             return version;
@@ -92,11 +100,32 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
                 return ServiceError.Conflict($"Chat model {current.Reference} is {current.Status}; only versions pending approval can be reviewed.");
             }
 
+            var action = decision == ModelStatus.Approved ? "chat-model.approved" : "chat-model.rejected";
+            if (registry is IAuditedChatModelRegistry audited)
+            {
+                // Issue 14: pending, four-eyes and the entry are re-checked and written in the row's transaction, so
+                // another host's review in between is a conflict, never a second decision.
+                return await audited.SetStatusAsync(id, number, ModelStatus.PendingApproval, decision, actor.Id, v =>
+                {
+                    var entry = Describe(v);
+                    entry["comment"] = comment;
+                    return new ModelAuditEntry(actor.Id, actor.Name, action, entry);
+                }, cancellationToken);
+            }
+
             var updated = await registry.SetStatusAsync(id, number, decision, actor.Id, cancellationToken);
             var data = Describe(updated);
             data["comment"] = comment;
-            await audit.AppendAsync(actor, decision == ModelStatus.Approved ? "chat-model.approved" : "chat-model.rejected", "chat-model", updated.Reference, data, cancellationToken);
+            await audit.AppendAsync(actor, action, "chat-model", updated.Reference, data, cancellationToken);
             return updated;
+        }
+        catch (ChatModelGovernanceException ex)
+        {
+            return ServiceError.Conflict(string.Join(" ", ex.Problems));
+        }
+        catch (ModelNotFoundException ex)
+        {
+            return ServiceError.NotFound(ex.Message);
         }
         finally
         {
@@ -104,14 +133,5 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
         }
     }
 
-    private static JsonObject Describe(ChatModelVersion version) => new()
-    {
-        ["model"] = version.Id,
-        ["version"] = version.Version,
-        ["provider"] = version.Provider,
-        ["endpoint"] = version.Endpoint,
-        ["modelName"] = version.ModelName,
-        ["apiKeySecret"] = version.ApiKeySecret,
-        ["registeredBy"] = version.RegisteredBy,
-    };
+    private static JsonObject Describe(ChatModelVersion version) => DatabaseChatModelRegistry.Describe(version);
 }

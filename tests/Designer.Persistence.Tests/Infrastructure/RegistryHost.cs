@@ -1,4 +1,5 @@
 using Designer.Inference;
+using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
 using Designer.Inference.Serving;
 using Designer.Inference.Training;
@@ -15,6 +16,9 @@ namespace Designer.Persistence.Tests.Infrastructure;
 /// </summary>
 internal sealed class RegistryHost : IAsyncDisposable
 {
+    /// <summary>The one endpoint an administrator allowed for chat models in these hosts.</summary>
+    public const string ChatEndpoint = "https://llm.internal.example/v1";
+
     private readonly IHost _host;
 
     private RegistryHost(IHost host, string dataDirectory)
@@ -28,6 +32,10 @@ internal sealed class RegistryHost : IAsyncDisposable
     public IModelRegistry Registry => _host.Services.GetRequiredService<IModelRegistry>();
 
     public IAuditedModelRegistry Audited => _host.Services.GetRequiredService<IAuditedModelRegistry>();
+
+    public IChatModelRegistry Chat => _host.Services.GetRequiredService<IChatModelRegistry>();
+
+    public IAuditedChatModelRegistry AuditedChat => _host.Services.GetRequiredService<IAuditedChatModelRegistry>();
 
     public IInferenceClient Inference => _host.Services.GetRequiredService<IInferenceClient>();
 
@@ -47,6 +55,7 @@ internal sealed class RegistryHost : IAsyncDisposable
             ["Designer:Inference:BootstrapRiskModel"] = "false",
             ["Designer:Inference:BootstrapPretrainedModels"] = "false",
             ["Designer:Inference:PreferCuda"] = "false",
+            ["Designer:ChatModels:AllowedEndpoints:0"] = ChatEndpoint,
         });
         builder.Services.AddLogging();
         builder.AddDesignerPersistence();

@@ -65,6 +65,59 @@ public sealed partial class TwoSiloTests
     }
 
     [Fact]
+    public async Task RunGrain_Issue14_ReplayedSignedCommand_RefusedEvenWithinItsValidity()
+    {
+        // Arrange: a run parked at its gate; one signed decision the grain rejects as invalid (no state change).
+        var ct = TestContext.Current.CancellationToken;
+        var builder = new TestClusterBuilder(1);
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Designer:Storage:Provider"] = StorageOptions.Sqlite,
+            ["Designer:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"designer-grain-{Guid.NewGuid():N}.db")}",
+            ["Designer:Runtime:GrainCallKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        }));
+        builder.AddSiloBuilderConfigurator<DesignerSilo>();
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var services = Assert.IsType<InProcessSiloHandle>(cluster.Primary).SiloHost.Services;
+        var store = services.GetRequiredService<IRunStore>();
+        var started = await services.GetRequiredService<RunService>().StartAsync(await PublishAsync(services.GetRequiredService<IWorkflowStore>(), ct), Input(6000), Alice, ct);
+        var runId = Assert.IsType<RunStartResult.Started>(started).Run.Id;
+        await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
+        var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
+        var grain = cluster.Client.GetGrain<IRunGrain>(runId);
+        var signer = services.GetRequiredService<GrainCallSigner>();
+        var invalid = signer.Sign(runId, new RunGrainDecision { TaskId = task.Id, Decision = "no-such-decision", ActorId = Bob.Id, ActorName = Bob.Name });
+        var approve = signer.Sign(runId, new RunGrainDecision { TaskId = task.Id, Decision = "approve", ActorId = Bob.Id, ActorName = Bob.Name });
+        var cancel = signer.Sign(runId, new RunGrainCancel { ActorId = Bob.Id, ActorName = Bob.Name });
+
+        // Act
+        var firstInvalid = await grain.DecideAsync(invalid);
+        var replayedInvalid = await grain.DecideAsync(invalid);
+        var otherNonce = await grain.DecideAsync(approve with { Nonce = GrainCallSigner.NewNonce() });
+        var noNonce = await grain.DecideAsync(approve with { Nonce = null });
+        var accepted = await grain.DecideAsync(approve);
+        var replayedApprove = await grain.DecideAsync(approve);
+        var resigned = await grain.DecideAsync(signer.Sign(runId, new RunGrainDecision { TaskId = task.Id, Decision = "approve", ActorId = Bob.Id, ActorName = Bob.Name }));
+        await WaitForAsync(store, runId, RunStatus.Completed);
+        var firstCancel = await grain.CancelAsync(cancel);
+        var replayedCancel = await grain.CancelAsync(cancel);
+
+        // Assert: a nonce cannot be swapped or dropped (signed), a seen one is refused, a fresh signing is a new command.
+        Assert.Equal(RunGrainOutcomeKind.Invalid, firstInvalid.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Refused, replayedInvalid.Kind);
+        Assert.Contains("replay", replayedInvalid.Message, StringComparison.Ordinal);
+        Assert.Equal(RunGrainOutcomeKind.Refused, otherNonce.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Refused, noNonce.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Ok, accepted.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Refused, replayedApprove.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Conflict, resigned.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Conflict, firstCancel.Kind);
+        Assert.Equal(RunGrainOutcomeKind.Refused, replayedCancel.Kind);
+        Assert.NotEqual(invalid.Nonce, approve.Nonce);
+    }
+
+    [Fact]
     public void Validate_Issue14_GrainCallKeyShorterThan32BytesOrNotBase64_RefusedWithoutQuotingIt()
     {
         // Arrange

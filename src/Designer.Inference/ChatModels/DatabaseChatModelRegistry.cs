@@ -1,0 +1,238 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Designer.Inference.Registry;
+using Designer.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace Designer.Inference.ChatModels;
+
+/// <summary>
+/// The chat-model registry shared by every host (issue 14): versions are rows of the Designer database
+/// (<see cref="IChatModelVersionStore"/>), and every register, approve, reject and retire writes its
+/// <c>chat-model.*</c> audit entry in the same transaction as the row. The four-eyes rule and the allowed transitions
+/// are checked on the row inside that transaction. On first use it imports, once per process and idempotently, the
+/// old per-host folder (<c>&lt;DataDirectory&gt;/chat-models</c>).
+/// </summary>
+public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistry, IDisposable
+{
+    /// <summary>The audit entity type of chat-model versions (as the web layer has always written it).</summary>
+    public const string EntityType = "chat-model";
+
+    /// <summary>The actor of the one-time import of a host's old chat-model folder.</summary>
+    public const string ImportActor = "system:chat-model-import";
+
+    private readonly IChatModelVersionStore _rows;
+    private readonly string? _legacyFolder;
+    private readonly TimeProvider _timeProvider;
+    private readonly ChatModelOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _importLock = new(1, 1);
+    private volatile bool _imported;
+
+    /// <summary>Creates the registry.</summary>
+    /// <param name="rows">The database rows.</param>
+    /// <param name="legacyFolder">The old per-host folder to import from, or null.</param>
+    /// <param name="timeProvider">Clock.</param>
+    /// <param name="options">Admin settings (allowed endpoints).</param>
+    /// <param name="logger">Logger.</param>
+    public DatabaseChatModelRegistry(
+        IChatModelVersionStore rows, string? legacyFolder, TimeProvider timeProvider, ChatModelOptions options, ILogger<DatabaseChatModelRegistry> logger)
+    {
+        _rows = rows ?? throw new ArgumentNullException(nameof(rows));
+        _legacyFolder = legacyFolder;
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChatModelVersion>> ListAsync(CancellationToken cancellationToken)
+    {
+        await EnsureImportedAsync(cancellationToken);
+        return [.. (await _rows.ListAsync(null, cancellationToken)).Select(ToVersion)];
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatModelVersion?> GetAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        if (!IsSafeId(id))
+        {
+            return null;
+        }
+
+        await EnsureImportedAsync(cancellationToken);
+        var versions = (await _rows.ListAsync(id, cancellationToken)).Select(ToVersion).ToList();
+        return version is { } v
+            ? versions.FirstOrDefault(d => d.Version == v)
+            : versions.LastOrDefault(d => d.Status == ModelStatus.Approved);
+    }
+
+    /// <inheritdoc />
+    public Task<ChatModelVersion> RegisterAsync(ChatModelRegistration registration, CancellationToken cancellationToken) =>
+        RegisterAsync(registration, v => new ModelAuditEntry(v.RegisteredBy, v.RegisteredBy, "chat-model.registered", Describe(v)), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ChatModelVersion> RegisterAsync(ChatModelRegistration registration, Func<ChatModelVersion, ModelAuditEntry> audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(audit);
+        var problems = ChatModelRules.Check(registration, _options).ToList();
+        if (string.IsNullOrWhiteSpace(registration.RegisteredBy))
+        {
+            problems.Add("registeredBy: required.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ChatModelGovernanceException(problems);
+        }
+
+        await EnsureImportedAsync(cancellationToken);
+        var template = new ChatModelVersion
+        {
+            Id = registration.Id,
+            Version = 0,
+
+            // Every version, the first included, waits for a second person: a chat model sends data off the server.
+            Status = ModelStatus.PendingApproval,
+            Provider = registration.Provider,
+            Endpoint = registration.Endpoint,
+            ModelName = registration.ModelName,
+            Temperature = registration.Temperature,
+            MaxOutputTokens = registration.MaxOutputTokens,
+            InputPricePer1K = registration.InputPricePer1K,
+            OutputPricePer1K = registration.OutputPricePer1K,
+            ContextWindow = registration.ContextWindow,
+            SupportsJsonSchema = registration.SupportsJsonSchema,
+            ApiKeySecret = registration.ApiKeySecret,
+            RegisteredBy = registration.RegisteredBy,
+            CreatedAt = _timeProvider.GetUtcNow(),
+            Description = registration.Description,
+        };
+        var stored = await _rows.AddAsync(
+            template.Id,
+            nameof(ModelStatus.PendingApproval),
+            template.RegisteredBy,
+            template.CreatedAt,
+            JsonSerializer.Serialize(template, ModelDescriptorJson.Options),
+            record => ToDraft(audit(ToVersion(record)), record),
+            cancellationToken);
+        return ToVersion(stored);
+    }
+
+    /// <inheritdoc />
+    public Task<ChatModelVersion> SetStatusAsync(string id, int version, ModelStatus status, string changedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        return ChangeAsync(id, version, null, status, changedBy, v => new ModelAuditEntry(changedBy, changedBy, ActionOf(status), Describe(v)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ChatModelVersion> SetStatusAsync(
+        string id, int version, ModelStatus expected, ModelStatus status, string changedBy, Func<ChatModelVersion, ModelAuditEntry> audit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        ArgumentNullException.ThrowIfNull(audit);
+        return ChangeAsync(id, version, expected, status, changedBy, audit, cancellationToken);
+    }
+
+    /// <summary>The audit action of a status change, e.g. <c>chat-model.approved</c>.</summary>
+    /// <param name="status">The new status.</param>
+    /// <returns>The action.</returns>
+    public static string ActionOf(ModelStatus status) => status switch
+    {
+        ModelStatus.Approved => "chat-model.approved",
+        ModelStatus.Rejected => "chat-model.rejected",
+        ModelStatus.Retired => "chat-model.retired",
+        _ => "chat-model.status-changed",
+    };
+
+    /// <summary>What an audit entry records about a version (never a key: only the secret's name).</summary>
+    /// <param name="version">The version.</param>
+    /// <returns>The entry's data.</returns>
+    public static JsonObject Describe(ChatModelVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return new JsonObject
+        {
+            ["model"] = version.Id,
+            ["version"] = version.Version,
+            ["provider"] = version.Provider,
+            ["endpoint"] = version.Endpoint,
+            ["modelName"] = version.ModelName,
+            ["apiKeySecret"] = version.ApiKeySecret,
+            ["registeredBy"] = version.RegisteredBy,
+        };
+    }
+
+    private async Task<ChatModelVersion> ChangeAsync(
+        string id, int version, ModelStatus? expected, ModelStatus status, string changedBy, Func<ChatModelVersion, ModelAuditEntry> audit, CancellationToken cancellationToken)
+    {
+        if (!IsSafeId(id))
+        {
+            throw new ModelNotFoundException($"Chat model '{id}' has no version {version}.");
+        }
+
+        await EnsureImportedAsync(cancellationToken);
+        var result = await _rows.ChangeStatusAsync(id, version, status.ToString(), changedBy,
+            record => Refusal(ToVersion(record), expected, status, changedBy),
+            record => ToDraft(audit(ToVersion(record)), record),
+            cancellationToken);
+        return result switch
+        {
+            { Succeeded: true } => ToVersion(result.Value),
+            { Error.Kind: LifecycleErrorKind.NotFound } => throw new ModelNotFoundException(result.Error.Message),
+            _ => throw new ChatModelGovernanceException([result.Error!.Message]),
+        };
+    }
+
+    /// <summary>The rule, as the file registry has always applied it; null when the change may go ahead.</summary>
+    private static string? Refusal(ChatModelVersion current, ModelStatus? expected, ModelStatus status, string changedBy)
+    {
+        if (expected is { } e && current.Status != e)
+        {
+            return $"Chat model {current.Reference} is {current.Status}, not {e}.";
+        }
+
+        if (status == ModelStatus.Approved && string.Equals(current.RegisteredBy, changedBy, StringComparison.Ordinal))
+        {
+            return "Four-eyes rule: who registered a chat-model version cannot approve it.";
+        }
+
+        var allowed = (current.Status, status) switch
+        {
+            (ModelStatus.PendingApproval, ModelStatus.Approved or ModelStatus.Rejected) => true,
+            (ModelStatus.Approved, ModelStatus.Retired) => true,
+            (ModelStatus.Retired, ModelStatus.Approved) => true,
+            _ => false,
+        };
+        return allowed ? null : $"Chat model {current.Reference} cannot go from {current.Status} to {status}.";
+    }
+
+    private static ChatModelVersion ToVersion(ChatModelVersionRecord record)
+    {
+        var stored = JsonSerializer.Deserialize<ChatModelVersion>(record.VersionJson, ModelDescriptorJson.Options)
+            ?? throw new InvalidDataException($"Chat model '{record.ModelId}' v{record.Version} has an empty row.");
+
+        // The columns are the truth for everything that changes or identifies.
+        return stored with
+        {
+            Id = record.ModelId,
+            Version = record.Version,
+            Status = Enum.Parse<ModelStatus>(record.Status),
+            RegisteredBy = record.RegisteredBy,
+            CreatedAt = record.CreatedAt,
+            StatusChangedBy = record.StatusChangedBy,
+            StatusChangedAt = record.StatusChangedAt,
+        };
+    }
+
+    private static AuditDraft ToDraft(ModelAuditEntry entry, ChatModelVersionRecord record) =>
+        new(new Actor(entry.ActorId, entry.ActorName), entry.Action, EntityType, $"{record.ModelId}@{record.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}", entry.Data);
+
+    private static bool IsSafeId(string? id) =>
+        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <inheritdoc />
+    public void Dispose() => _importLock.Dispose();
+}

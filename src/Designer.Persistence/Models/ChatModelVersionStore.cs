@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Persistence;
+
+/// <summary>EF Core implementation of <see cref="IChatModelVersionStore"/> for SQLite and PostgreSQL.</summary>
+public sealed class ChatModelVersionStore : IChatModelVersionStore
+{
+    private readonly IDbContextFactory<DesignerDbContext> _contextFactory;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="contextFactory">Creates database contexts.</param>
+    /// <param name="timeProvider">Supplies timestamps.</param>
+    public ChatModelVersionStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
+    {
+        _contextFactory = contextFactory;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChatModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken)
+    {
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.ChatModelVersions.AsNoTracking();
+        if (modelId is not null)
+        {
+            query = query.Where(m => m.ModelId == modelId);
+        }
+
+        var rows = await query.OrderBy(m => m.ModelId).ThenBy(m => m.Version).ToListAsync(cancellationToken);
+
+        // Ordinal order, whatever the database's collation.
+        return [.. rows.OrderBy(m => m.ModelId, StringComparer.Ordinal).ThenBy(m => m.Version).Select(ChatModelVersionRecord.From)];
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatModelVersionRecord> AddAsync(
+        string modelId,
+        string status,
+        string registeredBy,
+        DateTimeOffset createdAt,
+        string versionJson,
+        Func<ChatModelVersionRecord, AuditDraft> audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registeredBy);
+        ArgumentNullException.ThrowIfNull(versionJson);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // The governance transaction is serialised across hosts, so the highest number read inside it is still the
+        // highest when the row is written; the primary key is the backstop.
+        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        {
+            var highest = await db.ChatModelVersions.Where(m => m.ModelId == modelId).MaxAsync(m => (int?)m.Version, token) ?? 0;
+            var row = new ChatModelVersionEntity
+            {
+                ModelId = modelId,
+                Version = highest + 1,
+                Status = status,
+                RegisteredBy = registeredBy,
+                CreatedAt = createdAt,
+                VersionJson = versionJson,
+            };
+            db.ChatModelVersions.Add(row);
+            var record = ChatModelVersionRecord.From(row);
+            return new AuditedOutcome<ChatModelVersionRecord>(record, [audit(record)]);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ImportAsync(ChatModelVersionRecord version, AuditDraft audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        {
+            if (await db.ChatModelVersions.AnyAsync(m => m.ModelId == version.ModelId && m.Version == version.Version, token))
+            {
+                return AuditedOutcome.Refused(false);
+            }
+
+            db.ChatModelVersions.Add(new ChatModelVersionEntity
+            {
+                ModelId = version.ModelId,
+                Version = version.Version,
+                Status = version.Status,
+                RegisteredBy = version.RegisteredBy,
+                CreatedAt = version.CreatedAt,
+                StatusChangedBy = version.StatusChangedBy,
+                StatusChangedAt = version.StatusChangedAt,
+                VersionJson = version.VersionJson,
+            });
+            return new AuditedOutcome<bool>(true, [audit]);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<LifecycleResult<ChatModelVersionRecord>> ChangeStatusAsync(
+        string modelId,
+        int version,
+        string status,
+        string changedBy,
+        Func<ChatModelVersionRecord, string?> check,
+        Func<ChatModelVersionRecord, AuditDraft> audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+            {
+                var row = await db.ChatModelVersions.SingleOrDefaultAsync(m => m.ModelId == modelId && m.Version == version, token);
+                if (row is null)
+                {
+                    return Refuse(LifecycleErrorKind.NotFound, $"Chat model '{modelId}' has no version {version}.");
+                }
+
+                if (check(ChatModelVersionRecord.From(row)) is { } refusal)
+                {
+                    return Refuse(LifecycleErrorKind.InvalidState, refusal);
+                }
+
+                row.Status = status;
+                row.StatusChangedBy = changedBy;
+                row.StatusChangedAt = Clock.UtcNow(_timeProvider);
+                var record = ChatModelVersionRecord.From(row);
+                return new AuditedOutcome<LifecycleResult<ChatModelVersionRecord>>(LifecycleResult.Success(record), [audit(record)]);
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return LifecycleResult.Failure<ChatModelVersionRecord>(LifecycleErrorKind.Conflict, $"Chat model '{modelId}' v{version} was changed concurrently; reload and try again.");
+        }
+    }
+
+    private static AuditedOutcome<LifecycleResult<ChatModelVersionRecord>> Refuse(LifecycleErrorKind kind, string message) =>
+        AuditedOutcome.Refused(LifecycleResult.Failure<ChatModelVersionRecord>(kind, message));
+}
