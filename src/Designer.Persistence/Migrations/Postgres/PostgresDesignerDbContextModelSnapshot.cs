@@ -147,6 +147,48 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.ToTable("BatchRows", (string)null);
                 });
 
+            modelBuilder.Entity("Designer.Persistence.ChatModelVersionEntity", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("VersionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ModelId", "Version");
+
+                    b.ToTable("ChatModelVersions", (string)null);
+                });
+
             modelBuilder.Entity("Designer.Persistence.CollectionDocumentEntity", b =>
                 {
                     b.Property<Guid>("CollectionId")
@@ -687,6 +729,33 @@ namespace Designer.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("HumanTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Designer.Persistence.MaintenanceProgressEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LastRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MaintenanceProgress", (string)null);
                 });
 
             modelBuilder.Entity("Designer.Persistence.ModelVersionEntity", b =>
