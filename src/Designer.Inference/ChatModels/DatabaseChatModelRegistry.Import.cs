@@ -13,7 +13,6 @@ public sealed partial class DatabaseChatModelRegistry
     /// reviewers as they were, and a <c>chat-model.imported</c> audit entry each. Idempotent: versions already in the
     /// database are left as they are.
     /// </summary>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>How many versions were imported.</returns>
     public async Task<int> ImportLegacyFolderAsync(CancellationToken cancellationToken)
     {

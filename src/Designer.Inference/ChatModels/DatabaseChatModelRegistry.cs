@@ -32,9 +32,7 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     /// <summary>Creates the registry.</summary>
     /// <param name="rows">The database rows.</param>
     /// <param name="legacyFolder">The old per-host folder to import from, or null.</param>
-    /// <param name="timeProvider">Clock.</param>
     /// <param name="options">Admin settings (allowed endpoints).</param>
-    /// <param name="logger">Logger.</param>
     public DatabaseChatModelRegistry(
         IChatModelVersionStore rows, string? legacyFolder, TimeProvider timeProvider, ChatModelOptions options, ILogger<DatabaseChatModelRegistry> logger)
     {
@@ -138,7 +136,6 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
 
     /// <summary>The audit action of a status change, e.g. <c>chat-model.approved</c>.</summary>
     /// <param name="status">The new status.</param>
-    /// <returns>The action.</returns>
     public static string ActionOf(ModelStatus status) => status switch
     {
         ModelStatus.Approved => "chat-model.approved",
@@ -148,7 +145,6 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     };
 
     /// <summary>What an audit entry records about a version (never a key: only the secret's name).</summary>
-    /// <param name="version">The version.</param>
     /// <returns>The entry's data.</returns>
     public static JsonObject Describe(ChatModelVersion version)
     {

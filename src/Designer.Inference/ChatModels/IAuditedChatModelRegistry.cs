@@ -9,9 +9,7 @@ namespace Designer.Inference.ChatModels;
 public interface IAuditedChatModelRegistry : IChatModelRegistry
 {
     /// <summary>Registers the next version, pending approval, and the entry <paramref name="audit"/> builds for it, in one transaction.</summary>
-    /// <param name="registration">The version.</param>
     /// <param name="audit">Builds the entry from the stored version (its number is known only then).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The stored version.</returns>
     /// <exception cref="ChatModelGovernanceException">The registration breaks a rule.</exception>
     Task<ChatModelVersion> RegisterAsync(ChatModelRegistration registration, Func<ChatModelVersion, ModelAuditEntry> audit, CancellationToken cancellationToken);
@@ -21,12 +19,10 @@ public interface IAuditedChatModelRegistry : IChatModelRegistry
     /// builds, in one transaction; the expected status and the four-eyes rule are checked on the row inside it.
     /// </summary>
     /// <param name="id">Chat-model id.</param>
-    /// <param name="version">Version.</param>
     /// <param name="expected">The status the version must have.</param>
     /// <param name="status">New status.</param>
     /// <param name="changedBy">Stable id of the acting user.</param>
     /// <param name="audit">Builds the entry from the updated version.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The updated version.</returns>
     /// <exception cref="ModelNotFoundException">No such version.</exception>
     /// <exception cref="ChatModelGovernanceException">Not <paramref name="expected"/>, a forbidden transition, or the registrant approving.</exception>

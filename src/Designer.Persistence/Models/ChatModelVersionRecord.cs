@@ -2,7 +2,7 @@ namespace Designer.Persistence;
 
 /// <summary>A stored chat-model version, as <see cref="IChatModelVersionStore"/> returns it.</summary>
 /// <param name="ModelId">Chat-model id.</param>
-/// <param name="Version">Version.</param>
+/// <param name="Version">The version number within the model id, counted from 1.</param>
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="RegisteredBy">Who registered it.</param>
 /// <param name="CreatedAt">Registration time.</param>

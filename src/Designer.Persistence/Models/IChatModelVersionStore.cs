@@ -9,7 +9,6 @@ public interface IChatModelVersionStore
 {
     /// <summary>Versions of one chat model, or of all when <paramref name="modelId"/> is null, ordered by id then version.</summary>
     /// <param name="modelId">Chat-model id, or null.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<IReadOnlyList<ChatModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -22,7 +21,6 @@ public interface IChatModelVersionStore
     /// <param name="createdAt">Registration time.</param>
     /// <param name="versionJson">The rest of the version (the columns win over what it says about id, number, status and people).</param>
     /// <param name="audit">Builds the entry from the stored row.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The stored row.</returns>
     Task<ChatModelVersionRecord> AddAsync(
         string modelId,
@@ -34,9 +32,7 @@ public interface IChatModelVersionStore
         CancellationToken cancellationToken);
 
     /// <summary>Adds a version under its own number (the one-time import of a host's old folder); false, nothing written, when it exists.</summary>
-    /// <param name="version">The version.</param>
     /// <param name="audit">Its audit entry.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     Task<bool> ImportAsync(ChatModelVersionRecord version, AuditDraft audit, CancellationToken cancellationToken);
 
     /// <summary>
@@ -44,12 +40,10 @@ public interface IChatModelVersionStore
     /// row inside the transaction and returns why the change is refused (InvalidState), or null to go on.
     /// </summary>
     /// <param name="modelId">Chat-model id.</param>
-    /// <param name="version">Version.</param>
     /// <param name="status">New status.</param>
     /// <param name="changedBy">Who changes it.</param>
     /// <param name="check">The transition rule.</param>
     /// <param name="audit">Builds the entry from the updated row.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The updated row, or NotFound / InvalidState / Conflict.</returns>
     Task<LifecycleResult<ChatModelVersionRecord>> ChangeStatusAsync(
         string modelId,

@@ -26,7 +26,6 @@ public sealed class RunPayloadRescan
     /// <summary>Creates the job.</summary>
     /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="vault">The run vault new writes use.</param>
-    /// <param name="timeProvider">Clock.</param>
     public RunPayloadRescan(IDbContextFactory<DesignerDbContext> contextFactory, RunVault vault, TimeProvider timeProvider)
     {
         _contextFactory = contextFactory;
@@ -52,7 +51,6 @@ public sealed class RunPayloadRescan
 
     /// <summary>Scans the next batch of runs after the cursor; the last (short) batch also finishes the job and audits it.</summary>
     /// <param name="batchSize">Runs per batch.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The progress after the batch.</returns>
     public async Task<RunPayloadRescanProgress> RunBatchAsync(int batchSize, CancellationToken cancellationToken)
     {

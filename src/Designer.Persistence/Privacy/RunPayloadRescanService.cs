@@ -17,10 +17,8 @@ public sealed partial class RunPayloadRescanService : BackgroundService
     private readonly ILogger<RunPayloadRescanService> _logger;
 
     /// <summary>Creates the service.</summary>
-    /// <param name="rescan">The job.</param>
     /// <param name="timeProvider">Clock of the retry timer.</param>
     /// <param name="options">Batch size, retry interval and the switch.</param>
-    /// <param name="logger">Logger.</param>
     public RunPayloadRescanService(RunPayloadRescan rescan, TimeProvider timeProvider, IOptions<RetentionOptions> options, ILogger<RunPayloadRescanService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
