@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -45,7 +47,7 @@ public interface IModelVersionStore
     /// <param name="audit">Builds the entry from the updated row.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The updated row, or NotFound / InvalidState / Conflict.</returns>
-    Task<LifecycleResult<ModelVersionRecord>> ChangeStatusAsync(
+    Task<OperationResult<ModelVersionRecord>> ChangeStatusAsync(
         string modelId,
         int version,
         string status,

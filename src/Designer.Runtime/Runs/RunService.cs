@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
@@ -88,8 +89,8 @@ public sealed partial class RunService
     /// <param name="input">Run input.</param>
     /// <param name="actor">The operator.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
-    /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
-    public Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken) =>
+    /// <returns>The new run, or a refusal from <see cref="RunStartErrors"/>.</returns>
+    public Task<OperationResult<RunRecord>> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken) =>
         StartAsync(workflowId, input, actor, null, cancellationToken);
 
     /// <summary>
@@ -101,26 +102,26 @@ public sealed partial class RunService
     /// <param name="actor">The operator.</param>
     /// <param name="options">Run key and explicit version, if any.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
-    /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
-    public async Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, RunStartOptions? options, CancellationToken cancellationToken)
+    /// <returns>The new run, or a refusal from <see cref="RunStartErrors"/>.</returns>
+    public async Task<OperationResult<RunRecord>> StartAsync(Guid workflowId, JsonObject input, Actor actor, RunStartOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var workflow = await _workflows.GetWorkflowAsync(workflowId, cancellationToken);
         if (workflow is null)
         {
-            return new RunStartResult.WorkflowNotFound();
+            return RunStartErrors.WorkflowNotFound(workflowId);
         }
 
         var route = await _router.RouteAsync(workflow, options, cancellationToken);
         if (route.Problem is { } problem)
         {
-            return new RunStartResult.NotRunnable([problem]);
+            return RunStartErrors.NotRunnable([problem]);
         }
 
         if (route.Version is not { } number)
         {
-            return new RunStartResult.NoActiveVersion();
+            return RunStartErrors.NoActiveVersion(workflowId);
         }
 
         // A version's content never changes once submitted, so its compiled form is kept per (workflow, number):
@@ -129,7 +130,7 @@ public sealed partial class RunService
         {
             if (await _workflows.GetVersionAsync(workflowId, number, cancellationToken) is not { } version)
             {
-                return new RunStartResult.NoActiveVersion();
+                return RunStartErrors.NoActiveVersion(workflowId);
             }
 
             try
@@ -138,7 +139,7 @@ public sealed partial class RunService
             }
             catch (WorkflowCompilationException ex)
             {
-                return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+                return RunStartErrors.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
             }
 
             Remember(workflowId, number, compiled);
@@ -148,7 +149,7 @@ public sealed partial class RunService
             && compiled.Definition.Nodes.FirstOrDefault(n => n.Id == compiled.StartNodeId)?.Config["inputSchema"] is JsonObject schema
             && InputSchemaValidator.Validate(schema, input) is { Count: > 0 } invalid)
         {
-            return new RunStartResult.InvalidInput(invalid);
+            return RunStartErrors.InvalidInput(invalid);
         }
 
         var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner, options?.RunId, options?.Trigger), actor, cancellationToken);
@@ -163,7 +164,7 @@ public sealed partial class RunService
             _shadows.Enqueue(shadow, run.Id, input);
         }
 
-        return new RunStartResult.Started(run);
+        return run;
     }
 
     /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>
