@@ -42,6 +42,36 @@ public static class RequestBody
         return text.ToString();
     }
 
+    /// <summary>
+    /// The one JSON body reader of both hosts: reads up to <paramref name="maxBytes"/> and parses a JSON object;
+    /// a refusal is <see cref="OperationErrorKind.TooLarge"/> or <see cref="OperationErrorKind.Invalid"/> saying what is wrong.
+    /// </summary>
+    /// <param name="body">The request body (left open).</param>
+    /// <param name="declaredLength">The Content-Length, if sent.</param>
+    /// <param name="maxBytes">The limit.</param>
+    /// <param name="nodeOptions">Node options (e.g. case-insensitive property names).</param>
+    /// <param name="documentOptions">Document options (the nesting limit).</param>
+    /// <param name="allowEmpty">True: an empty body reads as an empty object (an optional body).</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    /// <returns>The object, or why not.</returns>
+    public static async Task<OperationResult<JsonObject>> ReadObjectAsync(
+        Stream body, long? declaredLength, int maxBytes, JsonNodeOptions nodeOptions, JsonDocumentOptions documentOptions, bool allowEmpty,
+        CancellationToken cancellationToken)
+    {
+        var text = await ReadTextAsync(body, declaredLength, maxBytes, cancellationToken);
+        if (text is null)
+        {
+            return new OperationError(OperationErrorKind.TooLarge, $"The request body is larger than {maxBytes / (1024 * 1024)} MB.");
+        }
+
+        if (allowEmpty && string.IsNullOrWhiteSpace(text))
+        {
+            return new JsonObject(nodeOptions);
+        }
+
+        return TryParseObject(text, nodeOptions, documentOptions, out var value, out var error) ? value! : OperationError.Invalid(error!);
+    }
+
     /// <summary>Parses a JSON object; <paramref name="error"/> says what is wrong otherwise.</summary>
     /// <param name="text">The body text.</param>
     /// <param name="nodeOptions">Node options (e.g. case-insensitive property names).</param>

@@ -265,7 +265,7 @@ public sealed partial class CollectionService
 
         if (weight is { } w && !(w is >= 0 and <= 1))
         {
-            return OperationError.Invalid("The weight is invalid.", [new("hybridDenseWeight", "Must be between 0 and 1.")]);
+            return OperationError.Invalid("The weight is invalid.", [CollectionProblems.Of("hybridDenseWeight", "Must be between 0 and 1.")]);
         }
 
         return await _store.SetHybridDenseWeightAsync(collection.Id, weight, actor, cancellationToken) is { } updated ? updated : Missing(name);

@@ -58,31 +58,23 @@ internal static class ApiJson
     /// <param name="request">The request.</param>
     /// <param name="codePrefix">The problem codes' prefix.</param>
     /// <param name="detail">The refusal's summary when properties have the wrong type.</param>
-    /// <param name="required">False: an empty body is no request (all three results null).</param>
+    /// <param name="required">False: an empty body reads as <c>{}</c>.</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The record and the object it came from, or the refusal.</returns>
     public static async Task<(T? Value, JsonObject? Json, ProblemHttpResult? Error)> ReadAsync<T>(
         HttpRequest request, string codePrefix, string detail, bool required, CancellationToken cancellationToken)
         where T : class
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        var read = await RequestBody.ReadObjectAsync(
+            request.Body, request.ContentLength, MaxBodyBytes, NodeOptions, DocumentOptions, allowEmpty: !required, cancellationToken);
+        if (!read.IsSuccess)
         {
-            return (null, null, ApiResults.TooLarge());
+            return (null, null, ApiResults.Problem(read.Error));
         }
 
-        if (!required && string.IsNullOrWhiteSpace(body))
-        {
-            return (null, null, null);
-        }
-
-        if (!TryParseObject(body, out var json, out var error))
-        {
-            return (null, null, ApiResults.BadRequest(error!));
-        }
-
+        var json = read.Value;
         var problems = new List<OperationProblem>();
-        var value = Bind<T>(json!, codePrefix, problems);
+        var value = Bind<T>(json, codePrefix, problems);
         return value is null ? (null, json, ApiResults.Problem(OperationError.Invalid(detail, problems))) : (value, json, null);
     }
 
