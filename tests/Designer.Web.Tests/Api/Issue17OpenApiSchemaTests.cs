@@ -29,7 +29,6 @@ public sealed class Issue17OpenApiSchemaTests
         "GET /api/evaluations/{id} (response)",
         "GET /api/models (response)",
         "GET /api/models/{id} (response)",
-        "GET /api/notifications/dead-letters (response)",
         "GET /api/runs (response)",
         "GET /api/runs/{id} (response)",
         "GET /api/runs/{id}/reveal (response)",
@@ -76,8 +75,6 @@ public sealed class Issue17OpenApiSchemaTests
         "POST /api/models/{id}/versions/{number}/approve (response)",
         "POST /api/models/{id}/versions/{number}/reject (request)",
         "POST /api/models/{id}/versions/{number}/reject (response)",
-        "POST /api/notifications/dead-letters/{id}/retry (request)",
-        "POST /api/notifications/dead-letters/{id}/retry (response)",
         "POST /api/runs/{id}/cancel (request)",
         "POST /api/runs/{id}/cancel (response)",
         "POST /api/tasks/{id}/decision (request)",
@@ -131,6 +128,7 @@ public sealed class Issue17OpenApiSchemaTests
     private static readonly HashSet<string> NoBody = new(StringComparer.Ordinal)
     {
         "POST /api/collections/{name}/jobs/{id}/cancel",
+        "POST /api/notifications/dead-letters/{id}/retry",
     };
 
     [Fact]
