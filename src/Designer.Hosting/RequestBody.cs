@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,6 +42,36 @@ public static class RequestBody
         return text.ToString();
     }
 
+    /// <summary>
+    /// The one JSON body reader of both hosts: reads up to <paramref name="maxBytes"/> and parses a JSON object;
+    /// a refusal is <see cref="OperationErrorKind.TooLarge"/> or <see cref="OperationErrorKind.Invalid"/> saying what is wrong.
+    /// </summary>
+    /// <param name="body">The request body (left open).</param>
+    /// <param name="declaredLength">The Content-Length, if sent.</param>
+    /// <param name="maxBytes">The limit.</param>
+    /// <param name="nodeOptions">Node options (e.g. case-insensitive property names).</param>
+    /// <param name="documentOptions">Document options (the nesting limit).</param>
+    /// <param name="allowEmpty">True: an empty body reads as an empty object (an optional body).</param>
+    /// <param name="cancellationToken">The caller went away.</param>
+    /// <returns>The object, or why not.</returns>
+    public static async Task<OperationResult<JsonObject>> ReadObjectAsync(
+        Stream body, long? declaredLength, int maxBytes, JsonNodeOptions nodeOptions, JsonDocumentOptions documentOptions, bool allowEmpty,
+        CancellationToken cancellationToken)
+    {
+        var text = await ReadTextAsync(body, declaredLength, maxBytes, cancellationToken);
+        if (text is null)
+        {
+            return new OperationError(OperationErrorKind.TooLarge, $"The request body is larger than {maxBytes / (1024 * 1024)} MB.");
+        }
+
+        if (allowEmpty && string.IsNullOrWhiteSpace(text))
+        {
+            return new JsonObject(nodeOptions);
+        }
+
+        return TryParseObject(text, nodeOptions, documentOptions, out var value, out var error) ? value! : OperationError.Invalid(error!);
+    }
+
     /// <summary>Parses a JSON object; <paramref name="error"/> says what is wrong otherwise.</summary>
     /// <param name="text">The body text.</param>
     /// <param name="nodeOptions">Node options (e.g. case-insensitive property names).</param>
@@ -69,5 +100,67 @@ public static class RequestBody
         }
 
         return value is not null;
+    }
+
+    /// <summary>
+    /// Binds a parsed JSON object to a request record, listing every property whose value has the wrong type (not
+    /// just the first, as the serializer would) before the record is built; the caller then validates the values.
+    /// </summary>
+    /// <typeparam name="T">The request record.</typeparam>
+    /// <param name="json">The body.</param>
+    /// <param name="options">The serializer options of the host (naming, strict numbers).</param>
+    /// <param name="codePrefix">The problem codes' prefix, e.g. <c>collection</c>.</param>
+    /// <param name="problems">Receives every problem.</param>
+    /// <returns>The record, or null when there were problems.</returns>
+    public static T? Bind<T>(JsonObject json, JsonSerializerOptions options, string codePrefix, List<OperationProblem> problems)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(problems);
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        foreach (var (name, node) in json)
+        {
+            var property = Array.Find(properties, p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null || node is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                _ = node.Deserialize(property.PropertyType, options);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            {
+                problems.Add(new OperationProblem($"{codePrefix}.{name}", $"Must be {Describe(property.PropertyType)}.", Field: name));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return json.Deserialize<T>(options);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new OperationProblem($"{codePrefix}.invalid", ex.Message));
+            return null;
+        }
+    }
+
+    private static string Describe(Type type)
+    {
+        var actual = Nullable.GetUnderlyingType(type) ?? type;
+        return actual == typeof(string) ? "a string"
+            : actual == typeof(int) || actual == typeof(long) ? "an integer"
+            : actual == typeof(double) || actual == typeof(float) || actual == typeof(decimal) ? "a number"
+            : actual == typeof(bool) ? "true or false"
+            : actual == typeof(JsonObject) ? "a JSON object"
+            : actual == typeof(Guid) ? "a GUID"
+            : "a value of the expected type";
     }
 }

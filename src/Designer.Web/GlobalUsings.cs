@@ -1,3 +1,4 @@
+global using Designer.Hosting;
 global using Designer.Persistence;
 global using Designer.Workflows.Definitions;
 global using Designer.Workflows.Demo;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -200,9 +201,9 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
             }, record => ToDraft(id, version, audit), cancellationToken);
             return result switch
             {
-                { Succeeded: true } => ToDescriptor(result.Value),
-                { Error.Kind: LifecycleErrorKind.NotFound } => throw new ModelNotFoundException(result.Error.Message),
-                _ => throw new InvalidOperationException(result.Error!.Message),
+                { IsSuccess: true } => ToDescriptor(result.Value),
+                { Error.Kind: OperationErrorKind.NotFound } => throw new ModelNotFoundException(result.Error.Detail),
+                _ => throw new InvalidOperationException(result.Error!.Detail),
             };
         }
         finally

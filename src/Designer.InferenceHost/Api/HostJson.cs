@@ -15,15 +15,11 @@ internal static class HostJson
     /// <summary>Reads and parses a JSON object body; the result is null with an error problem otherwise.</summary>
     public static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var text = await RequestBody.ReadTextAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
-        if (text is null)
-        {
-            return (null, HostProblems.TooLarge(MaxBodyBytes));
-        }
-
-        return RequestBody.TryParseObject(text, default, DocumentOptions, out var body, out var error)
-            ? (body, null)
-            : (null, HostProblems.BadRequest(error!));
+        // The same reader as the web app's; only the problem shapes are the host's own.
+        var read = await RequestBody.ReadObjectAsync(request.Body, request.ContentLength, MaxBodyBytes, default, DocumentOptions, allowEmpty: false, cancellationToken);
+        return read.IsSuccess ? (read.Value, null)
+            : read.Error.Kind == OperationErrorKind.TooLarge ? (null, HostProblems.TooLarge(MaxBodyBytes))
+            : (null, HostProblems.BadRequest(read.Error.Detail));
     }
 
     /// <summary>A string or an array of strings (OpenAI's <c>input</c>); adds problems for anything else.</summary>

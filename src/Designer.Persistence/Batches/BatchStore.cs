@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class BatchStore : IBatchStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<BatchRecord>> CreateAsync(Guid workflowId, string format, int skipped, IReadOnlyList<NewBatchRow> rows, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<BatchRecord>> CreateAsync(Guid workflowId, string format, int skipped, IReadOnlyList<NewBatchRow> rows, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(format);
         ArgumentNullException.ThrowIfNull(rows);
@@ -39,8 +40,8 @@ public sealed class BatchStore : IBatchStore
         {
             if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
             {
-                return AuditedOutcome.Refused<LifecycleResult<BatchRecord>>(
-                    LifecycleResult.Failure<BatchRecord>(LifecycleErrorKind.NotFound, $"Workflow {workflowId} does not exist."));
+                return AuditedOutcome.Refused<OperationResult<BatchRecord>>(
+                    OperationResults.Failure<BatchRecord>(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist."));
             }
 
             var now = Clock.UtcNow(_timeProvider);
@@ -67,7 +68,7 @@ public sealed class BatchStore : IBatchStore
             };
             var entry = new AuditDraft(actor, BatchAuditActions.Created, AuditActions.WorkflowEntityType, workflowId.ToString("D"), data);
             var record = From(batch, new BatchProgress(rows.Count, 0, 0, 0, 0));
-            return new AuditedOutcome<LifecycleResult<BatchRecord>>(LifecycleResult.Success(record), [entry]);
+            return new AuditedOutcome<OperationResult<BatchRecord>>(OperationResults.Success(record), [entry]);
         }, cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Designer.Persistence;
 public interface IBatchStore
 {
     /// <summary>Stores a batch and its rows, audited. NotFound when the workflow does not exist.</summary>
-    Task<LifecycleResult<BatchRecord>> CreateAsync(Guid workflowId, string format, int skipped, IReadOnlyList<NewBatchRow> rows, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<BatchRecord>> CreateAsync(Guid workflowId, string format, int skipped, IReadOnlyList<NewBatchRow> rows, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>The batch with its progress; null when unknown.</summary>
     Task<BatchRecord?> GetAsync(Guid batchId, CancellationToken cancellationToken);

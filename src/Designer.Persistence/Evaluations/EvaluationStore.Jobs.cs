@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Designer.Persistence;
 public sealed partial class EvaluationStore
 {
     /// <inheritdoc />
-    public async Task<LifecycleResult<EvaluationRecord>> CreateEvaluationAsync(NewEvaluation evaluation, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<EvaluationRecord>> CreateEvaluationAsync(NewEvaluation evaluation, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(actor);
@@ -17,7 +18,7 @@ public sealed partial class EvaluationStore
         var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.Id == evaluation.DatasetId, cancellationToken);
         if (dataset is null)
         {
-            return LifecycleResult.Failure<EvaluationRecord>(LifecycleErrorKind.NotFound, $"Dataset {evaluation.DatasetId} does not exist.");
+            return OperationResults.Failure<EvaluationRecord>(OperationErrorKind.NotFound, $"Dataset {evaluation.DatasetId} does not exist.");
         }
 
         var now = Clock.UtcNow(_timeProvider);
@@ -57,11 +58,11 @@ public sealed partial class EvaluationStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<EvaluationRecord>(LifecycleErrorKind.Conflict, "The dataset was changed concurrently; try again.");
+            return OperationResults.Failure<EvaluationRecord>(OperationErrorKind.Conflict, "The dataset was changed concurrently; try again.");
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return LifecycleResult.Success(EvaluationRecord.From(entity));
+        return OperationResults.Success(EvaluationRecord.From(entity));
     }
 
     /// <inheritdoc />
@@ -142,7 +143,7 @@ public sealed partial class EvaluationStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<EvaluationRecord>> RequestCancelAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<EvaluationRecord>> RequestCancelAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
@@ -150,12 +151,12 @@ public sealed partial class EvaluationStore
         var row = await db.Evaluations.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (row is null)
         {
-            return LifecycleResult.Failure<EvaluationRecord>(LifecycleErrorKind.NotFound, $"Evaluation {id} does not exist.");
+            return OperationResults.Failure<EvaluationRecord>(OperationErrorKind.NotFound, $"Evaluation {id} does not exist.");
         }
 
         if (row.Status is EvaluationStatus.Succeeded or EvaluationStatus.Cancelled or EvaluationStatus.Failed)
         {
-            return LifecycleResult.Failure<EvaluationRecord>(LifecycleErrorKind.InvalidState, $"Evaluation {id} has already ended ({row.Status}).");
+            return OperationResults.Failure<EvaluationRecord>(OperationErrorKind.InvalidState, $"Evaluation {id} has already ended ({row.Status}).");
         }
 
         var now = Clock.UtcNow(_timeProvider);
@@ -175,11 +176,11 @@ public sealed partial class EvaluationStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<EvaluationRecord>(LifecycleErrorKind.Conflict, "The evaluation changed meanwhile; try again.");
+            return OperationResults.Failure<EvaluationRecord>(OperationErrorKind.Conflict, "The evaluation changed meanwhile; try again.");
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return LifecycleResult.Success(EvaluationRecord.From(row));
+        return OperationResults.Success(EvaluationRecord.From(row));
     }
 
     /// <inheritdoc />

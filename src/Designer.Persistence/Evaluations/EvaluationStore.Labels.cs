@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ public sealed partial class EvaluationStore
     public const string ReviewerLabelSource = "reviewer";
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<DatasetCaseRecord>> RelabelCaseAsync(Guid datasetId, int number, string expectedEnd, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<DatasetCaseRecord>> RelabelCaseAsync(Guid datasetId, int number, string expectedEnd, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(expectedEnd);
         ArgumentNullException.ThrowIfNull(actor);
@@ -22,13 +23,13 @@ public sealed partial class EvaluationStore
         var row = dataset is null ? null : await db.DatasetCases.SingleOrDefaultAsync(c => c.DatasetId == datasetId && c.Number == number, cancellationToken);
         if (dataset is null || row is null)
         {
-            return LifecycleResult.Failure<DatasetCaseRecord>(LifecycleErrorKind.NotFound, $"Dataset {datasetId} has no case {number}.");
+            return OperationResults.Failure<DatasetCaseRecord>(OperationErrorKind.NotFound, $"Dataset {datasetId} has no case {number}.");
         }
 
         if (dataset.UsedAt is not null)
         {
-            return LifecycleResult.Failure<DatasetCaseRecord>(
-                LifecycleErrorKind.InvalidState,
+            return OperationResults.Failure<DatasetCaseRecord>(
+                OperationErrorKind.InvalidState,
                 $"Dataset '{dataset.Name}' v{dataset.Version} was used by an evaluation and is immutable; copy it to a new version to change a label.");
         }
 
@@ -47,6 +48,6 @@ public sealed partial class EvaluationStore
         await AuditChain.AppendAsync(db, actor, EvaluationAuditActions.DatasetCaseRelabelled, DatasetEntityType, datasetId.ToString(), data, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return LifecycleResult.Success(DatasetCaseRecord.From(row));
+        return OperationResults.Success(DatasetCaseRecord.From(row));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +91,7 @@ public sealed partial class EvaluationStore : IEvaluationStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<DatasetRecord>> AddCasesAsync(Guid datasetId, IReadOnlyList<NewDatasetCase> cases, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<DatasetRecord>> AddCasesAsync(Guid datasetId, IReadOnlyList<NewDatasetCase> cases, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(actor);
@@ -99,13 +100,13 @@ public sealed partial class EvaluationStore : IEvaluationStore
         var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null)
         {
-            return LifecycleResult.Failure<DatasetRecord>(LifecycleErrorKind.NotFound, $"Dataset {datasetId} does not exist.");
+            return OperationResults.Failure<DatasetRecord>(OperationErrorKind.NotFound, $"Dataset {datasetId} does not exist.");
         }
 
         if (dataset.UsedAt is not null)
         {
-            return LifecycleResult.Failure<DatasetRecord>(
-                LifecycleErrorKind.InvalidState,
+            return OperationResults.Failure<DatasetRecord>(
+                OperationErrorKind.InvalidState,
                 $"Dataset '{dataset.Name}' v{dataset.Version} was used by an evaluation and is immutable; create a new version to change it.");
         }
 
@@ -120,11 +121,11 @@ public sealed partial class EvaluationStore : IEvaluationStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<DatasetRecord>(LifecycleErrorKind.Conflict, "The dataset was changed concurrently; reload and try again.");
+            return OperationResults.Failure<DatasetRecord>(OperationErrorKind.Conflict, "The dataset was changed concurrently; reload and try again.");
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return LifecycleResult.Success(DatasetRecord.From(dataset));
+        return OperationResults.Success(DatasetRecord.From(dataset));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -18,18 +20,18 @@ public interface IEvaluationStore
     /// <summary>A dataset's cases in number order.</summary>
     Task<IReadOnlyList<DatasetCaseRecord>> ListCasesAsync(Guid datasetId, CancellationToken cancellationToken);
 
-    /// <summary>Appends cases to a dataset no evaluation has used; <see cref="LifecycleErrorKind.InvalidState"/> once used.</summary>
-    Task<LifecycleResult<DatasetRecord>> AddCasesAsync(Guid datasetId, IReadOnlyList<NewDatasetCase> cases, Actor actor, CancellationToken cancellationToken);
+    /// <summary>Appends cases to a dataset no evaluation has used; <see cref="OperationErrorKind.InvalidState"/> once used.</summary>
+    Task<OperationResult<DatasetRecord>> AddCasesAsync(Guid datasetId, IReadOnlyList<NewDatasetCase> cases, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// A reviewer fixes one case's expected End node while no evaluation has used the dataset (label source becomes
-    /// <c>reviewer</c>); audited. <see cref="LifecycleErrorKind.NotFound"/> without such a case,
-    /// <see cref="LifecycleErrorKind.InvalidState"/> once used (copy to a new version to change it).
+    /// <c>reviewer</c>); audited. <see cref="OperationErrorKind.NotFound"/> without such a case,
+    /// <see cref="OperationErrorKind.InvalidState"/> once used (copy to a new version to change it).
     /// </summary>
-    Task<LifecycleResult<DatasetCaseRecord>> RelabelCaseAsync(Guid datasetId, int number, string expectedEnd, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<DatasetCaseRecord>> RelabelCaseAsync(Guid datasetId, int number, string expectedEnd, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Creates a queued evaluation and freezes its dataset, in one transaction; audited.</summary>
-    Task<LifecycleResult<EvaluationRecord>> CreateEvaluationAsync(NewEvaluation evaluation, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<EvaluationRecord>> CreateEvaluationAsync(NewEvaluation evaluation, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>One evaluation, or null.</summary>
     Task<EvaluationRecord?> GetEvaluationAsync(Guid id, CancellationToken cancellationToken);
@@ -50,7 +52,7 @@ public interface IEvaluationStore
     Task FinishEvaluationAsync(Guid id, EvaluationStatus status, string? error, CancellationToken cancellationToken);
 
     /// <summary>Requests a cancel (a queued job ends at once); audited. Null when unknown.</summary>
-    Task<LifecycleResult<EvaluationRecord>> RequestCancelAsync(Guid id, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<EvaluationRecord>> RequestCancelAsync(Guid id, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>The stored per-case results, in case order.</summary>
     Task<IReadOnlyList<EvaluationCaseRecord>> ListCaseResultsAsync(Guid id, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -39,7 +41,7 @@ public interface IModelVersionStore
     /// <param name="check">The transition rule.</param>
     /// <param name="audit">Builds the entry from the updated row.</param>
     /// <returns>The updated row, or NotFound / InvalidState / Conflict.</returns>
-    Task<LifecycleResult<ModelVersionRecord>> ChangeStatusAsync(
+    Task<OperationResult<ModelVersionRecord>> ChangeStatusAsync(
         string modelId,
         int version,
         string status,

@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
@@ -100,7 +101,7 @@ public sealed class ModelVersionStore : IModelVersionStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<ModelVersionRecord>> ChangeStatusAsync(
+    public async Task<OperationResult<ModelVersionRecord>> ChangeStatusAsync(
         string modelId,
         int version,
         string status,
@@ -121,27 +122,27 @@ public sealed class ModelVersionStore : IModelVersionStore
                 var row = await db.ModelVersions.SingleOrDefaultAsync(m => m.ModelId == modelId && m.Version == version, token);
                 if (row is null)
                 {
-                    return Refuse(LifecycleErrorKind.NotFound, $"Model '{modelId}' has no version {version}.");
+                    return Refuse(OperationErrorKind.NotFound, $"Model '{modelId}' has no version {version}.");
                 }
 
                 if (check(ModelVersionRecord.From(row)) is { } refusal)
                 {
-                    return Refuse(LifecycleErrorKind.InvalidState, refusal);
+                    return Refuse(OperationErrorKind.InvalidState, refusal);
                 }
 
                 row.Status = status;
                 row.StatusChangedBy = changedBy;
                 row.StatusChangedAt = Clock.UtcNow(_timeProvider);
                 var record = ModelVersionRecord.From(row);
-                return new AuditedOutcome<LifecycleResult<ModelVersionRecord>>(LifecycleResult.Success(record), [audit(record)]);
+                return new AuditedOutcome<OperationResult<ModelVersionRecord>>(OperationResults.Success(record), [audit(record)]);
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<ModelVersionRecord>(LifecycleErrorKind.Conflict, $"Model '{modelId}' v{version} was changed concurrently; reload and try again.");
+            return OperationResults.Failure<ModelVersionRecord>(OperationErrorKind.Conflict, $"Model '{modelId}' v{version} was changed concurrently; reload and try again.");
         }
     }
 
-    private static AuditedOutcome<LifecycleResult<ModelVersionRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome.Refused(LifecycleResult.Failure<ModelVersionRecord>(kind, message));
+    private static AuditedOutcome<OperationResult<ModelVersionRecord>> Refuse(OperationErrorKind kind, string message) =>
+        AuditedOutcome.Refused(OperationResults.Failure<ModelVersionRecord>(kind, message));
 }

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -11,7 +13,7 @@ public interface IRolloutStore
     /// itself is active, the newest other Published version, which is re-activated, audited). NotFound, InvalidState
     /// (unapproved candidate, nothing to compare with) or Conflict (another rollout open).
     /// </summary>
-    Task<LifecycleResult<RolloutRecord>> StartAsync(NewRollout rollout, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<RolloutRecord>> StartAsync(NewRollout rollout, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>The workflow's newest rollout, or null.</summary>
     Task<RolloutRecord?> GetLatestAsync(Guid workflowId, CancellationToken cancellationToken);
@@ -27,7 +29,7 @@ public interface IRolloutStore
     /// <see cref="RolloutStates.NeedsDecision"/> only from running. Audited with the reason. NotFound or InvalidState
     /// (already final, or the candidate is no longer Published).
     /// </summary>
-    Task<LifecycleResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Rolls an open rollout back because <paramref name="breach"/> was breached, like <see cref="EndAsync"/> with
@@ -35,7 +37,7 @@ public interface IRolloutStore
     /// candidate's approver and the rollout's starter), and a <see cref="NotificationEventTypes.RolloutRolledBack"/>
     /// event is queued for the workflow's subscribers in the same transaction.
     /// </summary>
-    Task<LifecycleResult<RolloutRecord>> RollBackAsync(Guid rolloutId, RolloutBreach breach, string reason, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<RolloutRecord>> RollBackAsync(Guid rolloutId, RolloutBreach breach, string reason, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Rollouts rolled back since <paramref name="since"/> that concern <paramref name="userId"/> (they approved the

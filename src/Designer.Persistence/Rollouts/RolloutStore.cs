@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
@@ -34,7 +35,7 @@ public sealed partial class RolloutStore : IRolloutStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<RolloutRecord>> StartAsync(NewRollout rollout, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<RolloutRecord>> StartAsync(NewRollout rollout, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(actor);
@@ -48,17 +49,17 @@ public sealed partial class RolloutStore : IRolloutStore
                 : await db.WorkflowVersions.AsNoTracking().SingleOrDefaultAsync(v => v.WorkflowId == rollout.WorkflowId && v.Number == rollout.CandidateVersion, token);
             if (workflow is null || candidate is null)
             {
-                return Refuse(LifecycleErrorKind.NotFound, $"Workflow {rollout.WorkflowId} has no version {rollout.CandidateVersion}.");
+                return Refuse(OperationErrorKind.NotFound, $"Workflow {rollout.WorkflowId} has no version {rollout.CandidateVersion}.");
             }
 
             if (candidate.Status != VersionStatus.Published)
             {
-                return Refuse(LifecycleErrorKind.InvalidState, $"Version {rollout.CandidateVersion} is {candidate.Status}; only an approved (published) version can be rolled out.");
+                return Refuse(OperationErrorKind.InvalidState, $"Version {rollout.CandidateVersion} is {candidate.Status}; only an approved (published) version can be rolled out.");
             }
 
             if (await db.Rollouts.AsNoTracking().FirstOrDefaultAsync(r => r.WorkflowId == rollout.WorkflowId && OpenStates.Contains(r.State), token) is { } open)
             {
-                return Refuse(LifecycleErrorKind.Conflict, $"Rollout {open.Id} of version {open.CandidateVersion} is still {open.State}; promote or abort it first.");
+                return Refuse(OperationErrorKind.Conflict, $"Rollout {open.Id} of version {open.CandidateVersion} is still {open.State}; promote or abort it first.");
             }
 
             // Approval activates a version, so a freshly approved candidate is usually active already: the rollout
@@ -72,7 +73,7 @@ public sealed partial class RolloutStore : IRolloutStore
                     .MaxAsync(v => (int?)v.Number, token);
                 if (baseline is null)
                 {
-                    return Refuse(LifecycleErrorKind.InvalidState, $"Workflow {rollout.WorkflowId} has no other approved version to compare version {rollout.CandidateVersion} with.");
+                    return Refuse(OperationErrorKind.InvalidState, $"Workflow {rollout.WorkflowId} has no other approved version to compare version {rollout.CandidateVersion} with.");
                 }
 
                 entries.Add(Activation(workflow, baseline.Value, actor, "rollout baseline", Clock.UtcNow(_timeProvider)));
@@ -111,7 +112,7 @@ public sealed partial class RolloutStore : IRolloutStore
                 ["p95LatencyMs"] = rollout.Guards.P95LatencyMs,
             };
             entries.Add(new AuditDraft(actor, RolloutAuditActions.Started, AuditActions.WorkflowEntityType, rollout.WorkflowId.ToString("D"), data));
-            return new AuditedOutcome<LifecycleResult<RolloutRecord>>(LifecycleResult.Success(RolloutRecord.From(entity)), entries);
+            return new AuditedOutcome<OperationResult<RolloutRecord>>(OperationResults.Success(RolloutRecord.From(entity)), entries);
         }, cancellationToken);
     }
 
@@ -141,17 +142,17 @@ public sealed partial class RolloutStore : IRolloutStore
     }
 
     /// <inheritdoc />
-    public Task<LifecycleResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken) =>
+    public Task<OperationResult<RolloutRecord>> EndAsync(Guid rolloutId, string state, string reason, Actor actor, CancellationToken cancellationToken) =>
         EndCoreAsync(rolloutId, state, reason, null, actor, cancellationToken);
 
     /// <inheritdoc />
-    public Task<LifecycleResult<RolloutRecord>> RollBackAsync(Guid rolloutId, RolloutBreach breach, string reason, Actor actor, CancellationToken cancellationToken)
+    public Task<OperationResult<RolloutRecord>> RollBackAsync(Guid rolloutId, RolloutBreach breach, string reason, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(breach);
         return EndCoreAsync(rolloutId, RolloutStates.RolledBack, reason, breach, actor, cancellationToken);
     }
 
-    private async Task<LifecycleResult<RolloutRecord>> EndCoreAsync(
+    private async Task<OperationResult<RolloutRecord>> EndCoreAsync(
         Guid rolloutId, string state, string reason, RolloutBreach? breach, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -172,12 +173,12 @@ public sealed partial class RolloutStore : IRolloutStore
                 var row = await db.Rollouts.SingleOrDefaultAsync(r => r.Id == rolloutId, token);
                 if (row is null)
                 {
-                    return Refuse(LifecycleErrorKind.NotFound, $"Rollout {rolloutId} does not exist.");
+                    return Refuse(OperationErrorKind.NotFound, $"Rollout {rolloutId} does not exist.");
                 }
 
                 if (!RolloutStates.IsOpen(row.State) || (state == RolloutStates.NeedsDecision && row.State != RolloutStates.Running))
                 {
-                    return Refuse(LifecycleErrorKind.InvalidState, $"Rollout {rolloutId} is {row.State}{(row.Reason is null ? string.Empty : $" ({row.Reason})")}; it cannot become {state}.");
+                    return Refuse(OperationErrorKind.InvalidState, $"Rollout {rolloutId} is {row.State}{(row.Reason is null ? string.Empty : $" ({row.Reason})")}; it cannot become {state}.");
                 }
 
                 var entries = new List<AuditDraft>();
@@ -188,7 +189,7 @@ public sealed partial class RolloutStore : IRolloutStore
                         .AnyAsync(v => v.WorkflowId == row.WorkflowId && v.Number == row.CandidateVersion && v.Status == VersionStatus.Published, token);
                     if (!published)
                     {
-                        return Refuse(LifecycleErrorKind.InvalidState, $"Version {row.CandidateVersion} is no longer published.");
+                        return Refuse(OperationErrorKind.InvalidState, $"Version {row.CandidateVersion} is no longer published.");
                     }
 
                     if (workflow.ActiveVersion != row.CandidateVersion)
@@ -214,17 +215,17 @@ public sealed partial class RolloutStore : IRolloutStore
                 }
 
                 entries.Add(new AuditDraft(actor, action, AuditActions.WorkflowEntityType, row.WorkflowId.ToString("D"), data));
-                return new AuditedOutcome<LifecycleResult<RolloutRecord>>(LifecycleResult.Success(RolloutRecord.From(row)), entries);
+                return new AuditedOutcome<OperationResult<RolloutRecord>>(OperationResults.Success(RolloutRecord.From(row)), entries);
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<RolloutRecord>(LifecycleErrorKind.Conflict, "The rollout was changed concurrently; reload and try again.");
+            return OperationResults.Failure<RolloutRecord>(OperationErrorKind.Conflict, "The rollout was changed concurrently; reload and try again.");
         }
     }
 
-    private static AuditedOutcome<LifecycleResult<RolloutRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome.Refused<LifecycleResult<RolloutRecord>>(LifecycleResult.Failure<RolloutRecord>(kind, message));
+    private static AuditedOutcome<OperationResult<RolloutRecord>> Refuse(OperationErrorKind kind, string message) =>
+        AuditedOutcome.Refused<OperationResult<RolloutRecord>>(OperationResults.Failure<RolloutRecord>(kind, message));
 
     private static AuditDraft Activation(WorkflowEntity workflow, int number, Actor actor, string why, DateTimeOffset now)
     {

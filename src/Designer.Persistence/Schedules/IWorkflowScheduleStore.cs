@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -8,13 +10,13 @@ namespace Designer.Persistence;
 public interface IWorkflowScheduleStore
 {
     /// <summary>Creates a schedule. NotFound when the workflow does not exist.</summary>
-    Task<LifecycleResult<WorkflowScheduleRecord>> CreateAsync(Guid workflowId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowScheduleRecord>> CreateAsync(Guid workflowId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Replaces a schedule's definition. NotFound when absent; Conflict on a concurrent change.</summary>
-    Task<LifecycleResult<WorkflowScheduleRecord>> UpdateAsync(Guid workflowId, Guid scheduleId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowScheduleRecord>> UpdateAsync(Guid workflowId, Guid scheduleId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Deletes a schedule and its occurrences. NotFound when absent.</summary>
-    Task<LifecycleResult<WorkflowScheduleRecord>> DeleteAsync(Guid workflowId, Guid scheduleId, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowScheduleRecord>> DeleteAsync(Guid workflowId, Guid scheduleId, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>The workflow's schedules, oldest first.</summary>
     Task<IReadOnlyList<WorkflowScheduleRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<WorkflowScheduleRecord>> CreateAsync(Guid workflowId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<WorkflowScheduleRecord>> CreateAsync(Guid workflowId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
@@ -38,7 +39,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         {
             if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
             {
-                return Refuse(LifecycleErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
+                return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
             }
 
             var now = Clock.UtcNow(_timeProvider);
@@ -58,7 +59,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<WorkflowScheduleRecord>> UpdateAsync(Guid workflowId, Guid scheduleId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<WorkflowScheduleRecord>> UpdateAsync(Guid workflowId, Guid scheduleId, ScheduleDefinition definition, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
@@ -70,7 +71,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
                 var schedule = await db.WorkflowSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.WorkflowId == workflowId, token);
                 if (schedule is null)
                 {
-                    return Refuse(LifecycleErrorKind.NotFound, $"Workflow {workflowId} has no schedule {scheduleId}.");
+                    return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} has no schedule {scheduleId}.");
                 }
 
                 var now = Clock.UtcNow(_timeProvider);
@@ -88,12 +89,12 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<WorkflowScheduleRecord>(LifecycleErrorKind.Conflict, "The schedule was changed concurrently; reload and try again.");
+            return OperationResults.Failure<WorkflowScheduleRecord>(OperationErrorKind.Conflict, "The schedule was changed concurrently; reload and try again.");
         }
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<WorkflowScheduleRecord>> DeleteAsync(Guid workflowId, Guid scheduleId, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<WorkflowScheduleRecord>> DeleteAsync(Guid workflowId, Guid scheduleId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
@@ -104,7 +105,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
                 var schedule = await db.WorkflowSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.WorkflowId == workflowId, token);
                 if (schedule is null)
                 {
-                    return Refuse(LifecycleErrorKind.NotFound, $"Workflow {workflowId} has no schedule {scheduleId}.");
+                    return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} has no schedule {scheduleId}.");
                 }
 
                 // Its occurrences go with it (cascade); the audit entry keeps what it was.
@@ -114,7 +115,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<WorkflowScheduleRecord>(LifecycleErrorKind.Conflict, "The schedule was changed concurrently; reload and try again.");
+            return OperationResults.Failure<WorkflowScheduleRecord>(OperationErrorKind.Conflict, "The schedule was changed concurrently; reload and try again.");
         }
     }
 
@@ -206,7 +207,7 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     }
 
 
-    private AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Audited(WorkflowScheduleEntity schedule, Actor actor, string action)
+    private AuditedOutcome<OperationResult<WorkflowScheduleRecord>> Audited(WorkflowScheduleEntity schedule, Actor actor, string action)
     {
         var data = new JsonObject
         {
@@ -218,9 +219,9 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
             ["missedPolicy"] = schedule.MissedPolicy,
         };
         var entry = new AuditDraft(actor, action, AuditActions.WorkflowEntityType, schedule.WorkflowId.ToString("D"), data);
-        return new AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>>(LifecycleResult.Success(Read(schedule)), [entry]);
+        return new AuditedOutcome<OperationResult<WorkflowScheduleRecord>>(OperationResults.Success(Read(schedule)), [entry]);
     }
 
-    private static AuditedOutcome<LifecycleResult<WorkflowScheduleRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome.Refused<LifecycleResult<WorkflowScheduleRecord>>(LifecycleResult.Failure<WorkflowScheduleRecord>(kind, message));
+    private static AuditedOutcome<OperationResult<WorkflowScheduleRecord>> Refuse(OperationErrorKind kind, string message) =>
+        AuditedOutcome.Refused<OperationResult<WorkflowScheduleRecord>>(OperationResults.Failure<WorkflowScheduleRecord>(kind, message));
 }

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -7,16 +9,16 @@ namespace Designer.Persistence;
 public interface IWorkflowApiKeyStore
 {
     /// <summary>Creates a key for a workflow. NotFound when the workflow does not exist.</summary>
-    Task<LifecycleResult<WorkflowApiKeyRecord>> CreateAsync(Guid workflowId, string name, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowApiKeyRecord>> CreateAsync(Guid workflowId, string name, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>The workflow's keys, newest first, revoked ones included.</summary>
     Task<IReadOnlyList<WorkflowApiKeyRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken);
 
     /// <summary>Replaces a key's secret (the old one stops working at once). NotFound / InvalidState when revoked.</summary>
-    Task<LifecycleResult<WorkflowApiKeyRecord>> RotateAsync(Guid workflowId, Guid keyId, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowApiKeyRecord>> RotateAsync(Guid workflowId, Guid keyId, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Revokes a key. NotFound / InvalidState when already revoked.</summary>
-    Task<LifecycleResult<WorkflowApiKeyRecord>> RevokeAsync(Guid workflowId, Guid keyId, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowApiKeyRecord>> RevokeAsync(Guid workflowId, Guid keyId, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>The key with this prefix, revoked or not; null when none.</summary>
     Task<WorkflowApiKeyCredential?> FindByPrefixAsync(string prefix, CancellationToken cancellationToken);

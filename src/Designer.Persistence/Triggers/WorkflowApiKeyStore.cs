@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<WorkflowApiKeyRecord>> CreateAsync(Guid workflowId, string name, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<WorkflowApiKeyRecord>> CreateAsync(Guid workflowId, string name, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(secret);
@@ -30,7 +31,7 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
         {
             if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
             {
-                return Refuse(LifecycleErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
+                return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
             }
 
             var now = Clock.UtcNow(_timeProvider);
@@ -62,7 +63,7 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     }
 
     /// <inheritdoc />
-    public Task<LifecycleResult<WorkflowApiKeyRecord>> RotateAsync(Guid workflowId, Guid keyId, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken)
+    public Task<OperationResult<WorkflowApiKeyRecord>> RotateAsync(Guid workflowId, Guid keyId, WorkflowApiKeySecret secret, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secret);
         return ChangeAsync(workflowId, keyId, actor, TriggerAuditActions.ApiKeyRotated, (key, now) =>
@@ -75,7 +76,7 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     }
 
     /// <inheritdoc />
-    public Task<LifecycleResult<WorkflowApiKeyRecord>> RevokeAsync(Guid workflowId, Guid keyId, Actor actor, CancellationToken cancellationToken) =>
+    public Task<OperationResult<WorkflowApiKeyRecord>> RevokeAsync(Guid workflowId, Guid keyId, Actor actor, CancellationToken cancellationToken) =>
         ChangeAsync(workflowId, keyId, actor, TriggerAuditActions.ApiKeyRevoked, (key, now) => key.RevokedAt = now, cancellationToken);
 
     /// <inheritdoc />
@@ -151,7 +152,7 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task<LifecycleResult<WorkflowApiKeyRecord>> ChangeAsync(
+    private async Task<OperationResult<WorkflowApiKeyRecord>> ChangeAsync(
         Guid workflowId, Guid keyId, Actor actor, string action, Action<WorkflowApiKeyEntity, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -163,12 +164,12 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
                 var key = await db.WorkflowApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.WorkflowId == workflowId, token);
                 if (key is null)
                 {
-                    return Refuse(LifecycleErrorKind.NotFound, $"Workflow {workflowId} has no API key {keyId}.");
+                    return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} has no API key {keyId}.");
                 }
 
                 if (key.RevokedAt is not null)
                 {
-                    return Refuse(LifecycleErrorKind.InvalidState, $"API key {key.Prefix} was revoked at {key.RevokedAt:O}; create a new one.");
+                    return Refuse(OperationErrorKind.InvalidState, $"API key {key.Prefix} was revoked at {key.RevokedAt:O}; create a new one.");
                 }
 
                 change(key, Clock.UtcNow(_timeProvider));
@@ -177,11 +178,11 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<WorkflowApiKeyRecord>(LifecycleErrorKind.Conflict, "The API key was changed concurrently; reload and try again.");
+            return OperationResults.Failure<WorkflowApiKeyRecord>(OperationErrorKind.Conflict, "The API key was changed concurrently; reload and try again.");
         }
     }
 
-    private static AuditedOutcome<LifecycleResult<WorkflowApiKeyRecord>> Audited(WorkflowApiKeyEntity key, Actor actor, string action)
+    private static AuditedOutcome<OperationResult<WorkflowApiKeyRecord>> Audited(WorkflowApiKeyEntity key, Actor actor, string action)
     {
         var data = new JsonObject
         {
@@ -191,9 +192,9 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
             ["signed"] = key.SigningSecretProtected is not null,
         };
         var entry = new AuditDraft(actor, action, AuditActions.WorkflowEntityType, key.WorkflowId.ToString("D"), data);
-        return new AuditedOutcome<LifecycleResult<WorkflowApiKeyRecord>>(LifecycleResult.Success(WorkflowApiKeyRecord.From(key)), [entry]);
+        return new AuditedOutcome<OperationResult<WorkflowApiKeyRecord>>(OperationResults.Success(WorkflowApiKeyRecord.From(key)), [entry]);
     }
 
-    private static AuditedOutcome<LifecycleResult<WorkflowApiKeyRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome.Refused<LifecycleResult<WorkflowApiKeyRecord>>(LifecycleResult.Failure<WorkflowApiKeyRecord>(kind, message));
+    private static AuditedOutcome<OperationResult<WorkflowApiKeyRecord>> Refuse(OperationErrorKind kind, string message) =>
+        AuditedOutcome.Refused<OperationResult<WorkflowApiKeyRecord>>(OperationResults.Failure<WorkflowApiKeyRecord>(kind, message));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 
 namespace Designer.Persistence;
 
@@ -66,7 +67,7 @@ public interface IWorkflowStore
     /// <param name="auditData">Optional extra details for the audit entry (the store adds <c>version</c> and <c>contentHash</c>).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new version, or NotFound / Conflict.</returns>
-    Task<LifecycleResult<VersionRecord>> SubmitVersionAsync(Guid id, string canonicalJson, string contentHash, string expectedDraftETag, Actor author, JsonObject? auditData, CancellationToken cancellationToken);
+    Task<OperationResult<VersionRecord>> SubmitVersionAsync(Guid id, string canonicalJson, string contentHash, string expectedDraftETag, Actor author, JsonObject? auditData, CancellationToken cancellationToken);
 
     /// <summary>Gets one version, including its canonical JSON.</summary>
     /// <param name="id">Workflow id.</param>
@@ -93,7 +94,7 @@ public interface IWorkflowStore
     /// <param name="comment">Optional comment.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The published version, or NotFound / InvalidState / SelfApproval / Conflict.</returns>
-    Task<LifecycleResult<VersionRecord>> ApproveVersionAsync(Guid id, int number, Actor approver, string? comment, CancellationToken cancellationToken);
+    Task<OperationResult<VersionRecord>> ApproveVersionAsync(Guid id, int number, Actor approver, string? comment, CancellationToken cancellationToken);
 
     /// <summary>Rejects a <see cref="VersionStatus.PendingApproval"/> version with a required comment; audits <c>version.rejected</c>.</summary>
     /// <param name="id">Workflow id.</param>
@@ -102,7 +103,7 @@ public interface IWorkflowStore
     /// <param name="comment">Why; must not be empty (Invalid).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The rejected version, or NotFound / InvalidState / Invalid / Conflict.</returns>
-    Task<LifecycleResult<VersionRecord>> RejectVersionAsync(Guid id, int number, Actor reviewer, string comment, CancellationToken cancellationToken);
+    Task<OperationResult<VersionRecord>> RejectVersionAsync(Guid id, int number, Actor reviewer, string comment, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes a <see cref="VersionStatus.Published"/> version the active one (rollback or roll-forward); audits
@@ -113,5 +114,5 @@ public interface IWorkflowStore
     /// <param name="actor">Who activates (the caller checks the role).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow with its new active version, or NotFound / InvalidState / Conflict.</returns>
-    Task<LifecycleResult<WorkflowRecord>> ActivateVersionAsync(Guid id, int number, Actor actor, CancellationToken cancellationToken);
+    Task<OperationResult<WorkflowRecord>> ActivateVersionAsync(Guid id, int number, Actor actor, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Designer.Persistence.Audit;
 
@@ -7,7 +8,7 @@ namespace Designer.Persistence;
 public sealed partial class WorkflowStore
 {
     /// <inheritdoc />
-    public Task<LifecycleResult<VersionRecord>> ApproveVersionAsync(Guid id, int number, Actor approver, string? comment, CancellationToken cancellationToken)
+    public Task<OperationResult<VersionRecord>> ApproveVersionAsync(Guid id, int number, Actor approver, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approver);
         return GovernAsync<VersionRecord>(async (db, now) =>
@@ -25,8 +26,8 @@ public sealed partial class WorkflowStore
 
             if (string.Equals(version.AuthorId, approver.Id, StringComparison.Ordinal))
             {
-                return LifecycleResult.Failure<VersionRecord>(
-                    LifecycleErrorKind.SelfApproval,
+                return OperationResults.Failure<VersionRecord>(
+                    OperationErrorKind.Forbidden,
                     $"Version {number} was submitted by {approver.Name}; another approver must approve it.");
             }
 
@@ -36,17 +37,17 @@ public sealed partial class WorkflowStore
             workflow.UpdatedAt = now;
             var data = new JsonObject { ["version"] = number, ["previousActiveVersion"] = previous, ["comment"] = comment };
             await AuditChain.AppendAsync(db, approver, AuditActions.VersionApproved, AuditActions.WorkflowEntityType, EntityId(id), data, now, cancellationToken);
-            return LifecycleResult.Success(VersionRecord.From(version, workflow.ActiveVersion));
+            return OperationResults.Success(VersionRecord.From(version, workflow.ActiveVersion));
         }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<LifecycleResult<VersionRecord>> RejectVersionAsync(Guid id, int number, Actor reviewer, string comment, CancellationToken cancellationToken)
+    public Task<OperationResult<VersionRecord>> RejectVersionAsync(Guid id, int number, Actor reviewer, string comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         if (string.IsNullOrWhiteSpace(comment))
         {
-            return Task.FromResult(LifecycleResult.Failure<VersionRecord>(LifecycleErrorKind.Invalid, "A comment is required to reject a version."));
+            return Task.FromResult(OperationResults.Failure<VersionRecord>(OperationErrorKind.Invalid, "A comment is required to reject a version."));
         }
 
         return GovernAsync<VersionRecord>(async (db, now) =>
@@ -66,12 +67,12 @@ public sealed partial class WorkflowStore
             workflow.UpdatedAt = now;
             var data = new JsonObject { ["version"] = number, ["comment"] = comment };
             await AuditChain.AppendAsync(db, reviewer, AuditActions.VersionRejected, AuditActions.WorkflowEntityType, EntityId(id), data, now, cancellationToken);
-            return LifecycleResult.Success(VersionRecord.From(version, workflow.ActiveVersion));
+            return OperationResults.Success(VersionRecord.From(version, workflow.ActiveVersion));
         }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<LifecycleResult<WorkflowRecord>> ActivateVersionAsync(Guid id, int number, Actor actor, CancellationToken cancellationToken)
+    public Task<OperationResult<WorkflowRecord>> ActivateVersionAsync(Guid id, int number, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return GovernAsync<WorkflowRecord>(async (db, now) =>
@@ -89,7 +90,7 @@ public sealed partial class WorkflowStore
 
             if (workflow.ActiveVersion == number)
             {
-                return LifecycleResult.Success(WorkflowRecord.From(workflow));
+                return OperationResults.Success(WorkflowRecord.From(workflow));
             }
 
             var previous = workflow.ActiveVersion;
@@ -97,7 +98,7 @@ public sealed partial class WorkflowStore
             workflow.UpdatedAt = now;
             var data = new JsonObject { ["version"] = number, ["previousActiveVersion"] = previous };
             await AuditChain.AppendAsync(db, actor, AuditActions.VersionActivated, AuditActions.WorkflowEntityType, EntityId(id), data, now, cancellationToken);
-            return LifecycleResult.Success(WorkflowRecord.From(workflow));
+            return OperationResults.Success(WorkflowRecord.From(workflow));
         }, cancellationToken);
     }
 
@@ -120,8 +121,8 @@ public sealed partial class WorkflowStore
         version.ReviewComment = comment;
     }
 
-    private static LifecycleResult<T> WrongState<T>(WorkflowVersionEntity version, string verb, VersionStatus required)
-        where T : class => LifecycleResult.Failure<T>(
-            LifecycleErrorKind.InvalidState,
+    private static OperationResult<T> WrongState<T>(WorkflowVersionEntity version, string verb, VersionStatus required)
+        where T : class => OperationResults.Failure<T>(
+            OperationErrorKind.InvalidState,
             $"Version {version.Number} is {version.Status}; only {required} versions can be {verb}.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Designer.Persistence.Audit;
 using Designer.Persistence.Data.Configuration;
@@ -8,7 +9,7 @@ namespace Designer.Persistence;
 public sealed partial class WorkflowStore
 {
     /// <inheritdoc />
-    public Task<LifecycleResult<VersionRecord>> SubmitVersionAsync(
+    public Task<OperationResult<VersionRecord>> SubmitVersionAsync(
         Guid id,
         string canonicalJson,
         string contentHash,
@@ -33,8 +34,8 @@ public sealed partial class WorkflowStore
             var draftETag = await db.WorkflowDrafts.Where(d => d.WorkflowId == id).Select(d => d.ETag).SingleAsync(cancellationToken);
             if (!ETags.Matches(expectedDraftETag, draftETag))
             {
-                return LifecycleResult.Failure<VersionRecord>(
-                    LifecycleErrorKind.Conflict,
+                return OperationResults.Failure<VersionRecord>(
+                    OperationErrorKind.Conflict,
                     $"The draft changed since it was loaded (current ETag {ETags.Format(draftETag)}); reload and submit again.");
             }
 
@@ -58,7 +59,7 @@ public sealed partial class WorkflowStore
             data["version"] = number;
             data["contentHash"] = contentHash;
             await AuditChain.AppendAsync(db, author, AuditActions.VersionSubmitted, AuditActions.WorkflowEntityType, EntityId(id), data, now, cancellationToken);
-            return LifecycleResult.Success(VersionRecord.From(version, workflow.ActiveVersion));
+            return OperationResults.Success(VersionRecord.From(version, workflow.ActiveVersion));
         }, cancellationToken);
     }
 
@@ -100,9 +101,9 @@ public sealed partial class WorkflowStore
         return new Page<VersionSummary>(items, page, pageSize, total);
     }
 
-    private static LifecycleResult<T> NotFound<T>(Guid id)
-        where T : class => LifecycleResult.Failure<T>(LifecycleErrorKind.NotFound, $"Workflow {id} does not exist.");
+    private static OperationResult<T> NotFound<T>(Guid id)
+        where T : class => OperationResults.Failure<T>(OperationErrorKind.NotFound, $"Workflow {id} does not exist.");
 
-    private static LifecycleResult<T> VersionNotFound<T>(Guid id, int number)
-        where T : class => LifecycleResult.Failure<T>(LifecycleErrorKind.NotFound, $"Version {number} of workflow {id} does not exist.");
+    private static OperationResult<T> VersionNotFound<T>(Guid id, int number)
+        where T : class => OperationResults.Failure<T>(OperationErrorKind.NotFound, $"Version {number} of workflow {id} does not exist.");
 }

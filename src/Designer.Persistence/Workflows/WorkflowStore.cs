@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Designer.Persistence.Audit;
 using Designer.Persistence.Data;
@@ -123,15 +124,15 @@ public sealed partial class WorkflowStore : IWorkflowStore
     private static string EntityId(Guid workflowId) => workflowId.ToString("D");
 
     /// <summary>Runs one governance change in a serialised transaction with its audit entry; nothing is saved on refusal.</summary>
-    private async Task<LifecycleResult<T>> GovernAsync<T>(
-        Func<DesignerDbContext, DateTimeOffset, Task<LifecycleResult<T>>> change,
+    private async Task<OperationResult<T>> GovernAsync<T>(
+        Func<DesignerDbContext, DateTimeOffset, Task<OperationResult<T>>> change,
         CancellationToken cancellationToken)
         where T : class
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await AuditChain.BeginAsync(db, cancellationToken);
         var result = await change(db, Clock.UtcNow(_timeProvider));
-        if (!result.Succeeded)
+        if (!result.IsSuccess)
         {
             return result;
         }
@@ -144,11 +145,11 @@ public sealed partial class WorkflowStore : IWorkflowStore
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<T>(LifecycleErrorKind.Conflict, "The workflow was changed concurrently; reload and try again.");
+            return OperationResults.Failure<T>(OperationErrorKind.Conflict, "The workflow was changed concurrently; reload and try again.");
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return LifecycleResult.Failure<T>(LifecycleErrorKind.Conflict, "A concurrent change created the same row; reload and try again.");
+            return OperationResults.Failure<T>(OperationErrorKind.Conflict, "A concurrent change created the same row; reload and try again.");
         }
     }
 }

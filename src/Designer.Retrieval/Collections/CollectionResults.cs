@@ -3,60 +3,6 @@ using Designer.Persistence;
 
 namespace Designer.Retrieval.Collections;
 
-/// <summary>Why a collection operation was refused.</summary>
-public enum CollectionErrorKind
-{
-    /// <summary>The input is invalid (400).</summary>
-    Invalid,
-
-    /// <summary>The collection or job does not exist (404).</summary>
-    NotFound,
-
-    /// <summary>The operation conflicts with the current state (409).</summary>
-    Conflict,
-}
-
-/// <summary>One problem with an input.</summary>
-/// <param name="Field">The field or path, e.g. <c>documents[3].id</c>.</param>
-/// <param name="Message">What is wrong.</param>
-public sealed record CollectionProblem(string Field, string Message);
-
-/// <summary>A refused collection operation, with every problem found.</summary>
-/// <param name="Kind">The kind.</param>
-/// <param name="Detail">A summary.</param>
-/// <param name="Problems">Every problem, for <see cref="CollectionErrorKind.Invalid"/>.</param>
-public sealed record CollectionError(CollectionErrorKind Kind, string Detail, IReadOnlyList<CollectionProblem> Problems)
-{
-    /// <summary>A 404.</summary>
-    /// <param name="detail">What was not found.</param>
-    /// <returns>The error.</returns>
-    public static CollectionError NotFound(string detail) => new(CollectionErrorKind.NotFound, detail, []);
-
-    /// <summary>A 400 with problems.</summary>
-    /// <param name="detail">Summary.</param>
-    /// <param name="problems">Every problem.</param>
-    /// <returns>The error.</returns>
-    public static CollectionError Invalid(string detail, IReadOnlyList<CollectionProblem> problems) => new(CollectionErrorKind.Invalid, detail, problems);
-}
-
-/// <summary>A value or a <see cref="CollectionError"/>.</summary>
-/// <typeparam name="T">The value type.</typeparam>
-/// <param name="Value">The value on success.</param>
-/// <param name="Error">The error otherwise.</param>
-public readonly record struct CollectionResult<T>(T? Value, CollectionError? Error)
-{
-    /// <summary>True on success.</summary>
-    public bool IsSuccess => Error is null;
-
-    /// <summary>Wraps a value.</summary>
-    /// <param name="value">The value.</param>
-    public static implicit operator CollectionResult<T>(T value) => new(value, null);
-
-    /// <summary>Wraps an error.</summary>
-    /// <param name="error">The error.</param>
-    public static implicit operator CollectionResult<T>(CollectionError error) => new(default, error);
-}
-
 /// <summary>What a new collection is made of; absent values take the configured defaults.</summary>
 /// <param name="Name">Lower-case letters, digits, '-' and '_', 1–64 characters, starting with a letter or digit.</param>
 /// <param name="Description">Optional description.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Inference.Registry;
 using Designer.Persistence;
 using Designer.Retrieval.Indexes;
@@ -12,7 +13,7 @@ public sealed partial class CollectionService
     /// <param name="documents">The documents; ids must be distinct.</param>
     /// <param name="actor">Who adds them.</param>
     /// <returns>The queued job, or every problem with the documents.</returns>
-    public async Task<CollectionResult<CollectionJobProgress>> AddDocumentsAsync(
+    public async Task<OperationResult<CollectionJobProgress>> AddDocumentsAsync(
         string name, IReadOnlyList<DocumentInput> documents, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -24,7 +25,7 @@ public sealed partial class CollectionService
         var problems = ValidateDocuments(documents);
         if (problems.Count > 0)
         {
-            return CollectionError.Invalid("Some documents are invalid; nothing was stored.", problems);
+            return OperationError.Invalid("Some documents are invalid; nothing was stored.", problems);
         }
 
         var rows = documents.Select(d => new NewCollectionDocument(d.Id, d.Text, (d.Metadata ?? []).ToJsonString())).ToList();
@@ -35,22 +36,22 @@ public sealed partial class CollectionService
 
     /// <summary>Searches a collection, embedding the query with the model version its live index was built with.</summary>
     /// <returns>The hits, best first, or every problem with the query.</returns>
-    public async Task<CollectionResult<IReadOnlyList<CollectionHit>>> SearchAsync(string name, CollectionQuery query, CancellationToken cancellationToken)
+    public async Task<OperationResult<IReadOnlyList<CollectionHit>>> SearchAsync(string name, CollectionQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var problems = new List<CollectionProblem>();
+        var problems = new List<OperationProblem>();
         if (string.IsNullOrWhiteSpace(query.Query))
         {
-            problems.Add(new("q", "The query text is required."));
+            problems.Add(CollectionProblems.Of("q", "The query text is required."));
         }
         else if (query.Query.Length > 4000)
         {
-            problems.Add(new("q", "At most 4,000 characters."));
+            problems.Add(CollectionProblems.Of("q", "At most 4,000 characters."));
         }
 
         if (query.TopK is < 1 or > 100)
         {
-            problems.Add(new("k", "Must be between 1 and 100."));
+            problems.Add(CollectionProblems.Of("k", "Must be between 1 and 100."));
         }
 
         SearchMode? mode = query.Mode switch
@@ -62,17 +63,17 @@ public sealed partial class CollectionService
         };
         if (mode is null)
         {
-            problems.Add(new("mode", "Use dense, lexical, hybrid or rrf."));
+            problems.Add(CollectionProblems.Of("mode", "Use dense, lexical, hybrid or rrf."));
         }
 
         if (query.DenseWeight is { } weight && !(weight >= 0 && weight <= 1))
         {
-            problems.Add(new("denseWeight", "Must be between 0 and 1."));
+            problems.Add(CollectionProblems.Of("denseWeight", "Must be between 0 and 1."));
         }
 
         var filterProblems = new List<string>();
         var filter = CollectionFilterJson.Parse(query.Filter, filterProblems);
-        problems.AddRange(filterProblems.Select(p => new CollectionProblem("filter", p)));
+        problems.AddRange(filterProblems.Select(p => CollectionProblems.Of("filter", p)));
         var collection = await _store.GetAsync(name, cancellationToken);
         if (collection is null)
         {
@@ -81,7 +82,7 @@ public sealed partial class CollectionService
 
         if (problems.Count > 0)
         {
-            return CollectionError.Invalid("The search is invalid.", problems);
+            return OperationError.Invalid("The search is invalid.", problems);
         }
 
         float[]? vector = null;
@@ -99,7 +100,7 @@ public sealed partial class CollectionService
             {
                 // The model the collection was embedded with is gone or its stored file no longer matches its hash:
                 // answering with another model's vectors would be silently wrong.
-                return new CollectionError(CollectionErrorKind.Conflict, $"'{name}' cannot be searched densely: {ex.Message}", []);
+                return OperationError.Conflict($"'{name}' cannot be searched densely: {ex.Message}");
             }
         }
 
@@ -129,16 +130,16 @@ public sealed partial class CollectionService
 
     /// <summary>Checks a batch of documents (count, ids, text, reserved metadata keys); returns every problem, at most 100.</summary>
     /// <returns>The problems, with fields such as <c>documents[3].id</c>.</returns>
-    public static List<CollectionProblem> ValidateDocuments(IReadOnlyList<DocumentInput> documents)
+    public static List<OperationProblem> ValidateDocuments(IReadOnlyList<DocumentInput> documents)
     {
-        var problems = new List<CollectionProblem>();
+        var problems = new List<OperationProblem>();
         if (documents.Count == 0)
         {
-            problems.Add(new("documents", "At least one document is required."));
+            problems.Add(CollectionProblems.Of("documents", "At least one document is required."));
         }
         else if (documents.Count > MaxDocumentsPerRequest)
         {
-            problems.Add(new("documents", $"At most {MaxDocumentsPerRequest:N0} documents per request."));
+            problems.Add(CollectionProblems.Of("documents", $"At most {MaxDocumentsPerRequest:N0} documents per request."));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -148,25 +149,25 @@ public sealed partial class CollectionService
             var path = $"documents[{i}]";
             if (string.IsNullOrWhiteSpace(document.Id) || document.Id.Length > 200)
             {
-                problems.Add(new($"{path}.id", "Required, at most 200 characters."));
+                problems.Add(CollectionProblems.Of($"{path}.id", "Required, at most 200 characters."));
             }
             else if (!seen.Add(document.Id))
             {
-                problems.Add(new($"{path}.id", $"'{document.Id}' appears more than once in this request."));
+                problems.Add(CollectionProblems.Of($"{path}.id", $"'{document.Id}' appears more than once in this request."));
             }
 
             if (string.IsNullOrWhiteSpace(document.Text))
             {
-                problems.Add(new($"{path}.text", "Required and not blank."));
+                problems.Add(CollectionProblems.Of($"{path}.text", "Required and not blank."));
             }
             else if (document.Text.Length > MaxDocumentLength)
             {
-                problems.Add(new($"{path}.text", $"At most {MaxDocumentLength:N0} characters."));
+                problems.Add(CollectionProblems.Of($"{path}.text", $"At most {MaxDocumentLength:N0} characters."));
             }
 
             foreach (var key in ReservedKeys.Where(k => document.Metadata?.ContainsKey(k) == true))
             {
-                problems.Add(new($"{path}.metadata.{key}", $"'{key}' is reserved: the collection sets it on every chunk."));
+                problems.Add(CollectionProblems.Of($"{path}.metadata.{key}", $"'{key}' is reserved: the collection sets it on every chunk."));
             }
         }
 

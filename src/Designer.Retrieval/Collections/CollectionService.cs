@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Designer.Hosting;
 using Designer.Inference.Registry;
 using Designer.Persistence;
 using Designer.Retrieval.Embeddings;
@@ -57,53 +58,53 @@ public sealed partial class CollectionService
     /// <summary>Returns one collection.</summary>
     /// <param name="name">Its name.</param>
     /// <returns>The collection or a 404 error.</returns>
-    public async Task<CollectionResult<CollectionRecord>> GetAsync(string name, CancellationToken cancellationToken) =>
+    public async Task<OperationResult<CollectionRecord>> GetAsync(string name, CancellationToken cancellationToken) =>
         await _store.GetAsync(name, cancellationToken) is { } collection ? collection : Missing(name);
 
     /// <summary>Creates a collection and its (empty) index.</summary>
     /// <param name="request">What to create.</param>
     /// <param name="actor">Who creates it.</param>
     /// <returns>The collection, or every problem with the request.</returns>
-    public async Task<CollectionResult<CollectionRecord>> CreateAsync(CreateCollection request, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<CollectionRecord>> CreateAsync(CreateCollection request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<CollectionProblem>();
+        var problems = new List<OperationProblem>();
         if (request.Name is null || !NamePattern().IsMatch(request.Name))
         {
-            problems.Add(new("name", "Use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit."));
+            problems.Add(CollectionProblems.Of("name", "Use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit."));
         }
 
         if (request.Description is { Length: > 2000 })
         {
-            problems.Add(new("description", "At most 2,000 characters."));
+            problems.Add(CollectionProblems.Of("description", "At most 2,000 characters."));
         }
 
         var backend = request.Backend ?? _backends.Default;
         if (!_backends.Available.Contains(backend))
         {
-            problems.Add(new("backend", $"'{backend}' is not available here; use one of: {string.Join(", ", _backends.Available)}."));
+            problems.Add(CollectionProblems.Of("backend", $"'{backend}' is not available here; use one of: {string.Join(", ", _backends.Available)}."));
         }
 
         var size = request.ChunkSize ?? _options.DefaultChunkSize;
         var overlap = request.ChunkOverlap ?? Math.Min(_options.DefaultChunkOverlap, (size / 2) - 1);
         if (size is < 64 or > 8000)
         {
-            problems.Add(new("chunkSize", "Must be between 64 and 8,000 characters."));
+            problems.Add(CollectionProblems.Of("chunkSize", "Must be between 64 and 8,000 characters."));
         }
 
         if (overlap < 0 || overlap >= size / 2)
         {
-            problems.Add(new("chunkOverlap", "Must be at least 0 and less than half the chunk size."));
+            problems.Add(CollectionProblems.Of("chunkOverlap", "Must be at least 0 and less than half the chunk size."));
         }
 
         if (request.HybridDenseWeight is { } weight && !(weight is >= 0 and <= 1))
         {
-            problems.Add(new("hybridDenseWeight", "Must be between 0 and 1."));
+            problems.Add(CollectionProblems.Of("hybridDenseWeight", "Must be between 0 and 1."));
         }
 
         if (request.EmbeddingVersion is < 1)
         {
-            problems.Add(new("embeddingVersion", "Must be 1 or more."));
+            problems.Add(CollectionProblems.Of("embeddingVersion", "Must be 1 or more."));
         }
 
         var model = string.IsNullOrWhiteSpace(request.EmbeddingModel) ? _catalog.DefaultModel : request.EmbeddingModel;
@@ -116,13 +117,13 @@ public sealed partial class CollectionService
             }
             catch (Exception ex) when (ex is KeyNotFoundException or ModelIntegrityException)
             {
-                problems.Add(new(request.EmbeddingVersion is null ? "embeddingModel" : "embeddingVersion", ex.Message));
+                problems.Add(CollectionProblems.Of(request.EmbeddingVersion is null ? "embeddingModel" : "embeddingVersion", ex.Message));
             }
         }
 
         if (problems.Count > 0 || handle is null)
         {
-            return CollectionError.Invalid("The collection cannot be created as requested.", problems);
+            return OperationError.Invalid("The collection cannot be created as requested.", problems);
         }
 
         var indexName = NewIndexName();
@@ -132,7 +133,7 @@ public sealed partial class CollectionService
             cancellationToken);
         if (created is null)
         {
-            return new CollectionError(CollectionErrorKind.Conflict, $"A collection named '{request.Name}' already exists.", []);
+            return OperationError.Conflict($"A collection named '{request.Name}' already exists.");
         }
 
         await _backends.Get(backend).CreateAsync(indexName, handle.Dimensions, cancellationToken: cancellationToken);
@@ -142,7 +143,7 @@ public sealed partial class CollectionService
     /// <summary>Deletes a collection, its documents, its jobs and its indexes.</summary>
     /// <param name="actor">Who deletes it (audited with the deletion).</param>
     /// <returns>True, or a 404 error.</returns>
-    public async Task<CollectionResult<bool>> DeleteAsync(string name, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<bool>> DeleteAsync(string name, Actor actor, CancellationToken cancellationToken)
     {
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
         {
@@ -169,7 +170,7 @@ public sealed partial class CollectionService
     /// <param name="version">Target version, or <see langword="null"/> for the newest.</param>
     /// <param name="actor">Who asked.</param>
     /// <returns>The job, or an error (409 when one is running or the version is the current one).</returns>
-    public Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, int? version, Actor actor, CancellationToken cancellationToken) =>
+    public Task<OperationResult<CollectionJobProgress>> ReembedAsync(string name, int? version, Actor actor, CancellationToken cancellationToken) =>
         ReembedAsync(name, null, version, actor, cancellationToken);
 
     /// <summary>
@@ -181,17 +182,17 @@ public sealed partial class CollectionService
     /// <param name="version">Target version, or <see langword="null"/> for the newest usable one.</param>
     /// <param name="actor">Who asked.</param>
     /// <returns>The job, or an error (400 unknown model/version, 409 when one is running or nothing would change).</returns>
-    public async Task<CollectionResult<CollectionJobProgress>> ReembedAsync(string name, string? model, int? version, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<CollectionJobProgress>> ReembedAsync(string name, string? model, int? version, Actor actor, CancellationToken cancellationToken)
     {
-        var problems = new List<CollectionProblem>();
+        var problems = new List<OperationProblem>();
         if (model is not null && string.IsNullOrWhiteSpace(model))
         {
-            problems.Add(new("model", "Name a model, or leave it out to keep the collection's model."));
+            problems.Add(CollectionProblems.Of("model", "Name a model, or leave it out to keep the collection's model."));
         }
 
         if (version is < 1)
         {
-            problems.Add(new("version", "Must be 1 or more."));
+            problems.Add(CollectionProblems.Of("version", "Must be 1 or more."));
         }
 
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
@@ -201,7 +202,7 @@ public sealed partial class CollectionService
 
         if (problems.Count > 0)
         {
-            return CollectionError.Invalid("The re-embedding is invalid.", problems);
+            return OperationError.Invalid("The re-embedding is invalid.", problems);
         }
 
         var target = model ?? collection.EmbeddingModel;
@@ -213,16 +214,16 @@ public sealed partial class CollectionService
         catch (Exception ex) when (ex is KeyNotFoundException or ModelIntegrityException)
         {
             var field = model is not null && model != collection.EmbeddingModel && version is null ? "model" : "version";
-            return CollectionError.Invalid(field == "model" ? "Unknown model." : "Unknown model version.", [new(field, ex.Message)]);
+            return OperationError.Invalid(field == "model" ? "Unknown model." : "Unknown model version.", [CollectionProblems.Of(field, ex.Message)]);
         }
 
         if (handle.Model == collection.EmbeddingModel && handle.Version == collection.EmbeddingVersion)
         {
             // Nothing would change: the state of the collection, not the shape of the request, refuses it (409 as before).
-            return new CollectionError(
-                CollectionErrorKind.Conflict,
+            return new OperationError(
+                OperationErrorKind.Conflict,
                 $"'{name}' is already embedded with {handle.Model} v{handle.Version}.",
-                [new(model is null || version is not null ? "version" : "model", $"Choose another model or version than the current {handle.Model} v{handle.Version}.")]);
+                [CollectionProblems.Of(model is null || version is not null ? "version" : "model", $"Choose another model or version than the current {handle.Model} v{handle.Version}.")]);
         }
 
         var indexName = NewIndexName();
@@ -231,7 +232,7 @@ public sealed partial class CollectionService
         if (job is null)
         {
             await _backends.Get(collection.Backend).DropAsync(indexName, cancellationToken);
-            return new CollectionError(CollectionErrorKind.Conflict, $"'{name}' is already being re-embedded.", []);
+            return OperationError.Conflict($"'{name}' is already being re-embedded.");
         }
 
         _queue.Wake();
@@ -242,7 +243,7 @@ public sealed partial class CollectionService
     /// <param name="weight">A weight in [0, 1], or <see langword="null"/> for the model's default.</param>
     /// <param name="actor">Who changes it (audited with the change).</param>
     /// <returns>The collection, or an error (400 out of range, 404).</returns>
-    public async Task<CollectionResult<CollectionRecord>> SetHybridDenseWeightAsync(string name, double? weight, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<CollectionRecord>> SetHybridDenseWeightAsync(string name, double? weight, Actor actor, CancellationToken cancellationToken)
     {
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
         {
@@ -251,7 +252,7 @@ public sealed partial class CollectionService
 
         if (weight is { } w && !(w is >= 0 and <= 1))
         {
-            return CollectionError.Invalid("The weight is invalid.", [new("hybridDenseWeight", "Must be between 0 and 1.")]);
+            return OperationError.Invalid("The weight is invalid.", [CollectionProblems.Of("hybridDenseWeight", "Must be between 0 and 1.")]);
         }
 
         return await _store.SetHybridDenseWeightAsync(collection.Id, weight, actor, cancellationToken) is { } updated ? updated : Missing(name);
@@ -279,18 +280,18 @@ public sealed partial class CollectionService
 
     /// <summary>Returns a job of a collection with its rate and ETA.</summary>
     /// <returns>The progress, or a 404 error.</returns>
-    public async Task<CollectionResult<CollectionJobProgress>> GetJobAsync(string name, Guid jobId, CancellationToken cancellationToken)
+    public async Task<OperationResult<CollectionJobProgress>> GetJobAsync(string name, Guid jobId, CancellationToken cancellationToken)
     {
         var collection = await _store.GetAsync(name, cancellationToken);
         var job = collection is null ? null : await _store.GetJobAsync(jobId, cancellationToken);
         return job is not null && job.CollectionId == collection!.Id
             ? CollectionJobProgress.From(job, name, _time.GetUtcNow())
-            : CollectionError.NotFound($"Collection '{name}' has no job {jobId}.");
+            : OperationError.NotFound($"Collection '{name}' has no job {jobId}.");
     }
 
     /// <summary>Lists a collection's latest jobs, newest first.</summary>
     /// <returns>The jobs, or a 404 error.</returns>
-    public async Task<CollectionResult<IReadOnlyList<CollectionJobProgress>>> ListJobsAsync(string name, CancellationToken cancellationToken)
+    public async Task<OperationResult<IReadOnlyList<CollectionJobProgress>>> ListJobsAsync(string name, CancellationToken cancellationToken)
     {
         if (await _store.GetAsync(name, cancellationToken) is not { } collection)
         {
@@ -304,7 +305,7 @@ public sealed partial class CollectionService
 
     /// <summary>Cancels a queued job at once, or a running one at its next step.</summary>
     /// <returns>The job, or an error (409 once it has ended).</returns>
-    public async Task<CollectionResult<CollectionJobProgress>> CancelJobAsync(string name, Guid jobId, CancellationToken cancellationToken)
+    public async Task<OperationResult<CollectionJobProgress>> CancelJobAsync(string name, Guid jobId, CancellationToken cancellationToken)
     {
         var current = await GetJobAsync(name, jobId, cancellationToken);
         if (!current.IsSuccess)
@@ -314,7 +315,7 @@ public sealed partial class CollectionService
 
         if (current.Value!.Job.IsTerminal)
         {
-            return new CollectionError(CollectionErrorKind.Conflict, $"Job {jobId} has already ended ({current.Value.Job.Status}).", []);
+            return OperationError.Conflict($"Job {jobId} has already ended ({current.Value.Job.Status}).");
         }
 
         var job = await _store.RequestCancelAsync(jobId, cancellationToken);
@@ -329,7 +330,7 @@ public sealed partial class CollectionService
         return CollectionJobProgress.From(job ?? current.Value.Job, name, _time.GetUtcNow());
     }
 
-    private static CollectionError Missing(string name) => CollectionError.NotFound($"Collection '{name}' does not exist.");
+    private static OperationError Missing(string name) => OperationError.NotFound($"Collection '{name}' does not exist.");
 
     /// <summary>Physical index names are random, so a re-embedding fills a fresh index beside the live one.</summary>
     private static string NewIndexName() => "c_" + Guid.NewGuid().ToString("N");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Persistence;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.Execution;
@@ -86,8 +87,8 @@ public sealed partial class RunService
     /// <summary>Starts a run of the workflow's active version; it executes in the background.</summary>
     /// <param name="input">Run input.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
-    /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
-    public Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken) =>
+    /// <returns>The new run, or a refusal from <see cref="RunStartErrors"/>.</returns>
+    public Task<OperationResult<RunRecord>> StartAsync(Guid workflowId, JsonObject input, Actor actor, CancellationToken cancellationToken) =>
         StartAsync(workflowId, input, actor, null, cancellationToken);
 
     /// <summary>
@@ -97,26 +98,26 @@ public sealed partial class RunService
     /// <param name="input">Run input.</param>
     /// <param name="options">Run key and explicit version, if any.</param>
     /// <param name="cancellationToken">Cancels the start (not the run).</param>
-    /// <returns>Started, WorkflowNotFound, NoActiveVersion or NotRunnable.</returns>
-    public async Task<RunStartResult> StartAsync(Guid workflowId, JsonObject input, Actor actor, RunStartOptions? options, CancellationToken cancellationToken)
+    /// <returns>The new run, or a refusal from <see cref="RunStartErrors"/>.</returns>
+    public async Task<OperationResult<RunRecord>> StartAsync(Guid workflowId, JsonObject input, Actor actor, RunStartOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var workflow = await _workflows.GetWorkflowAsync(workflowId, cancellationToken);
         if (workflow is null)
         {
-            return new RunStartResult.WorkflowNotFound();
+            return RunStartErrors.WorkflowNotFound(workflowId);
         }
 
         var route = await _router.RouteAsync(workflow, options, cancellationToken);
         if (route.Problem is { } problem)
         {
-            return new RunStartResult.NotRunnable([problem]);
+            return RunStartErrors.NotRunnable([problem]);
         }
 
         if (route.Version is not { } number)
         {
-            return new RunStartResult.NoActiveVersion();
+            return RunStartErrors.NoActiveVersion(workflowId);
         }
 
         // A version's content never changes once submitted, so its compiled form is kept per (workflow, number):
@@ -125,7 +126,7 @@ public sealed partial class RunService
         {
             if (await _workflows.GetVersionAsync(workflowId, number, cancellationToken) is not { } version)
             {
-                return new RunStartResult.NoActiveVersion();
+                return RunStartErrors.NoActiveVersion(workflowId);
             }
 
             try
@@ -134,7 +135,7 @@ public sealed partial class RunService
             }
             catch (WorkflowCompilationException ex)
             {
-                return new RunStartResult.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
+                return RunStartErrors.NotRunnable(ex.Problems.Count > 0 ? ex.Problems : [ex.Message]);
             }
 
             Remember(workflowId, number, compiled);
@@ -144,7 +145,7 @@ public sealed partial class RunService
             && compiled.Definition.Nodes.FirstOrDefault(n => n.Id == compiled.StartNodeId)?.Config["inputSchema"] is JsonObject schema
             && InputSchemaValidator.Validate(schema, input) is { Count: > 0 } invalid)
         {
-            return new RunStartResult.InvalidInput(invalid);
+            return RunStartErrors.InvalidInput(invalid);
         }
 
         var run = await _runs.CreateRunAsync(new NewRun(workflowId, number, compiled.ContentHash, input.ToJsonString(), _ownership.Owner, options?.RunId, options?.Trigger), actor, cancellationToken);
@@ -159,7 +160,7 @@ public sealed partial class RunService
             await _shadows.EnqueueAsync(shadow, run.Id, cancellationToken);
         }
 
-        return new RunStartResult.Started(run);
+        return run;
     }
 
     /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>

@@ -5,7 +5,7 @@ namespace Designer.Runtime.Runs;
 /// <param name="Version">An explicit published version, which wins over the active version and any rollout split.</param>
 /// <param name="ValidateInput">
 /// Check the input against the chosen version's start schema before anything is stored, answering
-/// <see cref="RunStartResult.InvalidInput"/> (webhooks, issue 16); otherwise the Start node fails the run.
+/// <see cref="RunStartErrors.InvalidInput"/> (webhooks, issue 16); otherwise the Start node fails the run.
 /// </param>
 /// <param name="RunId">
 /// The id the run gets, chosen and recorded by the caller first (batch rows, issue 16): starting the same id twice

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Designer.Hosting;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.Net.Http.Headers;
@@ -69,13 +68,13 @@ internal static class BatchEndpoints
     private static async Task<IResult> GetAsync(BatchService service, Guid batchId, CancellationToken cancellationToken) =>
         await service.GetAsync(batchId, cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
-            : ApiResults.Problem(Workflows.ServiceError.NotFound($"Batch {batchId} does not exist."));
+            : ApiResults.Problem(OperationError.NotFound($"Batch {batchId} does not exist."));
 
     private static async Task<IResult> ResultsAsync(BatchService service, Guid batchId, CancellationToken cancellationToken)
     {
         if (await service.GetAsync(batchId, cancellationToken) is null)
         {
-            return ApiResults.Problem(Workflows.ServiceError.NotFound($"Batch {batchId} does not exist."));
+            return ApiResults.Problem(OperationError.NotFound($"Batch {batchId} does not exist."));
         }
 
         var csv = BatchResultsCsv.Write(await service.RowsAsync(batchId, cancellationToken));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 using Designer.Workflows.Catalogue;
 using Microsoft.Extensions.Options;
 
@@ -17,28 +16,28 @@ internal sealed class BatchService(IBatchStore store, IWorkflowStore workflows, 
 {
     public BatchOptions Options => options.Value;
 
-    public async Task<ServiceResult<BatchResponse>> CreateAsync(
+    public async Task<OperationResult<BatchResponse>> CreateAsync(
         ClaimsPrincipal user, Guid workflowId, string text, BatchFormat format, bool skipBadRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(text);
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is not { } workflow)
         {
-            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+            return OperationError.NotFound($"Workflow {workflowId} does not exist.");
         }
 
         if (workflow.ActiveVersion is not { } active
             || await workflows.GetVersionAsync(workflowId, active, cancellationToken) is not { } version
             || WorkflowJson.Parse(version.CanonicalJson) is not { IsWellFormed: true } parsed)
         {
-            return ServiceError.Conflict("The workflow has no active version; approve one before starting a batch.");
+            return OperationError.Conflict("The workflow has no active version; approve one before starting a batch.");
         }
 
         var schema = parsed.Definition!.Nodes.FirstOrDefault(n => n.Kind == NodeKinds.Start)?.Config["inputSchema"] as JsonObject;
         var parse = BatchFile.Read(text, format, schema, options.Value.MaxRows);
         if (parse.FileProblem is { } fileProblem)
         {
-            return ServiceError.BadRequest(fileProblem, [new ValidationProblem("batch.file", fileProblem, Field: "file")]);
+            return OperationError.Invalid(fileProblem, [new OperationProblem("batch.file", fileProblem, Field: "file")]);
         }
 
         if (parse.Problems.Count > 0 && (!skipBadRows || parse.Rows.Count == 0))
@@ -48,9 +47,9 @@ internal sealed class BatchService(IBatchStore store, IWorkflowStore workflows, 
 
         var rows = parse.Rows.Select(r => new NewBatchRow(r.Line, r.Input.ToJsonString())).ToList();
         var created = await store.CreateAsync(workflowId, format == BatchFormat.Csv ? "csv" : "ndjson", parse.Problems.Count, rows, user.ToActor(), cancellationToken);
-        if (!created.Succeeded)
+        if (!created.IsSuccess)
         {
-            return ServiceError.NotFound(created.Error.Message);
+            return OperationError.NotFound(created.Error.Detail);
         }
 
         signal.Wake();
@@ -65,21 +64,21 @@ internal sealed class BatchService(IBatchStore store, IWorkflowStore workflows, 
 
     public Task<IReadOnlyList<BatchRowRecord>> RowsAsync(Guid batchId, CancellationToken cancellationToken) => store.ListRowsAsync(batchId, cancellationToken);
 
-    private ServiceError Refusal(BatchParse parse, bool skipBadRows)
+    private OperationError Refusal(BatchParse parse, bool skipBadRows)
     {
         var listed = parse.Problems.Take(options.Value.MaxProblemsListed)
-            .Select(p => new ValidationProblem("batch.line", string.Create(CultureInfo.InvariantCulture, $"line {p.Line}: {p.Message}"), Field: string.Create(CultureInfo.InvariantCulture, $"line {p.Line}")))
+            .Select(p => new OperationProblem("batch.line", string.Create(CultureInfo.InvariantCulture, $"line {p.Line}: {p.Message}"), Field: string.Create(CultureInfo.InvariantCulture, $"line {p.Line}")))
             .ToList();
         var more = parse.Problems.Count - listed.Count;
         var detail = skipBadRows
             ? $"All {parse.Problems.Count:N0} rows are invalid; nothing was started."
             : $"{parse.Problems.Count:N0} of {parse.Problems.Count + parse.Rows.Count:N0} rows are invalid; nothing was started. Fix them, or send skipBadRows=true to start the valid rows."
               + (more > 0 ? $" The first {listed.Count:N0} are listed; {more:N0} more." : string.Empty);
-        return new ServiceError(StatusCodes.Status422UnprocessableEntity, "Invalid rows", detail, listed, new Dictionary<string, object?>
+        return new OperationError(OperationErrorKind.Unprocessable, detail, listed, new Dictionary<string, object?>
         {
             ["badLines"] = parse.Problems.Select(p => p.Line).Take(options.Value.MaxProblemsListed).ToList(),
             ["badLineCount"] = parse.Problems.Count,
             ["moreProblems"] = more,
-        });
+        }, "Invalid rows");
     }
 }

@@ -1,4 +1,3 @@
-using Designer.Hosting;
 
 namespace Designer.Web.Batches;
 

@@ -118,13 +118,13 @@ internal sealed partial class BatchWorker(
         var actor = new Actor(batch.CreatedById, batch.CreatedByName);
         var startOptions = new RunStartOptions(RunKey: $"batch:{batch.Id:N}:{row.Line}", ValidateInput: true, RunId: runId, Trigger: RunTriggers.Batch);
         var result = await runService.StartAsync(batch.WorkflowId, input, actor, startOptions, cancellationToken);
-        var error = result switch
+        var error = result.Error?.Kind switch
         {
-            RunStartResult.Started => null,
-            RunStartResult.InvalidInput invalid => "The input does not match the start schema of the version that ran: " + string.Join("; ", invalid.Problems),
-            RunStartResult.NotRunnable notRunnable => "The version cannot run: " + string.Join("; ", notRunnable.Problems),
-            RunStartResult.NoActiveVersion => "The workflow has no active version.",
-            RunStartResult.WorkflowNotFound => "The workflow no longer exists.",
+            null => null,
+            OperationErrorKind.Invalid => "The input does not match the start schema of the version that ran: " + RunStartErrors.JoinProblems(result.Error),
+            OperationErrorKind.Unprocessable => "The version cannot run: " + RunStartErrors.JoinProblems(result.Error),
+            OperationErrorKind.InvalidState => "The workflow has no active version.",
+            OperationErrorKind.NotFound => "The workflow no longer exists.",
             _ => "The run was not started.",
         };
         await store.MarkStartedAsync(batch.Id, row.Line, error, cancellationToken);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Designer.Retrieval.Collections;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Designer.Web.Collections;
 
@@ -14,12 +15,13 @@ internal static class CollectionEndpoints
     {
         var collections = api.MapGroup("/collections").WithTags("Collections").DisableAntiforgery();
         collections.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
-        collections.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
+        collections.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageCollections).Accepts<CreateCollectionRequest>("application/json");
         collections.MapGet("/{name}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
-        collections.MapPatch("/{name}", UpdateSettingsAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
+        collections.MapPatch("/{name}", UpdateSettingsAsync).RequireAuthorization(DesignerPolicies.ManageCollections).Accepts<CollectionSettingsRequest>("application/json");
         collections.MapDelete("/{name}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
-        collections.MapPost("/{name}/documents", AddDocumentsAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
-        collections.MapPost("/{name}/reembed", ReembedAsync).RequireAuthorization(DesignerPolicies.ManageCollections);
+        collections.MapPost("/{name}/documents", AddDocumentsAsync).RequireAuthorization(DesignerPolicies.ManageCollections)
+            .Accepts<DocumentsRequest>("application/json", "application/x-ndjson");
+        collections.MapPost("/{name}/reembed", ReembedAsync).RequireAuthorization(DesignerPolicies.ManageCollections).Accepts<ReembedRequest>(isOptional: true, "application/json");
         collections.MapGet("/{name}/search", SearchAsync).RequireAuthorization(DesignerPolicies.Read).RequireRateLimiting(Hosting.RateLimiting.Search);
         collections.MapGet("/{name}/jobs", ListJobsAsync).RequireAuthorization(DesignerPolicies.Read);
         collections.MapGet("/{name}/jobs/{id:guid}", GetJobAsync).RequireAuthorization(DesignerPolicies.Read);
@@ -27,57 +29,96 @@ internal static class CollectionEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(CollectionService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = (await service.ListAsync(cancellationToken)).Select(CollectionResponse.From), backends = service.Backends });
+    private static async Task<Ok<CollectionListResponse>> ListAsync(CollectionService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CollectionListResponse((await service.ListAsync(cancellationToken)).Select(CollectionResponse.From), service.Backends));
 
-    private static async Task<IResult> GetAsync(CollectionService service, string name, CancellationToken cancellationToken) =>
-        CollectionApi.From(await service.GetAsync(name, cancellationToken), c => TypedResults.Ok(CollectionResponse.From(c)));
+    private static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> GetAsync(CollectionService service, string name, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(name, cancellationToken), c => TypedResults.Ok(CollectionResponse.From(c)));
 
-    private static async Task<IResult> CreateAsync(CollectionService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CollectionResponse>, ProblemHttpResult>> CreateAsync(
+        CollectionService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (create, bad) = await CollectionRequests.ReadCreateAsync(request, cancellationToken);
-        return bad ?? CollectionApi.From(
-            await service.CreateAsync(create!, user.ToActor(), cancellationToken),
+        var (create, _, bad) = await ApiJson.ReadAsync<CreateCollectionRequest>(request, "collection", "The collection is invalid.", required: true, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (create!.Validate().ToList() is { Count: > 0 } problems)
+        {
+            return ApiResults.Problem(OperationError.Invalid("The collection is invalid.", problems));
+        }
+
+        return ApiResults.Match(
+            await service.CreateAsync(create.ToCreate(), user.ToActor(), cancellationToken),
             c => TypedResults.Created($"/api/collections/{c.Name}", CollectionResponse.From(c)));
     }
 
-    private static async Task<IResult> UpdateSettingsAsync(
+    private static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> UpdateSettingsAsync(
         CollectionService service, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var (weight, bad) = await CollectionRequests.ReadSettingsAsync(request, cancellationToken);
-        return bad ?? CollectionApi.From(
-            await service.SetHybridDenseWeightAsync(name, weight, user.ToActor(), cancellationToken),
+        var (settings, json, bad) = await ApiJson.ReadAsync<CollectionSettingsRequest>(request, "collection", "The settings are invalid.", required: true, cancellationToken);
+        var problems = json is null ? new List<OperationProblem>() : CollectionSettingsRequest.Validate(json).ToList();
+        if (problems.Count > 0)
+        {
+            // The shape's problems together with any wrongly typed value.
+            return ApiResults.Problem(OperationError.Invalid("The settings are invalid.", [.. problems, .. ProblemsOf(bad)]));
+        }
+
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
+            await service.SetHybridDenseWeightAsync(name, settings!.HybridDenseWeight, user.ToActor(), cancellationToken),
             c => TypedResults.Ok(CollectionResponse.From(c)));
     }
 
-    private static async Task<IResult> DeleteAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         CollectionService service, IWorkflowStore workflows, ClaimsPrincipal user, string name, CancellationToken cancellationToken) =>
-        await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "deleted", cancellationToken)
-            ?? CollectionApi.From(await service.DeleteAsync(name, user.ToActor(), cancellationToken), _ => TypedResults.NoContent());
+        await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "deleted", cancellationToken) is { } refused
+            ? refused
+            : ApiResults.Match(await service.DeleteAsync(name, user.ToActor(), cancellationToken), _ => TypedResults.NoContent());
 
-    private static async Task<IResult> AddDocumentsAsync(
+    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> AddDocumentsAsync(
         CollectionService service, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
         var (documents, bad) = await CollectionRequests.ReadDocumentsAsync(request, cancellationToken);
-        return bad ?? CollectionApi.From(
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
             await service.AddDocumentsAsync(name, documents!, user.ToActor(), cancellationToken),
             job => TypedResults.Accepted($"/api/collections/{name}/jobs/{job.Job.Id}", JobResponse.From(job)));
     }
 
-    private static async Task<IResult> ReembedAsync(
+    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> ReembedAsync(
         CollectionService service, IWorkflowStore workflows, HttpRequest request, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var (model, version, bad) = await CollectionRequests.ReadReembedAsync(request, cancellationToken);
-        return bad ?? await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "re-embedded", cancellationToken) ?? CollectionApi.From(
-            await service.ReembedAsync(name, model, version, user.ToActor(), cancellationToken),
+        var (reembed, _, bad) = await ApiJson.ReadAsync<ReembedRequest>(request, "collection", "The request is invalid.", required: false, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (await CollectionUsageGuard.RefuseIfPublishedAsync(workflows, name, "re-embedded", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return ApiResults.Match(
+            await service.ReembedAsync(name, reembed?.Model, reembed?.Version, user.ToActor(), cancellationToken),
             job => TypedResults.Accepted($"/api/collections/{name}/jobs/{job.Job.Id}", JobResponse.From(job)));
     }
 
-    private static async Task<IResult> SearchAsync(
+    private static async Task<Results<Ok<ItemsResponse<CollectionHit>>, ProblemHttpResult>> SearchAsync(
         CollectionService service, string name, string? q, string? k, string? mode, string? minScore, string? filter, string? denseWeight,
         CancellationToken cancellationToken)
     {
-        var problems = new List<CollectionProblem>();
+        var problems = new List<OperationProblem>();
         // An unparsable k becomes 0, which the service reports with its other problems.
         var topK = k is null ? 5 : int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedK) ? parsedK : 0;
 
@@ -90,7 +131,7 @@ internal static class CollectionEndpoints
             }
             else
             {
-                problems.Add(new("minScore", "Must be a number."));
+                problems.Add(CollectionProblems.Of("minScore", "Must be a number."));
             }
         }
 
@@ -103,7 +144,7 @@ internal static class CollectionEndpoints
             }
             else
             {
-                problems.Add(new("denseWeight", "Must be a number between 0 and 1."));
+                problems.Add(CollectionProblems.Of("denseWeight", "Must be a number between 0 and 1."));
             }
         }
 
@@ -116,26 +157,29 @@ internal static class CollectionEndpoints
             }
             else
             {
-                problems.Add(new("filter", error!));
+                problems.Add(CollectionProblems.Of("filter", error!));
             }
         }
 
         var result = await service.SearchAsync(name, new CollectionQuery(q ?? string.Empty, topK, mode ?? "hybrid", min, filterJson, weight), cancellationToken);
-        if (problems.Count > 0 && result.Error?.Kind != CollectionErrorKind.NotFound)
+        if (problems.Count > 0 && result.Error?.Kind != OperationErrorKind.NotFound)
         {
             // The query-string problems together with every one the service found in the rest.
-            return CollectionApi.Problem(CollectionError.Invalid("The search is invalid.", [.. problems, .. result.Error?.Problems ?? []]));
+            return ApiResults.Problem(OperationError.Invalid("The search is invalid.", [.. problems, .. result.Error?.Problems ?? []]));
         }
 
-        return CollectionApi.From(result, hits => TypedResults.Ok(new { items = hits }));
+        return ApiResults.Match(result, hits => TypedResults.Ok(new ItemsResponse<CollectionHit>(hits)));
     }
 
-    private static async Task<IResult> ListJobsAsync(CollectionService service, string name, CancellationToken cancellationToken) =>
-        CollectionApi.From(await service.ListJobsAsync(name, cancellationToken), jobs => TypedResults.Ok(new { items = jobs.Select(JobResponse.From) }));
+    private static async Task<Results<Ok<ItemsResponse<JobResponse>>, ProblemHttpResult>> ListJobsAsync(CollectionService service, string name, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.ListJobsAsync(name, cancellationToken), jobs => TypedResults.Ok(new ItemsResponse<JobResponse>(jobs.Select(JobResponse.From))));
 
-    private static async Task<IResult> GetJobAsync(CollectionService service, string name, Guid id, CancellationToken cancellationToken) =>
-        CollectionApi.From(await service.GetJobAsync(name, id, cancellationToken), job => TypedResults.Ok(JobResponse.From(job)));
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJobAsync(CollectionService service, string name, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetJobAsync(name, id, cancellationToken), job => TypedResults.Ok(JobResponse.From(job)));
 
-    private static async Task<IResult> CancelJobAsync(CollectionService service, string name, Guid id, CancellationToken cancellationToken) =>
-        CollectionApi.From(await service.CancelJobAsync(name, id, cancellationToken), job => TypedResults.Ok(JobResponse.From(job)));
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelJobAsync(CollectionService service, string name, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.CancelJobAsync(name, id, cancellationToken), job => TypedResults.Ok(JobResponse.From(job)));
+
+    private static IEnumerable<OperationProblem> ProblemsOf(ProblemHttpResult? problem) =>
+        problem is not null && problem.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is IEnumerable<OperationProblem> listed ? listed : [];
 }

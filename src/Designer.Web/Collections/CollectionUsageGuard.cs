@@ -1,6 +1,6 @@
 using Designer.Web.Api;
 using Designer.Workflows.Catalogue;
-using Designer.Web.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Designer.Web.Collections;
 
@@ -13,8 +13,8 @@ internal static class CollectionUsageGuard
 {
     private const int PageSize = 200;
 
-    public static async Task<IResult?> RefuseIfPublishedAsync(IWorkflowStore store, string collection, string action, CancellationToken cancellationToken) =>
-        await RefusalAsync(store, collection, action, cancellationToken) is { } refusal ? ApiResults.Problem(ServiceError.Conflict(refusal)) : null;
+    public static async Task<ProblemHttpResult?> RefuseIfPublishedAsync(IWorkflowStore store, string collection, string action, CancellationToken cancellationToken) =>
+        await RefusalAsync(store, collection, action, cancellationToken) is { } refusal ? ApiResults.Problem(OperationError.Conflict(refusal)) : null;
 
     /// <summary>Why <paramref name="action"/> is refused (the same rule for the API and the Collections page), or <see langword="null"/>.</summary>
     public static async Task<string?> RefusalAsync(IWorkflowStore store, string collection, string action, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Executors;
+using Designer.Web.Api;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 using Designer.Workflows.Catalogue;
 using Microsoft.Extensions.Options;
 
@@ -17,23 +17,23 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
 {
     public static bool MayEdit(ClaimsPrincipal user) => user.IsInRole(DesignerRoles.Author) || user.IsInRole(DesignerRoles.Approver);
 
-    public async Task<ServiceResult<(DatasetRecord Dataset, int Skipped)>> CreateAsync(ClaimsPrincipal user, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<(DatasetRecord Dataset, int Skipped)>> CreateAsync(ClaimsPrincipal user, JsonObject body, CancellationToken cancellationToken)
     {
         if (!MayEdit(user))
         {
-            return ServiceError.Forbidden("Only authors and approvers create datasets.");
+            return OperationError.Forbidden("Only authors and approvers create datasets.");
         }
 
         var (request, problems) = DatasetRequests.ReadCreate(body, options.Value.MaxRunsPerImport);
         if (request is null)
         {
-            return ServiceError.BadRequest("The dataset request is invalid; nothing was saved.", problems);
+            return OperationError.Invalid("The dataset request is invalid; nothing was saved.", problems.ToOperationProblems());
         }
 
         if (await ReferenceAsync(request.WorkflowId, cancellationToken) is not { } reference)
         {
-            return ServiceError.BadRequest($"Workflow {request.WorkflowId} does not exist or has no definition.",
-                [new ValidationProblem("dataset.workflowId", "No such workflow.", Field: "workflowId")]);
+            return OperationError.Invalid($"Workflow {request.WorkflowId} does not exist or has no definition.",
+                [new OperationProblem("dataset.workflowId", "No such workflow.", Field: "workflowId")]);
         }
 
         var skipped = 0;
@@ -64,28 +64,28 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
 
         if (problems.Count > 0)
         {
-            return ServiceError.BadRequest($"{problems.Count} problem(s) in the dataset; nothing was saved.", problems);
+            return OperationError.Invalid($"{problems.Count} problem(s) in the dataset; nothing was saved.", problems.ToOperationProblems());
         }
 
         var dataset = await store.CreateDatasetAsync(request.Name, request.WorkflowId, request.Description, ToNew(cases, request.FromRuns is null ? (request.Csv is null ? "upload" : "csv") : null), user.ToActor(), cancellationToken);
         return (dataset, skipped);
     }
 
-    public async Task<ServiceResult<DatasetRecord>> AddCasesAsync(ClaimsPrincipal user, Guid id, JsonNode? body, CancellationToken cancellationToken)
+    public async Task<OperationResult<DatasetRecord>> AddCasesAsync(ClaimsPrincipal user, Guid id, JsonNode? body, CancellationToken cancellationToken)
     {
         if (!MayEdit(user))
         {
-            return ServiceError.Forbidden("Only authors and approvers change datasets.");
+            return OperationError.Forbidden("Only authors and approvers change datasets.");
         }
 
         if (await store.GetDatasetAsync(id, cancellationToken) is not { } dataset)
         {
-            return ServiceError.NotFound($"Dataset {id} does not exist.");
+            return OperationError.NotFound($"Dataset {id} does not exist.");
         }
 
         if (dataset.IsFrozen)
         {
-            return ServiceError.Conflict($"Dataset '{dataset.Name}' v{dataset.Version} was used by an evaluation and is immutable; create a new version to change it.");
+            return OperationError.Conflict($"Dataset '{dataset.Name}' v{dataset.Version} was used by an evaluation and is immutable; create a new version to change it.");
         }
 
         var problems = new List<ValidationProblem>();
@@ -93,7 +93,7 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
         var cases = node is null ? [] : DatasetRequests.ReadCases(node, "cases", problems);
         if (await ReferenceAsync(dataset.WorkflowId, cancellationToken) is not { } reference)
         {
-            return ServiceError.Conflict($"The dataset's workflow {dataset.WorkflowId} no longer has a definition.");
+            return OperationError.Conflict($"The dataset's workflow {dataset.WorkflowId} no longer has a definition.");
         }
 
         problems.AddRange(Check(cases, reference));
@@ -109,34 +109,34 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
 
         if (problems.Count > 0)
         {
-            return ServiceError.BadRequest($"{problems.Count} problem(s) in the cases; nothing was saved.", problems);
+            return OperationError.Invalid($"{problems.Count} problem(s) in the cases; nothing was saved.", problems.ToOperationProblems());
         }
 
         var added = await store.AddCasesAsync(id, ToNew(cases, "upload"), user.ToActor(), cancellationToken);
-        return added.Succeeded
+        return added.IsSuccess
             ? added.Value
-            : added.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(added.Error.Message) : ServiceError.Conflict(added.Error.Message);
+            : added.Error.Kind == OperationErrorKind.NotFound ? OperationError.NotFound(added.Error.Detail) : OperationError.Conflict(added.Error.Detail);
     }
 
     /// <summary>
     /// A reviewer fixes one case's expected End node (<c>{ "expected": { "end": "block" } }</c>) while the dataset is
     /// unused; the End node must be one of the workflow's. Frozen → 409 that says to copy it.
     /// </summary>
-    public async Task<ServiceResult<DatasetCaseRecord>> RelabelAsync(ClaimsPrincipal user, Guid id, int number, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<DatasetCaseRecord>> RelabelAsync(ClaimsPrincipal user, Guid id, int number, JsonObject body, CancellationToken cancellationToken)
     {
         if (!MayEdit(user))
         {
-            return ServiceError.Forbidden("Only authors and approvers change dataset labels.");
+            return OperationError.Forbidden("Only authors and approvers change dataset labels.");
         }
 
         if (await store.GetDatasetAsync(id, cancellationToken) is not { } dataset)
         {
-            return ServiceError.NotFound($"Dataset {id} does not exist.");
+            return OperationError.NotFound($"Dataset {id} does not exist.");
         }
 
         if (dataset.IsFrozen)
         {
-            return ServiceError.Conflict(FrozenMessage(dataset));
+            return OperationError.Conflict(FrozenMessage(dataset));
         }
 
         var end = (body["expected"] as JsonObject)?["end"] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : null;
@@ -144,30 +144,30 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
         var ends = EndNodes(reference);
         if (string.IsNullOrEmpty(end) || !ends.Contains(end))
         {
-            return ServiceError.BadRequest("The label is invalid; nothing was changed.",
-                [new ValidationProblem("case.expected.end", $"expected.end must be an End node of the workflow ({string.Join(", ", ends)}).", Field: "expected.end")]);
+            return OperationError.Invalid("The label is invalid; nothing was changed.",
+                [new OperationProblem("case.expected.end", $"expected.end must be an End node of the workflow ({string.Join(", ", ends)}).", Field: "expected.end")]);
         }
 
         var changed = await store.RelabelCaseAsync(id, number, end, user.ToActor(), cancellationToken);
-        return changed.Succeeded
+        return changed.IsSuccess
             ? changed.Value
-            : changed.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(changed.Error.Message) : ServiceError.Conflict(changed.Error.Message);
+            : changed.Error.Kind == OperationErrorKind.NotFound ? OperationError.NotFound(changed.Error.Detail) : OperationError.Conflict(changed.Error.Detail);
     }
 
     /// <summary>
     /// Copies a dataset (used or not) to the next version of its name, cases, labels and label sources unchanged, so a
     /// frozen dataset can be changed in the copy; audited as a dataset creation.
     /// </summary>
-    public async Task<ServiceResult<DatasetRecord>> CopyAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    public async Task<OperationResult<DatasetRecord>> CopyAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         if (!MayEdit(user))
         {
-            return ServiceError.Forbidden("Only authors and approvers copy datasets.");
+            return OperationError.Forbidden("Only authors and approvers copy datasets.");
         }
 
         if (await store.GetDatasetAsync(id, cancellationToken) is not { } dataset)
         {
-            return ServiceError.NotFound($"Dataset {id} does not exist.");
+            return OperationError.NotFound($"Dataset {id} does not exist.");
         }
 
         var cases = await store.ListCasesAsync(id, cancellationToken);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Evaluations;
 
@@ -45,7 +44,7 @@ internal static class EvaluationEndpoints
     private static async Task<IResult> GetDatasetAsync(IEvaluationStore store, Guid id, CancellationToken cancellationToken) =>
         await store.GetDatasetAsync(id, cancellationToken) is { } dataset
             ? TypedResults.Ok(DatasetResponse.From(dataset, await store.ListCasesAsync(id, cancellationToken)))
-            : ApiResults.Problem(ServiceError.NotFound($"Dataset {id} does not exist."));
+            : ApiResults.Problem(OperationError.NotFound($"Dataset {id} does not exist."));
 
     private static async Task<IResult> CreateDatasetAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -80,7 +79,7 @@ internal static class EvaluationEndpoints
 
     private static async Task<IResult> ListAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, int? version, CancellationToken cancellationToken) =>
         await workflows.GetWorkflowAsync(id, cancellationToken) is null
-            ? ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist."))
+            ? ApiResults.Problem(OperationError.NotFound($"Workflow {id} does not exist."))
             : TypedResults.Ok(new { items = (await store.ListEvaluationsAsync(id, version, cancellationToken)).Select(e => EvaluationResponse.From(e, null, null, null, false, false)) });
 
     private static async Task<IResult> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
@@ -94,12 +93,12 @@ internal static class EvaluationEndpoints
     {
         if (await workflows.GetWorkflowAsync(id, cancellationToken) is null)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Workflow {id} does not exist."));
+            return ApiResults.Problem(OperationError.NotFound($"Workflow {id} does not exist."));
         }
 
         return await store.GetBudgetAsync(id, cancellationToken) is { } budget
             ? TypedResults.Ok(budget)
-            : ApiResults.Problem(ServiceError.NotFound($"Workflow {id} declares no failure budget."));
+            : ApiResults.Problem(OperationError.NotFound($"Workflow {id} declares no failure budget."));
     }
 
     private static async Task<IResult> SetBudgetAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
@@ -112,7 +111,7 @@ internal static class EvaluationEndpoints
     {
         if (await workflows.GetVersionAsync(id, number, cancellationToken) is null)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Workflow {id} has no version {number}."));
+            return ApiResults.Problem(OperationError.NotFound($"Workflow {id} has no version {number}."));
         }
 
         var status = await gate.StatusAsync(id, number, cancellationToken);

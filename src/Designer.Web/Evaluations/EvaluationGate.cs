@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Designer.Web.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace Designer.Web.Evaluations;
@@ -44,7 +43,7 @@ internal sealed class EvaluationGate(IEvaluationStore store, EvaluationService e
     }
 
     /// <summary>Null when the version may be approved; otherwise the refusal (already audited).</summary>
-    public async Task<ServiceError?> CheckAsync(Guid workflowId, int version, Actor approver, CancellationToken cancellationToken)
+    public async Task<OperationError?> CheckAsync(Guid workflowId, int version, Actor approver, CancellationToken cancellationToken)
     {
         if (!options.Value.RequireEvaluation)
         {
@@ -64,11 +63,12 @@ internal sealed class EvaluationGate(IEvaluationStore store, EvaluationService e
             ["reasons"] = new JsonArray([.. status.Reasons.Select(r => (JsonNode?)JsonValue.Create(r))]),
         };
         await store.AuditAsync(approver, EvaluationAuditActions.ApprovalRefused, workflowId, data, cancellationToken);
-        var problems = status.Reasons.Select(r => new ValidationProblem("approval.evaluation", r, Field: "evaluation")).ToList();
-        return new ServiceError(
-            StatusCodes.Status409Conflict, "Evaluation required",
+        var problems = status.Reasons.Select(r => new OperationProblem("approval.evaluation", r, Field: "evaluation")).ToList();
+        return new OperationError(
+            OperationErrorKind.Conflict,
             $"Version {version} cannot be approved without a passing evaluation: {string.Join(" ", status.Reasons)}",
             problems,
-            new Dictionary<string, object?> { ["evaluationId"] = status.Latest?.Id });
+            new Dictionary<string, object?> { ["evaluationId"] = status.Latest?.Id },
+            "Evaluation required");
     }
 }

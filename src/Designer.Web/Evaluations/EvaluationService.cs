@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Executors;
+using Designer.Web.Api;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Evaluations;
 
@@ -13,23 +13,23 @@ internal sealed record StartEvaluation(int? CandidateVersion, bool CandidateDraf
 /// <summary>Starts, reads and cancels evaluations and reads/sets failure budgets; checks roles and input.</summary>
 internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore workflows, WorkflowValidator validator, EvaluationSignal signal)
 {
-    public async Task<ServiceResult<EvaluationRecord>> StartAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<EvaluationRecord>> StartAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
     {
         if (!DatasetService.MayEdit(user))
         {
-            return ServiceError.Forbidden("Only authors and approvers start evaluations.");
+            return OperationError.Forbidden("Only authors and approvers start evaluations.");
         }
 
         var problems = new List<ValidationProblem>();
         var start = Read(body, problems);
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null)
         {
-            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+            return OperationError.NotFound($"Workflow {workflowId} does not exist.");
         }
 
         if (start is null)
         {
-            return ServiceError.BadRequest("The evaluation request is invalid; nothing was started.", problems);
+            return OperationError.Invalid("The evaluation request is invalid; nothing was started.", problems.ToOperationProblems());
         }
 
         var candidate = await SideAsync(workflowId, start.CandidateVersion, start.CandidateDraft, "candidate", problems, cancellationToken);
@@ -68,27 +68,27 @@ internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore w
 
         if (problems.Count > 0)
         {
-            return ServiceError.BadRequest($"{problems.Count} problem(s); nothing was started.", problems);
+            return OperationError.Invalid($"{problems.Count} problem(s); nothing was started.", problems.ToOperationProblems());
         }
 
         var created = await store.CreateEvaluationAsync(
             new NewEvaluation(workflowId, dataset!.Id, start.CandidateVersion, candidate!.Value.Hash, candidate.Value.Json,
                 start.BaselineVersion, baseline?.Hash, baseline?.Json),
             user.ToActor(), cancellationToken);
-        if (!created.Succeeded)
+        if (!created.IsSuccess)
         {
-            return created.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.BadRequest(created.Error.Message) : ServiceError.Conflict(created.Error.Message);
+            return created.Error.Kind == OperationErrorKind.NotFound ? OperationError.Invalid(created.Error.Detail) : OperationError.Conflict(created.Error.Detail);
         }
 
         signal.Wake();
         return created.Value;
     }
 
-    public async Task<ServiceResult<(EvaluationRecord Evaluation, EvaluationReport? Report, BudgetVerdict? Verdict, DatasetRecord? Dataset)>> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<OperationResult<(EvaluationRecord Evaluation, EvaluationReport? Report, BudgetVerdict? Verdict, DatasetRecord? Dataset)>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.GetEvaluationAsync(id, cancellationToken) is not { } evaluation)
         {
-            return ServiceError.NotFound($"Evaluation {id} does not exist.");
+            return OperationError.NotFound($"Evaluation {id} does not exist.");
         }
 
         var (report, verdict) = await ReportAsync(evaluation, cancellationToken);
@@ -109,33 +109,33 @@ internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore w
         return (report, report.Check(await store.GetBudgetAsync(evaluation.WorkflowId, cancellationToken)));
     }
 
-    public async Task<ServiceResult<EvaluationRecord>> CancelAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    public async Task<OperationResult<EvaluationRecord>> CancelAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         if (!DatasetService.MayEdit(user))
         {
-            return ServiceError.Forbidden("Only authors and approvers cancel evaluations.");
+            return OperationError.Forbidden("Only authors and approvers cancel evaluations.");
         }
 
         var result = await store.RequestCancelAsync(id, user.ToActor(), cancellationToken);
-        if (result.Succeeded)
+        if (result.IsSuccess)
         {
             signal.Cancel(id);
             return result.Value;
         }
 
-        return result.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(result.Error.Message) : ServiceError.Conflict(result.Error.Message);
+        return result.Error.Kind == OperationErrorKind.NotFound ? OperationError.NotFound(result.Error.Detail) : OperationError.Conflict(result.Error.Detail);
     }
 
-    public async Task<ServiceResult<WorkflowBudgetRecord>> SetBudgetAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<WorkflowBudgetRecord>> SetBudgetAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Approver))
         {
-            return ServiceError.Forbidden("Only approvers set failure budgets.");
+            return OperationError.Forbidden("Only approvers set failure budgets.");
         }
 
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null)
         {
-            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+            return OperationError.NotFound($"Workflow {workflowId} does not exist.");
         }
 
         var problems = new List<ValidationProblem>();
@@ -161,7 +161,7 @@ internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore w
         }
 
         return problems.Count > 0
-            ? ServiceError.BadRequest("The failure budget is invalid; nothing was saved.", problems)
+            ? OperationError.Invalid("The failure budget is invalid; nothing was saved.", problems.ToOperationProblems())
             : await store.SetBudgetAsync(new WorkflowBudgetRecord(workflowId, wrong, automation, p95, critical), user.ToActor(), cancellationToken);
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Designer.Hosting;
 
 namespace Designer.Web.Evaluations;
 

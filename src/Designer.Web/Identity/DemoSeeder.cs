@@ -92,7 +92,7 @@ internal sealed partial class DemoSeeder(
         var approver = new Actor(approverUser.Id, approverUser.UserName ?? approverUser.Id);
         var submitted = await SubmitAsync(store, id, v1, draft.ETag, author, cancellationToken);
         if (submitted is null
-            || await store.ApproveVersionAsync(id, submitted.Number, approver, "Seeded demo v1.", cancellationToken) is not { Succeeded: true })
+            || await store.ApproveVersionAsync(id, submitted.Number, approver, "Seeded demo v1.", cancellationToken) is not { IsSuccess: true })
         {
             LogVersionsNotSeeded(logger, DemoWorkflowName);
             return;
@@ -116,7 +116,7 @@ internal sealed partial class DemoSeeder(
         var audit = new JsonObject { ["nodes"] = definition.Nodes.Count, ["edges"] = definition.Edges.Count, ["seeded"] = true };
         var result = await store.SubmitVersionAsync(
             id, CanonicalJson.Serialize(definition), ContentHash.Compute(definition), draftETag, author, audit, cancellationToken);
-        return result.Succeeded ? result.Value : null;
+        return result.IsSuccess ? result.Value : null;
     }
 
     private async Task EnsureUserAsync(UserManager<DesignerUser> users, string role, string password)

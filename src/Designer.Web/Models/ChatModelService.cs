@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Models;
 
@@ -34,11 +33,11 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
         ]))];
     }
 
-    public async Task<ServiceResult<ChatModelVersion>> RegisterAsync(ClaimsPrincipal user, ChatModelRegistration registration, CancellationToken cancellationToken)
+    public async Task<OperationResult<ChatModelVersion>> RegisterAsync(ClaimsPrincipal user, ChatModelRegistration registration, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Author))
         {
-            return ServiceError.Forbidden("Only authors register chat-model versions.");
+            return OperationError.Forbidden("Only authors register chat-model versions.");
         }
 
         var actor = user.ToActor();
@@ -58,8 +57,8 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
         }
         catch (ChatModelGovernanceException ex)
         {
-            return ServiceError.BadRequest("The chat-model registration breaks a rule.",
-                [.. ex.Problems.Select(p => new ValidationProblem("chatModel.invalid", p, Field: p.Split(':')[0]))]);
+            return OperationError.Invalid("The chat-model registration breaks a rule.",
+                [.. ex.Problems.Select(p => new OperationProblem("chatModel.invalid", p, Field: p.Split(':')[0]))]);
         }
         finally
         {
@@ -67,17 +66,17 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
         }
     }
 
-    public async Task<ServiceResult<ChatModelVersion>> ReviewAsync(
+    public async Task<OperationResult<ChatModelVersion>> ReviewAsync(
         ClaimsPrincipal user, string id, int number, ModelStatus decision, string? comment, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Approver))
         {
-            return ServiceError.Forbidden("Only approvers review chat-model versions.");
+            return OperationError.Forbidden("Only approvers review chat-model versions.");
         }
 
         if (decision == ModelStatus.Rejected && string.IsNullOrWhiteSpace(comment))
         {
-            return ServiceError.BadRequest("A rejection needs a comment.", [new ValidationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
+            return OperationError.Invalid("A rejection needs a comment.", [new OperationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
         }
 
         var actor = user.ToActor();
@@ -87,17 +86,17 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
             var current = await registry.GetAsync(id, number, cancellationToken);
             if (current is null)
             {
-                return ServiceError.NotFound($"Chat model '{id}' has no version {number}.");
+                return OperationError.NotFound($"Chat model '{id}' has no version {number}.");
             }
 
             if (decision == ModelStatus.Approved && current.RegisteredBy == actor.Id)
             {
-                return ServiceError.Forbidden("You registered this chat-model version; another approver must approve it (four-eyes rule).");
+                return OperationError.Forbidden("You registered this chat-model version; another approver must approve it (four-eyes rule).");
             }
 
             if (current.Status != ModelStatus.PendingApproval)
             {
-                return ServiceError.Conflict($"Chat model {current.Reference} is {current.Status}; only versions pending approval can be reviewed.");
+                return OperationError.Conflict($"Chat model {current.Reference} is {current.Status}; only versions pending approval can be reviewed.");
             }
 
             var action = decision == ModelStatus.Approved ? "chat-model.approved" : "chat-model.rejected";

@@ -6,7 +6,6 @@ using Designer.Inference.Registry;
 using Designer.Inference.Serving;
 using Designer.Inference.Training;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Models;
 
@@ -42,12 +41,12 @@ internal sealed class ModelService(
         }).ToList();
     }
 
-    public async Task<ServiceResult<ModelDetailResponse>> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<OperationResult<ModelDetailResponse>> GetAsync(string id, CancellationToken cancellationToken)
     {
         var versions = (await registry.ListAsync(cancellationToken)).Where(d => d.Id == id).OrderBy(d => d.Version).ToList();
         if (versions.Count == 0)
         {
-            return ServiceError.NotFound($"Model '{id}' is not registered.");
+            return OperationError.NotFound($"Model '{id}' is not registered.");
         }
 
         var served = await ServedAsync(cancellationToken);
@@ -67,29 +66,29 @@ internal sealed class ModelService(
         return new ModelDetailResponse(id, newest.Kind.ToString(), newest.Labels, items);
     }
 
-    public async Task<ServiceResult<ModelVersionResponse>> TrainAsync(
+    public async Task<OperationResult<ModelVersionResponse>> TrainAsync(
         ClaimsPrincipal user, string id, IReadOnlyList<TrainingDecision> decisions, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Author))
         {
-            return ServiceError.Forbidden("Only authors train models.");
+            return OperationError.Forbidden("Only authors train models.");
         }
 
         var existing = (await registry.ListAsync(cancellationToken)).Where(d => d.Id == id).ToList();
         if (existing.Count == 0)
         {
-            return ServiceError.NotFound($"Model '{id}' is not registered.");
+            return OperationError.NotFound($"Model '{id}' is not registered.");
         }
 
         if (id != RiskModelService.ModelId)
         {
-            return ServiceError.BadRequest($"Model '{id}' has no trainer here; only '{RiskModelService.ModelId}' can be retrained.");
+            return OperationError.Invalid($"Model '{id}' has no trainer here; only '{RiskModelService.ModelId}' can be retrained.");
         }
 
         var (examples, problems) = ToExamples(decisions);
         if (problems.Count > 0)
         {
-            return ServiceError.BadRequest("Some decisions cannot be used for training.", problems);
+            return OperationError.Invalid("Some decisions cannot be used for training.", problems);
         }
 
         var actor = user.ToActor();
@@ -135,27 +134,27 @@ internal sealed class ModelService(
         }
     }
 
-    public Task<ServiceResult<ModelVersionResponse>> ApproveAsync(
+    public Task<OperationResult<ModelVersionResponse>> ApproveAsync(
         ClaimsPrincipal user, string id, int version, string? comment, CancellationToken cancellationToken) =>
         ReviewAsync(user, id, version, ModelStatus.Approved, comment, cancellationToken);
 
-    public Task<ServiceResult<ModelVersionResponse>> RejectAsync(
+    public Task<OperationResult<ModelVersionResponse>> RejectAsync(
         ClaimsPrincipal user, string id, int version, string? comment, CancellationToken cancellationToken) =>
         ReviewAsync(user, id, version, ModelStatus.Rejected, comment, cancellationToken);
 
-    private async Task<ServiceResult<ModelVersionResponse>> ReviewAsync(
+    private async Task<OperationResult<ModelVersionResponse>> ReviewAsync(
         ClaimsPrincipal user, string id, int version, ModelStatus decision, string? comment, CancellationToken cancellationToken)
     {
         var approving = decision == ModelStatus.Approved;
         if (!user.IsInRole(DesignerRoles.Approver))
         {
-            return ServiceError.Forbidden(approving ? "Only approvers approve model versions." : "Only approvers reject model versions.");
+            return OperationError.Forbidden(approving ? "Only approvers approve model versions." : "Only approvers reject model versions.");
         }
 
         if (!approving && string.IsNullOrWhiteSpace(comment))
         {
-            return ServiceError.BadRequest("A rejection needs a comment.",
-                [new ValidationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
+            return OperationError.Invalid("A rejection needs a comment.",
+                [new OperationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
         }
 
         var actor = user.ToActor();
@@ -175,17 +174,17 @@ internal sealed class ModelService(
 
             if (descriptor is null || descriptor.Version != version)
             {
-                return ServiceError.NotFound($"Model '{id}' has no version {version}.");
+                return OperationError.NotFound($"Model '{id}' has no version {version}.");
             }
 
             if (approving && descriptor.TrainedBy == actor.Id)
             {
-                return ServiceError.Forbidden("You trained this model version; another approver must approve it (four-eyes rule).");
+                return OperationError.Forbidden("You trained this model version; another approver must approve it (four-eyes rule).");
             }
 
             if (descriptor.Status != ModelStatus.PendingApproval)
             {
-                return ServiceError.Conflict($"Model '{id}' v{version} is {descriptor.Status}; only versions pending approval can be reviewed.");
+                return OperationError.Conflict($"Model '{id}' v{version} is {descriptor.Status}; only versions pending approval can be reviewed.");
             }
 
             // Issue 13: with Designer:Governance:RequireEvaluation, the workflow versions the model would serve need passing evaluations.
@@ -221,7 +220,7 @@ internal sealed class ModelService(
                 }
                 catch (InvalidOperationException ex)
                 {
-                    return ServiceError.Conflict(ex.Message);
+                    return OperationError.Conflict(ex.Message);
                 }
             }
             else
@@ -238,9 +237,9 @@ internal sealed class ModelService(
         }
     }
 
-    private static (List<LabelledExample> Examples, List<ValidationProblem> Problems) ToExamples(IReadOnlyList<TrainingDecision> decisions)
+    private static (List<LabelledExample> Examples, List<OperationProblem> Problems) ToExamples(IReadOnlyList<TrainingDecision> decisions)
     {
-        var problems = new List<ValidationProblem>();
+        var problems = new List<OperationProblem>();
         var examples = new List<LabelledExample>(decisions.Count);
         var corpus = DisputeCorpus.Default.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -250,11 +249,11 @@ internal sealed class ModelService(
             var decision = decisions[i];
             if (!corpus.TryGetValue(decision.DisputeId, out var record))
             {
-                problems.Add(new ValidationProblem("training.unknownDispute", $"'{Truncate(decision.DisputeId)}' is not a corpus dispute id (D-000001 … D-{DisputeCorpus.DefaultCount:000000}).", Field: field));
+                problems.Add(new OperationProblem("training.unknownDispute", $"'{Truncate(decision.DisputeId)}' is not a corpus dispute id (D-000001 … D-{DisputeCorpus.DefaultCount:000000}).", Field: field));
             }
             else if (!seen.Add(decision.DisputeId))
             {
-                problems.Add(new ValidationProblem("training.duplicateDispute", $"'{decision.DisputeId}' is decided twice.", Field: field));
+                problems.Add(new OperationProblem("training.duplicateDispute", $"'{decision.DisputeId}' is decided twice.", Field: field));
             }
             else
             {

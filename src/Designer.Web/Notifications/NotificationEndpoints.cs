@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Designer.Web.Notifications;
 
@@ -14,11 +15,11 @@ internal static class NotificationEndpoints
     {
         var group = api.MapGroup("/notifications/dead-letters").WithTags("Notifications").RequireAuthorization(DesignerPolicies.Admin);
         group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/retry", RetryAsync);
+        group.MapPost("/{id:guid}/retry", RetryAsync); // no body: the id names the dead letter
         return api;
     }
 
-    private static async Task<IResult> ListAsync(INotificationStore store, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<NotificationRecord>>, ProblemHttpResult>> ListAsync(INotificationStore store, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
         {
@@ -28,11 +29,11 @@ internal static class NotificationEndpoints
         return TypedResults.Ok(await store.ListDeadLettersAsync(p, size, cancellationToken));
     }
 
-    private static async Task<IResult> RetryAsync(INotificationStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<NotificationRecord>, ProblemHttpResult>> RetryAsync(INotificationStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var retried = await store.RetryDeadLetterAsync(id, user.ToActor(), cancellationToken);
         return retried is null
-            ? TypedResults.Problem($"No dead letter {id}: it does not exist or was retried already.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
+            ? ApiResults.Problem(OperationError.NotFound($"No dead letter {id}: it does not exist or was retried already."))
             : TypedResults.Ok(retried);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RolloutMonitor
         var result = state == RolloutStates.RolledBack && verdict.Breach is { } breach
             ? await _store.RollBackAsync(rollout.Id, new RolloutBreach(breach.Name, breach.Value, breach.Limit), verdict.Reason!, GuardActor, cancellationToken)
             : await _store.EndAsync(rollout.Id, state, verdict.Reason!, GuardActor, cancellationToken);
-        if (!result.Succeeded)
+        if (!result.IsSuccess)
         {
             // Promoted or aborted by hand meanwhile: the person's change stands.
             return null;

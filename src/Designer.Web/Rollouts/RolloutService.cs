@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Designer.Web.Api;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Rollouts;
 
@@ -9,35 +9,35 @@ namespace Designer.Web.Rollouts;
 internal sealed class RolloutService(IRolloutStore store, IWorkflowStore workflows, TimeProvider time)
 {
     /// <summary>Starts a rollout of version <paramref name="version"/>; bad input lists every problem and saves nothing.</summary>
-    public async Task<ServiceResult<RolloutRecord>> StartAsync(ClaimsPrincipal user, Guid workflowId, int version, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<RolloutRecord>> StartAsync(ClaimsPrincipal user, Guid workflowId, int version, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!CanChange(user))
         {
-            return ServiceError.Forbidden("Only approvers and operators roll versions out.");
+            return OperationError.Forbidden("Only approvers and operators roll versions out.");
         }
 
         var problems = new List<ValidationProblem>();
         var rollout = RolloutRequest.Read(workflowId, version, body, problems);
         if (rollout is null)
         {
-            return ServiceError.BadRequest("The rollout is invalid; nothing was started.", problems);
+            return OperationError.Invalid("The rollout is invalid; nothing was started.", problems.ToOperationProblems());
         }
 
         return Map(await store.StartAsync(rollout, user.ToActor(), cancellationToken));
     }
 
     /// <summary>The workflow's latest rollout with its live numbers.</summary>
-    public async Task<ServiceResult<RolloutView>> GetAsync(Guid workflowId, CancellationToken cancellationToken)
+    public async Task<OperationResult<RolloutView>> GetAsync(Guid workflowId, CancellationToken cancellationToken)
     {
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null)
         {
-            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+            return OperationError.NotFound($"Workflow {workflowId} does not exist.");
         }
 
         if (await store.GetLatestAsync(workflowId, cancellationToken) is not { } rollout)
         {
-            return ServiceError.NotFound($"Workflow {workflowId} has no rollout.");
+            return OperationError.NotFound($"Workflow {workflowId} has no rollout.");
         }
 
         var stats = await store.GetStatsAsync(rollout, cancellationToken);
@@ -45,25 +45,25 @@ internal sealed class RolloutService(IRolloutStore store, IWorkflowStore workflo
     }
 
     /// <summary>Promotes the open rollout by hand (activates the candidate).</summary>
-    public Task<ServiceResult<RolloutRecord>> PromoteAsync(ClaimsPrincipal user, Guid workflowId, CancellationToken cancellationToken) =>
+    public Task<OperationResult<RolloutRecord>> PromoteAsync(ClaimsPrincipal user, Guid workflowId, CancellationToken cancellationToken) =>
         EndAsync(user, workflowId, RolloutStates.Promoted, "Promoted by hand.", cancellationToken);
 
     /// <summary>Aborts the open rollout by hand (every new run to the baseline).</summary>
-    public Task<ServiceResult<RolloutRecord>> AbortAsync(ClaimsPrincipal user, Guid workflowId, CancellationToken cancellationToken) =>
+    public Task<OperationResult<RolloutRecord>> AbortAsync(ClaimsPrincipal user, Guid workflowId, CancellationToken cancellationToken) =>
         EndAsync(user, workflowId, RolloutStates.Aborted, "Aborted by hand.", cancellationToken);
 
-    private async Task<ServiceResult<RolloutRecord>> EndAsync(ClaimsPrincipal user, Guid workflowId, string state, string reason, CancellationToken cancellationToken)
+    private async Task<OperationResult<RolloutRecord>> EndAsync(ClaimsPrincipal user, Guid workflowId, string state, string reason, CancellationToken cancellationToken)
     {
         if (!CanChange(user))
         {
-            return ServiceError.Forbidden("Only approvers and operators promote or abort rollouts.");
+            return OperationError.Forbidden("Only approvers and operators promote or abort rollouts.");
         }
 
         if (await store.GetOpenAsync(workflowId, cancellationToken) is not { } open)
         {
             return await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null
-                ? ServiceError.NotFound($"Workflow {workflowId} does not exist.")
-                : ServiceError.Conflict($"Workflow {workflowId} has no running rollout.");
+                ? OperationError.NotFound($"Workflow {workflowId} does not exist.")
+                : OperationError.Conflict($"Workflow {workflowId} has no running rollout.");
         }
 
         return Map(await store.EndAsync(open.Id, state, reason, user.ToActor(), cancellationToken));
@@ -71,8 +71,8 @@ internal sealed class RolloutService(IRolloutStore store, IWorkflowStore workflo
 
     private static bool CanChange(ClaimsPrincipal user) => user.IsInRole(DesignerRoles.Approver) || user.IsInRole(DesignerRoles.Operator);
 
-    private static ServiceResult<RolloutRecord> Map(LifecycleResult<RolloutRecord> result) =>
-        result.Succeeded ? result.Value
-        : result.Error.Kind == LifecycleErrorKind.NotFound ? ServiceError.NotFound(result.Error.Message)
-        : ServiceError.Conflict(result.Error.Message);
+    private static OperationResult<RolloutRecord> Map(OperationResult<RolloutRecord> result) =>
+        result.IsSuccess ? result.Value
+        : result.Error.Kind == OperationErrorKind.NotFound ? OperationError.NotFound(result.Error.Detail)
+        : OperationError.Conflict(result.Error.Detail);
 }

@@ -40,12 +40,12 @@ internal static class IdempotentRunStart
     /// <param name="cancellationToken">Cancels the request.</param>
     public static async Task<IResult> StartAsync(
         IWorkflowApiKeyStore claims, Guid workflowId, string? key, string body, Guid apiKeyId, TimeSpan? wait, HttpContext http,
-        Func<Task<RunStartResult>> start, CancellationToken cancellationToken)
+        Func<Task<OperationResult<RunRecord>>> start, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
         if (key is null)
         {
-            return await RunStartReply.FromAsync(await start(), workflowId, wait, services, cancellationToken);
+            return await RunStartReply.FromAsync(await start(), wait, services, cancellationToken);
         }
 
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
@@ -58,14 +58,14 @@ internal static class IdempotentRunStart
                 return TypedResults.Problem($"A start with {Header} '{key}' is still in progress; retry shortly.",
                     statusCode: StatusCodes.Status409Conflict, title: "Start in progress");
             case WebhookClaim.WorkflowNotFound:
-                return await RunStartReply.FromAsync(new RunStartResult.WorkflowNotFound(), workflowId, wait, services, cancellationToken);
+                return await RunStartReply.FromAsync(RunStartErrors.WorkflowNotFound(workflowId), wait, services, cancellationToken);
             case WebhookClaim.BodyMismatch:
                 return TypedResults.Problem($"{Header} '{key}' was used before with a different body; use a new key for a new start.",
                     statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
                     extensions: new Dictionary<string, object?> { ["errors"] = new[] { new ValidationProblem("idempotencyKey", "reused with a different body", Field: Header) } });
         }
 
-        RunStartResult result;
+        OperationResult<RunRecord> result;
         try
         {
             result = await start();
@@ -77,9 +77,9 @@ internal static class IdempotentRunStart
         }
 
         // A refused start (bad input, no active version) frees the key, so the corrected request may reuse it.
-        await (result is RunStartResult.Started started
-            ? claims.CompleteDeliveryAsync(workflowId, key, started.Run.Id, CancellationToken.None)
+        await (result.IsSuccess
+            ? claims.CompleteDeliveryAsync(workflowId, key, result.Value.Id, CancellationToken.None)
             : claims.ReleaseDeliveryAsync(workflowId, key, CancellationToken.None));
-        return await RunStartReply.FromAsync(result, workflowId, wait, services, cancellationToken);
+        return await RunStartReply.FromAsync(result, wait, services, cancellationToken);
     }
 }

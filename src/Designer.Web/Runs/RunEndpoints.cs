@@ -4,7 +4,6 @@ using Designer.Runtime.Grains;
 using Designer.Runtime.Runs;
 using Designer.Web.Api;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Runs;
 
@@ -78,7 +77,7 @@ internal static class RunEndpoints
         return await IdempotentRunStart.StartAsync(claims, id, idempotencyKey, body, Guid.Empty, wait, request.HttpContext, async () =>
         {
             var result = await service.StartAsync(id, input, user.ToActor(), new RunStartOptions(runKey, version, Trigger: RunTriggers.Api), cancellationToken);
-            if (result is RunStartResult.Started && fromPrefer && wait is { } asked)
+            if (result.IsSuccess && fromPrefer && wait is { } asked)
             {
                 response.Headers["Preference-Applied"] = $"wait={(int)asked.TotalSeconds}";
             }
@@ -114,7 +113,7 @@ internal static class RunEndpoints
     private static async Task<IResult> GetAsync(IRunStore store, Guid id, CancellationToken cancellationToken) =>
         await store.GetRunAsync(id, cancellationToken) is { } run
             ? TypedResults.Ok(RunResponse.From(run))
-            : ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+            : ApiResults.Problem(OperationError.NotFound($"Run {id} does not exist."));
 
     /// <summary>
     /// One field of the stored run, unmasked (<c>field=input.email</c>, <c>output.x.y</c>, or <c>input</c> whole),
@@ -132,7 +131,7 @@ internal static class RunEndpoints
 
         if (await store.GetRunAsync(id, cancellationToken) is not { } run)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+            return ApiResults.Problem(OperationError.NotFound($"Run {id} does not exist."));
         }
 
         var segments = field.Split('.');
@@ -152,7 +151,7 @@ internal static class RunEndpoints
 
         if (value is null)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Run {id} has no value at '{field}'."));
+            return ApiResults.Problem(OperationError.NotFound($"Run {id} has no value at '{field}'."));
         }
 
         return await vault.RevealAsync(id, field, value, user.ToActor(), cancellationToken) switch
@@ -170,20 +169,16 @@ internal static class RunEndpoints
         // The operator is the audit entry's actor; the grain trusts it only signed by a web host (issue 14).
         var actor = user.ToActor();
         var outcome = await grains.GetGrain<IRunGrain>(id).CancelAsync(signer.Sign(id, new RunGrainCancel { ActorId = actor.Id, ActorName = actor.Name }));
-        return outcome.Kind switch
-        {
-            RunGrainOutcomeKind.Ok => TypedResults.Ok(new { runId = id, status = RunStatus.Cancelled }),
-            RunGrainOutcomeKind.NotFound => ApiResults.Problem(ServiceError.NotFound(outcome.Message!)),
-            RunGrainOutcomeKind.Refused => ApiResults.Problem(ServiceError.Forbidden(outcome.Message!)),
-            _ => ApiResults.Problem(ServiceError.Conflict(outcome.Message!)),
-        };
+        return RunGrainOutcomes.ToError(outcome.Kind, outcome.Message) is { } error
+            ? ApiResults.Problem(error)
+            : TypedResults.Ok(new { runId = id, status = RunStatus.Cancelled });
     }
 
     private static async Task<IResult> TraceAsync(IRunStore store, Guid id, long? after, CancellationToken cancellationToken)
     {
         if (await store.GetRunAsync(id, cancellationToken) is null)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist."));
+            return ApiResults.Problem(OperationError.NotFound($"Run {id} does not exist."));
         }
 
         var events = await store.ListTraceAsync(id, Math.Max(0, after ?? 0), 10_000, cancellationToken);

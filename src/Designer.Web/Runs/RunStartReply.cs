@@ -1,6 +1,5 @@
 using Designer.Runtime.Runs;
 using Designer.Web.Api;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Runs;
 
@@ -13,26 +12,14 @@ internal static class RunStartReply
 {
     /// <summary>Turns a start result into the response.</summary>
     /// <param name="result">What the run service answered.</param>
-    /// <param name="workflowId">The workflow (for messages).</param>
     /// <param name="wait">How long to wait for the run to settle, if asked.</param>
     /// <param name="services">The request's services (run store, run host, clock).</param>
     /// <param name="cancellationToken">The caller went away.</param>
-    public static async Task<IResult> FromAsync(RunStartResult result, Guid workflowId, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken) =>
-        result switch
-        {
-            RunStartResult.Started started => await StartedAsync(started.Run.Id, wait, services, cancellationToken),
-            RunStartResult.WorkflowNotFound => ApiResults.Problem(ServiceError.NotFound($"Workflow {workflowId} does not exist.")),
-            RunStartResult.NoActiveVersion => ApiResults.Problem(ServiceError.Conflict($"Workflow {workflowId} has no active version to run; approve a version first.")),
-            RunStartResult.NotRunnable notRunnable => TypedResults.Problem(
-                "The active version cannot run here: " + string.Join("; ", notRunnable.Problems),
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Workflow not runnable",
-                extensions: new Dictionary<string, object?> { ["errors"] = notRunnable.Problems }),
-            RunStartResult.InvalidInput invalid => ApiResults.BadRequest(
-                "The input does not fit the workflow's start schema: " + string.Join("; ", invalid.Problems),
-                [.. invalid.Problems.Select(p => new ValidationProblem("run.input", p, Field: "input"))]),
-            _ => throw new InvalidOperationException("Unknown start result."),
-        };
+    public static async Task<IResult> FromAsync(OperationResult<RunRecord> result, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IsSuccess ? await StartedAsync(result.Value.Id, wait, services, cancellationToken) : ApiResults.Problem(result.Error);
+    }
 
     /// <summary>The reply for a run that exists (just started, or the first run of a repeated delivery).</summary>
     /// <param name="wait">How long to wait for it to settle, if asked.</param>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Designer.Runtime.Grains;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Runs;
 
@@ -9,18 +8,18 @@ namespace Designer.Web.Runs;
 /// The one path of a human decision, for the API and the inbox alike (diagram in the Runtime README): the task is read
 /// once and the caller's role checked against it here; the run's grain only serialises the decisions of its run, and
 /// the store's conditional update makes exactly one of concurrent decisions win across hosts. Refusals are
-/// <see cref="ServiceError"/>s, which the API maps to ProblemDetails and the inbox shows as text.
+/// <see cref="OperationError"/>s, which the API maps to ProblemDetails and the inbox shows as text.
 /// </summary>
 internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains, GrainCallSigner signer)
 {
     /// <summary>The pending or decided task, when it exists and the user holds its role.</summary>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The task, 404 or 403.</returns>
-    public async Task<ServiceResult<HumanTaskRecord>> FindAsync(ClaimsPrincipal user, Guid taskId, CancellationToken cancellationToken)
+    public async Task<OperationResult<HumanTaskRecord>> FindAsync(ClaimsPrincipal user, Guid taskId, CancellationToken cancellationToken)
     {
         if (await store.GetTaskAsync(taskId, cancellationToken) is not { } task)
         {
-            return ServiceError.NotFound($"Task {taskId} does not exist.");
+            return OperationError.NotFound($"Task {taskId} does not exist.");
         }
 
         return CheckRole(user, task) is { } forbidden ? forbidden : task;
@@ -30,7 +29,7 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
     /// <param name="task">The task as read.</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>The decided task; 403, 404, 409 (decided meanwhile) or 400 (a decision the gate does not offer).</returns>
-    public async Task<ServiceResult<HumanTaskRecord>> DecideAsync(
+    public async Task<OperationResult<HumanTaskRecord>> DecideAsync(
         ClaimsPrincipal user, HumanTaskRecord task, TaskDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -52,18 +51,16 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
             ActorId = actor.Id,
             ActorName = actor.Name,
         }));
-        return outcome.Kind switch
+        if (RunGrainOutcomes.ToError(outcome.Kind, outcome.Message) is { } error)
         {
-            RunGrainOutcomeKind.Ok => await store.GetTaskAsync(task.Id, cancellationToken) is { } decided
-                ? decided
-                : ServiceError.NotFound($"Task {task.Id} does not exist."),
-            RunGrainOutcomeKind.NotFound => ServiceError.NotFound(outcome.Message!),
-            RunGrainOutcomeKind.Conflict => ServiceError.Conflict(outcome.Message!),
-            RunGrainOutcomeKind.Refused => ServiceError.Forbidden(outcome.Message!),
-            _ => ServiceError.BadRequest(outcome.Message!),
-        };
+            return error;
+        }
+
+        return await store.GetTaskAsync(task.Id, cancellationToken) is { } decided
+            ? decided
+            : OperationError.NotFound($"Task {task.Id} does not exist.");
     }
 
-    private static ServiceError? CheckRole(ClaimsPrincipal user, HumanTaskRecord task) =>
-        user.IsInRole(task.Role) ? null : ServiceError.Forbidden($"Only members of the '{task.Role}' role may decide this task.");
+    private static OperationError? CheckRole(ClaimsPrincipal user, HumanTaskRecord task) =>
+        user.IsInRole(task.Role) ? null : OperationError.Forbidden($"Only members of the '{task.Role}' role may decide this task.");
 }

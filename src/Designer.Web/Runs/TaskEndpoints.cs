@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Runs;
 
@@ -44,7 +43,7 @@ internal static class TaskEndpoints
     private static async Task<IResult> GetAsync(IRunStore store, Guid id, CancellationToken cancellationToken) =>
         await store.GetTaskAsync(id, cancellationToken) is { } task
             ? TypedResults.Ok(TaskResponse.From(task))
-            : ApiResults.Problem(ServiceError.NotFound($"Task {id} does not exist."));
+            : ApiResults.Problem(OperationError.NotFound($"Task {id} does not exist."));
 
     private static async Task<IResult> DecideAsync(
         TaskDecisionService decisions, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Designer.Runtime.Hosting;
 using Designer.Runtime.Tracing;
 using Designer.Web.Api;
-using Designer.Web.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace Designer.Web.Runs;
@@ -22,7 +21,7 @@ internal static class TraceStreamEndpoint
     {
         if (await store.GetRunAsync(id, cancellationToken) is null)
         {
-            await ApiResults.Problem(ServiceError.NotFound($"Run {id} does not exist.")).ExecuteAsync(context);
+            await ApiResults.Problem(OperationError.NotFound($"Run {id} does not exist.")).ExecuteAsync(context);
             return;
         }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Designer.Web.Triggers;
@@ -17,9 +16,9 @@ internal sealed class ApiKeyService(IWorkflowApiKeyStore store, IDataProtectionP
     private const string Purpose = "Designer.WebhookSigning.v1";
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
-    public async Task<ServiceResult<ApiKeyResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<ApiKeyResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
     {
-        var problems = new List<ValidationProblem>();
+        var problems = new List<OperationProblem>();
         string? name = null;
         if (body["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String && n.GetValue<string>().Trim() is { Length: > 0 and <= 200 } trimmed)
         {
@@ -27,7 +26,7 @@ internal sealed class ApiKeyService(IWorkflowApiKeyStore store, IDataProtectionP
         }
         else
         {
-            problems.Add(new ValidationProblem("apiKey.name", "name is required: a string of 1 to 200 characters saying who calls with the key.", Field: "name"));
+            problems.Add(new OperationProblem("apiKey.name", "name is required: a string of 1 to 200 characters saying who calls with the key.", Field: "name"));
         }
 
         var signed = false;
@@ -39,35 +38,35 @@ internal sealed class ApiKeyService(IWorkflowApiKeyStore store, IDataProtectionP
                 signed = s.GetValue<bool>();
                 break;
             default:
-                problems.Add(new ValidationProblem("apiKey.signed", "signed must be true or false.", Field: "signed"));
+                problems.Add(new OperationProblem("apiKey.signed", "signed must be true or false.", Field: "signed"));
                 break;
         }
 
         if (problems.Count > 0)
         {
-            return ServiceError.BadRequest("The API key request is invalid.", problems);
+            return OperationError.Invalid("The API key request is invalid.", problems);
         }
 
         var (secret, key, signingSecret) = NewSecret(signed);
         var created = await store.CreateAsync(workflowId, name!, secret, user.ToActor(), cancellationToken);
-        return created.Succeeded ? ApiKeyResponse.From(created.Value, key, signingSecret) : Error(created.Error);
+        return created.IsSuccess ? ApiKeyResponse.From(created.Value, key, signingSecret) : Error(created.Error);
     }
 
     public async Task<IReadOnlyList<ApiKeyResponse>> ListAsync(Guid workflowId, CancellationToken cancellationToken) =>
         [.. (await store.ListAsync(workflowId, cancellationToken)).Select(k => ApiKeyResponse.From(k))];
 
-    public async Task<ServiceResult<ApiKeyResponse>> RotateAsync(ClaimsPrincipal user, Guid workflowId, Guid keyId, CancellationToken cancellationToken)
+    public async Task<OperationResult<ApiKeyResponse>> RotateAsync(ClaimsPrincipal user, Guid workflowId, Guid keyId, CancellationToken cancellationToken)
     {
         var current = (await store.ListAsync(workflowId, cancellationToken)).FirstOrDefault(k => k.Id == keyId);
         var (secret, key, signingSecret) = NewSecret(current?.Signed == true);
         var rotated = await store.RotateAsync(workflowId, keyId, secret, user.ToActor(), cancellationToken);
-        return rotated.Succeeded ? ApiKeyResponse.From(rotated.Value, key, signingSecret) : Error(rotated.Error);
+        return rotated.IsSuccess ? ApiKeyResponse.From(rotated.Value, key, signingSecret) : Error(rotated.Error);
     }
 
-    public async Task<ServiceResult<ApiKeyResponse>> RevokeAsync(ClaimsPrincipal user, Guid workflowId, Guid keyId, CancellationToken cancellationToken)
+    public async Task<OperationResult<ApiKeyResponse>> RevokeAsync(ClaimsPrincipal user, Guid workflowId, Guid keyId, CancellationToken cancellationToken)
     {
         var revoked = await store.RevokeAsync(workflowId, keyId, user.ToActor(), cancellationToken);
-        return revoked.Succeeded ? ApiKeyResponse.From(revoked.Value) : Error(revoked.Error);
+        return revoked.IsSuccess ? ApiKeyResponse.From(revoked.Value) : Error(revoked.Error);
     }
 
     /// <summary>The signing secret of a signed key, decrypted for checking a delivery.</summary>
@@ -80,9 +79,9 @@ internal sealed class ApiKeyService(IWorkflowApiKeyStore store, IDataProtectionP
         return (new WorkflowApiKeySecret(prefix, ApiKeySecrets.Hash(key), signingSecret is null ? null : _protector.Protect(signingSecret)), key, signingSecret);
     }
 
-    private static ServiceError Error(LifecycleError error) => error.Kind switch
+    private static OperationError Error(OperationError error) => error.Kind switch
     {
-        LifecycleErrorKind.NotFound => ServiceError.NotFound(error.Message),
-        _ => ServiceError.Conflict(error.Message),
+        OperationErrorKind.NotFound => OperationError.NotFound(error.Detail),
+        _ => OperationError.Conflict(error.Detail),
     };
 }

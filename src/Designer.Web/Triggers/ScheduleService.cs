@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Designer.Runtime.Executors;
 using Designer.Web.Evaluations;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Triggers;
 
@@ -15,7 +14,7 @@ namespace Designer.Web.Triggers;
 /// </summary>
 internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowStore workflows, TimeProvider time)
 {
-    public async Task<ServiceResult<ScheduleResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<ScheduleResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
     {
         var checkedBody = await CheckAsync(workflowId, body, cancellationToken);
         if (checkedBody.Error is { } error)
@@ -24,7 +23,7 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
         }
 
         var created = await store.CreateAsync(workflowId, checkedBody.Value!, user.ToActor(), cancellationToken);
-        return created.Succeeded ? ScheduleResponse.From(created.Value, time.GetUtcNow()) : Error(created.Error);
+        return created.IsSuccess ? ScheduleResponse.From(created.Value, time.GetUtcNow()) : Error(created.Error);
     }
 
     public async Task<IReadOnlyList<ScheduleResponse>> ListAsync(Guid workflowId, CancellationToken cancellationToken)
@@ -34,18 +33,18 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
     }
 
     /// <summary>The schedule's latest claimed occurrences, newest first: the run each started, or why none started.</summary>
-    public async Task<ServiceResult<IReadOnlyList<ScheduleOccurrenceRecord>>> ListOccurrencesAsync(Guid workflowId, Guid scheduleId, int take, CancellationToken cancellationToken)
+    public async Task<OperationResult<IReadOnlyList<ScheduleOccurrenceRecord>>> ListOccurrencesAsync(Guid workflowId, Guid scheduleId, int take, CancellationToken cancellationToken)
     {
         if (!(await store.ListAsync(workflowId, cancellationToken)).Any(s => s.Id == scheduleId))
         {
-            return ServiceError.NotFound($"Workflow {workflowId} has no schedule {scheduleId}.");
+            return OperationError.NotFound($"Workflow {workflowId} has no schedule {scheduleId}.");
         }
 
         // Built explicitly: C# has no implicit conversion from an interface type such as IReadOnlyList.
-        return new ServiceResult<IReadOnlyList<ScheduleOccurrenceRecord>>(await store.ListOccurrencesAsync(scheduleId, take, cancellationToken), null);
+        return OperationResult<IReadOnlyList<ScheduleOccurrenceRecord>>.Success(await store.ListOccurrencesAsync(scheduleId, take, cancellationToken));
     }
 
-    public async Task<ServiceResult<ScheduleResponse>> UpdateAsync(ClaimsPrincipal user, Guid workflowId, Guid scheduleId, JsonObject body, CancellationToken cancellationToken)
+    public async Task<OperationResult<ScheduleResponse>> UpdateAsync(ClaimsPrincipal user, Guid workflowId, Guid scheduleId, JsonObject body, CancellationToken cancellationToken)
     {
         var checkedBody = await CheckAsync(workflowId, body, cancellationToken);
         if (checkedBody.Error is { } error)
@@ -54,34 +53,34 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
         }
 
         var updated = await store.UpdateAsync(workflowId, scheduleId, checkedBody.Value!, user.ToActor(), cancellationToken);
-        return updated.Succeeded ? ScheduleResponse.From(updated.Value, time.GetUtcNow()) : Error(updated.Error);
+        return updated.IsSuccess ? ScheduleResponse.From(updated.Value, time.GetUtcNow()) : Error(updated.Error);
     }
 
-    public async Task<ServiceResult<ScheduleResponse>> DeleteAsync(ClaimsPrincipal user, Guid workflowId, Guid scheduleId, CancellationToken cancellationToken)
+    public async Task<OperationResult<ScheduleResponse>> DeleteAsync(ClaimsPrincipal user, Guid workflowId, Guid scheduleId, CancellationToken cancellationToken)
     {
         var deleted = await store.DeleteAsync(workflowId, scheduleId, user.ToActor(), cancellationToken);
-        return deleted.Succeeded ? ScheduleResponse.From(deleted.Value, time.GetUtcNow()) : Error(deleted.Error);
+        return deleted.IsSuccess ? ScheduleResponse.From(deleted.Value, time.GetUtcNow()) : Error(deleted.Error);
     }
 
-    private async Task<ServiceResult<ScheduleDefinition>> CheckAsync(Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    private async Task<OperationResult<ScheduleDefinition>> CheckAsync(Guid workflowId, JsonObject body, CancellationToken cancellationToken)
     {
-        var problems = new List<ValidationProblem>();
+        var problems = new List<OperationProblem>();
         var name = Text(body, "name") is { Length: > 0 and <= 200 } n ? n : null;
         if (name is null)
         {
-            problems.Add(new ValidationProblem("schedule.name", "name is required: a string of 1 to 200 characters saying what the schedule is for.", Field: "name"));
+            problems.Add(new OperationProblem("schedule.name", "name is required: a string of 1 to 200 characters saying what the schedule is for.", Field: "name"));
         }
 
         var cron = Text(body, "cron");
         if (ScheduleCron.TryParse(cron, out var cronProblem) is null)
         {
-            problems.Add(new ValidationProblem("schedule.cron", cronProblem!, Field: "cron"));
+            problems.Add(new OperationProblem("schedule.cron", cronProblem!, Field: "cron"));
         }
 
         var zone = Text(body, "timeZone");
         if (ScheduleCron.TryFindTimeZone(zone, out var zoneProblem) is null)
         {
-            problems.Add(new ValidationProblem("schedule.timeZone", zoneProblem!, Field: "timeZone"));
+            problems.Add(new OperationProblem("schedule.timeZone", zoneProblem!, Field: "timeZone"));
         }
 
         var enabled = true;
@@ -93,14 +92,14 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
                 enabled = e.GetValue<bool>();
                 break;
             default:
-                problems.Add(new ValidationProblem("schedule.enabled", "enabled must be true or false.", Field: "enabled"));
+                problems.Add(new OperationProblem("schedule.enabled", "enabled must be true or false.", Field: "enabled"));
                 break;
         }
 
         var policy = body["missedPolicy"] is null ? ScheduleMissedPolicy.Skip : Text(body, "missedPolicy");
         if (policy is null || !ScheduleMissedPolicy.All.Contains(policy, StringComparer.Ordinal))
         {
-            problems.Add(new ValidationProblem("schedule.missedPolicy", $"missedPolicy must be one of {string.Join(", ", ScheduleMissedPolicy.All)}.", Field: "missedPolicy"));
+            problems.Add(new OperationProblem("schedule.missedPolicy", $"missedPolicy must be one of {string.Join(", ", ScheduleMissedPolicy.All)}.", Field: "missedPolicy"));
         }
 
         JsonObject input = [];
@@ -112,23 +111,23 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
                 input = given;
                 break;
             default:
-                problems.Add(new ValidationProblem("schedule.input", "input must be a JSON object (the run input every occurrence starts with).", Field: "input"));
+                problems.Add(new OperationProblem("schedule.input", "input must be a JSON object (the run input every occurrence starts with).", Field: "input"));
                 break;
         }
 
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is not { } workflow)
         {
-            return ServiceError.NotFound($"Workflow {workflowId} does not exist.");
+            return OperationError.NotFound($"Workflow {workflowId} does not exist.");
         }
 
         if (await StartSchemaAsync(workflow, cancellationToken) is { } schema)
         {
-            problems.AddRange(InputSchemaValidator.Validate(schema, input).Select(p => new ValidationProblem("schedule.input", p, Field: "input")));
+            problems.AddRange(InputSchemaValidator.Validate(schema, input).Select(p => new OperationProblem("schedule.input", p, Field: "input")));
         }
 
         if (problems.Count > 0)
         {
-            return ServiceError.BadRequest("The schedule is invalid: " + string.Join("; ", problems.Select(p => p.Message)), problems);
+            return OperationError.Invalid("The schedule is invalid: " + string.Join("; ", problems.Select(p => p.Message)), problems);
         }
 
         return new ScheduleDefinition(name!, cron!.Trim(), zone!.Trim(), input.ToJsonString(), enabled, policy!);
@@ -147,9 +146,9 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
     private static string? Text(JsonObject body, string name) =>
         body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>().Trim() : null;
 
-    private static ServiceError Error(LifecycleError error) => error.Kind switch
+    private static OperationError Error(OperationError error) => error.Kind switch
     {
-        LifecycleErrorKind.NotFound => ServiceError.NotFound(error.Message),
-        _ => ServiceError.Conflict(error.Message),
+        OperationErrorKind.NotFound => OperationError.NotFound(error.Detail),
+        _ => OperationError.Conflict(error.Detail),
     };
 }

@@ -133,7 +133,7 @@ internal sealed partial class ScheduleWorker : BackgroundService
 
         // The run key keeps a rollout's split stable per occurrence, like a caller's idempotency key.
         var options = new RunStartOptions($"schedule:{schedule.Id:N}:{occurrence.UtcTicks}", ValidateInput: true, Trigger: RunTriggers.Schedule);
-        RunStartResult result;
+        OperationResult<RunRecord> result;
         try
         {
             result = await _runs.StartAsync(schedule.WorkflowId, input, actor, options, cancellationToken);
@@ -146,16 +146,16 @@ internal sealed partial class ScheduleWorker : BackgroundService
             return false;
         }
 
-        var problem = result switch
+        var problem = result.Error?.Kind switch
         {
-            RunStartResult.Started => null,
-            RunStartResult.WorkflowNotFound => "The workflow no longer exists.",
-            RunStartResult.NoActiveVersion => "The workflow has no active version.",
-            RunStartResult.NotRunnable n => "The active version cannot run: " + string.Join("; ", n.Problems),
-            RunStartResult.InvalidInput i => "The schedule's input does not fit the start schema: " + string.Join("; ", i.Problems),
+            null => null,
+            OperationErrorKind.NotFound => "The workflow no longer exists.",
+            OperationErrorKind.InvalidState => "The workflow has no active version.",
+            OperationErrorKind.Unprocessable => "The active version cannot run: " + RunStartErrors.JoinProblems(result.Error),
+            OperationErrorKind.Invalid => "The schedule's input does not fit the start schema: " + RunStartErrors.JoinProblems(result.Error),
             _ => "The start was refused.",
         };
-        var runId = (result as RunStartResult.Started)?.Run.Id;
+        var runId = result.Value?.Id;
         await _store.CompleteOccurrenceAsync(schedule.Id, occurrence, runId, problem is null ? null : Truncate(problem), CancellationToken.None);
         if (problem is not null)
         {

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using Designer.Web.Identity;
-using Designer.Web.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +46,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         return new Page<UserView>([.. rows.Select(u => View(u, byUser[u.Id]))], page, pageSize, total);
     }
 
-    public Task<ServiceResult<CreatedUser>> CreateAsync(CreateUserRequest request, Actor actor, CancellationToken cancellationToken)
+    public Task<OperationResult<CreatedUser>> CreateAsync(CreateUserRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var email = request.Email?.Trim() ?? string.Empty;
@@ -57,7 +56,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         problems.AddRange(CheckRoles(request.Roles));
         if (problems.Count > 0)
         {
-            return Task.FromResult<ServiceResult<CreatedUser>>(ServiceError.BadRequest("The new account is not valid.", problems));
+            return Task.FromResult<OperationResult<CreatedUser>>(OperationError.Invalid("The new account is not valid.", problems));
         }
 
         var roles = Normalise(request.Roles!);
@@ -65,7 +64,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         {
             if (await users.FindByEmailAsync(email) is not null)
             {
-                return AuditedOutcome.Refused<ServiceResult<CreatedUser>>(ServiceError.Conflict($"An account with the e-mail {email} exists."));
+                return AuditedOutcome.Refused<OperationResult<CreatedUser>>(OperationError.Conflict($"An account with the e-mail {email} exists."));
             }
 
             var generated = string.IsNullOrEmpty(request.Password);
@@ -74,28 +73,28 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return AuditedOutcome.Refused<ServiceResult<CreatedUser>>(IdentityProblem("The new account is not valid.", created));
+                return AuditedOutcome.Refused<OperationResult<CreatedUser>>(IdentityProblem("The new account is not valid.", created));
             }
 
             var granted = await users.AddToRolesAsync(user, roles);
             if (!granted.Succeeded)
             {
-                return AuditedOutcome.Refused<ServiceResult<CreatedUser>>(IdentityProblem("The roles could not be given.", granted));
+                return AuditedOutcome.Refused<OperationResult<CreatedUser>>(IdentityProblem("The roles could not be given.", granted));
             }
 
             var data = new JsonObject { ["email"] = email, ["displayName"] = displayName, ["roles"] = Json(roles), ["passwordGenerated"] = generated };
-            ServiceResult<CreatedUser> result = new CreatedUser(View(user, roles), generated ? password : null);
+            OperationResult<CreatedUser> result = new CreatedUser(View(user, roles), generated ? password : null);
             return new(result, [new AuditDraft(actor, "user.created", EntityType, user.Id, data)]);
         }, cancellationToken);
     }
 
-    public Task<ServiceResult<UserView>> SetRolesAsync(string id, SetRolesRequest request, Actor actor, CancellationToken cancellationToken)
+    public Task<OperationResult<UserView>> SetRolesAsync(string id, SetRolesRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = CheckRoles(request.Roles);
         if (problems.Count > 0)
         {
-            return Task.FromResult<ServiceResult<UserView>>(ServiceError.BadRequest("The roles are not valid.", problems));
+            return Task.FromResult<OperationResult<UserView>>(OperationError.Invalid("The roles are not valid.", problems));
         }
 
         var wanted = Normalise(request.Roles!);
@@ -103,7 +102,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         {
             if (before.Contains(DesignerRoles.Admin) && !wanted.Contains(DesignerRoles.Admin) && await IsLastActiveAdminAsync(user, ct))
             {
-                return ServiceError.Conflict($"{user.Email} is the last active administrator; make another account administrator first.");
+                return OperationError.Conflict($"{user.Email} is the last active administrator; make another account administrator first.");
             }
 
             var removed = await users.RemoveFromRolesAsync(user, before.Except(wanted, StringComparer.Ordinal));
@@ -117,12 +116,12 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
         }, cancellationToken);
     }
 
-    public Task<ServiceResult<UserView>> LockAsync(string id, Actor actor, CancellationToken cancellationToken) =>
+    public Task<OperationResult<UserView>> LockAsync(string id, Actor actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, actor, "lock your own account", async (user, roles, ct) =>
         {
             if (roles.Contains(DesignerRoles.Admin) && await IsLastActiveAdminAsync(user, ct))
             {
-                return ServiceError.Conflict($"{user.Email} is the last active administrator and cannot be locked.");
+                return OperationError.Conflict($"{user.Email} is the last active administrator and cannot be locked.");
             }
 
             await users.SetLockoutEnabledAsync(user, true);
@@ -130,7 +129,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
             return locked.Succeeded ? new Change(roles, "user.locked", null) : IdentityProblem("The account could not be locked.", locked);
         }, cancellationToken);
 
-    public Task<ServiceResult<UserView>> UnlockAsync(string id, Actor actor, CancellationToken cancellationToken) =>
+    public Task<OperationResult<UserView>> UnlockAsync(string id, Actor actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, actor, "unlock your own account", async (user, roles, ct) =>
         {
             var unlocked = await users.SetLockoutEndDateAsync(user, null);
@@ -142,7 +141,7 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
             return unlocked.Succeeded ? new Change(roles, "user.unlocked", null) : IdentityProblem("The account could not be unlocked.", unlocked);
         }, cancellationToken);
 
-    public async Task<ServiceResult<PasswordReset>> ResetPasswordAsync(string id, Actor actor, CancellationToken cancellationToken)
+    public async Task<OperationResult<PasswordReset>> ResetPasswordAsync(string id, Actor actor, CancellationToken cancellationToken)
     {
         var password = TemporaryPassword.Create();
         var result = await ChangeAsync(id, actor, "reset your own password here", async (user, roles, ct) =>
@@ -160,38 +159,38 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
     /// The frame of every change to an existing account: find it, refuse changes to oneself, apply inside the
     /// governance transaction, renew the security stamp, record the entry (with the e-mail, so the log reads alone).
     /// </summary>
-    private Task<ServiceResult<UserView>> ChangeAsync(
-        string id, Actor actor, string selfAction, Func<DesignerUser, IReadOnlyList<string>, CancellationToken, Task<ServiceResult<Change>>> apply, CancellationToken cancellationToken)
+    private Task<OperationResult<UserView>> ChangeAsync(
+        string id, Actor actor, string selfAction, Func<DesignerUser, IReadOnlyList<string>, CancellationToken, Task<OperationResult<Change>>> apply, CancellationToken cancellationToken)
     {
         if (string.Equals(id, actor.Id, StringComparison.Ordinal))
         {
-            return Task.FromResult<ServiceResult<UserView>>(ServiceError.Forbidden($"You cannot {selfAction}; another administrator must do it."));
+            return Task.FromResult<OperationResult<UserView>>(OperationError.Forbidden($"You cannot {selfAction}; another administrator must do it."));
         }
 
         return AuditedChange.RunAsync(db, time, async ct =>
         {
             if (await users.FindByIdAsync(id) is not { } user)
             {
-                return AuditedOutcome.Refused<ServiceResult<UserView>>(ServiceError.NotFound($"No account has the id {id}."));
+                return AuditedOutcome.Refused<OperationResult<UserView>>(OperationError.NotFound($"No account has the id {id}."));
             }
 
             var before = Normalise([.. await users.GetRolesAsync(user)]);
             var applied = await apply(user, before, ct);
             if (!applied.IsSuccess)
             {
-                return AuditedOutcome.Refused<ServiceResult<UserView>>(applied.Error!);
+                return AuditedOutcome.Refused<OperationResult<UserView>>(applied.Error!);
             }
 
             var stamped = await users.UpdateSecurityStampAsync(user);
             if (!stamped.Succeeded)
             {
-                return AuditedOutcome.Refused<ServiceResult<UserView>>(IdentityProblem("The account's sessions could not be ended.", stamped));
+                return AuditedOutcome.Refused<OperationResult<UserView>>(IdentityProblem("The account's sessions could not be ended.", stamped));
             }
 
             var change = applied.Value!;
             var data = change.Data ?? [];
             data["email"] = user.Email;
-            ServiceResult<UserView> view = View(user, change.Roles);
+            OperationResult<UserView> view = View(user, change.Roles);
             return new(view, [new AuditDraft(actor, change.Action, EntityType, user.Id, data)]);
         }, cancellationToken);
     }
@@ -215,55 +214,55 @@ internal sealed class UserAdministration(UserManager<DesignerUser> users, Design
     private static List<string> Normalise(IReadOnlyList<string> roles) =>
         [.. AssignableRoles.Where(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))];
 
-    private static List<ValidationProblem> CheckEmail(string email)
+    private static List<OperationProblem> CheckEmail(string email)
     {
         if (email.Length == 0)
         {
-            return [new ValidationProblem("user.email.required", "Give the e-mail the person signs in with.", Field: "email")];
+            return [new OperationProblem("user.email.required", "Give the e-mail the person signs in with.", Field: "email")];
         }
 
         if (email.Length > MaxEmailLength)
         {
-            return [new ValidationProblem("user.email.tooLong", $"The e-mail is longer than {MaxEmailLength} characters.", Field: "email")];
+            return [new OperationProblem("user.email.tooLong", $"The e-mail is longer than {MaxEmailLength} characters.", Field: "email")];
         }
 
         return MailAddress.TryCreate(email, out var address) && string.Equals(address.Address, email, StringComparison.Ordinal)
             ? []
-            : [new ValidationProblem("user.email.invalid", $"'{email}' is not an e-mail address.", Field: "email")];
+            : [new OperationProblem("user.email.invalid", $"'{email}' is not an e-mail address.", Field: "email")];
     }
 
-    private static List<ValidationProblem> CheckDisplayName(string name) =>
+    private static List<OperationProblem> CheckDisplayName(string name) =>
         name.Length > MaxDisplayNameLength
-            ? [new ValidationProblem("user.displayName.tooLong", $"The name is longer than {MaxDisplayNameLength} characters.", Field: "displayName")]
+            ? [new OperationProblem("user.displayName.tooLong", $"The name is longer than {MaxDisplayNameLength} characters.", Field: "displayName")]
             : name.Any(char.IsControl)
-                ? [new ValidationProblem("user.displayName.invalid", "The name contains control characters.", Field: "displayName")]
+                ? [new OperationProblem("user.displayName.invalid", "The name contains control characters.", Field: "displayName")]
                 : [];
 
-    private static List<ValidationProblem> CheckRoles(IReadOnlyList<string>? roles)
+    private static List<OperationProblem> CheckRoles(IReadOnlyList<string>? roles)
     {
-        var problems = new List<ValidationProblem>();
+        var problems = new List<OperationProblem>();
         if (roles is null || roles.Count == 0)
         {
-            problems.Add(new ValidationProblem("user.roles.required", $"Give at least one role: {string.Join(", ", DesignerRoles.All)}.", Field: "roles"));
+            problems.Add(new OperationProblem("user.roles.required", $"Give at least one role: {string.Join(", ", DesignerRoles.All)}.", Field: "roles"));
             return problems;
         }
 
         foreach (var unknown in roles.Where(r => !AssignableRoles.Contains(r, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal))
         {
-            problems.Add(new ValidationProblem("user.roles.unknown", $"'{unknown}' is not a role; the roles are {string.Join(", ", AssignableRoles)}.", Field: "roles"));
+            problems.Add(new OperationProblem("user.roles.unknown", $"'{unknown}' is not a role; the roles are {string.Join(", ", AssignableRoles)}.", Field: "roles"));
         }
 
         if (problems.Count == 0 && !roles.Any(r => DesignerRoles.All.Contains(r, StringComparer.OrdinalIgnoreCase)))
         {
-            problems.Add(new ValidationProblem("user.roles.piiReaderAlone",
+            problems.Add(new OperationProblem("user.roles.piiReaderAlone",
                 $"{DesignerRoles.PiiReader} is given in addition to a reading role ({string.Join(", ", DesignerRoles.All)}); alone it opens nothing.", Field: "roles"));
         }
 
         return problems;
     }
 
-    private static ServiceError IdentityProblem(string detail, IdentityResult result) => ServiceError.BadRequest(detail,
-        [.. result.Errors.Select(e => new ValidationProblem($"user.{char.ToLowerInvariant(e.Code[0])}{e.Code[1..]}", e.Description,
+    private static OperationError IdentityProblem(string detail, IdentityResult result) => OperationError.Invalid(detail,
+        [.. result.Errors.Select(e => new OperationProblem($"user.{char.ToLowerInvariant(e.Code[0])}{e.Code[1..]}", e.Description,
             Field: e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email" : null))]);
 
     private static JsonArray Json(IEnumerable<string> values) => [.. values.Select(v => (JsonNode)v)];

@@ -53,7 +53,7 @@ internal static class UserEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : (ProblemHttpResult)ApiResults.Problem(result.Error!);
     }
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Respond(Task<Workflows.ServiceResult<UserView>> pending)
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Respond(Task<OperationResult<UserView>> pending)
     {
         var result = await pending;
         return result.IsSuccess ? TypedResults.Ok(result.Value) : (ProblemHttpResult)ApiResults.Problem(result.Error!);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Designer.Web.Api;
 using Designer.Web.Identity;
 
 namespace Designer.Web.Workflows;
@@ -10,22 +11,22 @@ namespace Designer.Web.Workflows;
 /// </summary>
 internal sealed class VersionService(IWorkflowStore store, WorkflowValidator validator, Evaluations.EvaluationGate? evaluationGate = null)
 {
-    public async Task<ServiceResult<VersionRecord>> SubmitAsync(
+    public async Task<OperationResult<VersionRecord>> SubmitAsync(
         ClaimsPrincipal user, Guid id, string? ifMatch, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Author))
         {
-            return ServiceError.Forbidden("Only authors submit versions.");
+            return OperationError.Forbidden("Only authors submit versions.");
         }
 
         if (await store.GetDraftAsync(id, cancellationToken) is not { } draft)
         {
-            return ServiceError.NotFound($"Workflow {id} does not exist.");
+            return OperationError.NotFound($"Workflow {id} does not exist.");
         }
 
         if (!string.IsNullOrWhiteSpace(ifMatch) && ETags.Parse(ifMatch) != draft.ETag)
         {
-            return ServiceError.Conflict("The draft changed since you loaded it.",
+            return OperationError.Conflict("The draft changed since you loaded it.",
                 new Dictionary<string, object?> { ["currentETag"] = ETags.Format(draft.ETag) });
         }
 
@@ -33,7 +34,7 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         var problems = parsed.IsWellFormed ? validator.Validate(parsed.Definition!) : parsed.Problems;
         if (!parsed.IsWellFormed || problems.Count > 0)
         {
-            return ServiceError.BadRequest("The draft has problems; fix them before submitting.", problems);
+            return OperationError.Invalid("The draft has problems; fix them before submitting.", problems.ToOperationProblems());
         }
 
         var definition = parsed.Definition!;
@@ -43,7 +44,7 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         {
             // A second version with the same hash would only duplicate the review (issue 18).
             var detail = $"The draft is unchanged since v{last.Number} ({last.Status}); edit it before submitting.";
-            return ServiceError.BadRequest(detail, [new ValidationProblem("draft.unchanged", detail)]);
+            return OperationError.Invalid(detail, [new OperationProblem("draft.unchanged", detail)]);
         }
 
         var audit = new JsonObject { ["nodes"] = definition.Nodes.Count, ["edges"] = definition.Edges.Count };
@@ -53,23 +54,23 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         return Map(submitted);
     }
 
-    public async Task<ServiceResult<VersionRecord>> GetAsync(Guid id, int number, CancellationToken cancellationToken) =>
+    public async Task<OperationResult<VersionRecord>> GetAsync(Guid id, int number, CancellationToken cancellationToken) =>
         await store.GetVersionAsync(id, number, cancellationToken) is { } version
             ? version
-            : ServiceError.NotFound($"Workflow {id} has no version {number}.");
+            : OperationError.NotFound($"Workflow {id} has no version {number}.");
 
-    public async Task<ServiceResult<Page<VersionSummary>>> ListAsync(
+    public async Task<OperationResult<Page<VersionSummary>>> ListAsync(
         Guid id, int page, int pageSize, CancellationToken cancellationToken) =>
         await store.GetWorkflowAsync(id, cancellationToken) is null
-            ? ServiceError.NotFound($"Workflow {id} does not exist.")
+            ? OperationError.NotFound($"Workflow {id} does not exist.")
             : await store.ListVersionsAsync(id, page, pageSize, cancellationToken);
 
-    public async Task<ServiceResult<VersionRecord>> ApproveAsync(
+    public async Task<OperationResult<VersionRecord>> ApproveAsync(
         ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Approver))
         {
-            return ServiceError.Forbidden("Only approvers approve versions.");
+            return OperationError.Forbidden("Only approvers approve versions.");
         }
 
         // Issue 13: with Designer:Governance:RequireEvaluation the version needs a passing evaluation first.
@@ -82,31 +83,31 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         return Map(await store.ApproveVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
     }
 
-    public async Task<ServiceResult<VersionRecord>> RejectAsync(
+    public async Task<OperationResult<VersionRecord>> RejectAsync(
         ClaimsPrincipal user, Guid id, int number, string? comment, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Approver))
         {
-            return ServiceError.Forbidden("Only approvers reject versions.");
+            return OperationError.Forbidden("Only approvers reject versions.");
         }
 
         if (string.IsNullOrWhiteSpace(comment))
         {
-            return ServiceError.BadRequest("A rejection needs a comment.",
-                [new ValidationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
+            return OperationError.Invalid("A rejection needs a comment.",
+                [new OperationProblem("comment.required", "A rejection needs a comment.", Field: "comment")]);
         }
 
         return Map(await store.RejectVersionAsync(id, number, user.ToActor(), comment, cancellationToken));
     }
 
-    public async Task<ServiceResult<WorkflowRecord>> ActivateAsync(
+    public async Task<OperationResult<WorkflowRecord>> ActivateAsync(
         ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken) =>
         !user.IsInRole(DesignerRoles.Approver)
-            ? ServiceError.Forbidden("Only approvers activate versions.")
+            ? OperationError.Forbidden("Only approvers activate versions.")
             : Map(await store.ActivateVersionAsync(id, number, user.ToActor(), cancellationToken));
 
     /// <summary>Loads a version by number, or the draft for <c>"draft"</c>.</summary>
-    public async Task<ServiceResult<WorkflowDefinition>> LoadAsync(Guid id, string which, CancellationToken cancellationToken)
+    public async Task<OperationResult<WorkflowDefinition>> LoadAsync(Guid id, string which, CancellationToken cancellationToken)
     {
         string? json;
         if (string.Equals(which, "draft", StringComparison.OrdinalIgnoreCase))
@@ -119,21 +120,21 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         }
         else
         {
-            return ServiceError.BadRequest($"'{Truncate(which)}' is neither a version number nor 'draft'.");
+            return OperationError.Invalid($"'{Truncate(which)}' is neither a version number nor 'draft'.");
         }
 
         if (json is null)
         {
-            return ServiceError.NotFound($"Workflow {id} has no '{Truncate(which)}'.");
+            return OperationError.NotFound($"Workflow {id} has no '{Truncate(which)}'.");
         }
 
         var parsed = WorkflowJson.Parse(json);
         return parsed.IsWellFormed
             ? parsed.Definition!
-            : ServiceError.BadRequest("The stored definition is not well-formed.", parsed.Problems);
+            : OperationError.Invalid("The stored definition is not well-formed.", parsed.Problems.ToOperationProblems());
     }
 
-    public async Task<ServiceResult<WorkflowDiffResult>> DiffAsync(
+    public async Task<OperationResult<WorkflowDiffResult>> DiffAsync(
         Guid id, string from, string to, CancellationToken cancellationToken)
     {
         var left = await LoadAsync(id, from, cancellationToken);
@@ -146,21 +147,21 @@ internal sealed class VersionService(IWorkflowStore store, WorkflowValidator val
         return right.IsSuccess ? WorkflowDiff.Compute(left.Value!, right.Value!) : right.Error!;
     }
 
-    private static ServiceResult<T> Map<T>(LifecycleResult<T> result)
+    private static OperationResult<T> Map<T>(OperationResult<T> result)
         where T : class
     {
-        if (result.Succeeded)
+        if (result.IsSuccess)
         {
             return result.Value;
         }
 
-        var message = result.Error.Message;
+        var message = result.Error.Detail;
         return result.Error.Kind switch
         {
-            LifecycleErrorKind.NotFound => ServiceError.NotFound(message),
-            LifecycleErrorKind.SelfApproval => ServiceError.Forbidden(message),
-            LifecycleErrorKind.Invalid => ServiceError.BadRequest(message),
-            _ => ServiceError.Conflict(message),
+            OperationErrorKind.NotFound => OperationError.NotFound(message),
+            OperationErrorKind.Forbidden => OperationError.Forbidden(message),
+            OperationErrorKind.Invalid => OperationError.Invalid(message),
+            _ => OperationError.Conflict(message),
         };
     }
 

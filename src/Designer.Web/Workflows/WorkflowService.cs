@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Designer.Web.Api;
 using Designer.Web.Identity;
 
 namespace Designer.Web.Workflows;
@@ -13,17 +14,17 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
     public Task<Page<WorkflowSummary>> ListAsync(int page, int pageSize, string? search, CancellationToken cancellationToken) =>
         store.ListWorkflowsAsync(page, pageSize, search, cancellationToken);
 
-    public async Task<ServiceResult<WorkflowRecord>> GetAsync(Guid id, CancellationToken cancellationToken) =>
+    public async Task<OperationResult<WorkflowRecord>> GetAsync(Guid id, CancellationToken cancellationToken) =>
         await store.GetWorkflowAsync(id, cancellationToken) is { } workflow
             ? workflow
-            : ServiceError.NotFound($"Workflow {id} does not exist.");
+            : OperationError.NotFound($"Workflow {id} does not exist.");
 
-    public async Task<ServiceResult<WorkflowRecord>> CreateAsync(
+    public async Task<OperationResult<WorkflowRecord>> CreateAsync(
         ClaimsPrincipal user, string? name, string? description, string? definitionJson, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Author))
         {
-            return ServiceError.Forbidden("Only authors create workflows.");
+            return OperationError.Forbidden("Only authors create workflows.");
         }
 
         var definition = Drafts.Blank(name ?? string.Empty, description);
@@ -32,7 +33,7 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
             var parsed = WorkflowJson.Parse(definitionJson);
             if (!parsed.IsWellFormed)
             {
-                return ServiceError.BadRequest("The definition is not well-formed.", parsed.Problems);
+                return OperationError.Invalid("The definition is not well-formed.", parsed.Problems.ToOperationProblems());
             }
 
             definition = parsed.Definition!;
@@ -43,7 +44,7 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         var nameProblems = Drafts.CheckName(definition.Name);
         if (nameProblems.Count > 0)
         {
-            return ServiceError.BadRequest("The workflow needs a name.", nameProblems);
+            return OperationError.Invalid("The workflow needs a name.", nameProblems.ToOperationProblems());
         }
 
         var created = await store.CreateWorkflowAsync(
@@ -52,12 +53,12 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
     }
 
     /// <summary>Creates a workflow from a document in our format or Elsa 3's; skipped Elsa activities are reported.</summary>
-    public async Task<ServiceResult<ImportedWorkflow>> ImportAsync(
+    public async Task<OperationResult<ImportedWorkflow>> ImportAsync(
         ClaimsPrincipal user, string format, string body, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Author))
         {
-            return ServiceError.Forbidden("Only authors import workflows.");
+            return OperationError.Forbidden("Only authors import workflows.");
         }
 
         WorkflowDefinition? definition;
@@ -73,18 +74,18 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
                 (definition, warnings) = (imported.Definition, imported.Problems);
                 break;
             default:
-                return ServiceError.BadRequest($"Unknown format '{format}'; use 'designer' or 'elsa'.");
+                return OperationError.Invalid($"Unknown format '{format}'; use 'designer' or 'elsa'.");
         }
 
         if (definition is null)
         {
-            return ServiceError.BadRequest("The document could not be imported.", warnings);
+            return OperationError.Invalid("The document could not be imported.", warnings.ToOperationProblems());
         }
 
         var nameProblems = Drafts.CheckName(definition.Name);
         if (nameProblems.Count > 0)
         {
-            return ServiceError.BadRequest("The imported workflow needs a name.", nameProblems);
+            return OperationError.Invalid("The imported workflow needs a name.", nameProblems.ToOperationProblems());
         }
 
         var audit = new JsonObject { ["format"] = format.ToLowerInvariant(), ["skipped"] = warnings.Count };
@@ -93,11 +94,11 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         return new ImportedWorkflow(created.Workflow, warnings, validator.Validate(definition));
     }
 
-    public async Task<ServiceResult<DraftView>> GetDraftAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<OperationResult<DraftView>> GetDraftAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.GetDraftAsync(id, cancellationToken) is not { } draft)
         {
-            return ServiceError.NotFound($"Workflow {id} does not exist.");
+            return OperationError.NotFound($"Workflow {id} does not exist.");
         }
 
         var parsed = WorkflowJson.Parse(draft.DefinitionJson);
@@ -106,24 +107,24 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
     }
 
     /// <summary>Saves a well-formed draft even when it is invalid (autosave); a stale ETag never overwrites.</summary>
-    public async Task<ServiceResult<DraftSaved>> SaveDraftAsync(
+    public async Task<OperationResult<DraftSaved>> SaveDraftAsync(
         ClaimsPrincipal user, Guid id, string json, string? ifMatch, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DesignerRoles.Author))
         {
-            return ServiceError.Forbidden("Only authors edit drafts.");
+            return OperationError.Forbidden("Only authors edit drafts.");
         }
 
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return new ServiceError(StatusCodes.Status428PreconditionRequired, "Precondition required",
+            return new OperationError(OperationErrorKind.PreconditionRequired,
                 "Saving a draft requires the If-Match header with the draft's ETag.");
         }
 
         var parsed = WorkflowJson.Parse(json);
         if (!parsed.IsWellFormed)
         {
-            return ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems);
+            return OperationError.Invalid("The draft is not well-formed.", parsed.Problems.ToOperationProblems());
         }
 
         var definition = parsed.Definition!;
@@ -132,34 +133,34 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
         return saved switch
         {
             SaveDraftResult.Saved ok => new DraftSaved(ok.ETag, validator.Validate(definition)),
-            SaveDraftResult.Conflict conflict => ServiceError.Conflict(
+            SaveDraftResult.Conflict conflict => OperationError.Conflict(
                 "Someone else saved this draft meanwhile; reload it or overwrite with its current ETag.",
                 new Dictionary<string, object?> { ["currentETag"] = ETags.Format(conflict.CurrentETag) }),
-            _ => ServiceError.NotFound($"Workflow {id} does not exist."),
+            _ => OperationError.NotFound($"Workflow {id} does not exist."),
         };
     }
 
     /// <summary>Validates the posted definition, or the stored draft when nothing is posted.</summary>
-    public async Task<ServiceResult<IReadOnlyList<ValidationProblem>>> ValidateAsync(
+    public async Task<OperationResult<IReadOnlyList<ValidationProblem>>> ValidateAsync(
         Guid id, string? json, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             var draft = await GetDraftAsync(id, cancellationToken);
             return draft.IsSuccess
-                ? new ServiceResult<IReadOnlyList<ValidationProblem>>(draft.Value!.Problems, null)
+                ? OperationResult<IReadOnlyList<ValidationProblem>>.Success(draft.Value!.Problems)
                 : draft.Error!;
         }
 
         if (await store.GetWorkflowAsync(id, cancellationToken) is null)
         {
-            return ServiceError.NotFound($"Workflow {id} does not exist.");
+            return OperationError.NotFound($"Workflow {id} does not exist.");
         }
 
         var parsed = WorkflowJson.Parse(json);
         return parsed.IsWellFormed
-            ? new ServiceResult<IReadOnlyList<ValidationProblem>>(validator.Validate(parsed.Definition!), null)
-            : ServiceError.BadRequest("The draft is not well-formed.", parsed.Problems);
+            ? OperationResult<IReadOnlyList<ValidationProblem>>.Success(validator.Validate(parsed.Definition!))
+            : OperationError.Invalid("The draft is not well-formed.", parsed.Problems.ToOperationProblems());
     }
 }
 

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence.Tests.Conformance;
 
 /// <summary>Issue 13 item 1: a reviewer fixes a dataset case's label while no evaluation has used the dataset.</summary>
@@ -25,11 +27,11 @@ public abstract partial class StoreConformanceTests
         var audit = await storage.Audit.ListAsync(1, 50, dataset.Id.ToString(), Ct);
 
         // Assert
-        Assert.True(fixedCase.Succeeded, fixedCase.Error?.Message);
+        Assert.True(fixedCase.IsSuccess, fixedCase.Error?.Detail);
         Assert.Equal(("analyst", EvaluationStore.ReviewerLabelSource), (fixedCase.Value.ExpectedEnd, fixedCase.Value.LabelSource));
-        Assert.Equal(LifecycleErrorKind.NotFound, missing.Error?.Kind);
-        Assert.True(evaluation.Succeeded, evaluation.Error?.Message);
-        Assert.Equal(LifecycleErrorKind.InvalidState, late.Error?.Kind);
+        Assert.Equal(OperationErrorKind.NotFound, missing.Error?.Kind);
+        Assert.True(evaluation.IsSuccess, evaluation.Error?.Detail);
+        Assert.Equal(OperationErrorKind.InvalidState, late.Error?.Kind);
         Assert.Equal(new[] { "auto", "analyst" }, cases.Select(c => c.ExpectedEnd));
         Assert.Equal(new[] { "critical" }, cases[1].Tags);
         var entry = Assert.Single(audit.Items, e => e.Action == EvaluationAuditActions.DatasetCaseRelabelled);

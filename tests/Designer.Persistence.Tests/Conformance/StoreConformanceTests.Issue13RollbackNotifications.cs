@@ -21,7 +21,7 @@ public abstract partial class StoreConformanceTests
         await PublishAsync(storage, created);
         var started = await rollouts.StartAsync(
             new NewRollout(created.Workflow.Id, 2, RolloutModes.Canary, 10, "PT1H", TimeSpan.FromHours(1), 5, new RolloutGuards(null, 0.3, null, null)), Alice, Ct);
-        Assert.True(started.Succeeded, started.Error?.Message);
+        Assert.True(started.IsSuccess, started.Error?.Detail);
 
         // Act: the guard rolls it back; a second rollback is refused.
         var rolledBack = await rollouts.RollBackAsync(started.Value.Id, new RolloutBreach("maxEscalationRate", 0.6, 0.3), "Guard maxEscalationRate breached", RolloutGuardActor, Ct);
@@ -36,9 +36,9 @@ public abstract partial class StoreConformanceTests
         var delivered = await Task.WhenAll(claimed.Select(c => outbox.MarkDeliveredAsync(c.Id, "host-1", Ct)));
 
         // Assert: one event id for both subscribers, written with the rollback; ids, versions, guard and people only.
-        Assert.True(rolledBack.Succeeded, rolledBack.Error?.Message);
+        Assert.True(rolledBack.IsSuccess, rolledBack.Error?.Detail);
         Assert.Equal(RolloutStates.RolledBack, rolledBack.Value.State);
-        Assert.False(again.Succeeded);
+        Assert.False(again.IsSuccess);
         Assert.Equal(["oncall", "ops"], rows.Select(r => r.Subscriber).Order());
         Assert.Single(rows.Select(r => r.EventId).Distinct());
         Assert.All(rows, r => Assert.Equal(
@@ -75,7 +75,7 @@ public abstract partial class StoreConformanceTests
         var beforeRollback = await rollouts.ListRolledBackForUserAsync(Bob.Id, DateTimeOffset.UtcNow.AddDays(-1), 50, Ct);
 
         // Act
-        Assert.True(started.Succeeded, started.Error?.Message);
+        Assert.True(started.IsSuccess, started.Error?.Detail);
         await rollouts.RollBackAsync(started.Value.Id, new RolloutBreach("maxWrongRate", 0.05, 0.01), "Guard maxWrongRate breached", RolloutGuardActor, Ct);
         var approver = await rollouts.ListRolledBackForUserAsync(Bob.Id, DateTimeOffset.UtcNow.AddDays(-1), 50, Ct);
         var starter = await rollouts.ListRolledBackForUserAsync(Alice.Id, DateTimeOffset.UtcNow.AddDays(-1), 50, Ct);

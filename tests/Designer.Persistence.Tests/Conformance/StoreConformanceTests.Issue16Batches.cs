@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public abstract partial class StoreConformanceTests
         var missing = await batches.CreateAsync(Guid.NewGuid(), "csv", 0, rows, Alice, Ct);
 
         // Assert
-        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.True(result.IsSuccess, result.Error?.Detail);
         var batch = (await batches.GetAsync(result.Value.Id, Ct))!;
         Assert.Equal((3, 1, "csv", Alice.Id), (batch.RowCount, batch.SkippedCount, batch.Format, batch.CreatedById));
         Assert.Equal(new BatchProgress(3, 0, 0, 0, 0), batch.Progress);
@@ -30,8 +31,8 @@ public abstract partial class StoreConformanceTests
         Assert.Contains(batch.Id, (await batches.ListUndispatchedAsync(Ct)).Select(b => b.Id));
         var audit = await storage.Audit.ListAsync(1, 50, created.Workflow.Id.ToString("D"), Ct);
         Assert.Contains(audit.Items, e => e.Action == BatchAuditActions.Created && e.DataJson!.Contains(batch.Id.ToString("D"), StringComparison.Ordinal));
-        Assert.False(missing.Succeeded);
-        Assert.Equal(LifecycleErrorKind.NotFound, missing.Error!.Kind);
+        Assert.False(missing.IsSuccess);
+        Assert.Equal(OperationErrorKind.NotFound, missing.Error!.Kind);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence.Tests.Conformance;
@@ -71,9 +72,9 @@ public abstract partial class StoreConformanceTests
         Assert.Contains(enabledOnly, s => s.Id == schedule.Id);
         Assert.False(disabled.Definition.Enabled);
         Assert.DoesNotContain(enabledAfterDisable, s => s.Id == schedule.Id);
-        Assert.Equal(LifecycleErrorKind.NotFound, otherWorkflow.Error?.Kind);
-        Assert.True(deleted.Succeeded);
-        Assert.Equal(LifecycleErrorKind.NotFound, deletedAgain.Error?.Kind);
+        Assert.Equal(OperationErrorKind.NotFound, otherWorkflow.Error?.Kind);
+        Assert.True(deleted.IsSuccess);
+        Assert.Equal(OperationErrorKind.NotFound, deletedAgain.Error?.Kind);
         Assert.False(claimAfterDelete);
         Assert.Empty(await store.ListOccurrencesAsync(schedule.Id, 10, Ct));
         Assert.Equal(

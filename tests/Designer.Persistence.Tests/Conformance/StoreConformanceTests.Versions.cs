@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence.Tests.Conformance;
@@ -15,7 +16,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.SubmitVersionAsync(created.Workflow.Id, """{"canonical":true}""", "hash-1", created.Draft.ETag, Alice, null, Ct);
 
         // Assert
-        Assert.True(result.Succeeded);
+        Assert.True(result.IsSuccess);
         Assert.Equal(1, result.Value.Number);
         Assert.Equal(VersionStatus.PendingApproval, result.Value.Status);
         Assert.False(result.Value.IsActive);
@@ -35,8 +36,8 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.SubmitVersionAsync(created.Workflow.Id, DraftJson, "hash", created.Draft.ETag, Alice, null, Ct);
 
         // Assert
-        Assert.False(result.Succeeded);
-        Assert.Equal(LifecycleErrorKind.Conflict, result.Error.Kind);
+        Assert.False(result.IsSuccess);
+        Assert.Equal(OperationErrorKind.Conflict, result.Error.Kind);
         Assert.Null(await storage.Workflows.GetVersionAsync(created.Workflow.Id, 1, Ct));
     }
 
@@ -50,7 +51,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.SubmitVersionAsync(Guid.CreateVersion7(), DraftJson, "hash", Guid.NewGuid().ToString("N"), Alice, null, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.NotFound, result.Error?.Kind);
+        Assert.Equal(OperationErrorKind.NotFound, result.Error?.Kind);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public abstract partial class StoreConformanceTests
             () => storage.Workflows.SubmitVersionAsync(created.Workflow.Id, DraftJson, $"hash-{i}", created.Draft.ETag, Alice, null, Ct), Ct)));
 
         // Assert
-        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Detail));
         Assert.Equal(Enumerable.Range(1, 10), results.Select(r => r.Value!.Number).Order());
         var page = await storage.Workflows.ListVersionsAsync(created.Workflow.Id, 1, 200, Ct);
         Assert.Equal(10, page.Total);
@@ -110,7 +111,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.ApproveVersionAsync(created.Workflow.Id, version.Number, Alice with { Name = "Alice renamed" }, null, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.SelfApproval, result.Error?.Kind);
+        Assert.Equal(OperationErrorKind.Forbidden, result.Error?.Kind);
         Assert.Equal(VersionStatus.PendingApproval, (await storage.Workflows.GetVersionAsync(created.Workflow.Id, version.Number, Ct))!.Status);
     }
 
@@ -126,7 +127,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.ApproveVersionAsync(created.Workflow.Id, version.Number, Bob, "looks good", Ct);
 
         // Assert
-        Assert.True(result.Succeeded);
+        Assert.True(result.IsSuccess);
         Assert.Equal(VersionStatus.Published, result.Value.Status);
         Assert.True(result.Value.IsActive);
         Assert.Equal(Bob.Id, result.Value.ReviewedById);
@@ -147,8 +148,8 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.ApproveVersionAsync(created.Workflow.Id, version.Number, Bob, null, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.InvalidState, result.Error?.Kind);
-        Assert.Equal("Version 1 is Rejected; only PendingApproval versions can be approved.", result.Error?.Message);
+        Assert.Equal(OperationErrorKind.InvalidState, result.Error?.Kind);
+        Assert.Equal("Version 1 is Rejected; only PendingApproval versions can be approved.", result.Error?.Detail);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.ApproveVersionAsync(created.Workflow.Id, version.Number, Bob, null, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.InvalidState, result.Error?.Kind);
+        Assert.Equal(OperationErrorKind.InvalidState, result.Error?.Kind);
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.ApproveVersionAsync(created.Workflow.Id, 42, Bob, null, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.NotFound, result.Error?.Kind);
+        Assert.Equal(OperationErrorKind.NotFound, result.Error?.Kind);
     }
 
     [Theory]
@@ -194,7 +195,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.RejectVersionAsync(created.Workflow.Id, version.Number, Bob, comment, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.Invalid, result.Error?.Kind);
+        Assert.Equal(OperationErrorKind.Invalid, result.Error?.Kind);
         Assert.Equal(VersionStatus.PendingApproval, (await storage.Workflows.GetVersionAsync(created.Workflow.Id, version.Number, Ct))!.Status);
     }
 
@@ -210,7 +211,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.RejectVersionAsync(created.Workflow.Id, version.Number, Bob, "missing policy node", Ct);
 
         // Assert
-        Assert.True(result.Succeeded);
+        Assert.True(result.IsSuccess);
         Assert.Equal(VersionStatus.Rejected, result.Value.Status);
         Assert.Equal("missing policy node", result.Value.ReviewComment);
         Assert.Null((await storage.Workflows.GetWorkflowAsync(created.Workflow.Id, Ct))!.ActiveVersion);
@@ -228,7 +229,7 @@ public abstract partial class StoreConformanceTests
         var result = await storage.Workflows.ActivateVersionAsync(created.Workflow.Id, version.Number, Bob, Ct);
 
         // Assert
-        Assert.Equal(LifecycleErrorKind.InvalidState, result.Error?.Kind);
+        Assert.Equal(OperationErrorKind.InvalidState, result.Error?.Kind);
         Assert.Null((await storage.Workflows.GetWorkflowAsync(created.Workflow.Id, Ct))!.ActiveVersion);
     }
 

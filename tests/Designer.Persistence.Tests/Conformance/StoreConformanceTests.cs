@@ -42,7 +42,7 @@ public abstract partial class StoreConformanceTests
         var draft = await storage.Workflows.GetDraftAsync(created.Workflow.Id, Ct);
         var result = await storage.Workflows.SubmitVersionAsync(
             created.Workflow.Id, DraftJson, "sha256:" + Guid.NewGuid().ToString("N"), draft!.ETag, author ?? Alice, null, Ct);
-        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.True(result.IsSuccess, result.Error?.Detail);
         return result.Value;
     }
 
@@ -50,7 +50,7 @@ public abstract partial class StoreConformanceTests
     {
         var version = await SubmitAsync(storage, created);
         var result = await storage.Workflows.ApproveVersionAsync(created.Workflow.Id, version.Number, Bob, null, Ct);
-        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.True(result.IsSuccess, result.Error?.Detail);
         return result.Value;
     }
 

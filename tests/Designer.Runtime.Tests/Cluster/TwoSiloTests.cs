@@ -42,7 +42,7 @@ public sealed partial class TwoSiloTests
         var store = primary.GetRequiredService<IRunStore>();
         var workflowId = await PublishAsync(primary.GetRequiredService<IWorkflowStore>(), ct);
         var started = await primary.GetRequiredService<RunService>().StartAsync(workflowId, Input(6000), Alice, ct);
-        var runId = Assert.IsType<RunStartResult.Started>(started).Run.Id;
+        var runId = Assert.IsType<RunRecord>(started.Value).Id;
         await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
         var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
         // Parking arms the gate's SLA reminder, which activates the run's grain: find its silo and kill it. The
@@ -105,9 +105,9 @@ public sealed partial class TwoSiloTests
         var created = await workflows.CreateWorkflowAsync("Two silos " + Guid.NewGuid().ToString("N")[..6], null, json, Alice, ct);
         var draft = await workflows.GetDraftAsync(created.Workflow.Id, ct);
         var version = await workflows.SubmitVersionAsync(created.Workflow.Id, json, ContentHash.Compute(definition), draft!.ETag, Alice, null, ct);
-        Assert.True(version.Succeeded, version.Error?.Message);
+        Assert.True(version.IsSuccess, version.Error?.Detail);
         var approved = await workflows.ApproveVersionAsync(created.Workflow.Id, version.Value.Number, Bob, null, ct);
-        Assert.True(approved.Succeeded, approved.Error?.Message);
+        Assert.True(approved.IsSuccess, approved.Error?.Detail);
         return created.Workflow.Id;
     }
 

@@ -149,7 +149,7 @@ public sealed class Issue15TraceBatchingTests
         var created = await workflows.CreateWorkflowAsync("Batched " + Guid.NewGuid().ToString("N")[..6], null, WorkflowJson.Serialize(definition), Author, Ct);
         var draft = await workflows.GetDraftAsync(created.Workflow.Id, Ct);
         var submitted = await workflows.SubmitVersionAsync(created.Workflow.Id, WorkflowJson.Serialize(definition), ContentHash.Compute(definition), draft!.ETag, Author, null, Ct);
-        Assert.True(submitted.Succeeded);
+        Assert.True(submitted.IsSuccess);
         return created.Workflow.Id;
     }
 

@@ -35,7 +35,7 @@ public sealed class Issue16BatchResumeTests
         var input = """{"amount":1,"currency":"EUR"}""";
         var batch = (await store.CreateAsync(id, "csv", 0, [new(2, input), new(3, input), new(4, input)], actor, ct)).Value!;
         var startedId = await store.AssignRunAsync(batch.Id, 2, Guid.CreateVersion7(), ct);
-        Assert.IsType<RunStartResult.Started>(await runs.StartAsync(id, JsonNode.Parse(input)!.AsObject(), actor, new RunStartOptions(RunId: startedId), ct));
+        Assert.True((await runs.StartAsync(id, JsonNode.Parse(input)!.AsObject(), actor, new RunStartOptions(RunId: startedId), ct)).IsSuccess);
         var assignedId = await store.AssignRunAsync(batch.Id, 3, Guid.CreateVersion7(), ct);
         var worker = new BatchWorker(
             store, services.GetRequiredService<IRunStore>(), runs, services.GetRequiredService<RunExecutionHost>(), new BatchSignal(),

@@ -104,9 +104,9 @@ public sealed class Issue16BatchUiTests : UiTestContext
         var store = AppServices.GetRequiredService<IWorkflowStore>();
         var draft = await store.GetDraftAsync(id, CancellationToken.None);
         var submitted = await store.SubmitVersionAsync(id, draft!.DefinitionJson, "sha256:" + Guid.NewGuid().ToString("N"), draft.ETag, new Actor("author-1", "author-1@demo.local"), null, CancellationToken.None);
-        Assert.True(submitted.Succeeded, submitted.Error?.Message);
+        Assert.True(submitted.IsSuccess, submitted.Error?.Detail);
         var approved = await store.ApproveVersionAsync(id, 1, new Actor("approver-1", "approver-1@demo.local"), null, CancellationToken.None);
-        Assert.True(approved.Succeeded, approved.Error?.Message);
+        Assert.True(approved.IsSuccess, approved.Error?.Detail);
         return id;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Designer.Hosting;
 using Designer.Inference;
 using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
@@ -120,7 +121,7 @@ public sealed class Issue12ChatModelsPanelTests : UiTestContext
 
         // Assert
         Assert.Empty(cut.FindAll("button[data-testid^=chat-approve-]"));
-        Assert.Equal(403, forced.Error!.Status);
+        Assert.Equal(OperationErrorKind.Forbidden, forced.Error!.Kind);
     }
 
     [Fact]

@@ -49,14 +49,14 @@ public sealed class Issue16NotificationsPageTests : UiTestContext
         for (var n = 1; n <= 2; n++)
         {
             var draft = (await workflows.GetDraftAsync(workflowId, CancellationToken.None))!;
-            Assert.True((await workflows.SubmitVersionAsync(workflowId, draft.DefinitionJson, $"hash-{n}", draft.ETag, author, null, CancellationToken.None)).Succeeded);
-            Assert.True((await workflows.ApproveVersionAsync(workflowId, n, approver, null, CancellationToken.None)).Succeeded);
+            Assert.True((await workflows.SubmitVersionAsync(workflowId, draft.DefinitionJson, $"hash-{n}", draft.ETag, author, null, CancellationToken.None)).IsSuccess);
+            Assert.True((await workflows.ApproveVersionAsync(workflowId, n, approver, null, CancellationToken.None)).IsSuccess);
         }
 
         var rollouts = new RolloutStore(AppServices.GetRequiredService<IDbContextFactory<DesignerDbContext>>(), TimeProvider.System, new OpsRouter());
         var started = await rollouts.StartAsync(
             new NewRollout(workflowId, 2, RolloutModes.Canary, 10, "PT1H", TimeSpan.FromHours(1), 5, new RolloutGuards(null, 0.3, null, null)), approver, CancellationToken.None);
-        Assert.True((await rollouts.RollBackAsync(started.Value!.Id, new RolloutBreach("maxEscalationRate", 0.5, 0.3), "breached", approver, CancellationToken.None)).Succeeded);
+        Assert.True((await rollouts.RollBackAsync(started.Value!.Id, new RolloutBreach("maxEscalationRate", 0.5, 0.3), "breached", approver, CancellationToken.None)).IsSuccess);
         var claimed = Assert.Single(await store.ClaimDueAsync("host", TimeSpan.FromMinutes(1), 10, CancellationToken.None));
         await store.MarkFailedAsync(claimed.Id, "host", "HTTP 500 Internal Server Error", null, CancellationToken.None);
         SignIn("admin-1", "admin");

@@ -1,4 +1,5 @@
 using Bunit;
+using Designer.Hosting;
 using Designer.Web.Components.Shared;
 using MudBlazor.Services;
 
@@ -11,7 +12,7 @@ public sealed class ProblemsListTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        IReadOnlyList<ValidationProblem> problems =
+        IReadOnlyList<OperationProblem> problems =
         [
             new("node.unknownKind", "Unknown kind 'teleport'.", NodeId: "x"),
             new("edge.danglingTarget", "Edge e1 points nowhere.", EdgeId: "e1"),

@@ -92,7 +92,7 @@ public sealed class Issue13DatasetCasesViewTests : UiTestContext
         if (freeze)
         {
             var created = await store.CreateEvaluationAsync(new NewEvaluation(id, dataset.Id, null, "sha256:x", "{}", null, null, null), Author, CancellationToken.None);
-            Assert.True(created.Succeeded, created.Error?.Message);
+            Assert.True(created.IsSuccess, created.Error?.Detail);
         }
 
         Services.AddSingleton(store);

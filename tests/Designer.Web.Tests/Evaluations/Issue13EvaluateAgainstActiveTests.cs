@@ -77,7 +77,7 @@ public sealed class Issue13EvaluateAgainstActiveTests : UiTestContext
         var id = await SeedWorkflowAsync("author-1");
         var versions = new VersionService(workflows, new WorkflowValidator());
         Assert.True((await versions.SubmitAsync(Principal("author-1", "author"), id, null, CancellationToken.None)).IsSuccess);
-        Assert.True((await workflows.ApproveVersionAsync(id, 1, new Actor("approver-1", "approver-1@demo.local"), null, CancellationToken.None)).Succeeded);
+        Assert.True((await workflows.ApproveVersionAsync(id, 1, new Actor("approver-1", "approver-1@demo.local"), null, CancellationToken.None)).IsSuccess);
         var draft = (await workflows.GetDraftAsync(id, CancellationToken.None))!;
         var definition = JsonNode.Parse(draft.DefinitionJson)!;
         definition["name"] = "Dispute triage v2";

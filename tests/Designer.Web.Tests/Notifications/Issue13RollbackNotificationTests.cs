@@ -30,13 +30,13 @@ public sealed class Issue13RollbackNotificationTests(Issue16NotificationFixture 
         for (var n = 1; n <= 2; n++)
         {
             var draft = (await workflows.GetDraftAsync(id, CancellationToken.None))!;
-            Assert.True((await workflows.SubmitVersionAsync(id, draft.DefinitionJson, $"sha256:{n}", draft.ETag, Author, null, CancellationToken.None)).Succeeded);
-            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).Succeeded);
+            Assert.True((await workflows.SubmitVersionAsync(id, draft.DefinitionJson, $"sha256:{n}", draft.ETag, Author, null, CancellationToken.None)).IsSuccess);
+            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).IsSuccess);
         }
 
         var started = await rollouts.StartAsync(
             new NewRollout(id, 2, RolloutModes.Canary, 10, "PT1H", TimeSpan.FromHours(1), 5, new RolloutGuards(null, 0.3, null, null)), Starter, CancellationToken.None);
-        Assert.True(started.Succeeded, started.Error?.Message);
+        Assert.True(started.IsSuccess, started.Error?.Detail);
         var rolloutId = started.Value.Id.ToString("D");
 
         // Act: the guard's rollback, as RolloutMonitor makes it.
@@ -46,7 +46,7 @@ public sealed class Issue13RollbackNotificationTests(Issue16NotificationFixture 
         var received = await WaitForAsync(e => e.Path == "/rollouts" && RolloutIdOf(e) == rolloutId);
 
         // Assert
-        Assert.True(rolledBack.Succeeded, rolledBack.Error?.Message);
+        Assert.True(rolledBack.IsSuccess, rolledBack.Error?.Detail);
         Assert.Single(fixture.Received, e => e.Path == "/rollouts" && RolloutIdOf(e) == rolloutId);
         Assert.DoesNotContain(fixture.Received, e => e.Path != "/rollouts" && RolloutIdOf(e) == rolloutId);
         Assert.Equal("rollout.rolled_back", received.Type);

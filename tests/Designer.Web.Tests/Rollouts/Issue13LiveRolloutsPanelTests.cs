@@ -20,7 +20,7 @@ public sealed class Issue13LiveRolloutsPanelTests : UiTestContext
         var id = await TwoApprovedVersionsAsync();
         var started = await rollouts.StartAsync(
             new NewRollout(id, 2, RolloutModes.Canary, 10, "PT1H", TimeSpan.FromHours(1), 200, new RolloutGuards(null, 0.3, null, null)), Approver, CancellationToken.None);
-        Assert.True(started.Succeeded, started.Error?.Message);
+        Assert.True(started.IsSuccess, started.Error?.Detail);
         AddServices(rollouts);
         SignIn("viewer-1", "viewer");
 
@@ -47,7 +47,7 @@ public sealed class Issue13LiveRolloutsPanelTests : UiTestContext
         var id = await TwoApprovedVersionsAsync();
         var started = await rollouts.StartAsync(
             new NewRollout(id, 2, RolloutModes.Shadow, 20, "PT1H", TimeSpan.FromHours(1), 5, new RolloutGuards(null, null, null, null)), Approver, CancellationToken.None);
-        Assert.True((await rollouts.EndAsync(started.Value!.Id, RolloutStates.Aborted, "Aborted by hand.", Approver, CancellationToken.None)).Succeeded);
+        Assert.True((await rollouts.EndAsync(started.Value!.Id, RolloutStates.Aborted, "Aborted by hand.", Approver, CancellationToken.None)).IsSuccess);
         AddServices(rollouts);
         SignIn("viewer-1", "viewer");
 
@@ -72,8 +72,8 @@ public sealed class Issue13LiveRolloutsPanelTests : UiTestContext
         {
             var draft = (await workflows.GetDraftAsync(id, CancellationToken.None))!;
             var submitted = await workflows.SubmitVersionAsync(id, draft.DefinitionJson, $"hash-{n}", draft.ETag, Author, null, CancellationToken.None);
-            Assert.True(submitted.Succeeded, submitted.Error?.Message);
-            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).Succeeded);
+            Assert.True(submitted.IsSuccess, submitted.Error?.Detail);
+            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).IsSuccess);
         }
 
         return id;

@@ -68,8 +68,8 @@ public sealed class Issue13RollbackNoticesTests : UiTestContext
         {
             var draft = (await workflows.GetDraftAsync(id, CancellationToken.None))!;
             var submitted = await workflows.SubmitVersionAsync(id, draft.DefinitionJson, $"hash-{n}", draft.ETag, Author, null, CancellationToken.None);
-            Assert.True(submitted.Succeeded, submitted.Error?.Message);
-            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).Succeeded);
+            Assert.True(submitted.IsSuccess, submitted.Error?.Detail);
+            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).IsSuccess);
         }
 
         return id;

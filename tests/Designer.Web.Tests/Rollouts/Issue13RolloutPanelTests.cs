@@ -99,7 +99,7 @@ public sealed class Issue13RolloutPanelTests : UiTestContext
         AddRolloutServices();
         var started = await AppServices.GetRequiredService<IRolloutStore>().StartAsync(
             new NewRollout(id, 2, RolloutModes.Canary, 10, "PT1H", TimeSpan.FromHours(1), 200, new RolloutGuards(null, 0.3, null, 2000)), Approver, CancellationToken.None);
-        Assert.True(started.Succeeded, started.Error?.Message);
+        Assert.True(started.IsSuccess, started.Error?.Detail);
         return id;
     }
 
@@ -118,8 +118,8 @@ public sealed class Issue13RolloutPanelTests : UiTestContext
         {
             var draft = (await workflows.GetDraftAsync(id, CancellationToken.None))!;
             var submitted = await workflows.SubmitVersionAsync(id, draft.DefinitionJson, $"hash-{n}", draft.ETag, Author, null, CancellationToken.None);
-            Assert.True(submitted.Succeeded, submitted.Error?.Message);
-            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).Succeeded);
+            Assert.True(submitted.IsSuccess, submitted.Error?.Detail);
+            Assert.True((await workflows.ApproveVersionAsync(id, n, Approver, null, CancellationToken.None)).IsSuccess);
         }
 
         return id;

@@ -69,9 +69,9 @@ public abstract class RunApiFixture : IAsyncLifetime
         var created = await store.CreateWorkflowAsync(definition.Name + " " + Guid.NewGuid().ToString("N")[..6], null, json, author, ct);
         var draft = await store.GetDraftAsync(created.Workflow.Id, ct);
         var version = await store.SubmitVersionAsync(created.Workflow.Id, json, ContentHash.Compute(definition), draft!.ETag, author, null, ct);
-        Assert.True(version.Succeeded, version.Error?.Message);
+        Assert.True(version.IsSuccess, version.Error?.Detail);
         var approved = await store.ApproveVersionAsync(created.Workflow.Id, version.Value.Number, new Actor("legacy-approver", "Legacy Approver"), null, ct);
-        Assert.True(approved.Succeeded, approved.Error?.Message);
+        Assert.True(approved.IsSuccess, approved.Error?.Detail);
         return created.Workflow.Id;
     }
 

@@ -60,7 +60,7 @@ public sealed class Issue16SchedulesPanelTests : UiTestContext
         var store = AppServices.GetRequiredService<Designer.Persistence.IWorkflowScheduleStore>();
         var created = await store.CreateAsync(id, new Designer.Persistence.ScheduleDefinition("hourly", "0 * * * *", "UTC", ValidInput, true, "skip"),
             new Designer.Persistence.Actor("operator-1", "operator-1@demo.local"), CancellationToken.None);
-        Assert.True(created.Succeeded, created.Error?.Message);
+        Assert.True(created.IsSuccess, created.Error?.Detail);
         SignIn("viewer-1", "viewer");
 
         // Act

@@ -1,6 +1,5 @@
 using Designer.Web.Identity;
 using Designer.Web.Users;
-using Designer.Web.Workflows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -19,7 +18,7 @@ public sealed partial class UsersPage
     private string? _search;
     private string? _me;
     private bool _busy;
-    private ServiceError? _error;
+    private OperationError? _error;
     private (string Email, string Password)? _secret;
     private bool _creating;
     private string? _newEmail;
@@ -137,7 +136,7 @@ public sealed partial class UsersPage
         }
     }
 
-    private async Task ApplyAsync(Func<Actor, Task<ServiceResult<UserView>>> change)
+    private async Task ApplyAsync(Func<Actor, Task<OperationResult<UserView>>> change)
     {
         _busy = true;
         try

@@ -128,13 +128,13 @@ public sealed partial class InboxList : ComponentBase, IAsyncDisposable
         try
         {
             var result = await Decisions.DecideAsync(_user, task, decision, CancellationToken.None);
-            switch (result.Error?.Status)
+            switch (result.Error?.Kind)
             {
                 case null:
                     _tasks = [.. _tasks.Where(t => t.Id != task.Id)];
                     _decided = $"Recorded: {decision.Decision} — {TaskCase.From(task.EvidenceJson).Title} (run {task.RunId.ToString()[..8]}).";
                     break;
-                case StatusCodes.Status409Conflict or StatusCodes.Status404NotFound:
+                case OperationErrorKind.Conflict or OperationErrorKind.InvalidState or OperationErrorKind.NotFound:
                     var current = await Runs.GetTaskAsync(task.Id, CancellationToken.None);
                     _conflict = current?.DecidedByName is { } who
                         ? $"This task was already decided by {who} ({current.Decision})."

@@ -137,13 +137,14 @@ public sealed partial class StartRunDialog
                 return;
             }
 
-            switch (await Runs.StartAsync(id, input, user.ToActor(), new RunStartOptions(Trigger: RunTriggers.Ui), CancellationToken.None))
+            var started = await Runs.StartAsync(id, input, user.ToActor(), new RunStartOptions(Trigger: RunTriggers.Ui), CancellationToken.None);
+            switch (started.Error?.Kind)
             {
-                case RunStartResult.Started started:
-                    Dialog.Close(DialogResult.Ok(started.Run.Id));
+                case null:
+                    Dialog.Close(DialogResult.Ok(started.Value!.Id));
                     break;
-                case RunStartResult.NotRunnable notRunnable:
-                    _problems = notRunnable.Problems;
+                case OperationErrorKind.Unprocessable:
+                    _problems = [.. started.Error.Problems.Select(p => p.Message)];
                     break;
                 default:
                     _problems = ["The workflow has no active version any more."];

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Designer.Web.Triggers;
-using Designer.Web.Workflows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -20,7 +19,7 @@ public sealed partial class ApiKeysPanel
     private ApiKeyResponse? _shown;
     private ApiKeyResponse? _confirmRevoke;
     private string? _error;
-    private IReadOnlyList<ValidationProblem>? _problems;
+    private IReadOnlyList<OperationProblem>? _problems;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -65,7 +64,7 @@ public sealed partial class ApiKeysPanel
         await LoadAsync();
     }
 
-    private async Task ShowAsync(ServiceResult<ApiKeyResponse> result)
+    private async Task ShowAsync(OperationResult<ApiKeyResponse> result)
     {
         _error = result.Error is { Problems: null } error ? error.Detail : null;
         _problems = result.Error?.Problems;

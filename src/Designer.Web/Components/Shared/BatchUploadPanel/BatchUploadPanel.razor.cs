@@ -18,7 +18,7 @@ public sealed partial class BatchUploadPanel
     private bool _skipBadRows;
     private bool _busy;
     private string? _error;
-    private IReadOnlyList<ValidationProblem>? _problems;
+    private IReadOnlyList<OperationProblem>? _problems;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;

@@ -26,7 +26,7 @@ public sealed partial class DatasetCasesView
     private bool _notFound;
     private string? _message;
     private string? _error;
-    private IReadOnlyList<ValidationProblem>? _problems;
+    private IReadOnlyList<OperationProblem>? _problems;
 
     /// <summary>Dataset whose cases are listed.</summary>
     [Parameter, EditorRequired]

@@ -23,7 +23,7 @@ public sealed partial class EvaluateAgainstActivePanel : IDisposable
     private ClaimsPrincipal _user = new();
     private bool _busy;
     private string? _error;
-    private IReadOnlyList<ValidationProblem>? _problems;
+    private IReadOnlyList<OperationProblem>? _problems;
     private EvaluationRecord? _evaluation;
     private EvaluationReport? _report;
 

@@ -7,7 +7,7 @@ public sealed partial class ProblemsList
 {
     /// <summary>The problems; an empty list shows <see cref="EmptyText"/>.</summary>
     [Parameter]
-    public IReadOnlyList<ValidationProblem>? Problems { get; set; }
+    public IReadOnlyList<OperationProblem>? Problems { get; set; }
 
     /// <summary>What to say when there is no problem.</summary>
     [Parameter]

@@ -22,7 +22,7 @@ public sealed partial class RolloutPanel
     private bool _formOpen;
     private string? _confirm;
     private string? _error;
-    private IReadOnlyList<ValidationProblem>? _problems;
+    private IReadOnlyList<OperationProblem>? _problems;
     private string _mode = RolloutModes.Canary;
     private int _percent = 10;
     private string _window = "PT1H";
@@ -81,7 +81,7 @@ public sealed partial class RolloutPanel
         _error = null;
         _problems = null;
         var guards = new JsonObject();
-        var problems = new List<ValidationProblem>();
+        var problems = new List<OperationProblem>();
         AddGuard(guards, "maxWrongRate", _maxWrong, problems);
         AddGuard(guards, "maxEscalationRate", _maxEscalation, problems);
         AddGuard(guards, "maxDegradedRate", _maxDegraded, problems);
@@ -115,7 +115,7 @@ public sealed partial class RolloutPanel
         await LoadAsync();
     }
 
-    private static void AddGuard(JsonObject guards, string name, string? text, List<ValidationProblem> problems)
+    private static void AddGuard(JsonObject guards, string name, string? text, List<OperationProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -128,7 +128,7 @@ public sealed partial class RolloutPanel
         }
         else
         {
-            problems.Add(new ValidationProblem($"rollout.guards.{name}", $"{name} must be a number.", Field: $"guards.{name}"));
+            problems.Add(new OperationProblem($"rollout.guards.{name}", $"{name} must be a number.", Field: $"guards.{name}"));
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Designer.Web.Identity;
 using Designer.Web.Triggers;
-using Designer.Web.Workflows;
 
 namespace Designer.Web.Components.Shared;
 
@@ -17,7 +16,7 @@ public sealed partial class SchedulesPanel
     private IReadOnlyList<ScheduleResponse> _schedules = [];
     private ScheduleResponse? _confirmDelete;
     private string? _error;
-    private IReadOnlyList<ValidationProblem>? _problems;
+    private IReadOnlyList<OperationProblem>? _problems;
 
     private ScheduleService? Schedules { get; set; }
 
@@ -44,7 +43,7 @@ public sealed partial class SchedulesPanel
         }
         catch (System.Text.Json.JsonException ex)
         {
-            _problems = [new ValidationProblem("schedule.input", $"input is not valid JSON: {ex.Message}", Field: "input")];
+            _problems = [new OperationProblem("schedule.input", $"input is not valid JSON: {ex.Message}", Field: "input")];
             _error = null;
             return;
         }
@@ -91,7 +90,7 @@ public sealed partial class SchedulesPanel
         await LoadAsync();
     }
 
-    private void Show(ServiceError? error)
+    private void Show(OperationError? error)
     {
         _error = error is { Problems: null or { Count: 0 } } ? error.Detail : null;
         _problems = error?.Problems;

@@ -73,7 +73,7 @@ public sealed partial class DesignerWorkspace
                 return true;
             }
 
-            if (result.Error!.Status == StatusCodes.Status409Conflict)
+            if (result.Error!.Kind == OperationErrorKind.Conflict)
             {
                 _conflictPending = true;
                 _conflictETag = result.Error.Extensions?.GetValueOrDefault("currentETag") as string;
