@@ -48,8 +48,8 @@ internal static class DurableRuns
             var draft = await workflows.GetDraftAsync(created.Workflow.Id, ct);
             var hash = ContentHash.Compute(definition);
             var submitted = await workflows.SubmitVersionAsync(created.Workflow.Id, json, hash, draft!.ETag, Author, null, ct);
-            var approved = submitted.Succeeded ? await workflows.ApproveVersionAsync(created.Workflow.Id, submitted.Value.Number, Approver, null, ct) : null;
-            var version = approved is { Succeeded: true } ? approved.Value : throw new InvalidOperationException("Publishing the bench workflow failed.");
+            var approved = submitted.IsSuccess ? await workflows.ApproveVersionAsync(created.Workflow.Id, submitted.Value!.Number, Approver, null, ct) : null;
+            var version = approved is { IsSuccess: true } ? approved.Value! : throw new InvalidOperationException("Publishing the bench workflow failed.");
 
             var faults = new StorageFaults();
             // Issue 15: rows with their checkpoint, checkpoints only where resuming needs them, as the app does by

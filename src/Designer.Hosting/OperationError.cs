@@ -18,30 +18,25 @@ public sealed record OperationError(
 
     /// <summary>The thing does not exist.</summary>
     /// <param name="detail">What was not found.</param>
-    /// <returns>The error.</returns>
     public static OperationError NotFound(string detail) => new(OperationErrorKind.NotFound, detail);
 
     /// <summary>The caller may not do this.</summary>
     /// <param name="detail">Why not.</param>
-    /// <returns>The error.</returns>
     public static OperationError Forbidden(string detail) => new(OperationErrorKind.Forbidden, detail);
 
     /// <summary>The input is invalid.</summary>
-    /// <param name="detail">A summary.</param>
+    /// <param name="detail">One sentence for a person saying what is wrong with the input.</param>
     /// <param name="problems">Every problem, if there is a list.</param>
-    /// <returns>The error.</returns>
     public static OperationError Invalid(string detail, IReadOnlyList<OperationProblem>? problems = null) =>
         new(OperationErrorKind.Invalid, detail, problems);
 
     /// <summary>A concurrent change or stale version.</summary>
     /// <param name="detail">What conflicted.</param>
     /// <param name="extensions">More ProblemDetails members (e.g. the current ETag).</param>
-    /// <returns>The error.</returns>
     public static OperationError Conflict(string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
         new(OperationErrorKind.Conflict, detail, Extensions: extensions);
 
     /// <summary>The thing is in the wrong state for the operation.</summary>
     /// <param name="detail">Which state and why it matters.</param>
-    /// <returns>The error.</returns>
     public static OperationError InvalidState(string detail) => new(OperationErrorKind.InvalidState, detail);
 }

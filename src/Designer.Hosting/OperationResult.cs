@@ -28,22 +28,16 @@ public sealed class OperationResult<T>
     public OperationError? Error { get; }
 
     /// <summary>Wraps a value.</summary>
-    /// <param name="value">The value.</param>
     public static implicit operator OperationResult<T>(T value) => Success(value);
 
     /// <summary>Wraps an error.</summary>
-    /// <param name="error">The error.</param>
     public static implicit operator OperationResult<T>(OperationError error) => Failure(error);
 
     /// <summary>A successful result.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>The result.</returns>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "The named counterpart of the implicit conversion.")]
     public static OperationResult<T> Success(T value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
 
     /// <summary>A refused result.</summary>
-    /// <param name="error">Why.</param>
-    /// <returns>The result.</returns>
     [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "The named counterpart of the implicit conversion.")]
     public static OperationResult<T> Failure(OperationError error) => new(default, error ?? throw new ArgumentNullException(nameof(error)));
 }

@@ -5,14 +5,10 @@ public static class OperationResults
 {
     /// <summary>A successful result.</summary>
     /// <typeparam name="T">The value type.</typeparam>
-    /// <param name="value">The value.</param>
-    /// <returns>The result.</returns>
     public static OperationResult<T> Success<T>(T value) => OperationResult<T>.Success(value);
 
     /// <summary>A refused result.</summary>
     /// <typeparam name="T">The value type.</typeparam>
-    /// <param name="kind">Why.</param>
     /// <param name="detail">What happened, for a person.</param>
-    /// <returns>The result.</returns>
     public static OperationResult<T> Failure<T>(OperationErrorKind kind, string detail) => OperationResult<T>.Failure(new OperationError(kind, detail));
 }

@@ -48,7 +48,6 @@ public static class RequestBody
     /// </summary>
     /// <param name="body">The request body (left open).</param>
     /// <param name="declaredLength">The Content-Length, if sent.</param>
-    /// <param name="maxBytes">The limit.</param>
     /// <param name="nodeOptions">Node options (e.g. case-insensitive property names).</param>
     /// <param name="documentOptions">Document options (the nesting limit).</param>
     /// <param name="allowEmpty">True: an empty body reads as an empty object (an optional body).</param>
@@ -107,7 +106,6 @@ public static class RequestBody
     /// just the first, as the serializer would) before the record is built; the caller then validates the values.
     /// </summary>
     /// <typeparam name="T">The request record.</typeparam>
-    /// <param name="json">The body.</param>
     /// <param name="options">The serializer options of the host (naming, strict numbers).</param>
     /// <param name="codePrefix">The problem codes' prefix, e.g. <c>collection</c>.</param>
     /// <param name="problems">Receives every problem.</param>

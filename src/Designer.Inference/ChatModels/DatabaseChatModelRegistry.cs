@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Designer.Hosting;
 using Designer.Inference.Registry;
 using Designer.Persistence;
 using Microsoft.Extensions.Logging;
@@ -176,9 +177,9 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
             cancellationToken);
         return result switch
         {
-            { Succeeded: true } => ToVersion(result.Value),
-            { Error.Kind: LifecycleErrorKind.NotFound } => throw new ModelNotFoundException(result.Error.Message),
-            _ => throw new ChatModelGovernanceException([result.Error!.Message]),
+            { IsSuccess: true } => ToVersion(result.Value),
+            { Error.Kind: OperationErrorKind.NotFound } => throw new ModelNotFoundException(result.Error.Detail),
+            _ => throw new ChatModelGovernanceException([result.Error!.Detail]),
         };
     }
 

@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Designer.Persistence;
@@ -99,7 +100,7 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
     }
 
     /// <inheritdoc />
-    public async Task<LifecycleResult<ChatModelVersionRecord>> ChangeStatusAsync(
+    public async Task<OperationResult<ChatModelVersionRecord>> ChangeStatusAsync(
         string modelId,
         int version,
         string status,
@@ -120,27 +121,27 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
                 var row = await db.ChatModelVersions.SingleOrDefaultAsync(m => m.ModelId == modelId && m.Version == version, token);
                 if (row is null)
                 {
-                    return Refuse(LifecycleErrorKind.NotFound, $"Chat model '{modelId}' has no version {version}.");
+                    return Refuse(OperationErrorKind.NotFound, $"Chat model '{modelId}' has no version {version}.");
                 }
 
                 if (check(ChatModelVersionRecord.From(row)) is { } refusal)
                 {
-                    return Refuse(LifecycleErrorKind.InvalidState, refusal);
+                    return Refuse(OperationErrorKind.InvalidState, refusal);
                 }
 
                 row.Status = status;
                 row.StatusChangedBy = changedBy;
                 row.StatusChangedAt = Clock.UtcNow(_timeProvider);
                 var record = ChatModelVersionRecord.From(row);
-                return new AuditedOutcome<LifecycleResult<ChatModelVersionRecord>>(LifecycleResult.Success(record), [audit(record)]);
+                return new AuditedOutcome<OperationResult<ChatModelVersionRecord>>(OperationResults.Success(record), [audit(record)]);
             }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return LifecycleResult.Failure<ChatModelVersionRecord>(LifecycleErrorKind.Conflict, $"Chat model '{modelId}' v{version} was changed concurrently; reload and try again.");
+            return OperationResults.Failure<ChatModelVersionRecord>(OperationErrorKind.Conflict, $"Chat model '{modelId}' v{version} was changed concurrently; reload and try again.");
         }
     }
 
-    private static AuditedOutcome<LifecycleResult<ChatModelVersionRecord>> Refuse(LifecycleErrorKind kind, string message) =>
-        AuditedOutcome.Refused(LifecycleResult.Failure<ChatModelVersionRecord>(kind, message));
+    private static AuditedOutcome<OperationResult<ChatModelVersionRecord>> Refuse(OperationErrorKind kind, string message) =>
+        AuditedOutcome.Refused(OperationResults.Failure<ChatModelVersionRecord>(kind, message));
 }

@@ -1,3 +1,5 @@
+using Designer.Hosting;
+
 namespace Designer.Persistence;
 
 /// <summary>
@@ -45,7 +47,7 @@ public interface IChatModelVersionStore
     /// <param name="check">The transition rule.</param>
     /// <param name="audit">Builds the entry from the updated row.</param>
     /// <returns>The updated row, or NotFound / InvalidState / Conflict.</returns>
-    Task<LifecycleResult<ChatModelVersionRecord>> ChangeStatusAsync(
+    Task<OperationResult<ChatModelVersionRecord>> ChangeStatusAsync(
         string modelId,
         int version,
         string status,

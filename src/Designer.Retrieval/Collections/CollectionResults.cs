@@ -24,7 +24,7 @@ public sealed record CreateCollection(
 
 /// <summary>One document to ingest.</summary>
 /// <param name="Id">Caller's id, unique within the collection (adding it again replaces it).</param>
-/// <param name="Text">The text.</param>
+/// <param name="Text">The document text that is chunked and embedded.</param>
 /// <param name="Metadata">Filterable metadata copied into every chunk's payload.</param>
 public sealed record DocumentInput(string Id, string Text, JsonObject? Metadata);
 
@@ -54,10 +54,8 @@ public sealed record CollectionHit(string DocumentId, int Chunk, double Score, s
 public sealed record CollectionJobProgress(CollectionJobRecord Job, string Collection, double? RatePerSecond, TimeSpan? Eta)
 {
     /// <summary>Computes the rate and ETA of <paramref name="job"/> at <paramref name="now"/>.</summary>
-    /// <param name="job">The job.</param>
     /// <param name="collection">The collection name.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>The progress.</returns>
     public static CollectionJobProgress From(CollectionJobRecord job, string collection, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(job);

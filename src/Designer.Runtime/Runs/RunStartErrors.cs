@@ -12,13 +12,9 @@ public static class RunStartErrors
     public const string NotRunnableCode = "run.notRunnable";
 
     /// <summary>No such workflow (404).</summary>
-    /// <param name="workflowId">The workflow.</param>
-    /// <returns>The error.</returns>
     public static OperationError WorkflowNotFound(Guid workflowId) => OperationError.NotFound($"Workflow {workflowId} does not exist.");
 
     /// <summary>The workflow has no active version (409).</summary>
-    /// <param name="workflowId">The workflow.</param>
-    /// <returns>The error.</returns>
     public static OperationError NoActiveVersion(Guid workflowId) =>
         new(OperationErrorKind.InvalidState, $"Workflow {workflowId} has no active version to run; approve a version first.", Title: "Conflict");
 
@@ -34,13 +30,11 @@ public static class RunStartErrors
 
     /// <summary>The input does not fit the start schema; nothing was stored (400).</summary>
     /// <param name="problems">Every problem.</param>
-    /// <returns>The error.</returns>
     public static OperationError InvalidInput(IReadOnlyList<string> problems) => OperationError.Invalid(
         "The input does not fit the workflow's start schema: " + string.Join("; ", problems),
         [.. problems.Select(p => new OperationProblem("run.input", p, Field: "input"))]);
 
     /// <summary>The problems of a refusal joined for a one-line message (a schedule occurrence, a batch row).</summary>
-    /// <param name="error">The refusal.</param>
     /// <returns>The problem messages, separated by "; ".</returns>
     public static string JoinProblems(OperationError error)
     {

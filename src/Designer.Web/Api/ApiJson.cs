@@ -55,7 +55,6 @@ internal static class ApiJson
     /// JSON object, and 400 listing every wrongly typed property; a handler validates the record's values after.
     /// </summary>
     /// <typeparam name="T">The request record.</typeparam>
-    /// <param name="request">The request.</param>
     /// <param name="codePrefix">The problem codes' prefix.</param>
     /// <param name="detail">The refusal's summary when properties have the wrong type.</param>
     /// <param name="required">False: an empty body reads as <c>{}</c>.</param>

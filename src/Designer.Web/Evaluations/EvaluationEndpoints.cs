@@ -132,7 +132,7 @@ internal static class EvaluationEndpoints
     {
         if (await gate.StatusAsync(id, number, cancellationToken) is not { } status)
         {
-            return ApiResults.Problem(ServiceError.NotFound($"Model '{id}' has no version {number}."));
+            return ApiResults.Problem(OperationError.NotFound($"Model '{id}' has no version {number}."));
         }
 
         return TypedResults.Ok(new

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Designer.Inference.Registry;
 using Designer.Web.Models;
-using Designer.Web.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace Designer.Web.Evaluations;
@@ -67,7 +66,7 @@ internal sealed class ModelApprovalGate(
     }
 
     /// <summary>Null when the model version may be approved; otherwise the refusal (already audited).</summary>
-    public async Task<ServiceError?> CheckAsync(string model, int version, Actor approver, CancellationToken cancellationToken)
+    public async Task<OperationError?> CheckAsync(string model, int version, Actor approver, CancellationToken cancellationToken)
     {
         if (!options.Value.RequireEvaluation || await StatusAsync(model, version, cancellationToken) is not { Passed: false } status)
         {
@@ -89,16 +88,17 @@ internal sealed class ModelApprovalGate(
             })]),
         };
         await audit.AppendAsync(approver, EvaluationAuditActions.ModelApprovalRefused, "model", ModelService.EntityId(model, version), data, cancellationToken);
-        var problems = failing.Select(v => new ValidationProblem(
+        var problems = failing.Select(v => new OperationProblem(
             "approval.evaluation", $"Workflow '{v.WorkflowName}' v{v.WorkflowVersion}: {string.Join(" ", v.Gate.Reasons)}",
             Field: $"workflows/{v.WorkflowId}/versions/{v.WorkflowVersion}")).ToList();
-        return new ServiceError(
-            StatusCodes.Status409Conflict, "Evaluation required",
+        return new OperationError(
+            OperationErrorKind.Conflict,
             $"{model} v{version} cannot be approved while a published workflow version using it has no passing evaluation: {string.Join(" ", status.Reasons)}",
             problems,
             new Dictionary<string, object?>
             {
                 ["workflowVersions"] = failing.Select(v => new { v.WorkflowId, v.WorkflowVersion, evaluationId = v.Gate.Latest?.Id }).ToList(),
-            });
+            },
+            "Evaluation required");
     }
 }

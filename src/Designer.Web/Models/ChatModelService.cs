@@ -120,11 +120,11 @@ internal sealed class ChatModelService(IChatModelRegistry registry, IWorkflowSto
         }
         catch (ChatModelGovernanceException ex)
         {
-            return ServiceError.Conflict(string.Join(" ", ex.Problems));
+            return OperationError.Conflict(string.Join(" ", ex.Problems));
         }
         catch (ModelNotFoundException ex)
         {
-            return ServiceError.NotFound(ex.Message);
+            return OperationError.NotFound(ex.Message);
         }
         finally
         {

@@ -67,8 +67,8 @@ public abstract partial class StoreConformanceTests
         await PublishAsync(storage, created);
         var started = await rollouts.StartAsync(
             new NewRollout(created.Workflow.Id, 2, RolloutModes.Shadow, 50, "PT1H", TimeSpan.FromHours(1), 5, new RolloutGuards(null, null, null, null)), Alice, Ct);
-        Assert.True(started.Succeeded, started.Error?.Message);
-        return started.Value;
+        Assert.True(started.IsSuccess, started.Error?.Detail);
+        return started.Value!;
     }
 
     /// <summary>Each reading is a second after the last, so queue order is by time, not by the ids' random bits.</summary>

@@ -82,7 +82,7 @@ public sealed partial class TwoSiloTests
         var services = Assert.IsType<InProcessSiloHandle>(cluster.Primary).SiloHost.Services;
         var store = services.GetRequiredService<IRunStore>();
         var started = await services.GetRequiredService<RunService>().StartAsync(await PublishAsync(services.GetRequiredService<IWorkflowStore>(), ct), Input(6000), Alice, ct);
-        var runId = Assert.IsType<RunStartResult.Started>(started).Run.Id;
+        var runId = Assert.IsType<RunRecord>(started.Value).Id;
         await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
         var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
         var grain = cluster.Client.GetGrain<IRunGrain>(runId);

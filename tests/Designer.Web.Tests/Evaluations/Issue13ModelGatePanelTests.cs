@@ -58,8 +58,8 @@ public sealed class Issue13ModelGatePanelTests : UiTestContext
         var created = await workflows.CreateWorkflowAsync(definition.Name, null, json, author, CancellationToken.None);
         var id = created.Workflow.Id;
         var draft = await workflows.GetDraftAsync(id, CancellationToken.None);
-        Assert.True((await workflows.SubmitVersionAsync(id, json, ContentHash.Compute(definition), draft!.ETag, author, null, CancellationToken.None)).Succeeded);
-        Assert.True((await workflows.ApproveVersionAsync(id, 1, new Actor("approver-2", "approver-2@demo.local"), null, CancellationToken.None)).Succeeded);
+        Assert.True((await workflows.SubmitVersionAsync(id, json, ContentHash.Compute(definition), draft!.ETag, author, null, CancellationToken.None)).IsSuccess);
+        Assert.True((await workflows.ApproveVersionAsync(id, 1, new Actor("approver-2", "approver-2@demo.local"), null, CancellationToken.None)).IsSuccess);
         var version = (await workflows.GetVersionAsync(id, 1, CancellationToken.None))!;
         var dataset = await store.CreateDatasetAsync("model-gate", id, null,
         [

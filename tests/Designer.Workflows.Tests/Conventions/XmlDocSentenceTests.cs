@@ -11,13 +11,6 @@ namespace Designer.Workflows.Tests.Conventions;
 /// </summary>
 public sealed partial class XmlDocSentenceTests
 {
-    // Replaced wholesale by the results17 branch (one result type for service operations); drop once it is merged.
-    private static readonly string[] s_pendingReplacement =
-    [
-        "src/Designer.Persistence/Workflows/LifecycleResults.cs",
-        "src/Designer.Retrieval/Collections/CollectionResults.cs",
-    ];
-
     [Fact]
     public void DocComments_InSrc_HaveNoOneWordSummaryParamOrReturns_Issue17()
     {
@@ -133,8 +126,7 @@ public sealed partial class XmlDocSentenceTests
     private static bool IsSkipped(string relative) =>
         relative.Contains("/Migrations/", StringComparison.Ordinal)
         || relative.Contains("/obj/", StringComparison.Ordinal)
-        || relative.Contains("/bin/", StringComparison.Ordinal)
-        || s_pendingReplacement.Contains(relative, StringComparer.Ordinal);
+        || relative.Contains("/bin/", StringComparison.Ordinal);
 
     private static string? FindRepositoryRoot()
     {
