@@ -10,6 +10,9 @@ public sealed partial class RolloutStore
     private static readonly RunStatus[] Decided = [RunStatus.Completed, RunStatus.WaitingForHuman, RunStatus.Faulted];
     private static readonly RunStatus[] Finished = [RunStatus.Completed, RunStatus.Faulted, RunStatus.Cancelled];
 
+    /// <summary>Most recent runs (shadow: cases) per side whose decision latencies feed the guard percentiles.</summary>
+    public const int LatencySample = 10_000;
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<RolloutSideStats>> GetStatsAsync(RolloutRecord rollout, CancellationToken cancellationToken)
     {
@@ -31,54 +34,58 @@ public sealed partial class RolloutStore
             runs = runs.Where(r => r.StartedAt <= until);
         }
 
-        var rows = await runs.Select(r => new { r.Id, r.Status, r.HumanDecided, r.StartedAt, r.EndedAt }).ToListAsync(cancellationToken);
-        // Read per task and reduced here: SQLite cannot aggregate DateTimeOffset columns.
-        var tasks = await (from t in db.HumanTasks
-                           join r in runs on t.RunId equals r.Id
-                           select new { t.RunId, t.CreatedAt, t.Decision, t.Correction, t.EditsJson }).ToListAsync(cancellationToken);
-        var escalatedAt = tasks.GroupBy(t => t.RunId).ToDictionary(g => g.Key, g => g.Min(t => t.CreatedAt));
+        // Issue 14 item 7: counts in the database; only the latency sample (most recent runs) is read row by row.
+        var tasks = from t in db.HumanTasks
+                    join r in runs on t.RunId equals r.Id
+                    select t;
+        var count = await runs.CountAsync(cancellationToken);
+        var escalated = await tasks.Select(t => t.RunId).Distinct().CountAsync(cancellationToken);
+        var automated = await runs.CountAsync(
+            r => r.Status == RunStatus.Completed && !r.HumanDecided && !db.HumanTasks.Any(t => t.RunId == r.Id), cancellationToken);
         var degraded = await (from e in db.TraceEvents
                               join r in runs on e.RunId equals r.Id
                               where e.Kind == SloBreachKind || (e.Kind == NodeCompletedKind && e.Json.Contains(DegradedPort))
                               select e.RunId).Distinct().CountAsync(cancellationToken);
 
         // A person's decision is the run's label; it marks the automatic part wrong when the person changed its draft.
-        var labelled = tasks.Where(t => t.Decision != null).GroupBy(t => t.RunId)
-            .Select(g => new { RunId = g.Key, Corrected = g.Any(t => t.Correction != null || t.EditsJson is not (null or "{}" or "null")) })
-            .ToList();
+        var decided = tasks.Where(t => t.Decision != null);
+        var labelled = await decided.Select(t => t.RunId).Distinct().CountAsync(cancellationToken);
+        var wrong = await decided.Where(t => t.Correction != null || (t.EditsJson != null && t.EditsJson != "{}" && t.EditsJson != "null"))
+            .Select(t => t.RunId).Distinct().CountAsync(cancellationToken);
 
+        var sample = runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(LatencySample);
+        var rows = await sample.Select(r => new { r.Id, r.StartedAt, r.EndedAt }).ToListAsync(cancellationToken);
+        // Read per task and reduced here: SQLite cannot aggregate DateTimeOffset columns (at most the sample's tasks).
+        var sampledTasks = await (from t in db.HumanTasks
+                                  join r in sample on t.RunId equals r.Id
+                                  select new { t.RunId, t.CreatedAt }).ToListAsync(cancellationToken);
+        var escalatedAt = sampledTasks.GroupBy(t => t.RunId).ToDictionary(g => g.Key, g => g.Min(t => t.CreatedAt));
         var latencies = rows
             .Select(r => escalatedAt.TryGetValue(r.Id, out var at) ? (at - r.StartedAt).TotalMilliseconds
                 : r.EndedAt is { } end ? (end - r.StartedAt).TotalMilliseconds : (double?)null)
             .Where(ms => ms is not null).Select(ms => Math.Max(0, ms!.Value)).Order().ToList();
-        return new RolloutSideStats(
-            version,
-            rows.Count,
-            rows.Count(r => r.Status == RunStatus.Completed && !r.HumanDecided && !escalatedAt.ContainsKey(r.Id)),
-            rows.Count(r => escalatedAt.ContainsKey(r.Id)),
-            degraded,
-            labelled.Count,
-            labelled.Count(l => l.Corrected),
-            0,
-            latencies);
+        return new RolloutSideStats(version, count, automated, escalated, degraded, labelled, wrong, 0, latencies);
     }
 
     private static async Task<RolloutSideStats> ShadowStatsAsync(DesignerDbContext db, RolloutRecord rollout, CancellationToken cancellationToken)
     {
-        var cases = await db.RolloutShadowCases.AsNoTracking().Where(c => c.RolloutId == rollout.Id).ToListAsync(cancellationToken);
+        // Issue 14 item 7: one row per mirrored run, so counted in the database; latencies over the most recent cases.
+        var cases = db.RolloutShadowCases.AsNoTracking().Where(c => c.RolloutId == rollout.Id);
 
         // The live run's End node is a label once a person decided it; the candidate's automatic decision is wrong when it differs.
-        var labelled = cases.Where(c => c.Flipped is not null && c.LiveHumanDecided && c.Outcome == "automated").ToList();
+        var labelled = cases.Where(c => c.Flipped != null && c.LiveHumanDecided && c.Outcome == "automated");
+        var latencies = await cases.Where(c => c.Outcome != "failed").OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.RunId)
+            .Take(LatencySample).Select(c => c.LatencyMs).ToListAsync(cancellationToken);
         return new RolloutSideStats(
             rollout.CandidateVersion,
-            cases.Count,
-            cases.Count(c => c.Outcome == "automated"),
-            cases.Count(c => c.Outcome == "escalated"),
-            cases.Count(c => c.Degraded),
-            labelled.Count,
-            labelled.Count(c => c.Flipped == true),
-            cases.Count(c => c.Flipped == true),
-            [.. cases.Where(c => c.Outcome != "failed").Select(c => c.LatencyMs).Order()]);
+            await cases.CountAsync(cancellationToken),
+            await cases.CountAsync(c => c.Outcome == "automated", cancellationToken),
+            await cases.CountAsync(c => c.Outcome == "escalated", cancellationToken),
+            await cases.CountAsync(c => c.Degraded, cancellationToken),
+            await labelled.CountAsync(cancellationToken),
+            await labelled.CountAsync(c => c.Flipped == true, cancellationToken),
+            await cases.CountAsync(c => c.Flipped == true, cancellationToken),
+            [.. latencies.Order()]);
     }
 
     /// <inheritdoc />

@@ -50,7 +50,33 @@ public sealed partial class CollectionJobWorker : BackgroundService
 
         while (await _queue.NextAsync(_store.NextUnfinishedJobAsync, _options.JobPollInterval, ex => LogPollFailed(_logger, ex), stoppingToken) is { } job)
         {
-            await RunAsync(job, stoppingToken);
+            try
+            {
+                await RunAsync(job, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Issue 14 item 7: recording the outcome failed too (the database away); an escaping exception would stop
+                // the host. The job stays unfinished and is picked up again after the poll interval.
+                LogRecordFailed(_logger, ex, job.Id);
+                if (!await WaitAfterFailureAsync(stoppingToken))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> WaitAfterFailureAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _queue.WaitAsync(_options.JobPollInterval, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -194,6 +220,9 @@ public sealed partial class CollectionJobWorker : BackgroundService
             await FinishAsync(job, collection, CollectionJobStatus.Failed, error, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Collection job {JobId} failed and its outcome could not be recorded; retrying after the poll interval")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting {Kind} job {JobId} of collection {Collection}")]
     private static partial void LogStarting(ILogger logger, CollectionJobKind kind, Guid jobId, string collection);

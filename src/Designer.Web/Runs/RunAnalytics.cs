@@ -7,12 +7,16 @@ namespace Designer.Web.Runs;
 /// <summary>
 /// Server-side aggregation for the dashboard: counts and sums are GROUP BY queries in the database; percentiles are
 /// computed here over the durations and review times the database returns (node latencies over at most
-/// <see cref="LatencySample"/> most recent executions per period, since the duration lives in the trace row's JSON).
+/// <see cref="LatencySample"/> most recent executions per period, since the duration lives in the trace row's JSON;
+/// review times over at most <see cref="ReviewSample"/> most recent decisions). No query returns one row per run.
 /// </summary>
 public sealed class RunAnalytics
 {
     /// <summary>Most recent node completions read per period for the latency percentiles.</summary>
     public const int LatencySample = 50_000;
+
+    /// <summary>Most recent decided tasks read per period for the review-time percentiles.</summary>
+    public const int ReviewSample = 50_000;
 
     private readonly IDbContextFactory<DesignerDbContext> _contexts;
 
@@ -60,20 +64,29 @@ public sealed class RunAnalytics
                               group e.RunId by new { r.WorkflowId, r.VersionNumber } into g
                               select new { g.Key.WorkflowId, g.Key.VersionNumber, Count = g.Distinct().Count() })
             .ToListAsync(cancellationToken);
+        // Issue 14 item 7: review times are a bounded sample (most recent decisions), like the node latencies.
         var reviews = await (from t in db.HumanTasks
                              join r in runs on t.RunId equals r.Id
                              where t.DecidedAt != null
+                             orderby t.DecidedAt descending
                              select new { r.WorkflowId, r.VersionNumber, t.CreatedAt, DecidedAt = t.DecidedAt!.Value })
+            .Take(ReviewSample)
             .ToListAsync(cancellationToken);
         // Issue 13: a person's decision labels the run; a corrected or edited automatic draft counts as wrong.
-        var labels = (await (from t in db.HumanTasks
-                             join r in runs on t.RunId equals r.Id
-                             where t.Decision != null
-                             select new { r.WorkflowId, r.VersionNumber, t.RunId, t.Correction, t.EditsJson })
-                .ToListAsync(cancellationToken))
-            .GroupBy(t => (t.WorkflowId, t.VersionNumber, t.RunId))
-            .Select(g => new { g.Key.WorkflowId, g.Key.VersionNumber, Wrong = g.Any(t => t.Correction != null || t.EditsJson is not (null or "{}" or "null")) })
-            .ToList();
+        // Issue 14 item 7: counted in the database (distinct runs per version), not one row per decided task.
+        var labelled = await (from t in db.HumanTasks
+                              join r in runs on t.RunId equals r.Id
+                              where t.Decision != null
+                              group t.RunId by new { r.WorkflowId, r.VersionNumber } into g
+                              select new { g.Key.WorkflowId, g.Key.VersionNumber, Count = g.Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var wrong = await (from t in db.HumanTasks
+                           join r in runs on t.RunId equals r.Id
+                           where t.Decision != null
+                                 && (t.Correction != null || (t.EditsJson != null && t.EditsJson != "{}" && t.EditsJson != "null"))
+                           group t.RunId by new { r.WorkflowId, r.VersionNumber } into g
+                           select new { g.Key.WorkflowId, g.Key.VersionNumber, Count = g.Distinct().Count() })
+            .ToListAsync(cancellationToken);
         var latencies = await NodeLatenciesAsync(db, runs, cancellationToken);
         var ids = counts.Select(c => c.WorkflowId).Distinct().ToList();
         var names = await db.Workflows.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
@@ -96,8 +109,8 @@ public sealed class RunAnalytics
                     Percentiles.Of(review, 95),
                     latencies.GetValueOrDefault((c.WorkflowId, c.VersionNumber), []))
                 {
-                    Labelled = labels.Count(l => l.WorkflowId == c.WorkflowId && l.VersionNumber == c.VersionNumber),
-                    Wrong = labels.Count(l => l.WorkflowId == c.WorkflowId && l.VersionNumber == c.VersionNumber && l.Wrong),
+                    Labelled = labelled.SingleOrDefault(l => l.WorkflowId == c.WorkflowId && l.VersionNumber == c.VersionNumber)?.Count ?? 0,
+                    Wrong = wrong.SingleOrDefault(l => l.WorkflowId == c.WorkflowId && l.VersionNumber == c.VersionNumber)?.Count ?? 0,
                 };
             })
             .OrderByDescending(v => v.Runs).ThenBy(v => v.WorkflowName, StringComparer.Ordinal).ThenBy(v => v.Version)];

@@ -85,6 +85,32 @@ public abstract class RunAnalyticsTests : RunsUiContext
         Assert.Equal(2, Assert.Single(month).Automated);
         Assert.Equal(0.5m, Assert.Single(month).CostPerAutomated);
     }
+
+    [Fact]
+    public async Task Economics_Issue14Bounded_EveryQueryIsAggregatedOrLimited()
+    {
+        // Arrange: one reviewed run, so every query has rows to read.
+        EnsureProvider();
+        var reviewed = await StartGateRunAsync(6000);
+        await WaitForRunAsync(reviewed, RunStatus.WaitingForHuman);
+        await DecideThroughApiAsync((await PendingTaskAsync(reviewed)).Id, "approve");
+        await WaitForRunAsync(reviewed, RunStatus.Completed);
+        var analytics = AppServices.GetRequiredService<RunAnalytics>();
+        var now = DateTimeOffset.UtcNow;
+        using var recorder = await QueryRecorder.StartAsync(CancellationToken.None);
+
+        // Act
+        var commands = await recorder.RecordAsync(() => analytics.EconomicsAsync(new DashboardPeriod(now.AddDays(-1), now.AddMinutes(1)), null, CancellationToken.None));
+
+        // Assert: a query either groups (rows per workflow version) or has a LIMIT; only the names lookup (one row per
+        // workflow the groups named) does neither. A query returning one row per run or task grows with the data.
+        Assert.NotEmpty(commands);
+        var unbounded = commands.Where(c => !c.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)
+                && !c.Contains("LIMIT", StringComparison.OrdinalIgnoreCase)
+                && !c.Contains("FROM \"Workflows\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(unbounded);
+    }
 }
 
 public sealed class SqliteRunAnalyticsTests : RunAnalyticsTests
