@@ -29,6 +29,7 @@ public sealed class Issue17OpenApiSchemaTests
         "GET /api/evaluations/{id} (response)",
         "GET /api/models (response)",
         "GET /api/models/{id} (response)",
+        "GET /api/models/{id}/versions/{number}/evaluation-gate (response)",
         "GET /api/runs (response)",
         "GET /api/runs/{id} (response)",
         "GET /api/runs/{id}/reveal (response)",
@@ -44,7 +45,6 @@ public sealed class Issue17OpenApiSchemaTests
         "GET /api/workflows/{id}/diff (response)",
         "GET /api/workflows/{id}/draft (response)",
         "GET /api/workflows/{id}/evaluations (response)",
-        "GET /api/workflows/{id}/rollout (response)",
         "GET /api/workflows/{id}/schedules (response)",
         "GET /api/workflows/{id}/schedules/{scheduleId}/occurrences (response)",
         "GET /api/workflows/{id}/versions (response)",
@@ -96,10 +96,6 @@ public sealed class Issue17OpenApiSchemaTests
         "POST /api/workflows/{id}/draft/validate (response)",
         "POST /api/workflows/{id}/evaluations (request)",
         "POST /api/workflows/{id}/evaluations (response)",
-        "POST /api/workflows/{id}/rollout/abort (request)",
-        "POST /api/workflows/{id}/rollout/abort (response)",
-        "POST /api/workflows/{id}/rollout/promote (request)",
-        "POST /api/workflows/{id}/rollout/promote (response)",
         "POST /api/workflows/{id}/runs (request)",
         "POST /api/workflows/{id}/runs (response)",
         "POST /api/workflows/{id}/schedules (request)",
@@ -112,8 +108,6 @@ public sealed class Issue17OpenApiSchemaTests
         "POST /api/workflows/{id}/versions/{number}/approve (response)",
         "POST /api/workflows/{id}/versions/{number}/reject (request)",
         "POST /api/workflows/{id}/versions/{number}/reject (response)",
-        "POST /api/workflows/{id}/versions/{number}/rollout (request)",
-        "POST /api/workflows/{id}/versions/{number}/rollout (response)",
         "PUT /api/datasets/{id}/cases/{number} (request)",
         "PUT /api/datasets/{id}/cases/{number} (response)",
         "PUT /api/workflows/{id}/budget (request)",
@@ -129,6 +123,8 @@ public sealed class Issue17OpenApiSchemaTests
     {
         "POST /api/collections/{name}/jobs/{id}/cancel",
         "POST /api/notifications/dead-letters/{id}/retry",
+        "POST /api/workflows/{id}/rollout/abort",
+        "POST /api/workflows/{id}/rollout/promote",
     };
 
     [Fact]
