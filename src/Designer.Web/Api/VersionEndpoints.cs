@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Designer.Web.Identity;
 using Designer.Web.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Designer.Web.Api;
 
@@ -14,22 +15,26 @@ internal static class VersionEndpoints
         versions.MapPost("/", SubmitAsync).RequireAuthorization(DesignerPolicies.Author);
         versions.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         versions.MapGet("/{number:int}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
-        versions.MapPost("/{number:int}/approve", ApproveAsync).RequireAuthorization(DesignerPolicies.Approve);
-        versions.MapPost("/{number:int}/reject", RejectAsync).RequireAuthorization(DesignerPolicies.Approve);
+        // The comment is read by hand (the refusals keep their wording); Accepts only describes it.
+        versions.MapPost("/{number:int}/approve", ApproveAsync).RequireAuthorization(DesignerPolicies.Approve)
+            .Accepts<VersionCommentRequest>(isOptional: true, "application/json");
+        versions.MapPost("/{number:int}/reject", RejectAsync).RequireAuthorization(DesignerPolicies.Approve)
+            .Accepts<VersionCommentRequest>(isOptional: true, "application/json");
         versions.MapPost("/{number:int}/activate", ActivateAsync).RequireAuthorization(DesignerPolicies.Approve);
-        versions.MapGet("/{number:int}/export", ExportAsync).RequireAuthorization(DesignerPolicies.Read);
+        versions.MapGet("/{number:int}/export", ExportAsync).RequireAuthorization(DesignerPolicies.Read)
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/json");
         return api;
     }
 
-    private static async Task<IResult> SubmitAsync(
+    private static async Task<Results<Created<VersionResponse>, ProblemHttpResult>> SubmitAsync(
         VersionService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var submitted = await service.SubmitAsync(user, id, request.Headers.IfMatch.ToString(), cancellationToken);
-        return ApiResults.From(submitted, v =>
+        return ApiResults.Match(submitted, v =>
             TypedResults.Created($"/api/workflows/{id}/versions/{v.Number}", VersionResponse.From(v)));
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<VersionResponse>>, ProblemHttpResult>> ListAsync(
         VersionService service, Guid id, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
@@ -38,33 +43,43 @@ internal static class VersionEndpoints
         }
 
         var versions = await service.ListAsync(id, p, size, cancellationToken);
-        return ApiResults.From(versions, page => TypedResults.Ok(page.Map(VersionResponse.Summary)));
+        return ApiResults.Match(versions, page => TypedResults.Ok(page.Map(VersionResponse.Summary)));
     }
 
-    private static async Task<IResult> GetAsync(VersionService service, Guid id, int number, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetAsync(id, number, cancellationToken), v => TypedResults.Ok(VersionResponse.From(v)));
+    private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> GetAsync(VersionService service, Guid id, int number, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(id, number, cancellationToken), v => TypedResults.Ok(VersionResponse.From(v)));
 
-    private static async Task<IResult> ApproveAsync(
+    private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> ApproveAsync(
         VersionService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
     {
         var (comment, bad) = await ReadCommentAsync(request, required: false, cancellationToken);
-        return bad ?? ApiResults.From(
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
             await service.ApproveAsync(user, id, number, comment, cancellationToken), v => TypedResults.Ok(VersionResponse.From(v)));
     }
 
-    private static async Task<IResult> RejectAsync(
+    private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> RejectAsync(
         VersionService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
     {
         var (comment, bad) = await ReadCommentAsync(request, required: true, cancellationToken);
-        return bad ?? ApiResults.From(
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
             await service.RejectAsync(user, id, number, comment, cancellationToken), v => TypedResults.Ok(VersionResponse.From(v)));
     }
 
-    private static async Task<IResult> ActivateAsync(
+    private static async Task<Results<Ok<WorkflowRecord>, ProblemHttpResult>> ActivateAsync(
         VersionService service, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.ActivateAsync(user, id, number, cancellationToken), TypedResults.Ok);
+        ApiResults.Match(await service.ActivateAsync(user, id, number, cancellationToken), w => TypedResults.Ok(w));
 
-    private static async Task<IResult> ExportAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         VersionService service, Guid id, int number, string? format, CancellationToken cancellationToken)
     {
         var kind = (format ?? "designer").ToLowerInvariant();
@@ -74,7 +89,7 @@ internal static class VersionEndpoints
         }
 
         var definition = await service.LoadAsync(id, number.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-        return ApiResults.From(definition, d =>
+        return ApiResults.Match(definition, d =>
         {
             var text = kind == "elsa" ? ElsaFlowchartConverter.Export(d) : WorkflowJson.Serialize(d, indented: true);
             return TypedResults.File(Encoding.UTF8.GetBytes(text), "application/json", $"workflow-{id}-v{number}.{kind}.json");
@@ -82,7 +97,7 @@ internal static class VersionEndpoints
     }
 
     /// <summary>The optional <c>{ "comment": "…" }</c> body of approve and reject.</summary>
-    private static async Task<(string? Comment, IResult? Error)> ReadCommentAsync(
+    private static async Task<(string? Comment, ProblemHttpResult? Error)> ReadCommentAsync(
         HttpRequest request, bool required, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);

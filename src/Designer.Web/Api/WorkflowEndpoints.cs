@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Designer.Web.Identity;
+using System.Text.Json.Nodes;
 using Designer.Web.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Designer.Web.Api;
@@ -12,17 +15,20 @@ internal static class WorkflowEndpoints
     {
         var workflows = api.MapGroup("/workflows").WithTags("Workflows").DisableAntiforgery();
         workflows.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
-        workflows.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.Author);
-        workflows.MapPost("/import", ImportAsync).RequireAuthorization(DesignerPolicies.Author);
+        // The bodies are read by hand (a malformed definition must reach the validator, and the refusals keep their
+        // wording); Accepts only describes them. An import is a Designer or an Elsa document, hence a bare object.
+        workflows.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.Author).Accepts<CreateWorkflowRequest>(isOptional: true, "application/json");
+        workflows.MapPost("/import", ImportAsync).RequireAuthorization(DesignerPolicies.Author).Accepts<JsonObject>(isOptional: true, "application/json");
         workflows.MapGet("/{id:guid}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
         workflows.MapGet("/{id:guid}/draft", GetDraftAsync).RequireAuthorization(DesignerPolicies.Read);
-        workflows.MapPut("/{id:guid}/draft", PutDraftAsync).RequireAuthorization(DesignerPolicies.Author);
-        workflows.MapPost("/{id:guid}/draft/validate", ValidateAsync).RequireAuthorization(DesignerPolicies.Author);
+        workflows.MapPut("/{id:guid}/draft", PutDraftAsync).RequireAuthorization(DesignerPolicies.Author).Accepts<WorkflowDefinition>(isOptional: true, "application/json");
+        workflows.MapPost("/{id:guid}/draft/validate", ValidateAsync).RequireAuthorization(DesignerPolicies.Author)
+            .Accepts<WorkflowDefinition>(isOptional: true, "application/json");
         workflows.MapGet("/{id:guid}/diff", DiffAsync).RequireAuthorization(DesignerPolicies.Read);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<WorkflowSummary>>, ProblemHttpResult>> ListAsync(
         WorkflowService service, int? page, int? pageSize, string? search, CancellationToken cancellationToken)
     {
         if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
@@ -33,10 +39,10 @@ internal static class WorkflowEndpoints
         return TypedResults.Ok(await service.ListAsync(p, size, search, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(WorkflowService service, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetAsync(id, cancellationToken), TypedResults.Ok);
+    private static async Task<Results<Ok<WorkflowRecord>, ProblemHttpResult>> GetAsync(WorkflowService service, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(id, cancellationToken), w => TypedResults.Ok(w));
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<WorkflowRecord>, ProblemHttpResult>> CreateAsync(
         WorkflowService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -60,10 +66,10 @@ internal static class WorkflowEndpoints
         }
 
         var created = await service.CreateAsync(user, name, description, definition, cancellationToken);
-        return ApiResults.From(created, w => TypedResults.Created($"/api/workflows/{w.Id}", w));
+        return ApiResults.Match(created, w => TypedResults.Created($"/api/workflows/{w.Id}", w));
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Created<ImportedWorkflow>, ProblemHttpResult>> ImportAsync(
         WorkflowService service, HttpRequest request, ClaimsPrincipal user, [FromQuery] string? format,
         CancellationToken cancellationToken)
     {
@@ -74,18 +80,18 @@ internal static class WorkflowEndpoints
         }
 
         var imported = await service.ImportAsync(user, format ?? "designer", body, cancellationToken);
-        return ApiResults.From(imported, i => TypedResults.Created($"/api/workflows/{i.Workflow.Id}", i));
+        return ApiResults.Match(imported, i => TypedResults.Created($"/api/workflows/{i.Workflow.Id}", i));
     }
 
-    private static async Task<IResult> GetDraftAsync(
+    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> GetDraftAsync(
         WorkflowService service, HttpResponse response, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetDraftAsync(id, cancellationToken), draft =>
+        ApiResults.Match(await service.GetDraftAsync(id, cancellationToken), draft =>
         {
             response.Headers.ETag = ETags.Format(draft.ETag);
             return TypedResults.Ok(draft);
         });
 
-    private static async Task<IResult> PutDraftAsync(
+    private static async Task<Results<Ok<DraftSaved>, ProblemHttpResult>> PutDraftAsync(
         WorkflowService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -95,14 +101,14 @@ internal static class WorkflowEndpoints
         }
 
         var saved = await service.SaveDraftAsync(user, id, body, request.Headers.IfMatch.ToString(), cancellationToken);
-        return ApiResults.From(saved, s =>
+        return ApiResults.Match(saved, s =>
         {
             request.HttpContext.Response.Headers.ETag = ETags.Format(s.ETag);
             return TypedResults.Ok(s);
         });
     }
 
-    private static async Task<IResult> ValidateAsync(
+    private static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> ValidateAsync(
         WorkflowService service, HttpRequest request, Guid id, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -112,10 +118,10 @@ internal static class WorkflowEndpoints
         }
 
         var problems = await service.ValidateAsync(id, body, cancellationToken);
-        return ApiResults.From(problems, p => TypedResults.Ok(new ValidationResponse(p.Count == 0, p)));
+        return ApiResults.Match(problems, p => TypedResults.Ok(new ValidationResponse(p.Count == 0, p)));
     }
 
-    private static async Task<IResult> DiffAsync(
+    private static async Task<Results<Ok<WorkflowDiffResult>, ProblemHttpResult>> DiffAsync(
         VersionService versions, Guid id, string? from, string? to, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
@@ -123,7 +129,7 @@ internal static class WorkflowEndpoints
             return ApiResults.BadRequest("Both 'from' and 'to' are required: a version number or 'draft'.");
         }
 
-        return ApiResults.From(await versions.DiffAsync(id, from, to, cancellationToken), TypedResults.Ok);
+        return ApiResults.Match(await versions.DiffAsync(id, from, to, cancellationToken), d => TypedResults.Ok(d));
     }
 
     internal sealed record ValidationResponse(bool IsValid, IReadOnlyList<ValidationProblem> Errors);

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Designer.Web.Batches;
 
@@ -15,11 +18,13 @@ internal static class BatchEndpoints
     public static RouteGroupBuilder MapBatchEndpoints(this RouteGroupBuilder api)
     {
         var perWorkflow = api.MapGroup("/workflows/{id:guid}/batches").WithTags("Batches").DisableAntiforgery();
-        perWorkflow.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
+        // The upload is described, not matched: Accepts would let routing refuse another media type with a bare 415
+        // ahead of authorisation and of the handler's ProblemDetails.
+        perWorkflow.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers).AddOpenApiOperationTransformer(DescribeUploadAsync);
         perWorkflow.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         var batches = api.MapGroup("/batches").WithTags("Batches").RequireAuthorization(DesignerPolicies.Read);
         batches.MapGet("/{batchId:guid}", GetAsync);
-        batches.MapGet("/{batchId:guid}/results.csv", ResultsAsync);
+        batches.MapGet("/{batchId:guid}/results.csv", ResultsAsync).Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;
     }
 
@@ -37,7 +42,7 @@ internal static class BatchEndpoints
             : null;
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Accepted<BatchResponse>, ProblemHttpResult>> CreateAsync(
         BatchService service, HttpRequest request, ClaimsPrincipal user, Guid id, bool? skipBadRows, CancellationToken cancellationToken)
     {
         var limit = service.Options.MaxBodyBytes;
@@ -58,19 +63,19 @@ internal static class BatchEndpoints
             return TooLarge(limit);
         }
 
-        return ApiResults.From(await service.CreateAsync(user, id, text, format, skipBadRows ?? false, cancellationToken),
+        return ApiResults.Match(await service.CreateAsync(user, id, text, format, skipBadRows ?? false, cancellationToken),
             b => TypedResults.Accepted($"/api/batches/{b.Id}", b));
     }
 
-    private static async Task<IResult> ListAsync(BatchService service, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+    private static async Task<Ok<ItemsResponse<BatchResponse>>> ListAsync(BatchService service, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemsResponse<BatchResponse>(await service.ListAsync(id, cancellationToken)));
 
-    private static async Task<IResult> GetAsync(BatchService service, Guid batchId, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> GetAsync(BatchService service, Guid batchId, CancellationToken cancellationToken) =>
         await service.GetAsync(batchId, cancellationToken) is { } batch
             ? TypedResults.Ok(batch)
             : ApiResults.Problem(OperationError.NotFound($"Batch {batchId} does not exist."));
 
-    private static async Task<IResult> ResultsAsync(BatchService service, Guid batchId, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultsAsync(BatchService service, Guid batchId, CancellationToken cancellationToken)
     {
         if (await service.GetAsync(batchId, cancellationToken) is null)
         {
@@ -81,9 +86,24 @@ internal static class BatchEndpoints
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"batch-{batchId:N}-results.csv");
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
+    private static ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
         $"The file is larger than {limit:N0} bytes, the most one batch upload may have; split it.",
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+
+    private static Task DescribeUploadAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The rows: a CSV file with a header line, or one JSON object a line.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
+        return Task.CompletedTask;
+    }
 
     private static Task<string?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken) =>
         RequestBody.ReadTextAsync(request.Body, request.ContentLength, limit, cancellationToken);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Rollouts;
 
@@ -17,14 +19,15 @@ internal static class RolloutEndpoints
     {
         RouteHandlerBuilder Map(RouteHandlerBuilder endpoint) =>
             endpoint.WithTags("Rollouts").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
-        Map(api.MapPost("/workflows/{id:guid}/versions/{number:int}/rollout", StartAsync));
+        // The body is read by hand (every problem listed with its own code); Accepts only describes it.
+        Map(api.MapPost("/workflows/{id:guid}/versions/{number:int}/rollout", StartAsync)).Accepts<StartRolloutRequest>(isOptional: true, "application/json");
         Map(api.MapGet("/workflows/{id:guid}/rollout", GetAsync));
         Map(api.MapPost("/workflows/{id:guid}/rollout/promote", PromoteAsync));
         Map(api.MapPost("/workflows/{id:guid}/rollout/abort", AbortAsync));
         return api;
     }
 
-    private static async Task<IResult> StartAsync(RolloutService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RolloutResponse>, ProblemHttpResult>> StartAsync(RolloutService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
     {
         var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (text is null)
@@ -47,16 +50,16 @@ internal static class RolloutEndpoints
             return ApiResults.BadRequest("The body must be a JSON object.", [new ValidationProblem("body.shape", "The body must be a JSON object.", Field: "body")]);
         }
 
-        return ApiResults.From(await service.StartAsync(user, id, number, o, cancellationToken),
+        return ApiResults.Match(await service.StartAsync(user, id, number, o, cancellationToken),
             r => TypedResults.Created($"/api/workflows/{id}/rollout", RolloutResponse.From(r)));
     }
 
-    private static async Task<IResult> GetAsync(RolloutService service, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetAsync(id, cancellationToken), v => TypedResults.Ok(RolloutResponse.From(v)));
+    private static async Task<Results<Ok<RolloutStatusResponse>, ProblemHttpResult>> GetAsync(RolloutService service, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(id, cancellationToken), v => TypedResults.Ok(RolloutStatusResponse.From(v)));
 
-    private static async Task<IResult> PromoteAsync(RolloutService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.PromoteAsync(user, id, cancellationToken), r => TypedResults.Ok(RolloutResponse.From(r)));
+    private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> PromoteAsync(RolloutService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.PromoteAsync(user, id, cancellationToken), r => TypedResults.Ok(RolloutResponse.From(r)));
 
-    private static async Task<IResult> AbortAsync(RolloutService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.AbortAsync(user, id, cancellationToken), r => TypedResults.Ok(RolloutResponse.From(r)));
+    private static async Task<Results<Ok<RolloutResponse>, ProblemHttpResult>> AbortAsync(RolloutService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.AbortAsync(user, id, cancellationToken), r => TypedResults.Ok(RolloutResponse.From(r)));
 }

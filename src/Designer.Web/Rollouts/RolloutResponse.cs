@@ -1,60 +1,26 @@
 namespace Designer.Web.Rollouts;
 
-/// <summary>A rollout as the API shows it: mode, split, window, state, runs per side and live guard values.</summary>
-internal static class RolloutResponse
+/// <summary>A rollout as the API answers a start, promote or abort: mode, split, window, guards and state.</summary>
+/// <param name="Id">Rollout id.</param>
+/// <param name="WorkflowId">The workflow rolled out.</param>
+/// <param name="Mode"><c>canary</c> or <c>shadow</c>.</param>
+/// <param name="CandidateVersion">The version being tried.</param>
+/// <param name="BaselineVersion">The version it is compared with.</param>
+/// <param name="Split">Percent of new runs on each side.</param>
+/// <param name="Window">The ISO-8601 duration the rollout runs for.</param>
+/// <param name="MinRuns">Runs each side needs before the guards judge.</param>
+/// <param name="Guards">The limits that abort the rollout when crossed.</param>
+/// <param name="State">Where the rollout stands.</param>
+/// <param name="Reason">Why it ended, once it has.</param>
+/// <param name="StartedBy">The name of whoever started it.</param>
+/// <param name="StartedAt">When it started (UTC).</param>
+/// <param name="WindowEnd">When its window closes.</param>
+/// <param name="EndedAt">When it ended, if it has.</param>
+internal sealed record RolloutResponse(
+    Guid Id, Guid WorkflowId, string Mode, int CandidateVersion, int BaselineVersion, RolloutSplitResponse Split, string Window, int MinRuns,
+    RolloutGuards Guards, string State, string? Reason, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset WindowEnd, DateTimeOffset? EndedAt)
 {
-    public static object From(RolloutRecord r) => new
-    {
-        id = r.Id,
-        workflowId = r.WorkflowId,
-        mode = r.Mode,
-        candidateVersion = r.CandidateVersion,
-        baselineVersion = r.BaselineVersion,
-        split = new { candidate = r.Percent, baseline = 100 - r.Percent },
-        window = r.Window,
-        minRuns = r.MinRuns,
-        guards = r.Guards,
-        state = r.State,
-        reason = r.Reason,
-        startedBy = r.StartedByName,
-        startedAt = r.StartedAt,
-        windowEnd = r.WindowEnd,
-        endedAt = r.EndedAt,
-    };
-
-    public static object From(RolloutView v) => new
-    {
-        id = v.Rollout.Id,
-        workflowId = v.Rollout.WorkflowId,
-        mode = v.Rollout.Mode,
-        candidateVersion = v.Rollout.CandidateVersion,
-        baselineVersion = v.Rollout.BaselineVersion,
-        split = new { candidate = v.Rollout.Percent, baseline = 100 - v.Rollout.Percent },
-        window = v.Rollout.Window,
-        minRuns = v.Rollout.MinRuns,
-        state = v.Rollout.State,
-        reason = v.Rollout.Reason,
-        startedBy = v.Rollout.StartedByName,
-        startedAt = v.Rollout.StartedAt,
-        windowEnd = v.Rollout.WindowEnd,
-        endedAt = v.Rollout.EndedAt,
-        sides = new { baseline = Side(v.Baseline), candidate = Side(v.Candidate) },
-        guards = v.Guards,
-    };
-
-    private static object Side(RolloutSideStats s) => new
-    {
-        version = s.Version,
-        runs = s.Runs,
-        automated = s.Automated,
-        escalated = s.Escalated,
-        degraded = s.Degraded,
-        labelled = s.Labelled,
-        wrong = s.Wrong,
-        flipped = s.Flipped,
-        wrongRate = s.WrongRate,
-        escalationRate = s.EscalationRate,
-        degradedRate = s.DegradedRate,
-        p95LatencyMs = s.P95LatencyMs,
-    };
+    public static RolloutResponse From(RolloutRecord r) => new(
+        r.Id, r.WorkflowId, r.Mode, r.CandidateVersion, r.BaselineVersion, RolloutSplitResponse.Of(r.Percent), r.Window, r.MinRuns,
+        r.Guards, r.State, r.Reason, r.StartedByName, r.StartedAt, r.WindowEnd, r.EndedAt);
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Triggers;
 
@@ -13,14 +15,15 @@ internal static class ApiKeyEndpoints
     public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/workflows/{id:guid}/api-keys").WithTags("Triggers").DisableAntiforgery().RequireAuthorization(DesignerPolicies.ManageTriggers);
-        keys.MapPost("/", CreateAsync);
+        // The body is read by hand (every problem listed with its own code); Accepts only describes it.
+        keys.MapPost("/", CreateAsync).Accepts<ApiKeyRequest>(isOptional: true, "application/json");
         keys.MapGet("/", ListAsync);
         keys.MapPost("/{keyId:guid}/rotate", RotateAsync);
         keys.MapDelete("/{keyId:guid}", RevokeAsync);
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(ApiKeyService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ApiKeyResponse>, ProblemHttpResult>> CreateAsync(ApiKeyService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (text is null)
@@ -33,16 +36,16 @@ internal static class ApiKeyEndpoints
             return ApiResults.BadRequest(error!, [new ValidationProblem("body.json", error!, Field: "body")]);
         }
 
-        return ApiResults.From(await service.CreateAsync(user, id, body!, cancellationToken),
+        return ApiResults.Match(await service.CreateAsync(user, id, body!, cancellationToken),
             k => TypedResults.Created($"/api/workflows/{id}/api-keys/{k.Id}", k));
     }
 
-    private static async Task<IResult> ListAsync(ApiKeyService service, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+    private static async Task<Ok<ItemsResponse<ApiKeyResponse>>> ListAsync(ApiKeyService service, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemsResponse<ApiKeyResponse>(await service.ListAsync(id, cancellationToken)));
 
-    private static async Task<IResult> RotateAsync(ApiKeyService service, ClaimsPrincipal user, Guid id, Guid keyId, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.RotateAsync(user, id, keyId, cancellationToken), k => TypedResults.Ok(k));
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RotateAsync(ApiKeyService service, ClaimsPrincipal user, Guid id, Guid keyId, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.RotateAsync(user, id, keyId, cancellationToken), k => TypedResults.Ok(k));
 
-    private static async Task<IResult> RevokeAsync(ApiKeyService service, ClaimsPrincipal user, Guid id, Guid keyId, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.RevokeAsync(user, id, keyId, cancellationToken), k => TypedResults.Ok(k));
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeAsync(ApiKeyService service, ClaimsPrincipal user, Guid id, Guid keyId, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.RevokeAsync(user, id, keyId, cancellationToken), k => TypedResults.Ok(k));
 }

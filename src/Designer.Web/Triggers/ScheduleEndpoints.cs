@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Triggers;
 
@@ -17,35 +19,50 @@ internal static class ScheduleEndpoints
         var schedules = api.MapGroup("/workflows/{id:guid}/schedules").WithTags("Triggers").DisableAntiforgery();
         schedules.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         schedules.MapGet("/{scheduleId:guid}/occurrences", OccurrencesAsync).RequireAuthorization(DesignerPolicies.Read);
-        schedules.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
-        schedules.MapPut("/{scheduleId:guid}", UpdateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
+        // The bodies are read by hand (every problem listed with its own code); Accepts only describes them.
+        schedules.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers).Accepts<ScheduleRequest>(isOptional: true, "application/json");
+        schedules.MapPut("/{scheduleId:guid}", UpdateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers).Accepts<ScheduleRequest>(isOptional: true, "application/json");
         schedules.MapDelete("/{scheduleId:guid}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
         return api;
     }
 
-    private static async Task<IResult> ListAsync(ScheduleService service, Guid id, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = await service.ListAsync(id, cancellationToken) });
+    private static async Task<Ok<ItemsResponse<ScheduleResponse>>> ListAsync(ScheduleService service, Guid id, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemsResponse<ScheduleResponse>(await service.ListAsync(id, cancellationToken)));
 
-    private static async Task<IResult> OccurrencesAsync(ScheduleService service, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.ListOccurrencesAsync(id, scheduleId, 50, cancellationToken), o => TypedResults.Ok(new { items = o }));
+    private static async Task<Results<Ok<ItemsResponse<ScheduleOccurrenceRecord>>, ProblemHttpResult>> OccurrencesAsync(
+        ScheduleService service, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.ListOccurrencesAsync(id, scheduleId, 50, cancellationToken), o => TypedResults.Ok(new ItemsResponse<ScheduleOccurrenceRecord>(o)));
 
-    private static async Task<IResult> CreateAsync(ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ScheduleResponse>, ProblemHttpResult>> CreateAsync(
+        ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var (body, problem) = await ReadAsync(request, cancellationToken);
-        return problem ?? ApiResults.From(await service.CreateAsync(user, id, body!, cancellationToken),
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return ApiResults.Match(await service.CreateAsync(user, id, body!, cancellationToken),
             s => TypedResults.Created($"/api/workflows/{id}/schedules/{s.Id}", s));
     }
 
-    private static async Task<IResult> UpdateAsync(ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> UpdateAsync(
+        ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken)
     {
         var (body, problem) = await ReadAsync(request, cancellationToken);
-        return problem ?? ApiResults.From(await service.UpdateAsync(user, id, scheduleId, body!, cancellationToken), s => TypedResults.Ok(s));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return ApiResults.Match(await service.UpdateAsync(user, id, scheduleId, body!, cancellationToken), s => TypedResults.Ok(s));
     }
 
-    private static async Task<IResult> DeleteAsync(ScheduleService service, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.DeleteAsync(user, id, scheduleId, cancellationToken), s => TypedResults.Ok(s));
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> DeleteAsync(
+        ScheduleService service, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.DeleteAsync(user, id, scheduleId, cancellationToken), s => TypedResults.Ok(s));
 
-    private static async Task<(System.Text.Json.Nodes.JsonObject? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(System.Text.Json.Nodes.JsonObject? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (text is null)
