@@ -51,10 +51,6 @@ public sealed class Issue17OpenApiSchemaTests
         "GET /api/workflows/{id}/versions/{number} (response)",
         "GET /api/workflows/{id}/versions/{number}/evaluation-gate (response)",
         "GET /api/workflows/{id}/versions/{number}/export (response)",
-        "POST /api/auth/login (response)",
-        "POST /api/auth/logout (request)",
-        "POST /api/auth/logout (response)",
-        "POST /api/auth/refresh (response)",
         "POST /api/chat-models (request)",
         "POST /api/chat-models (response)",
         "POST /api/chat-models/{id}/versions/{number}/approve (request)",
@@ -79,9 +75,6 @@ public sealed class Issue17OpenApiSchemaTests
         "POST /api/runs/{id}/cancel (response)",
         "POST /api/tasks/{id}/decision (request)",
         "POST /api/tasks/{id}/decision (response)",
-        "POST /api/users/{id}/lock (request)",
-        "POST /api/users/{id}/password (request)",
-        "POST /api/users/{id}/unlock (request)",
         "POST /api/workflows (request)",
         "POST /api/workflows (response)",
         "POST /api/workflows/import (request)",
@@ -129,6 +122,10 @@ public sealed class Issue17OpenApiSchemaTests
     {
         "POST /api/collections/{name}/jobs/{id}/cancel",
         "POST /api/notifications/dead-letters/{id}/retry",
+        "POST /api/auth/logout",
+        "POST /api/users/{id}/lock",
+        "POST /api/users/{id}/password",
+        "POST /api/users/{id}/unlock",
     };
 
     [Fact]
