@@ -20,7 +20,6 @@ public sealed class Issue17OpenApiSchemaTests
     {
         "DELETE /api/workflows/{id}/api-keys/{keyId} (response)",
         "DELETE /api/workflows/{id}/schedules/{scheduleId} (response)",
-        "GET /api/audit (response)",
         "GET /api/batches/{batchId} (response)",
         "GET /api/batches/{batchId}/results.csv (response)",
         "GET /api/chat-models (response)",
