@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Evaluations;
 
@@ -128,35 +130,11 @@ internal static class EvaluationEndpoints
     }
 
     /// <summary>Each published workflow version a model version would serve, with its latest evaluation against the budget.</summary>
-    private static async Task<IResult> ModelGateAsync(ModelApprovalGate gate, string id, int number, CancellationToken cancellationToken)
-    {
-        if (await gate.StatusAsync(id, number, cancellationToken) is not { } status)
-        {
-            return ApiResults.Problem(OperationError.NotFound($"Model '{id}' has no version {number}."));
-        }
-
-        return TypedResults.Ok(new
-        {
-            status.Model,
-            status.Version,
-            status.Required,
-            status.Passed,
-            status.Reasons,
-            workflowVersions = status.Versions.Select(v => new
-            {
-                v.WorkflowId,
-                v.WorkflowName,
-                v.WorkflowVersion,
-                v.Pinned,
-                v.Gate.Passed,
-                v.Gate.MinCases,
-                evaluationId = v.Gate.Latest?.Id,
-                v.Gate.Budget,
-                metrics = v.Gate.Report is null ? null : new MetricsResponse(v.Gate.Report.Baseline, v.Gate.Report.Candidate),
-                v.Gate.Reasons,
-            }),
-        });
-    }
+    private static async Task<Results<Ok<ModelGateResponse>, ProblemHttpResult>> ModelGateAsync(
+        ModelApprovalGate gate, string id, int number, CancellationToken cancellationToken) =>
+        await gate.StatusAsync(id, number, cancellationToken) is { } status
+            ? TypedResults.Ok(ModelGateResponse.From(status))
+            : ApiResults.Problem(OperationError.NotFound($"Model '{id}' has no version {number}."));
 
     private static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
