@@ -40,10 +40,10 @@ internal static class EvaluationEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListDatasetsAsync(IEvaluationStore store, Guid? workflowId, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = (await store.ListDatasetsAsync(workflowId, cancellationToken)).Select(d => DatasetResponse.From(d)) });
+    private static async Task<Ok<ItemsResponse<DatasetResponse>>> ListDatasetsAsync(IEvaluationStore store, Guid? workflowId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemsResponse<DatasetResponse>((await store.ListDatasetsAsync(workflowId, cancellationToken)).Select(d => DatasetResponse.From(d))));
 
-    private static async Task<IResult> GetDatasetAsync(IEvaluationStore store, Guid id, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<DatasetResponse>, ProblemHttpResult>> GetDatasetAsync(IEvaluationStore store, Guid id, CancellationToken cancellationToken) =>
         await store.GetDatasetAsync(id, cancellationToken) is { } dataset
             ? TypedResults.Ok(DatasetResponse.From(dataset, await store.ListCasesAsync(id, cancellationToken)))
             : ApiResults.Problem(OperationError.NotFound($"Dataset {id} does not exist."));
@@ -68,8 +68,8 @@ internal static class EvaluationEndpoints
         return bad ?? ApiResults.From(await service.RelabelAsync(user, id, number, body!, cancellationToken), c => TypedResults.Ok(DatasetCaseResponse.From(c)));
     }
 
-    private static async Task<IResult> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.CopyAsync(user, id, cancellationToken), d => TypedResults.Created($"/api/datasets/{d.Id}", DatasetResponse.From(d)));
+    private static async Task<Results<Created<DatasetResponse>, ProblemHttpResult>> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.CopyAsync(user, id, cancellationToken), d => TypedResults.Created($"/api/datasets/{d.Id}", DatasetResponse.From(d)));
 
     private static async Task<IResult> StartAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
@@ -84,12 +84,12 @@ internal static class EvaluationEndpoints
             ? ApiResults.Problem(OperationError.NotFound($"Workflow {id} does not exist."))
             : TypedResults.Ok(new { items = (await store.ListEvaluationsAsync(id, version, cancellationToken)).Select(e => EvaluationResponse.From(e, null, null, null, false, false)) });
 
-    private static async Task<IResult> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetAsync(id, cancellationToken),
+    private static async Task<Results<Ok<EvaluationResponse>, ProblemHttpResult>> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(id, cancellationToken),
             r => TypedResults.Ok(EvaluationResponse.From(r.Evaluation, r.Report, r.Verdict, r.Dataset, flippedOnly ?? false, cases ?? true)));
 
-    private static async Task<IResult> CancelAsync(EvaluationService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.CancelAsync(user, id, cancellationToken), e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
+    private static async Task<Results<Accepted<EvaluationResponse>, ProblemHttpResult>> CancelAsync(EvaluationService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.CancelAsync(user, id, cancellationToken), e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
 
     private static async Task<IResult> GetBudgetAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, CancellationToken cancellationToken)
     {
