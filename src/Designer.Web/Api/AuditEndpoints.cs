@@ -39,7 +39,7 @@ internal static class AuditEndpoints
     /// <summary>The public half of the checkpoint key, for verifying exported checkpoints outside Designer.</summary>
     internal sealed record AuditSigningKey(string KeyId, string Algorithm, string PublicKeyPem);
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<Page<AuditEntryRecord>>, ProblemHttpResult>> ListAsync(
         IAuditLog log, int? page, int? pageSize, string? entityId, CancellationToken cancellationToken)
     {
         if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)

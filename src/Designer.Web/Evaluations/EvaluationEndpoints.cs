@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Evaluations;
 
@@ -38,10 +40,10 @@ internal static class EvaluationEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListDatasetsAsync(IEvaluationStore store, Guid? workflowId, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = (await store.ListDatasetsAsync(workflowId, cancellationToken)).Select(d => DatasetResponse.From(d)) });
+    private static async Task<Ok<ItemsResponse<DatasetResponse>>> ListDatasetsAsync(IEvaluationStore store, Guid? workflowId, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemsResponse<DatasetResponse>((await store.ListDatasetsAsync(workflowId, cancellationToken)).Select(d => DatasetResponse.From(d))));
 
-    private static async Task<IResult> GetDatasetAsync(IEvaluationStore store, Guid id, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<DatasetResponse>, ProblemHttpResult>> GetDatasetAsync(IEvaluationStore store, Guid id, CancellationToken cancellationToken) =>
         await store.GetDatasetAsync(id, cancellationToken) is { } dataset
             ? TypedResults.Ok(DatasetResponse.From(dataset, await store.ListCasesAsync(id, cancellationToken)))
             : ApiResults.Problem(OperationError.NotFound($"Dataset {id} does not exist."));
@@ -66,8 +68,8 @@ internal static class EvaluationEndpoints
         return bad ?? ApiResults.From(await service.RelabelAsync(user, id, number, body!, cancellationToken), c => TypedResults.Ok(DatasetCaseResponse.From(c)));
     }
 
-    private static async Task<IResult> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.CopyAsync(user, id, cancellationToken), d => TypedResults.Created($"/api/datasets/{d.Id}", DatasetResponse.From(d)));
+    private static async Task<Results<Created<DatasetResponse>, ProblemHttpResult>> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.CopyAsync(user, id, cancellationToken), d => TypedResults.Created($"/api/datasets/{d.Id}", DatasetResponse.From(d)));
 
     private static async Task<IResult> StartAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
@@ -82,12 +84,12 @@ internal static class EvaluationEndpoints
             ? ApiResults.Problem(OperationError.NotFound($"Workflow {id} does not exist."))
             : TypedResults.Ok(new { items = (await store.ListEvaluationsAsync(id, version, cancellationToken)).Select(e => EvaluationResponse.From(e, null, null, null, false, false)) });
 
-    private static async Task<IResult> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetAsync(id, cancellationToken),
+    private static async Task<Results<Ok<EvaluationResponse>, ProblemHttpResult>> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(id, cancellationToken),
             r => TypedResults.Ok(EvaluationResponse.From(r.Evaluation, r.Report, r.Verdict, r.Dataset, flippedOnly ?? false, cases ?? true)));
 
-    private static async Task<IResult> CancelAsync(EvaluationService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.CancelAsync(user, id, cancellationToken), e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
+    private static async Task<Results<Accepted<EvaluationResponse>, ProblemHttpResult>> CancelAsync(EvaluationService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.CancelAsync(user, id, cancellationToken), e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
 
     private static async Task<IResult> GetBudgetAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, CancellationToken cancellationToken)
     {
@@ -128,35 +130,11 @@ internal static class EvaluationEndpoints
     }
 
     /// <summary>Each published workflow version a model version would serve, with its latest evaluation against the budget.</summary>
-    private static async Task<IResult> ModelGateAsync(ModelApprovalGate gate, string id, int number, CancellationToken cancellationToken)
-    {
-        if (await gate.StatusAsync(id, number, cancellationToken) is not { } status)
-        {
-            return ApiResults.Problem(OperationError.NotFound($"Model '{id}' has no version {number}."));
-        }
-
-        return TypedResults.Ok(new
-        {
-            status.Model,
-            status.Version,
-            status.Required,
-            status.Passed,
-            status.Reasons,
-            workflowVersions = status.Versions.Select(v => new
-            {
-                v.WorkflowId,
-                v.WorkflowName,
-                v.WorkflowVersion,
-                v.Pinned,
-                v.Gate.Passed,
-                v.Gate.MinCases,
-                evaluationId = v.Gate.Latest?.Id,
-                v.Gate.Budget,
-                metrics = v.Gate.Report is null ? null : new MetricsResponse(v.Gate.Report.Baseline, v.Gate.Report.Candidate),
-                v.Gate.Reasons,
-            }),
-        });
-    }
+    private static async Task<Results<Ok<ModelGateResponse>, ProblemHttpResult>> ModelGateAsync(
+        ModelApprovalGate gate, string id, int number, CancellationToken cancellationToken) =>
+        await gate.StatusAsync(id, number, cancellationToken) is { } status
+            ? TypedResults.Ok(ModelGateResponse.From(status))
+            : ApiResults.Problem(OperationError.NotFound($"Model '{id}' has no version {number}."));
 
     private static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {

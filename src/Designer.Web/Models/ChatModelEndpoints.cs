@@ -4,6 +4,8 @@ using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Models;
 
@@ -18,19 +20,21 @@ internal static class ChatModelEndpoints
     {
         var chat = api.MapGroup("/chat-models").WithTags("Chat models").DisableAntiforgery();
         chat.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
-        chat.MapPost("/", RegisterAsync).RequireAuthorization(DesignerPolicies.Author);
+        chat.MapPost("/", RegisterAsync).RequireAuthorization(DesignerPolicies.Author).Accepts<RegisterChatModelRequest>("application/json");
         chat.MapPost("/{id}/versions/{number:int}/approve", (ChatModelService s, HttpRequest q, ClaimsPrincipal u, string id, int number, CancellationToken c) =>
-            ReviewAsync(s, q, u, id, number, ModelStatus.Approved, c)).RequireAuthorization(DesignerPolicies.Approve);
+            ReviewAsync(s, q, u, id, number, ModelStatus.Approved, c)).RequireAuthorization(DesignerPolicies.Approve)
+            .Accepts<ModelReviewRequest>(isOptional: true, "application/json");
         chat.MapPost("/{id}/versions/{number:int}/reject", (ChatModelService s, HttpRequest q, ClaimsPrincipal u, string id, int number, CancellationToken c) =>
-            ReviewAsync(s, q, u, id, number, ModelStatus.Rejected, c)).RequireAuthorization(DesignerPolicies.Approve);
+            ReviewAsync(s, q, u, id, number, ModelStatus.Rejected, c)).RequireAuthorization(DesignerPolicies.Approve)
+            .Accepts<ModelReviewRequest>(isOptional: true, "application/json");
         return api;
     }
 
     // The registry entries as before (clients read this shape); who pins each is on the models page.
-    private static async Task<IResult> ListAsync(ChatModelService service, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IEnumerable<ChatModelVersion>>> ListAsync(ChatModelService service, CancellationToken cancellationToken) =>
         TypedResults.Ok((await service.ListAsync(cancellationToken)).Select(v => v.Version));
 
-    private static async Task<IResult> RegisterAsync(
+    private static async Task<Results<Created<ChatModelVersion>, ProblemHttpResult>> RegisterAsync(
         ChatModelService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -69,10 +73,10 @@ internal static class ChatModelEndpoints
         var result = await service.RegisterAsync(user, registration, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"/api/chat-models/{result.Value!.Id}", result.Value)
-            : ApiResults.Problem(result.Error!);
+            : (Results<Created<ChatModelVersion>, ProblemHttpResult>)ApiResults.Problem(result.Error!);
     }
 
-    private static async Task<IResult> ReviewAsync(
+    private static async Task<Results<Ok<ChatModelVersion>, ProblemHttpResult>> ReviewAsync(
         ChatModelService service, HttpRequest request, ClaimsPrincipal user, string id, int number, ModelStatus decision, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -83,7 +87,7 @@ internal static class ChatModelEndpoints
         }
 
         var result = await service.ReviewAsync(user, id, number, decision, comment, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiResults.Problem(result.Error!);
+        return ApiResults.Match(result, TypedResults.Ok);
     }
 
     private static double? Number(JsonObject json, string name, List<string> errors)

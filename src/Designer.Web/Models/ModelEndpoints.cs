@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Models;
 
@@ -13,43 +15,46 @@ internal static class ModelEndpoints
         var models = api.MapGroup("/models").WithTags("Models").DisableAntiforgery();
         models.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         models.MapGet("/{id}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
-        models.MapPost("/{id}/train", TrainAsync).RequireAuthorization(DesignerPolicies.Author);
-        models.MapPost("/{id}/versions/{number:int}/approve", ApproveAsync).RequireAuthorization(DesignerPolicies.Approve);
-        models.MapPost("/{id}/versions/{number:int}/reject", RejectAsync).RequireAuthorization(DesignerPolicies.Approve);
+        models.MapPost("/{id}/train", TrainAsync).RequireAuthorization(DesignerPolicies.Author)
+            .Accepts<TrainModelRequest>(isOptional: true, "application/json");
+        models.MapPost("/{id}/versions/{number:int}/approve", ApproveAsync).RequireAuthorization(DesignerPolicies.Approve)
+            .Accepts<ModelReviewRequest>(isOptional: true, "application/json");
+        models.MapPost("/{id}/versions/{number:int}/reject", RejectAsync).RequireAuthorization(DesignerPolicies.Approve)
+            .Accepts<ModelReviewRequest>(isOptional: true, "application/json");
         return api.MapChatModelEndpoints();
     }
 
-    private static async Task<IResult> ListAsync(ModelService service, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<ModelSummaryResponse>>> ListAsync(ModelService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.ListAsync(cancellationToken));
 
-    private static async Task<IResult> GetAsync(ModelService service, string id, CancellationToken cancellationToken) =>
-        ApiResults.From(await service.GetAsync(id, cancellationToken), TypedResults.Ok);
+    private static async Task<Results<Ok<ModelDetailResponse>, ProblemHttpResult>> GetAsync(ModelService service, string id, CancellationToken cancellationToken) =>
+        ApiResults.Match(await service.GetAsync(id, cancellationToken), TypedResults.Ok);
 
-    private static async Task<IResult> TrainAsync(
+    private static async Task<Results<Created<ModelVersionResponse>, ProblemHttpResult>> TrainAsync(
         ModelService service, HttpRequest request, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
         var (decisions, bad) = await ReadDecisionsAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(
+        return bad is not null ? bad : ApiResults.Match(
             await service.TrainAsync(user, id, decisions, cancellationToken),
             v => TypedResults.Created($"/api/models/{id}", v));
     }
 
-    private static async Task<IResult> ApproveAsync(
+    private static async Task<Results<Ok<ModelVersionResponse>, ProblemHttpResult>> ApproveAsync(
         ModelService service, HttpRequest request, ClaimsPrincipal user, string id, int number, CancellationToken cancellationToken)
     {
         var (comment, bad) = await ReadCommentAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(await service.ApproveAsync(user, id, number, comment, cancellationToken), TypedResults.Ok);
+        return bad is not null ? bad : ApiResults.Match(await service.ApproveAsync(user, id, number, comment, cancellationToken), TypedResults.Ok);
     }
 
-    private static async Task<IResult> RejectAsync(
+    private static async Task<Results<Ok<ModelVersionResponse>, ProblemHttpResult>> RejectAsync(
         ModelService service, HttpRequest request, ClaimsPrincipal user, string id, int number, CancellationToken cancellationToken)
     {
         var (comment, bad) = await ReadCommentAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(await service.RejectAsync(user, id, number, comment, cancellationToken), TypedResults.Ok);
+        return bad is not null ? bad : ApiResults.Match(await service.RejectAsync(user, id, number, comment, cancellationToken), TypedResults.Ok);
     }
 
     /// <summary>The optional <c>{ "decisions": [{ "disputeId": "D-000042", "highRisk": true }] }</c> body.</summary>
-    private static async Task<(IReadOnlyList<TrainingDecision> Decisions, IResult? Error)> ReadDecisionsAsync(
+    private static async Task<(IReadOnlyList<TrainingDecision> Decisions, ProblemHttpResult? Error)> ReadDecisionsAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
@@ -107,7 +112,7 @@ internal static class ModelEndpoints
     }
 
     /// <summary>The optional <c>{ "comment": "…" }</c> body of approve and reject (the service requires it for reject).</summary>
-    private static async Task<(string? Comment, IResult? Error)> ReadCommentAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(string? Comment, ProblemHttpResult? Error)> ReadCommentAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (body is null)

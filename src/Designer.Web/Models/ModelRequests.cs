@@ -1,0 +1,47 @@
+namespace Designer.Web.Models;
+
+/// <summary>
+/// The optional body of <c>POST /api/models/{id}/train</c>: reviewers' decisions the new version learns from. It
+/// describes the body in the OpenAPI document; the handler reads it by hand so its refusals stay as they were.
+/// </summary>
+/// <param name="Decisions">The labelled disputes, at most <see cref="ModelService.MaxDecisions"/>; none trains on the seed data only.</param>
+internal sealed record TrainModelRequest(IReadOnlyList<TrainingDecisionRequest>? Decisions = null);
+
+/// <summary>One reviewer's decision in a training body.</summary>
+/// <param name="DisputeId">The dispute that was decided, e.g. <c>D-000042</c>.</param>
+/// <param name="HighRisk">Whether the reviewer judged the dispute high-risk.</param>
+internal sealed record TrainingDecisionRequest(string DisputeId, bool HighRisk);
+
+/// <summary>The optional body of approving or rejecting a model or chat-model version; reject requires the comment.</summary>
+/// <param name="Comment">Why the approver decided so, at most 4,000 characters.</param>
+internal sealed record ModelReviewRequest(string? Comment = null);
+
+/// <summary>
+/// The body of <c>POST /api/chat-models</c>: one new version of a chat model. It describes the body in the OpenAPI
+/// document; the handler reads it by hand so its refusals stay as they were. No key is accepted, only a secret's name.
+/// </summary>
+/// <param name="Id">The chat model's id; a known id gets its next version.</param>
+/// <param name="Provider">The provider kind that serves the model.</param>
+/// <param name="Endpoint">The provider's base URL; it must be on the administrators' allow-list.</param>
+/// <param name="ModelName">The model's name at the provider.</param>
+/// <param name="Temperature">The sampling temperature, or null for the provider's default.</param>
+/// <param name="MaxOutputTokens">The most tokens one answer may have, or null for the provider's default.</param>
+/// <param name="InputPricePer1K">The price of 1,000 input tokens; 0 when left out.</param>
+/// <param name="OutputPricePer1K">The price of 1,000 output tokens; 0 when left out.</param>
+/// <param name="ContextWindow">The model's context window in tokens; 8,192 when left out.</param>
+/// <param name="SupportsJsonSchema">Whether the model honours a JSON schema for its answer; true when left out.</param>
+/// <param name="ApiKeySecret">The name of the secret that holds the API key, never the key itself.</param>
+/// <param name="Description">What the version is for, shown to approvers.</param>
+internal sealed record RegisterChatModelRequest(
+    string? Id,
+    string? Provider,
+    string? Endpoint,
+    string? ModelName,
+    double? Temperature = null,
+    int? MaxOutputTokens = null,
+    decimal? InputPricePer1K = null,
+    decimal? OutputPricePer1K = null,
+    int? ContextWindow = null,
+    bool? SupportsJsonSchema = null,
+    string? ApiKeySecret = null,
+    string? Description = null);
