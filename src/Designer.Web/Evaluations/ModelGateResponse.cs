@@ -19,7 +19,7 @@ internal sealed record ModelGateResponse(
 }
 
 /// <summary>One published workflow version a model version would serve, with its latest evaluation against its budget.</summary>
-/// <param name="WorkflowId">The workflow.</param>
+/// <param name="WorkflowId">The id of the workflow whose published version serves the model.</param>
 /// <param name="WorkflowName">The workflow's name, for the approver.</param>
 /// <param name="WorkflowVersion">The published version.</param>
 /// <param name="Pinned">True when the version pins this model version; false when it follows the latest approved one.</param>
