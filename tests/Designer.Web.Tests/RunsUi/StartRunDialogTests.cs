@@ -17,7 +17,7 @@ public sealed class StartRunDialogTests : RunsUiContext
         // Arrange
         SignIn("operator-1", DesignerRoles.Operator);
         var (cut, dialog) = await OpenAsync();
-        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-testid^=start-field-]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(7, cut.FindAll("[data-testid^=start-field-]").Count));
 
         // Act
         cut.FindAll("[data-testid=start-sample]")[1].Click();
