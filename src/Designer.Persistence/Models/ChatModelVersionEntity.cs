@@ -7,7 +7,7 @@ namespace Designer.Persistence;
 /// reviewed it, shared by every host on the database. Never holds an API key (only a secret's name, inside
 /// <see cref="VersionJson"/>); callers use <see cref="IChatModelVersionStore"/>.
 /// </summary>
-public sealed class ChatModelVersionEntity : IConcurrencyTracked
+public sealed class ChatModelVersionEntity : IConcurrencyTracked, IVersionStatusRow
 {
     /// <summary>Chat-model id (a lowercase slug).</summary>
     public string ModelId { get; set; } = string.Empty;

@@ -109,39 +109,9 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
         Func<ChatModelVersionRecord, AuditDraft> audit,
         CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(status);
-        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
-        ArgumentNullException.ThrowIfNull(check);
-        ArgumentNullException.ThrowIfNull(audit);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
-            {
-                var row = await db.ChatModelVersions.SingleOrDefaultAsync(m => m.ModelId == modelId && m.Version == version, token);
-                if (row is null)
-                {
-                    return Refuse(OperationErrorKind.NotFound, $"Chat model '{modelId}' has no version {version}.");
-                }
-
-                if (check(ChatModelVersionRecord.From(row)) is { } refusal)
-                {
-                    return Refuse(OperationErrorKind.InvalidState, refusal);
-                }
-
-                row.Status = status;
-                row.StatusChangedBy = changedBy;
-                row.StatusChangedAt = Clock.UtcNow(_timeProvider);
-                var record = ChatModelVersionRecord.From(row);
-                return new AuditedOutcome<OperationResult<ChatModelVersionRecord>>(OperationResults.Success(record), [audit(record)]);
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResults.Failure<ChatModelVersionRecord>(OperationErrorKind.Conflict, $"Chat model '{modelId}' v{version} was changed concurrently; reload and try again.");
-        }
+        return await VersionStatusChange.RunAsync(
+            db, _timeProvider, d => d.ChatModelVersions, ChatModelVersionRecord.From,
+            new VersionStatusRequest<ChatModelVersionRecord>("Chat model", modelId, version, status, changedBy, check, audit), cancellationToken);
     }
-
-    private static AuditedOutcome<OperationResult<ChatModelVersionRecord>> Refuse(OperationErrorKind kind, string message) =>
-        AuditedOutcome.Refused(OperationResults.Failure<ChatModelVersionRecord>(kind, message));
 }

@@ -7,7 +7,7 @@ namespace Designer.Persistence;
 /// every host on the database. The model file itself lives in the content-addressed model store, named by
 /// <see cref="Sha256"/>; callers use <see cref="IModelVersionStore"/>.
 /// </summary>
-public sealed class ModelVersionEntity : IConcurrencyTracked
+public sealed class ModelVersionEntity : IConcurrencyTracked, IVersionStatusRow
 {
     /// <summary>Model id (a lowercase slug such as <c>dispute-risk</c>).</summary>
     public string ModelId { get; set; } = string.Empty;

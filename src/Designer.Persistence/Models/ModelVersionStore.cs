@@ -110,39 +110,9 @@ public sealed class ModelVersionStore : IModelVersionStore
         Func<ModelVersionRecord, AuditDraft> audit,
         CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(status);
-        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
-        ArgumentNullException.ThrowIfNull(check);
-        ArgumentNullException.ThrowIfNull(audit);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
-            {
-                var row = await db.ModelVersions.SingleOrDefaultAsync(m => m.ModelId == modelId && m.Version == version, token);
-                if (row is null)
-                {
-                    return Refuse(OperationErrorKind.NotFound, $"Model '{modelId}' has no version {version}.");
-                }
-
-                if (check(ModelVersionRecord.From(row)) is { } refusal)
-                {
-                    return Refuse(OperationErrorKind.InvalidState, refusal);
-                }
-
-                row.Status = status;
-                row.StatusChangedBy = changedBy;
-                row.StatusChangedAt = Clock.UtcNow(_timeProvider);
-                var record = ModelVersionRecord.From(row);
-                return new AuditedOutcome<OperationResult<ModelVersionRecord>>(OperationResults.Success(record), [audit(record)]);
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResults.Failure<ModelVersionRecord>(OperationErrorKind.Conflict, $"Model '{modelId}' v{version} was changed concurrently; reload and try again.");
-        }
+        return await VersionStatusChange.RunAsync(
+            db, _timeProvider, d => d.ModelVersions, ModelVersionRecord.From,
+            new VersionStatusRequest<ModelVersionRecord>("Model", modelId, version, status, changedBy, check, audit), cancellationToken);
     }
-
-    private static AuditedOutcome<OperationResult<ModelVersionRecord>> Refuse(OperationErrorKind kind, string message) =>
-        AuditedOutcome.Refused(OperationResults.Failure<ModelVersionRecord>(kind, message));
 }
