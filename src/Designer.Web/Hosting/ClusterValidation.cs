@@ -31,6 +31,11 @@ internal static class ClusterValidation
             problems.Add($"{RuntimeOptions.SectionName}:GrainCallKey (base64, 32+ bytes, the same on every host) is required with Redis membership.");
         }
 
+        if (cluster.GrainCallTimeout < TimeSpan.FromSeconds(1) || cluster.GrainCallTimeout > TimeSpan.FromMinutes(10))
+        {
+            problems.Add("GrainCallTimeout must be between 00:00:01 and 00:10:00.");
+        }
+
         if (!IPAddress.TryParse(cluster.AdvertisedAddress, out _))
         {
             problems.Add("AdvertisedAddress must be an IP address.");

@@ -100,6 +100,7 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseValueExceptionHandler>();
+        services.AddExceptionHandler<TimeoutExceptionHandler>();
         // Binding failures always throw, so BadRequestExceptionHandler answers them the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
@@ -137,7 +138,8 @@ public static class WebServiceCollectionExtensions
     /// membership (<c>Designer:Cluster:Membership=Redis</c> + connection string) to cluster several hosts. Grains keep no
     /// state of their own (runs live in the database), so no grain storage is configured — never memory storage;
     /// gate SLAs are reminders (in-memory service, re-armed from the database on start-up).
-    /// Grain calls keep Orleans' default 30 s response timeout; run work is queued, never done inside a call.
+    /// Grain calls wait <see cref="DesignerClusterOptions.GrainCallTimeout"/> (Orleans' response timeout, default 30 s);
+    /// run work is queued, never done inside a call.
     /// </summary>
     public static IHostApplicationBuilder AddDesignerCluster(this IHostApplicationBuilder builder)
     {
@@ -168,6 +170,7 @@ public static class WebServiceCollectionExtensions
             // Gate SLAs are reminders. In-memory reminders do not outlive the silo: pending tasks with a due time
             // are re-armed from the database on start-up (RunRecoveryService), so nothing is lost with one silo.
             silo.UseInMemoryReminderService();
+            silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = cluster.GrainCallTimeout);
             silo.Configure<Orleans.Hosting.ReminderOptions>(o => o.MinimumReminderPeriod = slaCheck < o.MinimumReminderPeriod ? slaCheck : o.MinimumReminderPeriod);
         });
         // Runs record the silo that executes them; runs of silos that left the membership are resumed elsewhere.

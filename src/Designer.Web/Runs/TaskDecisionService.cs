@@ -28,7 +28,10 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
     /// <summary>Decides a task the caller has already read (from <see cref="FindAsync"/> or the inbox's list).</summary>
     /// <param name="task">The task as read.</param>
     /// <param name="cancellationToken">The caller went away.</param>
-    /// <returns>The decided task; 403, 404, 409 (decided meanwhile) or 400 (a decision the gate does not offer).</returns>
+    /// <returns>
+    /// The decided task; 403, 404, 409 (decided meanwhile), 400 (a decision the gate does not offer) or 503 (sent, not
+    /// confirmed in time: it may still be recorded).
+    /// </returns>
     public async Task<OperationResult<HumanTaskRecord>> DecideAsync(
         ClaimsPrincipal user, HumanTaskRecord task, TaskDecision decision, CancellationToken cancellationToken)
     {
@@ -40,17 +43,28 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
         }
 
         var actor = user.ToActor();
-        // Signed for the grain, which trusts the actor only from a host holding the grain call key (issue 14).
-        var outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(signer.Sign(task.RunId, new RunGrainDecision
+        RunGrainDecisionOutcome outcome;
+        try
         {
-            TaskId = task.Id,
-            Decision = decision.Decision,
-            Comment = decision.Comment,
-            EditsJson = decision.EditsJson,
-            Correction = decision.Correction,
-            ActorId = actor.Id,
-            ActorName = actor.Name,
-        }));
+            // Signed for the grain, which trusts the actor only from a host holding the grain call key (issue 14).
+            outcome = await grains.GetGrain<IRunGrain>(task.RunId).DecideAsync(signer.Sign(task.RunId, new RunGrainDecision
+            {
+                TaskId = task.Id,
+                Decision = decision.Decision,
+                Comment = decision.Comment,
+                EditsJson = decision.EditsJson,
+                Correction = decision.Correction,
+                ActorId = actor.Id,
+                ActorName = actor.Name,
+            }));
+        }
+        catch (TimeoutException)
+        {
+            // Decisions queue on the governance lock (one audit chain across hosts); under a burst the grain's answer
+            // can come after the call's timeout although the decision is still recorded. Unknown is not failed.
+            return NotConfirmed(task.Id);
+        }
+
         if (RunGrainOutcomes.ToError(outcome.Kind, outcome.Message) is { } error)
         {
             return error;
@@ -60,6 +74,13 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
             ? decided
             : OperationError.NotFound($"Task {task.Id} does not exist.");
     }
+
+    private static OperationError NotConfirmed(Guid taskId) => new(
+        OperationErrorKind.Unavailable,
+        $"The decision on task {taskId} was sent but not confirmed in time because the system is busy; it may still be "
+        + "recorded. Look at the task before deciding again: if it is no longer pending, your decision or another one won.",
+        Extensions: new Dictionary<string, object?> { ["taskId"] = taskId },
+        Title: "Decision not confirmed");
 
     private static OperationError? CheckRole(ClaimsPrincipal user, HumanTaskRecord task) =>
         user.IsInRole(task.Role) ? null : OperationError.Forbidden($"Only members of the '{task.Role}' role may decide this task.");

@@ -32,4 +32,11 @@ public sealed class DesignerClusterOptions
 
     /// <summary>Orleans service id.</summary>
     public string ServiceId { get; set; } = "designer";
+
+    /// <summary>
+    /// How long a caller waits for a grain's answer (Orleans' response timeout; default 30 s, 1 s to 10 min). A call
+    /// that runs out is not withdrawn: a human decision still queued behind the governance lock is recorded later,
+    /// so the API answers 503 and says to look at the task before sending it again.
+    /// </summary>
+    public TimeSpan GrainCallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
