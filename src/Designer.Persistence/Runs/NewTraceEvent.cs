@@ -1,8 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A trace event to append (the store numbers it).</summary>
-/// <param name="Kind">Event kind.</param>
 /// <param name="NodeId">Node id, when about a node.</param>
 /// <param name="Json">The event JSON (the store tokenises it through the run's vault).</param>
-/// <param name="Timestamp">Event time.</param>
 public sealed record NewTraceEvent(string Kind, string? NodeId, string Json, DateTimeOffset Timestamp);
