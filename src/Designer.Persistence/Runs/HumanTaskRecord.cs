@@ -9,6 +9,7 @@ namespace Designer.Persistence;
 /// <param name="Instructions">Rendered instructions.</param>
 /// <param name="EvidenceJson">Evidence (JSON array).</param>
 /// <param name="Decisions">Allowed decisions.</param>
+/// <param name="EditableFields">Fields the assignee may set with the decision; the gate copies only these into its output.</param>
 /// <param name="Status">Pending until decided, timed out or cancelled; only pending tasks accept a decision.</param>
 /// <param name="CreatedAt">Creation time (UTC).</param>
 /// <param name="Due">SLA due time.</param>

@@ -7,6 +7,7 @@ namespace Designer.Persistence;
 /// <param name="Instructions">Rendered instructions.</param>
 /// <param name="EvidenceJson">Evidence so far (JSON array).</param>
 /// <param name="Decisions">Allowed decisions.</param>
+/// <param name="EditableFields">Fields the assignee may set with the decision; the gate copies only these into its output.</param>
 /// <param name="Due">SLA due time, if any.</param>
 public sealed record NewHumanTask(
     Guid RunId,
