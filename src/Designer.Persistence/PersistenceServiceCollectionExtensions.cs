@@ -23,7 +23,6 @@ public static class PersistenceServiceCollectionExtensions
     /// <c>Designer:Audit</c> with <see cref="AuditCheckpoints"/> and the periodic checkpoint (hosted), and
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerPersistence(this IHostApplicationBuilder builder)
     {
@@ -51,7 +50,6 @@ public static class PersistenceServiceCollectionExtensions
     /// stores, <see cref="IAuditLog"/> and the migration on start — without the background jobs of
     /// <see cref="AddDesignerPersistence"/> (run retention, audit checkpoints), which the web hosts run.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerStorage(this IHostApplicationBuilder builder)
     {

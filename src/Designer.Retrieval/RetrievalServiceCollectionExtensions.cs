@@ -32,7 +32,6 @@ public static class RetrievalServiceCollectionExtensions
     /// one), and collections: <see cref="CollectionService"/>, <see cref="CollectionJobQueue"/> and the hosted
     /// <see cref="CollectionJobWorker"/> (they need <c>ICollectionStore</c> from <c>AddDesignerPersistence</c>).
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerRetrieval(this IHostApplicationBuilder builder)
     {

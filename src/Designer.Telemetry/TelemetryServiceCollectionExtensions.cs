@@ -26,7 +26,6 @@ public static class TelemetryServiceCollectionExtensions
     /// HttpClient, the .NET runtime and every <see cref="DesignerSources"/> source, and keeps log scopes (the run id
     /// of a run's work) on exported log records; adds the OTLP exporter for all three signals when an endpoint is set.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerTelemetry(this IHostApplicationBuilder builder)
     {

@@ -3,7 +3,7 @@ namespace Designer.Inference.ChatModels;
 /// <summary>What an author submits to register the next version of a chat model.</summary>
 public sealed record ChatModelRegistration
 {
-    /// <summary>Model id.</summary>
+    /// <summary>The chat model every version shares: lowercase letters, digits and hyphens, at most 64.</summary>
     public required string Id { get; init; }
 
     /// <summary>One of <see cref="ChatProviderKinds"/>.</summary>

@@ -20,7 +20,6 @@ public interface IAuditedChatModelRegistry : IChatModelRegistry
     /// </summary>
     /// <param name="id">Chat-model id.</param>
     /// <param name="expected">The status the version must have.</param>
-    /// <param name="status">New status.</param>
     /// <param name="changedBy">Stable id of the acting user.</param>
     /// <param name="audit">Builds the entry from the updated version.</param>
     /// <returns>The updated version.</returns>

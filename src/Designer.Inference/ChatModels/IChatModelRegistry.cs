@@ -21,7 +21,6 @@ public interface IChatModelRegistry
 
     /// <summary>Approves, rejects or retires a version. Who registered a version cannot approve it.</summary>
     /// <param name="id">Model id.</param>
-    /// <param name="status">New status.</param>
     /// <param name="changedBy">Stable id of the acting user.</param>
     /// <returns>The updated version.</returns>
     Task<ChatModelVersion> SetStatusAsync(string id, int version, ModelStatus status, string changedBy, CancellationToken cancellationToken);

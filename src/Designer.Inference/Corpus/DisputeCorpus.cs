@@ -18,7 +18,7 @@ public static class DisputeCorpus
     /// <summary>The number of records in the default corpus.</summary>
     public const int DefaultCount = 5000;
 
-    /// <summary>The seed of the default corpus.</summary>
+    /// <summary>Fixes the random draw, so that the default corpus (and every model trained on it) is the same on every machine.</summary>
     public const ulong DefaultSeed = 20261124;
 
     /// <summary>How many merchants the corpus draws from.</summary>

@@ -22,7 +22,6 @@ public static class InferenceServiceCollectionExtensions
     /// <see cref="Remote.RemoteInferenceClient"/> when <c>Designer:Inference:Endpoint</c> is set),
     /// <see cref="RiskModelService"/> and the hosted bootstrap of <c>dispute-risk</c> v1.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerInference(this IHostApplicationBuilder builder)
     {
@@ -69,7 +68,6 @@ public static class InferenceServiceCollectionExtensions
     /// Also registers it as <see cref="IAuditedModelRegistry"/>, and the chat-model versions likewise as database rows
     /// (<see cref="ChatModels.DatabaseChatModelRegistry"/>, old <c>&lt;DataDirectory&gt;/chat-models</c> imported once). Call after <see cref="AddDesignerInference"/>.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder UseSharedModelRegistry(this IHostApplicationBuilder builder)
     {

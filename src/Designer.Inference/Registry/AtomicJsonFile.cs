@@ -11,9 +11,7 @@ internal static class AtomicJsonFile
     /// <summary>Writes <paramref name="value"/> to <paramref name="path"/>.</summary>
     /// <param name="path">Target file.</param>
     /// <param name="value">What to write.</param>
-    /// <param name="options">Serializer options.</param>
     /// <param name="overwrite">False refuses to replace an existing file (an <see cref="IOException"/>).</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
     public static async Task WriteAsync<T>(string path, T value, JsonSerializerOptions options, bool overwrite, CancellationToken cancellationToken)
     {
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";

@@ -16,7 +16,6 @@ public interface IAuditedModelRegistry : IModelRegistry
     /// </summary>
     /// <param name="id">Model id.</param>
     /// <param name="expected">The status the version must have.</param>
-    /// <param name="status">New status.</param>
     /// <param name="audit">The entry; its actor is recorded as the one who changed the status.</param>
     /// <exception cref="ModelNotFoundException">No such version.</exception>
     /// <exception cref="InvalidOperationException">The version is not <paramref name="expected"/>, or the transition is not allowed.</exception>

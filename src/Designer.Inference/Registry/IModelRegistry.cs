@@ -17,7 +17,6 @@ public interface IModelRegistry
 
     /// <summary>Changes a version's status. Rejected is final; nothing returns to PendingApproval.</summary>
     /// <param name="id">Model id.</param>
-    /// <param name="status">New status.</param>
     /// <param name="changedBy">Who made the change (recorded on the descriptor).</param>
     Task<ModelDescriptor> SetStatusAsync(string id, int version, ModelStatus status, string changedBy, CancellationToken cancellationToken);
 

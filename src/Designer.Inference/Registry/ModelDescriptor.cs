@@ -1,7 +1,6 @@
 namespace Designer.Inference.Registry;
 
 /// <summary>Name, element type and shape of a model input or output, as ONNX Runtime reports it.</summary>
-/// <param name="Name">Tensor name.</param>
 /// <param name="ElementType">Element type, e.g. <c>Float</c>.</param>
 /// <param name="Dimensions">Shape; -1 marks a dynamic dimension such as the batch.</param>
 public sealed record TensorInfo(string Name, string ElementType, IReadOnlyList<long> Dimensions);
@@ -27,7 +26,7 @@ public sealed record ModelDescriptor
     /// <summary>Lowercase hex SHA-256 of the ONNX file, checked whenever the file is opened.</summary>
     public required string Sha256 { get; init; }
 
-    /// <summary>Model inputs.</summary>
+    /// <summary>The tensors a caller must feed, as read from the ONNX graph.</summary>
     public required IReadOnlyList<TensorInfo> Inputs { get; init; }
 
     /// <summary>Model outputs; the first is the one served.</summary>

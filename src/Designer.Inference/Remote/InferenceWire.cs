@@ -6,7 +6,6 @@ using Designer.Inference.Serving;
 namespace Designer.Inference.Remote;
 
 /// <summary>One model version as the inference host lists it (<c>GET /v1/models</c>).</summary>
-/// <param name="Id">Model id.</param>
 /// <param name="Version">Version number within the model, starting at 1.</param>
 /// <param name="Status">Approval status; only Approved versions are served.</param>
 /// <param name="Kind">Classifier or embedding.</param>
@@ -16,8 +15,6 @@ namespace Designer.Inference.Remote;
 /// <param name="CreatedAt">Registration time.</param>
 /// <param name="Sha256">SHA-256 of the ONNX file.</param>
 /// <param name="Description">Free text.</param>
-/// <param name="Inputs">Model inputs.</param>
-/// <param name="Outputs">Model outputs.</param>
 /// <param name="Provider">Execution provider when loaded for serving, else null.</param>
 /// <param name="ProviderReason">Why that provider serves it, when loaded.</param>
 /// <param name="QueueDepth">Requests waiting, when loaded.</param>

@@ -11,7 +11,6 @@ public sealed class InProcessInferenceClient : IInferenceClient
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the client.</summary>
-    /// <param name="registry">Model registry.</param>
     /// <param name="pool">Loaded sessions.</param>
     /// <param name="timeProvider">Clock for the reported latency.</param>
     public InProcessInferenceClient(IModelRegistry registry, SessionPool pool, TimeProvider timeProvider)

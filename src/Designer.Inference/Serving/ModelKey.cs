@@ -3,7 +3,6 @@ using System.Globalization;
 namespace Designer.Inference.Serving;
 
 /// <summary>Identifies one served model version (also the metric tags <c>model</c> and <c>version</c>).</summary>
-/// <param name="Id">Model id.</param>
 /// <param name="Version">Version number within the model, starting at 1.</param>
 public readonly record struct ModelKey(string Id, int Version)
 {

@@ -24,7 +24,6 @@ public sealed partial class SessionPool : IAsyncDisposable
     /// <param name="selector">Execution provider selection.</param>
     /// <param name="batching">Batching limits for every model.</param>
     /// <param name="logger">Logs which provider serves each model.</param>
-    /// <param name="metrics">Metrics, optional.</param>
     public SessionPool(
         IModelRegistry registry,
         ExecutionProviderSelector selector,

@@ -20,7 +20,6 @@ public sealed partial class RiskModelService
     private readonly ILogger _logger;
 
     /// <summary>Creates the service.</summary>
-    /// <param name="registry">Model registry.</param>
     public RiskModelService(IModelRegistry registry, ILogger<RiskModelService> logger)
     {
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));

@@ -13,7 +13,6 @@ internal sealed class ServingModelRegistry : IModelRegistry
     private readonly IModelRegistry _shared;
 
     /// <summary>Creates the view.</summary>
-    /// <param name="shared">The shared registry.</param>
     public ServingModelRegistry(IModelRegistry shared)
     {
         _shared = shared ?? throw new ArgumentNullException(nameof(shared));

@@ -15,7 +15,6 @@ public sealed class AuditCheckpointSigner : IDisposable
     private readonly Lazy<(ECDsa Key, string KeyId)> _key;
 
     /// <summary>Creates the signer; the key is loaded or generated on first use.</summary>
-    /// <param name="options">The audit options.</param>
     /// <param name="configuration">Resolves the data directory.</param>
     /// <param name="environment">The content root the data directory is relative to.</param>
     public AuditCheckpointSigner(IOptions<AuditOptions> options, IConfiguration configuration, IHostEnvironment environment)
@@ -34,7 +33,6 @@ public sealed class AuditCheckpointSigner : IDisposable
     /// <summary>Signs a head.</summary>
     /// <param name="sequence">The head entry's sequence.</param>
     /// <param name="hash">The head entry's hash.</param>
-    /// <param name="signedAt">The signing time.</param>
     public AuditCheckpoint Sign(long sequence, string hash, DateTimeOffset signedAt)
     {
         // Round to whole microseconds as the text form carries them, so a checkpoint read back verifies.

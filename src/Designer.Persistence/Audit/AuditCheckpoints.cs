@@ -12,7 +12,6 @@ public sealed class AuditCheckpoints
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the service.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="log">Verifies the chain.</param>
     /// <param name="signer">Signs and verifies checkpoints.</param>
     /// <param name="timeProvider">Supplies the signing time.</param>
@@ -25,7 +24,6 @@ public sealed class AuditCheckpoints
     }
 
     /// <summary>A signed checkpoint of the chain's newest entry.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<AuditCheckpoint> CreateAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
@@ -41,7 +39,6 @@ public sealed class AuditCheckpoints
     /// hash (else the newest entries were cut off or rewritten), and that the whole chain still verifies.
     /// </summary>
     /// <param name="checkpoint">An exported checkpoint.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The verdict, with the reason in words when it fails.</returns>
     public async Task<AuditCheckpointVerification> VerifyAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
     {

@@ -9,10 +9,10 @@ public sealed class AuditEntryEntity
     /// <summary>Time of the action (UTC, whole microseconds).</summary>
     public DateTimeOffset Timestamp { get; set; }
 
-    /// <summary>Id of the actor.</summary>
+    /// <summary>Who acted: the Identity user id, or a system principal such as <c>system:schedule</c>.</summary>
     public string ActorId { get; set; } = string.Empty;
 
-    /// <summary>Name of the actor.</summary>
+    /// <summary>The actor's display name at the time, kept so that the entry reads the same after a rename.</summary>
     public string ActorName { get; set; } = string.Empty;
 
     /// <summary>The action, e.g. <c>version.approved</c> (see <see cref="AuditActions"/>).</summary>

@@ -3,14 +3,10 @@ namespace Designer.Persistence;
 /// <summary>One audit entry as read back from the log.</summary>
 /// <param name="Sequence">Position in the chain, starting at 1.</param>
 /// <param name="Timestamp">Time of the action (UTC, whole microseconds).</param>
-/// <param name="ActorId">Id of the actor.</param>
-/// <param name="ActorName">Name of the actor.</param>
 /// <param name="Action">The action, e.g. <c>version.approved</c>.</param>
 /// <param name="EntityType">Kind of entity acted on.</param>
 /// <param name="EntityId">Id of the entity acted on.</param>
 /// <param name="DataJson">Action details as JSON text, or null.</param>
-/// <param name="PreviousHash">Hash of the previous entry.</param>
-/// <param name="Hash">Hash of this entry.</param>
 public sealed record AuditEntryRecord(
     long Sequence,
     DateTimeOffset Timestamp,

@@ -11,8 +11,6 @@ public sealed class AuditLog : IAuditLog
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the log.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public AuditLog(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {
         _contextFactory = contextFactory;

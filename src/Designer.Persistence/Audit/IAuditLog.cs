@@ -11,7 +11,6 @@ public interface IAuditLog
     /// <param name="entityType">Kind of entity acted on.</param>
     /// <param name="entityId">Id of the entity acted on.</param>
     /// <param name="data">Optional details, stored as compact JSON text.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored entry.</returns>
     Task<AuditEntryRecord> AppendAsync(Actor actor, string action, string entityType, string entityId, JsonObject? data, CancellationToken cancellationToken);
 
@@ -19,11 +18,9 @@ public interface IAuditLog
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
     /// <param name="entityId">Only entries for this entity id, or null for all.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<Page<AuditEntryRecord>> ListAsync(int page, int pageSize, string? entityId, CancellationToken cancellationToken);
 
     /// <summary>Walks the whole chain by sequence and recomputes every hash.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Whether the chain is intact and, if not, where it first breaks.</returns>
     Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken);
 }

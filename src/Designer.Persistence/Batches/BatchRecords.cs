@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A batch with its progress.</summary>
-/// <param name="Id">Batch id.</param>
 /// <param name="WorkflowId">Workflow whose active version runs each row.</param>
 /// <param name="Format"><c>csv</c> or <c>ndjson</c>.</param>
 /// <param name="RowCount">Rows to start.</param>

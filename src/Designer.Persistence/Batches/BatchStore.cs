@@ -19,7 +19,6 @@ public sealed class BatchStore : IBatchStore
     private readonly IDataProtector? _protector;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     /// <param name="protection">Encrypts waiting rows' inputs; null (stores without a key ring) keeps them as given.</param>
     public BatchStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IDataProtectionProvider? protection = null)

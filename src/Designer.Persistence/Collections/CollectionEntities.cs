@@ -71,7 +71,7 @@ public sealed class CollectionDocumentEntity
     /// <summary>The caller's document id, unique within the collection.</summary>
     public string DocumentId { get; set; } = string.Empty;
 
-    /// <summary>The document text.</summary>
+    /// <summary>The whole text as ingested; its chunks are cut from it and re-cut when the collection is reindexed.</summary>
     public string Text { get; set; } = string.Empty;
 
     /// <summary>Metadata JSON object, copied into every chunk's payload.</summary>

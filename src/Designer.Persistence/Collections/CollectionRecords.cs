@@ -54,8 +54,8 @@ public sealed record CollectionRecord(
 /// <param name="Dimensions">Embedding length.</param>
 /// <param name="Backend">Index backend.</param>
 /// <param name="IndexName">Physical index name.</param>
-/// <param name="ChunkSize">Chunk length.</param>
-/// <param name="ChunkOverlap">Chunk overlap.</param>
+/// <param name="ChunkSize">Chunk length in characters.</param>
+/// <param name="ChunkOverlap">Characters shared by consecutive chunks.</param>
 /// <param name="HybridDenseWeight">Dense weight of hybrid search in [0, 1], or <see langword="null"/> for the default.</param>
 public sealed record NewCollection(
     string Name, string? Description, string EmbeddingModel, int EmbeddingVersion, int Dimensions, string Backend,

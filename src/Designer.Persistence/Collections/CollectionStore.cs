@@ -12,8 +12,6 @@ public sealed partial class CollectionStore : ICollectionStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public CollectionStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {
         _contextFactory = contextFactory;

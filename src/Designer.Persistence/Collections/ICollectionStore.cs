@@ -49,7 +49,6 @@ public interface ICollectionStore
     Task<string?> AbandonReembedAsync(Guid collectionId, CancellationToken cancellationToken);
 
     /// <summary>Returns a job.</summary>
-    /// <param name="id">The job id.</param>
     Task<CollectionJobRecord?> GetJobAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Lists a collection's jobs, newest first.</summary>
@@ -60,7 +59,6 @@ public interface ICollectionStore
     Task<CollectionJobRecord?> NextUnfinishedJobAsync(CancellationToken cancellationToken);
 
     /// <summary>Marks a job running from now (a resumed job counts its rate from here), with its progress so far.</summary>
-    /// <param name="id">The job id.</param>
     /// <param name="total">Documents to process.</param>
     /// <param name="done">Documents processed.</param>
     Task StartJobAsync(Guid id, int total, int done, CancellationToken cancellationToken);
@@ -72,7 +70,6 @@ public interface ICollectionStore
     Task<bool> ReportProgressAsync(Guid id, int done, string? cursor, CancellationToken cancellationToken);
 
     /// <summary>Ends a job.</summary>
-    /// <param name="id">The job id.</param>
     /// <param name="status">A terminal status.</param>
     /// <param name="error">Why it failed.</param>
     Task FinishJobAsync(Guid id, CollectionJobStatus status, string? error, CancellationToken cancellationToken);

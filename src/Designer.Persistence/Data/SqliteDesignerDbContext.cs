@@ -14,7 +14,6 @@ public sealed class SqliteDesignerDbContext : DesignerDbContext
     }
 
     /// <summary>Stores <see cref="DateTimeOffset"/> as UTC ticks so it sorts, filters and round-trips exactly on SQLite.</summary>
-    /// <param name="configurationBuilder">The convention builder.</param>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -27,7 +27,6 @@ public sealed record DatasetRecord(
 /// <param name="ExpectedEnd">Expected End node id.</param>
 /// <param name="ExpectedOutputJson">Expected output fields (JSON object).</param>
 /// <param name="Tags">Labels that let an evaluation report slices (e.g. <c>critical</c>).</param>
-/// <param name="SourceRunId">Source run.</param>
 /// <param name="LabelSource">Where the label came from.</param>
 public sealed record DatasetCaseRecord(
     int Number, string InputJson, string? ExpectedEnd, string? ExpectedOutputJson, IReadOnlyList<string> Tags,
@@ -43,7 +42,6 @@ public sealed record DatasetCaseRecord(
 /// <param name="ExpectedEnd">Expected End node id.</param>
 /// <param name="ExpectedOutputJson">Expected output fields.</param>
 /// <param name="Tags">Labels that let an evaluation report slices (e.g. <c>critical</c>).</param>
-/// <param name="SourceRunId">Source run.</param>
 /// <param name="LabelSource">Where the label came from.</param>
 public sealed record NewDatasetCase(
     string InputJson, string? ExpectedEnd, string? ExpectedOutputJson, IReadOnlyList<string> Tags, Guid? SourceRunId, string LabelSource);
@@ -55,14 +53,12 @@ public sealed record NewDatasetCase(
 /// <param name="CandidateVersion">Candidate version (null: the draft).</param>
 /// <param name="CandidateHash">Candidate content hash.</param>
 /// <param name="CandidateJson">Candidate definition.</param>
-/// <param name="BaselineVersion">Baseline version.</param>
 /// <param name="BaselineHash">Baseline content hash.</param>
 /// <param name="BaselineJson">Baseline definition.</param>
 /// <param name="Status">Where the job is in its life (queued, running, ended and how).</param>
 /// <param name="Total">How many cases the job runs; progress is <paramref name="Done"/> of this.</param>
 /// <param name="Done">Finished cases.</param>
 /// <param name="WorkSeconds">Seconds of work so far.</param>
-/// <param name="CancelRequested">Cancel requested.</param>
 /// <param name="Error">Why the job failed, shown to the requester; null unless it failed.</param>
 /// <param name="CreatedByName">Display name of the user who asked for the evaluation.</param>
 /// <param name="CreatedAt">When it was queued (UTC).</param>
@@ -89,8 +85,6 @@ public sealed record EvaluationRecord(
 /// <param name="CandidateVersion">Candidate version (null: the draft).</param>
 /// <param name="CandidateHash">Candidate content hash.</param>
 /// <param name="CandidateJson">Candidate definition.</param>
-/// <param name="BaselineVersion">Baseline version.</param>
-/// <param name="BaselineHash">Baseline hash.</param>
 /// <param name="BaselineJson">Baseline definition.</param>
 public sealed record NewEvaluation(
     Guid WorkflowId, Guid DatasetId, int? CandidateVersion, string CandidateHash, string CandidateJson,

@@ -19,7 +19,6 @@ public sealed partial class EvaluationStore : IEvaluationStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     public EvaluationStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {

@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A stored chat-model version, as <see cref="IChatModelVersionStore"/> returns it.</summary>
-/// <param name="ModelId">Chat-model id.</param>
 /// <param name="Version">The version number within the model id, counted from 1.</param>
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="RegisteredBy">Who registered it.</param>

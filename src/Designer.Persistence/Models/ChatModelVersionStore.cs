@@ -10,8 +10,6 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public ChatModelVersionStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {
         _contextFactory = contextFactory;

@@ -42,7 +42,6 @@ public interface IChatModelVersionStore
     /// row inside the transaction and returns why the change is refused (InvalidState), or null to go on.
     /// </summary>
     /// <param name="modelId">Chat-model id.</param>
-    /// <param name="status">New status.</param>
     /// <param name="changedBy">Who changes it.</param>
     /// <param name="check">The transition rule.</param>
     /// <param name="audit">Builds the entry from the updated row.</param>

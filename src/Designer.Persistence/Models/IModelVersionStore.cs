@@ -19,7 +19,6 @@ public interface IModelVersionStore
     /// bootstrap (<see cref="NewModelVersion.FirstVersionStatus"/> set) whose bytes are already a version of the model
     /// returns that version and writes nothing, so hosts that start together register a bootstrap once.
     /// </summary>
-    /// <param name="version">The new version.</param>
     /// <param name="audit">Builds the entry from the stored row (its number is known only then).</param>
     /// <returns>The stored row.</returns>
     Task<ModelVersionRecord> AddAsync(NewModelVersion version, Func<ModelVersionRecord, AuditDraft> audit, CancellationToken cancellationToken);
@@ -36,7 +35,6 @@ public interface IModelVersionStore
     /// Changes a version's status with its audit entry in one transaction. <paramref name="check"/> sees the current
     /// row inside the transaction and returns why the change is refused (InvalidState), or null to go on.
     /// </summary>
-    /// <param name="status">New status.</param>
     /// <param name="changedBy">Who changes it.</param>
     /// <param name="check">The transition rule.</param>
     /// <param name="audit">Builds the entry from the updated row.</param>

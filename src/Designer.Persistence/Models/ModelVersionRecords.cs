@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A stored model version, as <see cref="IModelVersionStore"/> returns it.</summary>
-/// <param name="ModelId">Model id.</param>
 /// <param name="Version">Version number within the model, starting at 1.</param>
 /// <param name="Status">Lifecycle status.</param>
 /// <param name="Sha256">SHA-256 of the model file.</param>
@@ -26,8 +25,6 @@ public sealed record ModelVersionRecord(
 }
 
 /// <summary>A model version to add; its number is the model's next one, chosen in the governance transaction.</summary>
-/// <param name="ModelId">Model id.</param>
-/// <param name="Status">Status of the new version.</param>
 /// <param name="FirstVersionStatus">Status instead of <paramref name="Status"/> when it becomes version 1 (the bootstrap), else null.</param>
 /// <param name="Sha256">SHA-256 of the model file (already in the model store).</param>
 /// <param name="TrainedBy">Who trained or registered it.</param>

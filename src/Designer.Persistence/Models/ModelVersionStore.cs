@@ -10,8 +10,6 @@ public sealed class ModelVersionStore : IModelVersionStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public ModelVersionStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {
         _contextFactory = contextFactory;

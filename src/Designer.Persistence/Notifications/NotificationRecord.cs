@@ -4,7 +4,6 @@ namespace Designer.Persistence;
 /// <param name="Id">The outbox row.</param>
 /// <param name="EventId">The event's stable id.</param>
 /// <param name="Subscriber">The subscriber's configured name.</param>
-/// <param name="EventType">The event type.</param>
 /// <param name="OccurredAt">When the run's status changed.</param>
 /// <param name="RunId">Run whose status change is notified.</param>
 /// <param name="WorkflowId">Workflow the run belongs to (for the link in the message).</param>

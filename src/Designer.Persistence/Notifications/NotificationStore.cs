@@ -13,7 +13,6 @@ public sealed class NotificationStore : INotificationStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies the time leases and due times are compared with.</param>
     public NotificationStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {

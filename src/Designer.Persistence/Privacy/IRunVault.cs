@@ -27,7 +27,6 @@ public interface IRunVault
     /// <param name="field">The field revealed (recorded in the audit entry).</param>
     /// <param name="value">The stored value (with tokens).</param>
     /// <param name="actor">Who reveals.</param>
-    /// <param name="cancellationToken">Cancels the reveal.</param>
     /// <returns>The value, or <see cref="RunVaultReveal.Shredded"/> when its tokens were purged by retention.</returns>
     Task<RunVaultReveal> RevealAsync(Guid runId, string field, JsonNode value, Actor actor, CancellationToken cancellationToken);
 }

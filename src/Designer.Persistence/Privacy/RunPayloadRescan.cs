@@ -24,7 +24,6 @@ public sealed class RunPayloadRescan
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the job.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="vault">The run vault new writes use.</param>
     public RunPayloadRescan(IDbContextFactory<DesignerDbContext> contextFactory, RunVault vault, TimeProvider timeProvider)
     {

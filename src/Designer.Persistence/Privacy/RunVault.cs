@@ -20,10 +20,8 @@ public sealed class RunVault : IRunVault
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the vault.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="protection">Encrypts the values.</param>
     /// <param name="detector">Finds sensitive values.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public RunVault(IDbContextFactory<DesignerDbContext> contextFactory, IDataProtectionProvider protection, IPiiDetector detector, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(protection);

@@ -11,7 +11,7 @@ namespace Designer.Persistence;
 /// </summary>
 public static partial class RunVaultTokens
 {
-    /// <summary>Length of a token id.</summary>
+    /// <summary>How many random letters follow the kind in a token: 24 letters to the power 12 keeps ids from colliding.</summary>
     public const int IdLength = 12;
 
     private const string Alphabet = "abcdefghijkmnpqrstuvwxyz";

@@ -21,7 +21,6 @@ public sealed class RunRetention
     private readonly RetentionOptions _options;
 
     /// <summary>Creates the purger.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">The clock the period is measured on.</param>
     /// <param name="options">The retention period.</param>
     public RunRetention(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IOptions<RetentionOptions> options)

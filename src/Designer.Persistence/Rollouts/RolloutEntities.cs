@@ -44,7 +44,7 @@ public sealed class RolloutEntity : IConcurrencyTracked
     /// <summary>Guard: highest p95 decision latency in milliseconds, if set.</summary>
     public double? P95LatencyMs { get; set; }
 
-    /// <summary>State (<see cref="RolloutStates"/>).</summary>
+    /// <summary>One of <see cref="RolloutStates"/>; a rollout starts out running.</summary>
     public string State { get; set; } = RolloutStates.Running;
 
     /// <summary>Why it ended or paused (the breached guard, "window ended", "aborted by …").</summary>
@@ -98,7 +98,7 @@ public sealed class RolloutShadowCaseEntity
     /// <summary>Shadow decision latency.</summary>
     public double LatencyMs { get; set; }
 
-    /// <summary>Shadow cost.</summary>
+    /// <summary>What the candidate's chat-model calls cost on this input, at the registered token prices.</summary>
     public decimal Cost { get; set; }
 
     /// <summary>The live run's End node, once it finished.</summary>
@@ -127,7 +127,7 @@ public sealed class RolloutMirrorEntity
     /// <summary>The shadow rollout.</summary>
     public Guid RolloutId { get; set; }
 
-    /// <summary>The rollout's workflow.</summary>
+    /// <summary>Copied from the rollout so that the worker can load the candidate without reading the rollout.</summary>
     public Guid WorkflowId { get; set; }
 
     /// <summary>The candidate version to run in shadow.</summary>

@@ -1,9 +1,8 @@
 namespace Designer.Persistence;
 
 /// <summary>What starting a rollout asks for (checked by the caller; the store checks versions and the one-open rule).</summary>
-/// <param name="WorkflowId">Workflow id.</param>
 /// <param name="CandidateVersion">The approved version to roll out.</param>
-/// <param name="Mode"><see cref="RolloutModes"/>.</param>
+/// <param name="Mode">One of <see cref="RolloutModes"/> (canary or shadow).</param>
 /// <param name="Percent">1–99.</param>
 /// <param name="Window">The window as given (ISO-8601).</param>
 /// <param name="WindowLength">The window, parsed.</param>
@@ -39,7 +38,6 @@ public sealed record RolloutBreach(string Guard, double? Value, double Limit);
 /// <param name="StartedById">Starter id.</param>
 /// <param name="StartedByName">Starter name.</param>
 /// <param name="StartedAt">When it started (UTC); the window runs from here.</param>
-/// <param name="WindowEnd">Window end.</param>
 /// <param name="EndedAt">End, if final.</param>
 public sealed record RolloutRecord(
     Guid Id, Guid WorkflowId, int CandidateVersion, int BaselineVersion, string Mode, int Percent, string Window, int MinRuns,
@@ -62,8 +60,6 @@ public sealed record RolloutRecord(
 /// <param name="EndNode">The candidate's End node.</param>
 /// <param name="EscalatedTo">Role a gate would have escalated to.</param>
 /// <param name="Degraded">A node took its degraded port.</param>
-/// <param name="LatencyMs">Shadow latency.</param>
-/// <param name="Cost">Shadow cost.</param>
 /// <param name="LiveEndNode">The live run's End node, once finished.</param>
 /// <param name="LiveHumanDecided">A human decided the live run.</param>
 /// <param name="Flipped">Decided differently; null until the live run finished.</param>
@@ -108,8 +104,6 @@ public sealed record RolloutSideStats(int Version, int Runs, int Automated, int 
 /// <summary>A mirrored live run waiting for its shadow run, as claimed by a worker.</summary>
 /// <param name="Id">Row id.</param>
 /// <param name="RolloutId">The shadow rollout.</param>
-/// <param name="WorkflowId">Its workflow.</param>
-/// <param name="CandidateVersion">The candidate version.</param>
 /// <param name="RunId">The live run.</param>
 /// <param name="Attempts">Claims so far, this one included.</param>
 public sealed record RolloutMirrorRecord(Guid Id, Guid RolloutId, Guid WorkflowId, int CandidateVersion, Guid RunId, int Attempts)

@@ -13,7 +13,6 @@ public sealed partial class RolloutStore : IRolloutStore
     private readonly IRunNotificationRouter? _notifications;
 
     /// <summary>Creates a store that queues no notification.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     public RolloutStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
         : this(contextFactory, timeProvider, null)
@@ -24,7 +23,6 @@ public sealed partial class RolloutStore : IRolloutStore
     /// Creates a store that also queues a <see cref="NotificationEventTypes.RolloutRolledBack"/> outbox row for each
     /// subscriber <paramref name="notifications"/> routes it to, in the rollback's transaction.
     /// </summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     /// <param name="notifications">Routes events to subscribers, or null to queue none.</param>
     public RolloutStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IRunNotificationRouter? notifications)

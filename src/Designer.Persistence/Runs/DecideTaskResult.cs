@@ -8,7 +8,6 @@ public abstract record DecideTaskResult
     }
 
     /// <summary>This decision won; the task is now Decided.</summary>
-    /// <param name="Task">The decided task.</param>
     public sealed record Decided(HumanTaskRecord Task) : DecideTaskResult;
 
     /// <summary>The task is no longer pending (another decision won, or it timed out or was cancelled).</summary>

@@ -3,15 +3,13 @@ using System.Text.Json;
 namespace Designer.Persistence;
 
 /// <summary>A human task as stored.</summary>
-/// <param name="Id">Task id.</param>
-/// <param name="RunId">Run id.</param>
 /// <param name="NodeId">Gate node id.</param>
 /// <param name="RequestId">The gate request's idempotency key.</param>
 /// <param name="Role">Assignee role.</param>
 /// <param name="Instructions">Rendered instructions.</param>
 /// <param name="EvidenceJson">Evidence (JSON array).</param>
 /// <param name="Decisions">Allowed decisions.</param>
-/// <param name="EditableFields">Editable fields.</param>
+/// <param name="EditableFields">Fields the assignee may set with the decision; the gate copies only these into its output.</param>
 /// <param name="Status">Pending until decided, timed out or cancelled; only pending tasks accept a decision.</param>
 /// <param name="CreatedAt">Creation time (UTC).</param>
 /// <param name="Due">SLA due time.</param>

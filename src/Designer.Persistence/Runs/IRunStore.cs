@@ -11,26 +11,21 @@ public interface IRunStore
     /// Records a new run in <see cref="RunStatus.Running"/> and its <c>run.started</c> audit entry (actor =
     /// <paramref name="startedBy"/>; workflow, version, trigger; never the input) in the same transaction.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored run.</returns>
     Task<RunRecord> CreateRunAsync(NewRun run, Actor startedBy, CancellationToken cancellationToken);
 
     /// <summary>Gets a run.</summary>
-    /// <param name="id">Run id.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The run, or null.</returns>
     Task<RunRecord?> GetRunAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Lists runs, newest first.</summary>
     /// <param name="page">1-based page.</param>
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<Page<RunRecord>> ListRunsAsync(RunQuery query, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Changes a run's status if it is currently one of <paramref name="from"/>; terminal statuses set the end time.</summary>
     /// <param name="id">Run id.</param>
     /// <param name="from">Statuses the change is allowed from.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated run, or null when it does not exist, is in another status or changed concurrently.</returns>
     Task<RunRecord?> TransitionAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, CancellationToken cancellationToken);
 
@@ -39,18 +34,15 @@ public interface IRunStore
     /// <paramref name="actor"/>) in the same transaction (issue 14). The default (decorators and test stores) only
     /// transitions.
     /// </summary>
-    /// <param name="id">Run id.</param>
     /// <param name="from">Statuses the cancel is allowed from.</param>
     /// <param name="transition">The change to <see cref="RunStatus.Cancelled"/>.</param>
     /// <param name="actor">Who cancelled.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The cancelled run, or null when it does not exist, is in another status or changed concurrently.</returns>
     Task<RunRecord?> CancelRunAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, Actor actor, CancellationToken cancellationToken) =>
         TransitionAsync(id, from, transition, cancellationToken);
 
     /// <summary>Marks a run as decided by a human (for reporting).</summary>
     /// <param name="id">Run id.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task MarkHumanDecidedAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
@@ -62,28 +54,23 @@ public interface IRunStore
     /// <param name="owner">The claiming host.</param>
     /// <param name="liveOwners">Hosts known to be alive (the claimer included).</param>
     /// <param name="max">At most this many runs per call.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The claimed runs, now owned by <paramref name="owner"/> and Running.</returns>
     Task<IReadOnlyList<RunRecord>> ClaimOrphanedRunsAsync(string owner, IReadOnlyCollection<string> liveOwners, int max, CancellationToken cancellationToken);
 
     /// <summary>Appends a checkpoint.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task AppendCheckpointAsync(Guid runId, RunCheckpointRecord checkpoint, CancellationToken cancellationToken);
 
     /// <summary>Reads one checkpoint.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The checkpoint, or null.</returns>
     Task<RunCheckpointRecord?> GetCheckpointAsync(Guid runId, string checkpointId, CancellationToken cancellationToken);
 
     /// <summary>Every checkpoint of a run, oldest first.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyList<RunCheckpointRecord>> ListCheckpointsAsync(Guid runId, CancellationToken cancellationToken);
 
     /// <summary>Appends a trace event with the next sequence number; callers serialise appends per run.</summary>
     /// <param name="kind">Event kind.</param>
     /// <param name="json">The event JSON.</param>
     /// <param name="timestamp">Event time.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored event.</returns>
     Task<TraceEventRecord> AppendTraceAsync(Guid runId, string kind, string? nodeId, string json, DateTimeOffset timestamp, CancellationToken cancellationToken);
 
@@ -94,7 +81,6 @@ public interface IRunStore
     /// </summary>
     /// <param name="checkpoint">The checkpoint, or null for rows only.</param>
     /// <param name="trace">The rows, in order.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored rows.</returns>
     async Task<IReadOnlyList<TraceEventRecord>> AppendRunWritesAsync(Guid runId, RunCheckpointRecord? checkpoint, IReadOnlyList<NewTraceEvent> trace, CancellationToken cancellationToken)
     {
@@ -121,7 +107,6 @@ public interface IRunStore
     /// <param name="id">Run id.</param>
     /// <param name="from">Statuses the change is allowed from.</param>
     /// <param name="trace">The rows, in order.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The updated run (or null) and the stored rows.</returns>
     async Task<RunTraceTransition> TransitionWithTraceAsync(Guid id, IReadOnlyCollection<RunStatus> from, RunTransition transition, IReadOnlyList<NewTraceEvent> trace, CancellationToken cancellationToken)
     {
@@ -132,11 +117,9 @@ public interface IRunStore
     /// <summary>Trace events of a run with a sequence above <paramref name="afterSequence"/>, in order.</summary>
     /// <param name="afterSequence">0 for all.</param>
     /// <param name="max">At most this many.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyList<TraceEventRecord>> ListTraceAsync(Guid runId, long afterSequence, int max, CancellationToken cancellationToken);
 
     /// <summary>Creates the task for a gate request; a second call with the same request id returns the existing task.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<HumanTaskRecord> CreateTaskAsync(NewHumanTask task, CancellationToken cancellationToken);
 
     /// <summary>
@@ -145,13 +128,10 @@ public interface IRunStore
     /// </summary>
     /// <param name="task">The gate's task.</param>
     /// <param name="addCost">Cost to add to the run.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The task, or null when the run is not Running (e.g. cancelled meanwhile) or changed concurrently.</returns>
     Task<HumanTaskRecord?> WaitForHumanAsync(NewHumanTask task, decimal addCost, CancellationToken cancellationToken);
 
     /// <summary>Gets a task.</summary>
-    /// <param name="id">Task id.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The task, or null.</returns>
     Task<HumanTaskRecord?> GetTaskAsync(Guid id, CancellationToken cancellationToken);
 
@@ -159,17 +139,13 @@ public interface IRunStore
     /// <param name="status">Only this status, or any.</param>
     /// <param name="runId">Only this run, or any.</param>
     /// <param name="page">1-based page.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<Page<HumanTaskRecord>> ListTasksAsync(HumanTaskStatus? status, Guid? runId, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Decides a pending task: one conditional UPDATE (status Pending and the token read); exactly one caller wins.</summary>
-    /// <param name="id">Task id.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Decided, Conflict (not pending any more) or NotFound.</returns>
     Task<DecideTaskResult> DecideTaskAsync(Guid id, TaskDecision decision, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Cancels every pending task of a run.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many were cancelled.</returns>
     Task<int> CancelPendingTasksAsync(Guid runId, CancellationToken cancellationToken);
 }

@@ -1,10 +1,7 @@
 namespace Designer.Persistence;
 
 /// <summary>What starting a run records.</summary>
-/// <param name="WorkflowId">Workflow id.</param>
 /// <param name="VersionNumber">The active version at start.</param>
-/// <param name="ContentHash">Its content hash.</param>
-/// <param name="InputJson">Input JSON.</param>
 /// <param name="Owner">The host that will execute it.</param>
 /// <param name="Id">
 /// The run id chosen by the caller (a batch row records it before the start, so a repeated start after a restart hits

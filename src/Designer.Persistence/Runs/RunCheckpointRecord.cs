@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>One stored checkpoint of a run.</summary>
-/// <param name="CheckpointId">Checkpoint id.</param>
 /// <param name="ParentId">The checkpoint it follows.</param>
 /// <param name="Json">MAF's checkpoint JSON, verbatim.</param>
 /// <param name="CreatedAt">Write time (UTC).</param>

@@ -20,7 +20,7 @@ public sealed class RunEntity : IConcurrencyTracked
     /// <summary>Where the run is in its life; the run list and recovery filter on it.</summary>
     public RunStatus Status { get; set; }
 
-    /// <summary>Run input JSON.</summary>
+    /// <summary>The start input as a JSON object; with the vault on, detected personal values are stored as tokens.</summary>
     public string InputJson { get; set; } = "{}";
 
     /// <summary>Run output JSON, once completed.</summary>

@@ -1,12 +1,9 @@
 namespace Designer.Persistence;
 
 /// <summary>A run as stored.</summary>
-/// <param name="Id">Run id.</param>
-/// <param name="WorkflowId">Workflow id.</param>
 /// <param name="VersionNumber">Pinned version.</param>
 /// <param name="ContentHash">Content hash of that version.</param>
 /// <param name="Status">Where the run is in its life; the run list filters on it.</param>
-/// <param name="InputJson">Input JSON.</param>
 /// <param name="OutputJson">Output JSON, once completed.</param>
 /// <param name="EndNode">End node that produced the output.</param>
 /// <param name="Error">Why it faulted or was interrupted.</param>

@@ -13,8 +13,6 @@ public sealed partial class RunStore : IRunStore
     private readonly IRunNotificationRouter? _notifications;
 
     /// <summary>Creates a store that writes payloads as given (no vault: tools and tests of the store itself).</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
         : this(contextFactory, timeProvider, null)
     {
@@ -24,8 +22,6 @@ public sealed partial class RunStore : IRunStore
     /// Creates a store that tokenises every payload of a run through <paramref name="vault"/> before it is written
     /// (input, output, error, checkpoints, trace, task instructions, evidence and decisions).
     /// </summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     /// <param name="vault">The run vault, or null to store payloads as given.</param>
     public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, RunVault? vault)
         : this(contextFactory, timeProvider, vault, null)
@@ -36,8 +32,6 @@ public sealed partial class RunStore : IRunStore
     /// Creates a store with a vault (see above) that also writes the notification outbox rows of every status change
     /// <paramref name="notifications"/> routes to a subscriber, in the change's transaction (issue 16).
     /// </summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     /// <param name="vault">The run vault, or null to store payloads as given.</param>
     /// <param name="notifications">Routes run events to subscribers, or null to write none.</param>
     public RunStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, RunVault? vault, IRunNotificationRouter? notifications)

@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A status change of a run and what comes with it.</summary>
-/// <param name="To">The new status.</param>
 /// <param name="OutputJson">Output, when completing.</param>
 /// <param name="EndNode">End node, when completing.</param>
 /// <param name="Error">Reason, when faulting or interrupting.</param>

@@ -9,7 +9,7 @@ public sealed class TraceEventEntity
     /// <summary>1-based order within the run.</summary>
     public long Sequence { get; set; }
 
-    /// <summary>Event kind.</summary>
+    /// <summary>What happened, e.g. <c>node.completed</c> (the runtime's <c>TraceEventKinds</c>).</summary>
     public string Kind { get; set; } = string.Empty;
 
     /// <summary>Node id, when about a node.</summary>

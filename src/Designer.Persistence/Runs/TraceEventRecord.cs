@@ -1,9 +1,8 @@
 namespace Designer.Persistence;
 
 /// <summary>One stored trace event.</summary>
-/// <param name="RunId">Run id.</param>
 /// <param name="Sequence">1-based order within the run.</param>
-/// <param name="Kind">Event kind.</param>
+/// <param name="Kind">What happened, e.g. <c>node.completed</c> (the runtime's <c>TraceEventKinds</c>).</param>
 /// <param name="NodeId">Node id, when about a node.</param>
 /// <param name="Json">The event as JSON.</param>
 /// <param name="Timestamp">Event time (UTC).</param>

@@ -9,7 +9,7 @@ public sealed class ScheduleOccurrenceEntity
     /// <summary>Schedule the occurrence belongs to; with the time it forms the key that lets one host claim it.</summary>
     public Guid ScheduleId { get; set; }
 
-    /// <summary>The occurrence (UTC).</summary>
+    /// <summary>The cron time (UTC) that fired, not when a host got to it; claimed at most once.</summary>
     public DateTimeOffset OccurrenceUtc { get; set; }
 
     /// <summary>When a host claimed it (UTC).</summary>

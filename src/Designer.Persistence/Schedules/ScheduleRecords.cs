@@ -10,7 +10,6 @@ namespace Designer.Persistence;
 public sealed record ScheduleDefinition(string Name, string Cron, string TimeZone, string InputJson, bool Enabled, string MissedPolicy);
 
 /// <summary>A schedule as callers see it.</summary>
-/// <param name="Id">Schedule id.</param>
 /// <param name="WorkflowId">The workflow it starts.</param>
 /// <param name="Definition">What was set.</param>
 /// <param name="FiredThrough">Occurrences up to this instant are handled.</param>

@@ -19,7 +19,6 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     private readonly IDataProtector? _protector;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     /// <param name="protection">Encrypts the fixed inputs; null (stores without a key ring) keeps them as given.</param>
     public WorkflowScheduleStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider, IDataProtectionProvider? protection = null)

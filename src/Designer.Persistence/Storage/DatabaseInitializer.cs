@@ -19,7 +19,6 @@ public sealed partial class DatabaseInitializer
     }
 
     /// <summary>Applies pending migrations of the configured provider (creating the database if needed). Safe to run from several processes: EF Core takes a migration lock.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the schema is current.</returns>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

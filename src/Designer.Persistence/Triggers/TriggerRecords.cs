@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A workflow API key as callers see it (no secret, no hash).</summary>
-/// <param name="Id">Key id.</param>
 /// <param name="WorkflowId">The workflow it may start.</param>
 /// <param name="Name">What it is for.</param>
 /// <param name="Prefix">Its visible start.</param>

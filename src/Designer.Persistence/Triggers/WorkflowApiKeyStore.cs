@@ -12,7 +12,6 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
     /// <param name="timeProvider">Supplies timestamps and version 7 ids.</param>
     public WorkflowApiKeyStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {

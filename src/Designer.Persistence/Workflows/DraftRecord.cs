@@ -1,7 +1,6 @@
 namespace Designer.Persistence;
 
 /// <summary>A workflow's editable draft.</summary>
-/// <param name="WorkflowId">Workflow id.</param>
 /// <param name="DefinitionJson">The draft definition as JSON.</param>
 /// <param name="ETag">Opaque token to pass back to <see cref="IWorkflowStore.SaveDraftAsync"/>; changes on every save.</param>
 /// <param name="UpdatedById">Id of the last editor.</param>

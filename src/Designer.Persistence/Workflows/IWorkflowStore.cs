@@ -12,25 +12,19 @@ public interface IWorkflowStore
 {
     /// <summary>Creates a workflow with an initial draft and audits <c>workflow.created</c>.</summary>
     /// <param name="name">Display name, 1..200 characters.</param>
-    /// <param name="description">Optional description.</param>
     /// <param name="draftJson">Initial draft definition JSON.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow and its draft (with the ETag for the first save).</returns>
     /// <exception cref="ArgumentException">The name is empty or too long, or an argument is missing.</exception>
     Task<CreatedWorkflow> CreateWorkflowAsync(string name, string? description, string draftJson, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>Like <see cref="CreateWorkflowAsync"/>, but audits <c>workflow.imported</c> with <paramref name="auditData"/>.</summary>
     /// <param name="name">Display name, 1..200 characters.</param>
-    /// <param name="description">Optional description.</param>
     /// <param name="draftJson">Imported definition JSON, stored as the draft.</param>
     /// <param name="auditData">Optional details for the audit entry (e.g. the source).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow and its draft.</returns>
     Task<CreatedWorkflow> ImportWorkflowAsync(string name, string? description, string draftJson, Actor actor, JsonObject? auditData, CancellationToken cancellationToken);
 
     /// <summary>Gets a workflow's metadata.</summary>
-    /// <param name="id">Workflow id.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow, or null when it does not exist.</returns>
     Task<WorkflowRecord?> GetWorkflowAsync(Guid id, CancellationToken cancellationToken);
 
@@ -38,12 +32,10 @@ public interface IWorkflowStore
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
     /// <param name="search">Optional case-insensitive substring of the name or description.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<Page<WorkflowSummary>> ListWorkflowsAsync(int page, int pageSize, string? search, CancellationToken cancellationToken);
 
     /// <summary>Gets a workflow's draft.</summary>
     /// <param name="id">Workflow id.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The draft, or null when the workflow does not exist.</returns>
     Task<DraftRecord?> GetDraftAsync(Guid id, CancellationToken cancellationToken);
 
@@ -51,7 +43,6 @@ public interface IWorkflowStore
     /// <param name="id">Workflow id.</param>
     /// <param name="draftJson">The new draft definition JSON.</param>
     /// <param name="expectedETag">The ETag the editor loaded.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Saved (new ETag), Conflict (current ETag; nothing written) or NotFound.</returns>
     Task<SaveDraftResult> SaveDraftAsync(Guid id, string draftJson, string expectedETag, Actor actor, CancellationToken cancellationToken);
 
@@ -65,14 +56,11 @@ public interface IWorkflowStore
     /// <param name="expectedDraftETag">The draft ETag the canonical JSON was computed from; stale → Conflict.</param>
     /// <param name="author">The submitter, who becomes the version's author.</param>
     /// <param name="auditData">Optional extra details for the audit entry (the store adds <c>version</c> and <c>contentHash</c>).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new version, or NotFound / Conflict.</returns>
     Task<OperationResult<VersionRecord>> SubmitVersionAsync(Guid id, string canonicalJson, string contentHash, string expectedDraftETag, Actor author, JsonObject? auditData, CancellationToken cancellationToken);
 
     /// <summary>Gets one version, including its canonical JSON.</summary>
     /// <param name="id">Workflow id.</param>
-    /// <param name="number">Version number.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The version, or null.</returns>
     Task<VersionRecord?> GetVersionAsync(Guid id, int number, CancellationToken cancellationToken);
 
@@ -80,7 +68,6 @@ public interface IWorkflowStore
     /// <param name="id">Workflow id.</param>
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Page size, 1..<see cref="Paging.MaxPageSize"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The page (empty when the workflow does not exist).</returns>
     Task<Page<VersionSummary>> ListVersionsAsync(Guid id, int page, int pageSize, CancellationToken cancellationToken);
 
@@ -89,19 +76,14 @@ public interface IWorkflowStore
     /// and the workflow's active version; audits <c>version.approved</c>.
     /// </summary>
     /// <param name="id">Workflow id.</param>
-    /// <param name="number">Version number.</param>
     /// <param name="approver">The approver; must not be the author (SelfApproval).</param>
-    /// <param name="comment">Optional comment.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The published version, or NotFound / InvalidState / SelfApproval / Conflict.</returns>
     Task<OperationResult<VersionRecord>> ApproveVersionAsync(Guid id, int number, Actor approver, string? comment, CancellationToken cancellationToken);
 
     /// <summary>Rejects a <see cref="VersionStatus.PendingApproval"/> version with a required comment; audits <c>version.rejected</c>.</summary>
     /// <param name="id">Workflow id.</param>
-    /// <param name="number">Version number.</param>
     /// <param name="reviewer">The reviewer (the author may reject, i.e. withdraw, their own version).</param>
     /// <param name="comment">Why; must not be empty (Invalid).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The rejected version, or NotFound / InvalidState / Invalid / Conflict.</returns>
     Task<OperationResult<VersionRecord>> RejectVersionAsync(Guid id, int number, Actor reviewer, string comment, CancellationToken cancellationToken);
 
@@ -110,9 +92,7 @@ public interface IWorkflowStore
     /// <c>version.activated</c>. Activating the version that is already active changes nothing and is not audited.
     /// </summary>
     /// <param name="id">Workflow id.</param>
-    /// <param name="number">Version number.</param>
     /// <param name="actor">Who activates (the caller checks the role).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The workflow with its new active version, or NotFound / InvalidState / Conflict.</returns>
     Task<OperationResult<WorkflowRecord>> ActivateVersionAsync(Guid id, int number, Actor actor, CancellationToken cancellationToken);
 }

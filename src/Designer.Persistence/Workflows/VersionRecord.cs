@@ -1,19 +1,15 @@
 namespace Designer.Persistence;
 
 /// <summary>A submitted workflow version, including its frozen canonical JSON.</summary>
-/// <param name="WorkflowId">Workflow id.</param>
 /// <param name="Number">Version number (1-based).</param>
 /// <param name="CanonicalJson">Canonical JSON of the definition.</param>
 /// <param name="ContentHash">Content hash of the canonical JSON.</param>
 /// <param name="Status">Review state.</param>
 /// <param name="IsActive">True when this is the workflow's active version.</param>
-/// <param name="AuthorId">Id of the author.</param>
-/// <param name="AuthorName">Name of the author.</param>
 /// <param name="CreatedAt">Submission time (UTC).</param>
 /// <param name="ReviewedById">Id of the reviewer, once reviewed.</param>
 /// <param name="ReviewedByName">Name of the reviewer, once reviewed.</param>
 /// <param name="ReviewedAt">Review time (UTC), once reviewed.</param>
-/// <param name="ReviewComment">Reviewer's comment.</param>
 public sealed record VersionRecord(
     Guid WorkflowId,
     int Number,

@@ -1,13 +1,8 @@
 namespace Designer.Persistence;
 
 /// <summary>One row of a workflow's version list (without the canonical JSON).</summary>
-/// <param name="WorkflowId">Workflow id.</param>
-/// <param name="Number">Version number.</param>
-/// <param name="ContentHash">Content hash.</param>
 /// <param name="Status">Review state.</param>
 /// <param name="IsActive">True when this is the active version.</param>
-/// <param name="AuthorId">Id of the author.</param>
-/// <param name="AuthorName">Name of the author.</param>
 /// <param name="CreatedAt">Submission time (UTC).</param>
 /// <param name="ReviewedByName">Name of the reviewer, once reviewed.</param>
 /// <param name="ReviewedAt">Review time (UTC), once reviewed.</param>

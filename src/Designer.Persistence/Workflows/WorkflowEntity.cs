@@ -11,7 +11,7 @@ public sealed class WorkflowEntity : IConcurrencyTracked
     /// <summary>Display name, at most 200 characters.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>Optional description.</summary>
+    /// <summary>Free text from the author about what the workflow does; null when none was given.</summary>
     public string? Description { get; set; }
 
     /// <summary>Id of the creator.</summary>

@@ -3,7 +3,6 @@ namespace Designer.Persistence;
 /// <summary>A workflow's metadata.</summary>
 /// <param name="Id">Workflow id (a version 7 GUID).</param>
 /// <param name="Name">Display name.</param>
-/// <param name="Description">Optional description.</param>
 /// <param name="CreatedById">Id of the creator.</param>
 /// <param name="CreatedByName">Name of the creator.</param>
 /// <param name="CreatedAt">Creation time (UTC).</param>

@@ -14,8 +14,6 @@ public sealed partial class WorkflowStore : IWorkflowStore
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="contextFactory">Creates database contexts.</param>
-    /// <param name="timeProvider">Supplies timestamps.</param>
     public WorkflowStore(IDbContextFactory<DesignerDbContext> contextFactory, TimeProvider timeProvider)
     {
         _contextFactory = contextFactory;

@@ -1,9 +1,7 @@
 namespace Designer.Persistence;
 
 /// <summary>One row of the workflow list.</summary>
-/// <param name="Id">Workflow id.</param>
 /// <param name="Name">Display name.</param>
-/// <param name="Description">Optional description.</param>
 /// <param name="UpdatedAt">Time of the last governance change (UTC).</param>
 /// <param name="ActiveVersion">Number of the active version, if any.</param>
 /// <param name="LatestVersion">Number of the newest version, if any.</param>

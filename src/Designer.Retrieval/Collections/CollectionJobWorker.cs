@@ -23,8 +23,6 @@ public sealed partial class CollectionJobWorker : BackgroundService
 
     /// <summary>Creates the worker.</summary>
     /// <param name="store">Collection storage.</param>
-    /// <param name="catalog">Embedding models.</param>
-    /// <param name="backends">Index backends.</param>
     /// <param name="queue">Wake-ups and cancellation.</param>
     /// <param name="options">Batch size and poll interval.</param>
     public CollectionJobWorker(

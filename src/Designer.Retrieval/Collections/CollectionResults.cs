@@ -5,7 +5,6 @@ namespace Designer.Retrieval.Collections;
 
 /// <summary>What a new collection is made of; absent values take the configured defaults.</summary>
 /// <param name="Name">Lower-case letters, digits, '-' and '_', 1–64 characters, starting with a letter or digit.</param>
-/// <param name="Description">Optional description.</param>
 /// <param name="EmbeddingModel">Embedding model; the catalog's default model when absent.</param>
 /// <param name="EmbeddingVersion">Model version; the newest usable one when absent.</param>
 /// <param name="Backend">embedded, pgvector or qdrant; the configured backend when absent.</param>
@@ -39,7 +38,6 @@ public sealed record CollectionQuery(
     string Query, int TopK = 5, string Mode = "hybrid", double? MinScore = null, JsonObject? Filter = null, double? DenseWeight = null);
 
 /// <summary>One hit: a chunk of a document.</summary>
-/// <param name="DocumentId">The document id.</param>
 /// <param name="Chunk">The chunk's position in the document, from 0.</param>
 /// <param name="Score">The score (its scale depends on the mode).</param>
 /// <param name="Text">The chunk text.</param>

@@ -32,8 +32,6 @@ public sealed partial class CollectionService
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">Collection storage.</param>
-    /// <param name="catalog">Embedding models.</param>
-    /// <param name="backends">Index backends.</param>
     /// <param name="queue">Wakes the job worker.</param>
     public CollectionService(
         ICollectionStore store, IEmbeddingModelCatalog catalog, VectorIndexBackends backends, CollectionJobQueue queue,
@@ -56,7 +54,6 @@ public sealed partial class CollectionService
     public Task<IReadOnlyList<CollectionRecord>> ListAsync(CancellationToken cancellationToken) => _store.ListAsync(cancellationToken);
 
     /// <summary>Returns one collection.</summary>
-    /// <param name="name">Its name.</param>
     /// <returns>The collection or a 404 error.</returns>
     public async Task<OperationResult<CollectionRecord>> GetAsync(string name, CancellationToken cancellationToken) =>
         await _store.GetAsync(name, cancellationToken) is { } collection ? collection : Missing(name);
@@ -260,7 +257,6 @@ public sealed partial class CollectionService
 
     /// <summary>Queues re-embedding with <paramref name="version"/> for every collection of <paramref name="model"/> on another version.</summary>
     /// <param name="model">The model name.</param>
-    /// <param name="version">The new version.</param>
     /// <param name="actor">Who asked.</param>
     /// <returns>The queued jobs (collections already re-embedding are left alone).</returns>
     public async Task<IReadOnlyList<CollectionJobProgress>> ReembedAllAsync(string model, int version, Actor actor, CancellationToken cancellationToken)

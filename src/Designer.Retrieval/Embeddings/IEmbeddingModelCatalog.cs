@@ -28,7 +28,6 @@ public interface IEmbeddingModelCatalog
 
 /// <summary>One embedding model version and the generator that runs it.</summary>
 /// <param name="Model">The model name.</param>
-/// <param name="Version">The model version.</param>
 /// <param name="Dimensions">The embedding length.</param>
 /// <param name="Generator">The generator of documents (batched, cached).</param>
 public sealed record EmbeddingModelHandle(

@@ -9,17 +9,14 @@ public interface IVectorIndexProvider : IAsyncDisposable
     /// <summary>Creates the collection's index, or opens it if it exists with the same dimension.</summary>
     /// <param name="collection">Lower-case letters, digits and underscores, 1–48 characters, starting with a letter or digit.</param>
     /// <param name="dimension">The vector dimension.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="ArgumentException">The name is invalid, or the collection exists with another dimension.</exception>
     Task<IVectorIndex> CreateAsync(string collection, int dimension, VectorDistance distance = VectorDistance.Cosine, CancellationToken cancellationToken = default);
 
     /// <summary>Opens an existing collection's index, or returns <see langword="null"/> when there is none.</summary>
     /// <param name="collection">The collection name.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IVectorIndex?> OpenAsync(string collection, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the collection and its data; returns whether it existed.</summary>
     /// <param name="collection">The collection name.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     Task<bool> DropAsync(string collection, CancellationToken cancellationToken = default);
 }

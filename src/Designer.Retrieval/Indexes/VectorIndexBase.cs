@@ -8,7 +8,6 @@ public abstract class VectorIndexBase : IVectorIndex
 {
     /// <summary>Initialises the base.</summary>
     /// <param name="collection">The collection name.</param>
-    /// <param name="dimension">The vector dimension.</param>
     protected VectorIndexBase(string collection, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
@@ -88,30 +87,24 @@ public abstract class VectorIndexBase : IVectorIndex
     public abstract Task<long> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Writes validated records: vectors are normalised copies, payloads are private copies.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     protected abstract Task UpsertCoreAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken);
 
     /// <summary>Deletes records by id.</summary>
     /// <param name="ids">The ids, at least one.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     protected abstract Task DeleteCoreAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>Deletes the records whose payload satisfies the filter.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     protected abstract Task DeleteByFilterCoreAsync(PayloadFilter filter, CancellationToken cancellationToken);
 
     /// <summary>The dense leg: the best <paramref name="limit"/> records by cosine similarity that pass the request's filter.</summary>
     /// <param name="query">The normalised query vector.</param>
     /// <param name="limit">How many hits.</param>
     /// <param name="request">The request (filter, efSearch).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Hits, best first.</returns>
     protected abstract Task<IReadOnlyList<SearchHit>> DenseSearchAsync(float[] query, int limit, SearchRequest request, CancellationToken cancellationToken);
 
     /// <summary>The lexical leg: the best <paramref name="limit"/> records by text relevance that pass the filter.</summary>
     /// <param name="limit">How many hits.</param>
-    /// <param name="filter">The payload filter.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Hits, best first.</returns>
     protected abstract Task<IReadOnlyList<SearchHit>> LexicalSearchAsync(string queryText, int limit, PayloadFilter? filter, CancellationToken cancellationToken);
 

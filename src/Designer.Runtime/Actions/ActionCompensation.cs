@@ -6,7 +6,6 @@ namespace Designer.Runtime.Actions;
 /// A compensating call rendered when its action succeeded, kept under <see cref="OutputField"/> of the action's
 /// output (so in the run variables and the trace). It holds no secret: the connection's credential is added when sent.
 /// </summary>
-/// <param name="Connection">The action's connection.</param>
 /// <param name="Method">HTTP method.</param>
 /// <param name="Path">Rendered path relative to the connection.</param>
 /// <param name="Body">Rendered body, or null for none.</param>
@@ -24,7 +23,6 @@ public sealed record ActionCompensation(string Connection, string Method, string
     public static string IdempotencyKeyFor(string runId, string nodeId) => $"{runId}:{nodeId}:compensate";
 
     /// <summary>The JSON kept in the action's output.</summary>
-    /// <returns>A new object.</returns>
     public JsonObject ToJson() => new()
     {
         ["connection"] = Connection,

@@ -25,8 +25,6 @@ public sealed class ActionRuntime
 
     /// <summary>Adds a header where .NET keeps it: request headers, or content headers (Content-Type and the like).</summary>
     /// <param name="request">The outgoing request.</param>
-    /// <param name="name">Header name.</param>
-    /// <param name="value">Header value.</param>
     public static void AddHeader(HttpRequestMessage request, string name, string? value)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +37,6 @@ public sealed class ActionRuntime
 
     /// <summary>Adds the connection's credential; only here, so no definition, trace or log ever holds it.</summary>
     /// <param name="request">The outgoing request.</param>
-    /// <param name="connection">Its connection.</param>
     public static void Authorize(HttpRequestMessage request, ActionConnectionOptions connection)
     {
         ArgumentNullException.ThrowIfNull(request);

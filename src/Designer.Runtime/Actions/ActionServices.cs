@@ -14,8 +14,6 @@ public static class ActionServices
     public const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>The named HTTP client of a connection.</summary>
-    /// <param name="connection">Connection name.</param>
-    /// <returns>The client name.</returns>
     public static string ClientName(string connection) => "designer-action:" + connection;
 
     /// <summary>
@@ -66,7 +64,6 @@ public static class ActionServices
             || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete || request.Headers.Contains(IdempotencyHeader));
 
     /// <summary>The output port of a response status.</summary>
-    /// <param name="status">The HTTP status.</param>
     /// <returns><c>ok</c> for 2xx, <c>server-error</c> for 5xx, else <c>client-error</c> (redirects are not followed, so 3xx too).
     /// The <c>timeout</c> port is the action's own timeout, not a status.</returns>
     public static string PortFor(HttpStatusCode status) => (int)status switch

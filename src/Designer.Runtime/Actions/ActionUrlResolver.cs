@@ -10,7 +10,6 @@ public static class ActionUrlResolver
     /// <summary>Resolves <paramref name="path"/> under <paramref name="baseUrl"/>.</summary>
     /// <param name="baseUrl">The connection's absolute base URL.</param>
     /// <param name="path">The rendered, relative path (may carry a query).</param>
-    /// <param name="url">The resolved URL.</param>
     /// <param name="error">Why the path was refused.</param>
     /// <returns>True when the URL lies under the base.</returns>
     public static bool TryResolve(Uri baseUrl, string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)

@@ -33,7 +33,7 @@ public sealed class CompiledWorkflow
     /// <returns>A fresh workflow over the shared executors.</returns>
     public Workflow CreateWorkflow() => _workflowFactory();
 
-    /// <summary>The start node id.</summary>
+    /// <summary>Where every run begins: the definition's Start node.</summary>
     public string StartNodeId { get; }
 
     /// <summary>The human gate node ids.</summary>

@@ -23,7 +23,6 @@ public sealed class WorkflowCompiler
     private readonly ConcurrentDictionary<string, Lazy<CompiledWorkflow>> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Creates a compiler whose workflows call <paramref name="services"/>.</summary>
-    /// <param name="services">Runtime services.</param>
     public WorkflowCompiler(RuntimeServices services)
     {
         _services = services ?? throw new ArgumentNullException(nameof(services));
@@ -35,7 +34,6 @@ public sealed class WorkflowCompiler
     /// <summary>Compiles <paramref name="definition"/>, or returns the cached result for <paramref name="contentHash"/>.</summary>
     /// <param name="definition">The version's definition; must be valid.</param>
     /// <param name="contentHash">The version's content hash.</param>
-    /// <returns>The compiled workflow.</returns>
     /// <exception cref="WorkflowCompilationException">The definition is invalid or needs a missing backend.</exception>
     public CompiledWorkflow Compile(WorkflowDefinition definition, string contentHash)
     {

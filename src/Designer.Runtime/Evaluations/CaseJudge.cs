@@ -40,7 +40,6 @@ public sealed class CaseJudge
     }
 
     /// <summary>Whether <paramref name="result"/> matches <paramref name="expected"/>.</summary>
-    /// <param name="result">The shadow result.</param>
     /// <returns>True when it matches.</returns>
     public bool Matches(ShadowResult result, ExpectedOutcome expected)
     {

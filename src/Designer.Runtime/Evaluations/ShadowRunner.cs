@@ -47,9 +47,7 @@ public sealed class ShadowRunner
 
     /// <summary>Compiles (cached by hash) and runs <paramref name="definition"/> on <paramref name="input"/>.</summary>
     /// <param name="definition">A valid definition.</param>
-    /// <param name="contentHash">Its content hash.</param>
     /// <param name="runId">An id for this shadow run (a GUID string keeps node idempotency keys unique).</param>
-    /// <param name="input">The run input.</param>
     /// <returns>What happened.</returns>
     /// <exception cref="WorkflowCompilationException">The definition does not compile here.</exception>
     public async Task<ShadowResult> RunAsync(WorkflowDefinition definition, string contentHash, string runId, JsonObject input, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Designer.Runtime.HumanTasks;
 namespace Designer.Runtime.Execution;
 
 /// <summary>The outcome of a start or resume call.</summary>
-/// <param name="RunId">Run id.</param>
 /// <param name="Status">Where the run stands.</param>
 /// <param name="Output">The run output, when completed.</param>
 /// <param name="EndNode">The end node that produced it.</param>

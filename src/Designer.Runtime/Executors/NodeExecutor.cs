@@ -20,7 +20,6 @@ namespace Designer.Runtime.Executors;
 public abstract class NodeExecutor : Executor
 {
     /// <summary>Creates the executor.</summary>
-    /// <param name="node">The node definition.</param>
     /// <param name="services">Shared runtime services.</param>
     /// <param name="redaction">The workflow's trace redaction.</param>
     private protected NodeExecutor(NodeDefinition node, RuntimeServices services, RedactionPolicy redaction)
@@ -31,7 +30,7 @@ public abstract class NodeExecutor : Executor
         Redaction = redaction;
     }
 
-    /// <summary>The node definition.</summary>
+    /// <summary>What this executor runs, as the definition gives it (config expressions not yet evaluated).</summary>
     public NodeDefinition Node { get; }
 
     private protected RuntimeServices Services { get; }

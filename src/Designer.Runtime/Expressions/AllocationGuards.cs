@@ -77,7 +77,6 @@ internal static class AllocationGuards
     }
 
     /// <summary>Whether the exception is a guard's breach.</summary>
-    /// <param name="ex">The JavaScript exception.</param>
     /// <returns>True for a breach.</returns>
     public static bool IsBreach(JavaScriptException ex) => ex.Message.Contains(Marker, StringComparison.Ordinal);
 

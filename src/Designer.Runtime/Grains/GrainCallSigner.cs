@@ -46,7 +46,6 @@ public sealed class GrainCallSigner
         Convert.ToBase64String(Mac(grainKey, command, issuedAt));
 
     /// <summary>Whether a command is signed with this key and not stale.</summary>
-    /// <param name="grainKey">The grain's key.</param>
     /// <param name="command">The command's name and fields, in the order they were signed.</param>
     /// <param name="issuedAt">The command's issue time (Unix milliseconds).</param>
     /// <param name="signature">The command's signature, or null.</param>
@@ -75,7 +74,6 @@ public sealed class GrainCallSigner
 
     /// <summary>Signs a decision for the run <paramref name="runId"/>, issued now.</summary>
     /// <param name="runId">The run (the grain's key).</param>
-    /// <returns>The signed decision.</returns>
     public RunGrainDecision Sign(Guid runId, RunGrainDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
@@ -86,7 +84,6 @@ public sealed class GrainCallSigner
 
     /// <summary>Signs a cancel of the run <paramref name="runId"/>, issued now.</summary>
     /// <param name="runId">The run (the grain's key).</param>
-    /// <returns>The signed cancel.</returns>
     public RunGrainCancel Sign(Guid runId, RunGrainCancel cancel)
     {
         ArgumentNullException.ThrowIfNull(cancel);

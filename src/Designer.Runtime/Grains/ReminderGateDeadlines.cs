@@ -12,7 +12,6 @@ public sealed class ReminderGateDeadlines : IGateDeadlines
     private readonly IGrainFactory _grains;
 
     /// <summary>Creates the scheduler.</summary>
-    /// <param name="grains">Grain factory.</param>
     public ReminderGateDeadlines(IGrainFactory grains) => _grains = grains;
 
     /// <inheritdoc />

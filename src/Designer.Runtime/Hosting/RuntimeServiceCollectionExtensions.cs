@@ -35,7 +35,6 @@ public static class RuntimeServiceCollectionExtensions
     /// the cluster replaces it with <see cref="SiloRunOwnership"/>), <see cref="RunRecoveryService"/> (hosted) and
     /// <see cref="ReminderGateDeadlines"/> (gate SLAs as reminders: the host must run the Orleans silo).
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerRuntime(this IHostApplicationBuilder builder)
     {

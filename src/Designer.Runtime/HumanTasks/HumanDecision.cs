@@ -7,7 +7,6 @@ namespace Designer.Runtime.HumanTasks;
 /// <param name="NodeId">Gate node id the decision is for.</param>
 /// <param name="Decision">One of the request's decisions, or <c>timeout</c>.</param>
 /// <param name="Actor">Who decided (user name, or <c>system:sla</c>).</param>
-/// <param name="Comment">Optional comment.</param>
 /// <param name="Fields">Values for the request's editable fields.</param>
 /// <param name="Correction">The reviewer's edit of a model's draft (what it should have said), if any.</param>
 public sealed record HumanDecision(

@@ -3,8 +3,6 @@ using System.Text.Json.Serialization;
 namespace Designer.Runtime.HumanTasks;
 
 /// <summary>What a human gate asks for; surfaces as a MAF <c>RequestInfoEvent</c> and becomes an inbox task.</summary>
-/// <param name="RunId">Run id.</param>
-/// <param name="NodeId">Gate node id.</param>
 /// <param name="AssigneeRole">Role whose members may decide.</param>
 /// <param name="Instructions">Rendered instructions.</param>
 /// <param name="Decisions">Decision options offered.</param>

@@ -10,6 +10,5 @@ public interface IRunOwnership
     string Owner { get; }
 
     /// <summary>The owner ids of the hosts alive now, this one included.</summary>
-    /// <returns>The live owners.</returns>
     ValueTask<IReadOnlyCollection<string>> LiveOwnersAsync(CancellationToken cancellationToken);
 }

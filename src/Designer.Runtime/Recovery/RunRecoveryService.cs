@@ -20,10 +20,8 @@ public sealed partial class RunRecoveryService : BackgroundService
     private readonly ILogger<RunRecoveryService> _logger;
 
     /// <summary>Creates the service.</summary>
-    /// <param name="runs">The run service.</param>
     /// <param name="lifetime">Host lifetime (recovery waits for start-up to finish).</param>
     /// <param name="time">Clock for the sweep interval.</param>
-    /// <param name="options">Runtime options.</param>
     public RunRecoveryService(RunService runs, IHostApplicationLifetime lifetime, TimeProvider time, IOptions<RuntimeOptions> options, ILogger<RunRecoveryService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -10,7 +10,6 @@ public sealed class SiloRunOwnership : IRunOwnership
     private readonly Lazy<string> _owner;
 
     /// <summary>Creates the ownership.</summary>
-    /// <param name="silo">This silo.</param>
     /// <param name="grains">Grain factory (for the management grain).</param>
     public SiloRunOwnership(ILocalSiloDetails silo, IGrainFactory grains)
     {

@@ -33,7 +33,6 @@ public sealed class LiveShadowQueue : IDisposable
     /// <summary>Queues a mirror of a live run; never throws except on cancellation.</summary>
     /// <param name="rollout">The shadow rollout.</param>
     /// <param name="runId">The live run (its input is read back from the run when the mirror is processed).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
     public async Task EnqueueAsync(RolloutRecord rollout, Guid runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
@@ -56,7 +55,6 @@ public sealed class LiveShadowQueue : IDisposable
 
     /// <summary>Waits until a mirror is queued in this process or <paramref name="timeout"/> passes (other hosts' mirrors are polled).</summary>
     /// <param name="timeout">The poll interval.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 
     /// <inheritdoc />

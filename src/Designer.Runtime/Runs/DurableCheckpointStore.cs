@@ -15,7 +15,6 @@ public sealed class DurableCheckpointStore : IRunCheckpointStore
     private readonly DurableTraceSink? _trace;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="store">The run store.</param>
     /// <param name="faults">Where failed writes are recorded.</param>
     /// <param name="vault">Turns stored tokens back into values; null when the store keeps payloads as given.</param>
     /// <param name="trace">

@@ -42,7 +42,6 @@ public sealed class DurableTraceSink : ITraceSink
     private readonly ConcurrentDictionary<Guid, RunTraceBuffer> _buffers = new();
 
     /// <summary>Creates a sink that writes every row in its own transaction.</summary>
-    /// <param name="store">The run store.</param>
     /// <param name="faults">Where failed writes are recorded.</param>
     /// <param name="notifier">Live push of committed rows, or null for none.</param>
     public DurableTraceSink(IRunStore store, StorageFaults faults, ITraceNotifier? notifier = null)
@@ -51,7 +50,6 @@ public sealed class DurableTraceSink : ITraceSink
     }
 
     /// <summary>Creates the sink.</summary>
-    /// <param name="store">The run store.</param>
     /// <param name="faults">Where failed writes are recorded.</param>
     /// <param name="notifier">Live push of committed rows, or null for none.</param>
     /// <param name="batch">Whether runs between <see cref="Begin"/> and <see cref="EndAsync"/> are batched.</param>

@@ -23,7 +23,6 @@ public sealed partial class RunExecutionHost : IHostedService, IDisposable
     private int _disposed;
 
     /// <summary>Creates the host.</summary>
-    /// <param name="options">Runtime options.</param>
     public RunExecutionHost(IOptions<RuntimeOptions> options, ILogger<RunExecutionHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -12,7 +12,6 @@ public sealed class RunState
 {
     /// <summary>Creates a state; used by deserialisation.</summary>
     /// <param name="attempt">Run-level attempt (1 for a fresh run).</param>
-    /// <param name="input">The run input.</param>
     /// <param name="nodes">Node id → output.</param>
     /// <param name="path">Node ids in completion order.</param>
     [JsonConstructor]
@@ -26,7 +25,7 @@ public sealed class RunState
         Path = path ?? throw new ArgumentNullException(nameof(path));
     }
 
-    /// <summary>Run id.</summary>
+    /// <summary>The run's id as text; expressions read it as <c>run.id</c>.</summary>
     [JsonPropertyName("runId")]
     public string RunId { get; }
 
@@ -61,7 +60,6 @@ public sealed class RunState
 
     /// <summary>A copy with the node's output recorded and the node appended to the path.</summary>
     /// <param name="output">Node output; copied.</param>
-    /// <returns>The new state.</returns>
     public RunState WithNodeOutput(string nodeId, JsonNode? output)
     {
         var nodes = (JsonObject)Nodes.DeepClone();

@@ -8,7 +8,7 @@ namespace Designer.Runtime.Tracing;
 /// </summary>
 public sealed record TraceEvent
 {
-    /// <summary>Run id.</summary>
+    /// <summary>The run whose trace this entry belongs to, as text.</summary>
     public required string RunId { get; init; }
 
     /// <summary>One of <see cref="TraceEventKinds"/>.</summary>

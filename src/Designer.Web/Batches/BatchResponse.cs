@@ -1,7 +1,6 @@
 namespace Designer.Web.Batches;
 
 /// <summary>A batch as the API and pages show it.</summary>
-/// <param name="Id">Batch id.</param>
 /// <param name="WorkflowId">Workflow whose active version runs each row.</param>
 /// <param name="Format"><c>csv</c> or <c>ndjson</c>.</param>
 /// <param name="Rows">Rows to start.</param>

@@ -4,7 +4,6 @@ namespace Designer.Web.Collections;
 
 /// <summary>The body of <c>POST /api/collections</c>; absent values take the configured defaults.</summary>
 /// <param name="Name">Lower-case letters, digits, '-' and '_', 1–64 characters (required).</param>
-/// <param name="Description">Optional description.</param>
 /// <param name="EmbeddingModel">Embedding model; the catalog's default when absent.</param>
 /// <param name="EmbeddingVersion">Model version; the newest usable one when absent.</param>
 /// <param name="Backend">embedded, pgvector or qdrant; the configured backend when absent.</param>

@@ -12,7 +12,6 @@ public static class BatchServiceCollectionExtensions
     /// Binds <see cref="BatchOptions"/> (<c>Designer:Batches</c>, validated on start) and registers the batch service
     /// and the worker that starts the rows (call <c>AddDesignerRuntime</c> first).
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerBatches(this IHostApplicationBuilder builder)
     {

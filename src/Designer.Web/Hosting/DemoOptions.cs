@@ -39,12 +39,10 @@ public sealed class DemoOptions
     public string Password { get; set; } = PublicPassword;
 
     /// <summary>Whether the demo is seeded in <paramref name="environment"/>.</summary>
-    /// <param name="environment">The host environment.</param>
     /// <returns><see cref="Seed"/> when set, else whether this is Development.</returns>
     public bool SeedsDemo(IHostEnvironment environment) => Seed ?? environment.IsDevelopment();
 
     /// <summary>Whether the demo's versions are seeded in <paramref name="environment"/>.</summary>
-    /// <param name="environment">The host environment.</param>
     /// <returns><see cref="SeedsDemo"/> and <see cref="SeedVersions"/> when set, else whether this is Development.</returns>
     public bool SeedsVersions(IHostEnvironment environment) => SeedsDemo(environment) && (SeedVersions ?? environment.IsDevelopment());
 }

@@ -16,7 +16,6 @@ public static class EvaluationServiceCollectionExtensions
     /// runtime's services (call <c>AddDesignerRuntime</c> first), the dataset and evaluation services, the approval
     /// gate, the background worker and the demo's held-out dataset seeder.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerEvaluations(this IHostApplicationBuilder builder)
     {

@@ -16,7 +16,6 @@ public static class NotificationServiceCollectionExtensions
     /// client per subscriber (no redirects, a per-attempt timeout; retries are the outbox's, durable across restarts)
     /// and the delivery worker.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerNotifications(this IHostApplicationBuilder builder)
     {

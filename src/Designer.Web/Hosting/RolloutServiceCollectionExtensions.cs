@@ -13,7 +13,6 @@ public static class RolloutServiceCollectionExtensions
     /// service, the guard monitor with its background service, and the live shadow worker (call
     /// <c>AddDesignerEvaluations</c> first: it registers the shadow runner).
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerRollouts(this IHostApplicationBuilder builder)
     {

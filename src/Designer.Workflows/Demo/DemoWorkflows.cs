@@ -93,7 +93,6 @@ public static class DemoWorkflows
     /// against v1 measures that one decision.
     /// </summary>
     /// <param name="definition">The demo definition; changed in place and returned.</param>
-    /// <returns><paramref name="definition"/>.</returns>
     public static WorkflowDefinition WithStricterPolicy(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -3,7 +3,5 @@ using Designer.Workflows.Definitions;
 namespace Designer.Workflows.Diff;
 
 /// <summary>A node whose canvas position changed.</summary>
-/// <param name="Id">Node id.</param>
 /// <param name="Before">Old position.</param>
-/// <param name="After">New position.</param>
 public sealed record NodeMove(string Id, NodePosition Before, NodePosition After);

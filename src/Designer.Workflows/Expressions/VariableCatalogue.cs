@@ -22,7 +22,7 @@ public sealed class VariableCatalogue
     /// <summary>The run variables' top-level names.</summary>
     public static readonly IReadOnlyList<string> Roots = ["input", "nodes", "run"];
 
-    /// <summary>The fields of <c>run</c>.</summary>
+    /// <summary>What an expression may read under <c>run</c>: the run's id and its attempt number.</summary>
     public static readonly IReadOnlyList<string> RunFields = ["id", "attempt"];
 
     // What each executor writes as the node's output (see Designer.Runtime Executors); a chat model node adds the

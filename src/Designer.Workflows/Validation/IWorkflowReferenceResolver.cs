@@ -10,7 +10,6 @@ public interface IWorkflowReferenceResolver
     bool? ModelExists(string model, int? version);
 
     /// <summary>Whether the retrieval collection exists.</summary>
-    /// <param name="name">Collection name.</param>
     /// <returns>True, false, or null when the registry cannot tell.</returns>
     bool? CollectionExists(string name);
 
@@ -21,7 +20,6 @@ public interface IWorkflowReferenceResolver
     bool? ChatModelExists(string model, int? version) => null;
 
     /// <summary>Whether an admin-approved action connection of this name is configured (issue 16).</summary>
-    /// <param name="name">Connection name.</param>
     /// <returns>True, false, or null when the host cannot tell.</returns>
     bool? ActionConnectionExists(string name) => null;
 }

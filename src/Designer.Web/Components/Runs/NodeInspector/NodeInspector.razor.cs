@@ -13,7 +13,7 @@ public sealed partial class NodeInspector
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    /// <summary>The node's definition.</summary>
+    /// <summary>The node that was clicked; while it or <see cref="State"/> is null the panel asks for a click.</summary>
     [Parameter]
     public NodeDefinition? Node { get; set; }
 

@@ -43,7 +43,7 @@ public sealed partial class DesignerCanvas : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback<CanvasSelection> SelectionChanged { get; set; }
 
-    /// <summary>Node double clicked.</summary>
+    /// <summary>Raised with the node's id on a double click; the workspace selects it and opens the Inspector tab.</summary>
     [Parameter]
     public EventCallback<string> NodeDoubleClicked { get; set; }
 

@@ -7,7 +7,7 @@ public static class DesignerCommands
     public const string Undo = "undo";
     /// <summary>Re-applies the last undone change (Ctrl+Y).</summary>
     public const string Redo = "redo";
-    /// <summary>Zoom to fit.</summary>
+    /// <summary>Zooms and pans so that every node is in view.</summary>
     public const string ZoomToFit = "fit";
     /// <summary>Arranges the nodes automatically (computed by AutoLayout).</summary>
     public const string Layout = "layout";

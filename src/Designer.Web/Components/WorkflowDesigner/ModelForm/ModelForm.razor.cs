@@ -30,7 +30,7 @@ public sealed partial class ModelForm : KindFormBase
     [Parameter]
     public WorkflowDefinition? Definition { get; set; }
 
-    /// <summary>This node's id.</summary>
+    /// <summary>The model node being edited; completion offers the variables of the nodes before it.</summary>
     [Parameter]
     public string? NodeId { get; set; }
 
