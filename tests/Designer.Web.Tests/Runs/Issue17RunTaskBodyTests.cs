@@ -6,8 +6,9 @@ using Designer.Web.Tests.Infrastructure;
 namespace Designer.Web.Tests.Runs;
 
 /// <summary>
-/// Issue 17: the run start reads its body into a record (RunStartRequest) and the run endpoints answer typed results:
-/// a wrongly typed body lists every problem with its field and changes nothing, and the answers keep their JSON shape.
+/// Issue 17: the run start and the task decision read their bodies into records (RunStartRequest,
+/// TaskDecisionRequest) and answer typed results: a wrongly typed body lists every problem with its field and changes
+/// nothing, and the answers keep their JSON shape.
 /// </summary>
 public abstract class Issue17RunTaskBodyTests(RunApiFixture fixture)
 {
@@ -73,6 +74,41 @@ public abstract class Issue17RunTaskBodyTests(RunApiFixture fixture)
         Assert.Equal($"/api/runs/{accepted["runId"]}", typed.Headers.Location?.OriginalString);
         Assert.NotEqual(HttpStatusCode.UnsupportedMediaType, empty.StatusCode);
         Assert.NotEqual(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    [Fact]
+    public async Task Decide_Issue17_WronglyTypedBody_ListsEveryProblemAndDecidesNothing()
+    {
+        // Arrange
+        EnsureProvider();
+        var operatorClient = await fixture.ClientAsync("operator");
+        var approver = await fixture.ClientAsync("approver");
+        var runId = await RunApiTests.StartAsync(operatorClient, fixture.GateWorkflowId, RunApiFixture.Input(6200));
+        await RunApiTests.WaitForStatusAsync(approver, runId, "waitingForHuman");
+        var taskId = (await RunApiTests.PendingTaskAsync(approver, runId))["id"]!.GetValue<Guid>();
+        var body = new JsonObject { ["decision"] = 5, ["comment"] = new string('c', 4001), ["edits"] = "refund", ["correction"] = " " };
+
+        // Act
+        var response = await approver.PostAsync($"/api/tasks/{taskId}/decision", ApiClientExtensions.Json(body.ToJsonString()));
+
+        // Assert: the old detail sentences, now also one error per problem with its field; the task is still open.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadObjectAsync();
+        var detail = problem["detail"]!.GetValue<string>();
+        foreach (var sentence in new[]
+        {
+            "'decision' must be a string.", "'decision' is required.", "'comment' is longer than 4,000 characters.",
+            "'edits' must be a JSON object.", "'correction' must not be blank or longer than 20,000 characters.",
+        })
+        {
+            Assert.Contains(sentence, detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(new[] { "comment", "correction", "decision", "decision", "edits" },
+            problem["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var task = await (await approver.GetAsync($"/api/tasks/{taskId}")).ReadObjectAsync();
+        Assert.Equal("pending", task["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await approver.PostJsonAsync($"/api/tasks/{taskId}/decision", new { decision = "approve" })).StatusCode);
     }
 
     [Fact]
