@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Designer.Runtime.Runs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Runs;
 
@@ -24,8 +26,8 @@ internal static class IdempotentRunStart
     public static ValidationProblem? TryRead(HttpRequest request, out string? key)
     {
         key = request.Headers.TryGetValue(Header, out var values) ? values.ToString() : null;
-        return key is { Length: 0 or > RunStartFields.MaxRunKeyLength }
-            ? new ValidationProblem("idempotencyKey", $"The {Header} header must be 1 to {RunStartFields.MaxRunKeyLength} characters.", Field: Header)
+        return key is { Length: 0 or > RunStartRequest.MaxRunKeyLength }
+            ? new ValidationProblem("idempotencyKey", $"The {Header} header must be 1 to {RunStartRequest.MaxRunKeyLength} characters.", Field: Header)
             : null;
     }
 
@@ -38,7 +40,7 @@ internal static class IdempotentRunStart
     /// <param name="http">The request's context.</param>
     /// <param name="start">Starts the run.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public static async Task<IResult> StartAsync(
+    public static async Task<Results<Ok<RunResponse>, Accepted<RunStartedResponse>, ProblemHttpResult>> StartAsync(
         IWorkflowApiKeyStore claims, Guid workflowId, string? key, string body, Guid apiKeyId, TimeSpan? wait, HttpContext http,
         Func<Task<OperationResult<RunRecord>>> start, CancellationToken cancellationToken)
     {

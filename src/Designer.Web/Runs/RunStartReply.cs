@@ -1,5 +1,6 @@
 using Designer.Runtime.Runs;
 using Designer.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Designer.Web.Runs;
 
@@ -15,7 +16,7 @@ internal static class RunStartReply
     /// <param name="wait">How long to wait for the run to settle, if asked.</param>
     /// <param name="services">The request's services (run store, run host, clock).</param>
     /// <param name="cancellationToken">The caller went away.</param>
-    public static async Task<IResult> FromAsync(OperationResult<RunRecord> result, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RunResponse>, Accepted<RunStartedResponse>, ProblemHttpResult>> FromAsync(OperationResult<RunRecord> result, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.IsSuccess ? await StartedAsync(result.Value.Id, wait, services, cancellationToken) : ApiResults.Problem(result.Error);
@@ -26,11 +27,11 @@ internal static class RunStartReply
     /// <param name="services">The request's services.</param>
     /// <param name="cancellationToken">The caller went away.</param>
     /// <returns>200 with the settled run, or 202 with the status URL.</returns>
-    public static async Task<IResult> StartedAsync(Guid runId, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RunResponse>, Accepted<RunStartedResponse>, ProblemHttpResult>> StartedAsync(Guid runId, TimeSpan? wait, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (wait is not { } asked)
         {
-            return TypedResults.Accepted($"/api/runs/{runId}", new { runId });
+            return TypedResults.Accepted($"/api/runs/{runId}", new RunStartedResponse(runId));
         }
 
         // Issue 15: a caller that asked to wait gets the settled run (200) like a webhook's response node gives
@@ -42,6 +43,6 @@ internal static class RunStartReply
             return TypedResults.Ok(RunResponse.From(run));
         }
 
-        return TypedResults.Accepted($"/api/runs/{runId}", new { runId, status = run?.Status ?? RunStatus.Running });
+        return TypedResults.Accepted($"/api/runs/{runId}", new RunStartedResponse(runId, run?.Status ?? RunStatus.Running));
     }
 }

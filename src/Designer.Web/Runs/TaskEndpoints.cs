@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Designer.Web.Runs;
 
@@ -13,11 +13,11 @@ internal static class TaskEndpoints
         var tasks = api.MapGroup("/tasks").WithTags("Tasks").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
         tasks.MapGet("/", ListAsync);
         tasks.MapGet("/{id:guid}", GetAsync);
-        tasks.MapPost("/{id:guid}/decision", DecideAsync);
+        tasks.MapPost("/{id:guid}/decision", DecideAsync).Accepts<TaskDecisionRequest>(isOptional: true, "application/json");
         return api;
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<Ok<RunsPageResponse<TaskResponse>>, ProblemHttpResult>> ListAsync(
         IRunStore store, int? page, int? pageSize, string? status, Guid? runId, CancellationToken cancellationToken)
     {
         if (ApiResults.CheckPaging(page, pageSize, out var p, out var size) is { } bad)
@@ -37,15 +37,19 @@ internal static class TaskEndpoints
         }
 
         var tasks = await store.ListTasksAsync(parsed, runId, p, size, cancellationToken);
-        return TypedResults.Ok(new { items = tasks.Items.Select(TaskResponse.From), page = tasks.PageNumber, pageSize = tasks.PageSize, total = tasks.Total });
+        return TypedResults.Ok(new RunsPageResponse<TaskResponse>(tasks.Items.Select(TaskResponse.From), tasks.PageNumber, tasks.PageSize, tasks.Total));
     }
 
-    private static async Task<IResult> GetAsync(IRunStore store, Guid id, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetAsync(IRunStore store, Guid id, CancellationToken cancellationToken) =>
         await store.GetTaskAsync(id, cancellationToken) is { } task
             ? TypedResults.Ok(TaskResponse.From(task))
             : ApiResults.Problem(OperationError.NotFound($"Task {id} does not exist."));
 
-    private static async Task<IResult> DecideAsync(
+    /// <summary>
+    /// The decision, through <see cref="TaskDecisionService"/> like the inbox's: the task is found and the role checked
+    /// before the body is read, so an unknown task is a 404 and a stranger's decision a 403 whatever the body says.
+    /// </summary>
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> DecideAsync(
         TaskDecisionService decisions, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var found = await decisions.FindAsync(user, id, cancellationToken);
@@ -55,12 +59,17 @@ internal static class TaskEndpoints
         }
 
         var (decision, bad) = await ReadDecisionAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(
-            await decisions.DecideAsync(user, found.Value!, decision!, cancellationToken), task => TypedResults.Ok(TaskResponse.From(task)));
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
+            await decisions.DecideAsync(user, found.Value!, decision!.ToDecision(), cancellationToken), task => TypedResults.Ok(TaskResponse.From(task)));
     }
 
-    /// <summary>The <c>{ "decision": "…", "comment": "…", "edits": { … }, "correction": "…" }</c> body.</summary>
-    private static async Task<(TaskDecision? Decision, IResult? Error)> ReadDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body as a record, or a 400 listing every problem (its detail joins their messages, as it always did).</summary>
+    private static async Task<(TaskDecisionRequest? Decision, ProblemHttpResult? Error)> ReadDecisionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -73,39 +82,11 @@ internal static class TaskEndpoints
             return (null, ApiResults.BadRequest(error!));
         }
 
-        var errors = new List<string>();
-        var decision = ApiJson.GetString(json!, "decision", errors);
-        var comment = ApiJson.GetString(json!, "comment", errors);
-        if (string.IsNullOrWhiteSpace(decision))
-        {
-            errors.Add("'decision' is required.");
-        }
-
-        if (comment is { Length: > 4000 })
-        {
-            errors.Add("'comment' is longer than 4,000 characters.");
-        }
-
-        // The reviewer's edit of a model's draft; stored as the decision's correction (labelled data, issue 12/13).
-        var correction = ApiJson.GetString(json!, "correction", errors);
-        if (correction is not null && (string.IsNullOrWhiteSpace(correction) || correction.Length > 20_000))
-        {
-            errors.Add("'correction' must not be blank or longer than 20,000 characters.");
-        }
-
-        string? edits = null;
-        switch (json!["edits"])
-        {
-            case null:
-                break;
-            case JsonObject given:
-                edits = given.ToJsonString();
-                break;
-            default:
-                errors.Add("'edits' must be a JSON object.");
-                break;
-        }
-
-        return errors.Count > 0 ? (null, ApiResults.BadRequest(string.Join(" ", errors))) : (new TaskDecision(decision!, comment, edits, correction), null);
+        var problems = new List<OperationProblem>();
+        var decision = RunRequestBinding.BindEach<TaskDecisionRequest>(json!, "task", problems);
+        problems.AddRange(decision?.Validate() ?? Enumerable.Empty<OperationProblem>());
+        return problems.Count == 0
+            ? (decision, null)
+            : (null, ApiResults.Problem(OperationError.Invalid(string.Join(" ", problems.Select(p => p.Message)), problems)));
     }
 }

@@ -15,6 +15,14 @@ namespace Designer.Web.Runs;
 /// </summary>
 internal static class TraceStreamEndpoint
 {
+    /// <summary>The stream's media type.</summary>
+    public const string ContentType = "text/event-stream";
+
+    /// <summary>The operation's description in the OpenAPI document, which can only give the schema of one event's data.</summary>
+    public const string Description =
+        "Server-sent events: one 'trace' event per trace row (id: the row's sequence, so Last-Event-ID resumes; data: the row as "
+        + "TraceEventResponse), then one 'end' event with data {} once the run has ended and every row was sent.";
+
     public static async Task StreamAsync(
         HttpContext context, IRunStore store, ITraceNotifier notifier, IOptions<RuntimeOptions> options, TimeProvider time, Guid id,
         CancellationToken cancellationToken)
@@ -27,7 +35,7 @@ internal static class TraceStreamEndpoint
 
         var after = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : 0;
         var response = context.Response;
-        response.Headers.ContentType = "text/event-stream";
+        response.Headers.ContentType = ContentType;
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         await response.Body.FlushAsync(cancellationToken);
