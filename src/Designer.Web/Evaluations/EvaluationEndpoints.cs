@@ -20,10 +20,10 @@ internal static class EvaluationEndpoints
     {
         var datasets = api.MapGroup("/datasets").WithTags("Datasets").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
         datasets.MapGet("/", ListDatasetsAsync);
-        datasets.MapPost("/", CreateDatasetAsync);
+        datasets.MapPost("/", CreateDatasetAsync).Accepts<CreateDatasetRequest>(isOptional: true, "application/json");
         datasets.MapGet("/{id:guid}", GetDatasetAsync);
-        datasets.MapPost("/{id:guid}/cases", AddCasesAsync);
-        datasets.MapPut("/{id:guid}/cases/{number:int}", RelabelAsync);
+        datasets.MapPost("/{id:guid}/cases", AddCasesAsync).Accepts<AddCasesRequest>(isOptional: true, "application/json");
+        datasets.MapPut("/{id:guid}/cases/{number:int}", RelabelAsync).Accepts<RelabelCaseRequest>(isOptional: true, "application/json");
         datasets.MapPost("/{id:guid}/copy", CopyAsync);
 
         // Mapped on the /api group itself: the routes sit under /workflows and /evaluations.
@@ -48,24 +48,47 @@ internal static class EvaluationEndpoints
             ? TypedResults.Ok(DatasetResponse.From(dataset, await store.ListCasesAsync(id, cancellationToken)))
             : ApiResults.Problem(OperationError.NotFound($"Dataset {id} does not exist."));
 
-    private static async Task<IResult> CreateDatasetAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body binds to <see cref="CreateDatasetRequest"/> in the service, after its role check (a reader that may
+    /// not create datasets hears 403 whatever it sent), with every type and value problem in one answer.
+    /// </summary>
+    private static async Task<Results<Created<DatasetResponse>, ProblemHttpResult>> CreateDatasetAsync(
+        DatasetService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (body, bad) = await ReadObjectAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
             await service.CreateAsync(user, body!, cancellationToken),
             r => TypedResults.Created($"/api/datasets/{r.Dataset.Id}", DatasetResponse.From(r.Dataset, skipped: r.Skipped)));
     }
 
-    private static async Task<IResult> AddCasesAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    /// <summary>The body is an <see cref="AddCasesRequest"/> or a bare array of cases.</summary>
+    private static async Task<Results<Ok<DatasetResponse>, ProblemHttpResult>> AddCasesAsync(
+        DatasetService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var (body, bad) = await ReadNodeAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(await service.AddCasesAsync(user, id, body, cancellationToken), d => TypedResults.Ok(DatasetResponse.From(d)));
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(await service.AddCasesAsync(user, id, body, cancellationToken), d => TypedResults.Ok(DatasetResponse.From(d)));
     }
 
-    private static async Task<IResult> RelabelAsync(DatasetService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DatasetCaseResponse>, ProblemHttpResult>> RelabelAsync(
+        DatasetService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
     {
         var (body, bad) = await ReadObjectAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(await service.RelabelAsync(user, id, number, body!, cancellationToken), c => TypedResults.Ok(DatasetCaseResponse.From(c)));
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(await service.RelabelAsync(user, id, number, body!, cancellationToken), c => TypedResults.Ok(DatasetCaseResponse.From(c)));
     }
 
     private static async Task<Results<Created<DatasetResponse>, ProblemHttpResult>> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
@@ -136,7 +159,11 @@ internal static class EvaluationEndpoints
             ? TypedResults.Ok(ModelGateResponse.From(status))
             : ApiResults.Problem(OperationError.NotFound($"Model '{id}' has no version {number}."));
 
-    private static async Task<(JsonObject? Body, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body as one JSON object (413 over the size limit, 400 for anything else); the services bind it to
+    /// their request records after their role checks.
+    /// </summary>
+    private static async Task<(JsonObject? Body, ProblemHttpResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (node, bad) = await ReadNodeAsync(request, cancellationToken);
         return bad is not null ? (null, bad)
@@ -144,7 +171,7 @@ internal static class EvaluationEndpoints
             : (null, ApiResults.BadRequest("The body must be a JSON object.", [new ValidationProblem("body.shape", "The body must be a JSON object.", Field: "body")]));
     }
 
-    private static async Task<(JsonNode? Body, IResult? Error)> ReadNodeAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(JsonNode? Body, ProblemHttpResult? Error)> ReadNodeAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
         if (text is null)
