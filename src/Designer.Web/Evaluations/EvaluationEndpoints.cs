@@ -29,12 +29,12 @@ internal static class EvaluationEndpoints
         // Mapped on the /api group itself: the routes sit under /workflows and /evaluations.
         RouteHandlerBuilder Map(RouteHandlerBuilder endpoint) =>
             endpoint.WithTags("Evaluations").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
-        Map(api.MapPost("/workflows/{id:guid}/evaluations", StartAsync));
+        Map(api.MapPost("/workflows/{id:guid}/evaluations", StartAsync)).Accepts<StartEvaluationRequest>(isOptional: true, "application/json");
         Map(api.MapGet("/workflows/{id:guid}/evaluations", ListAsync));
         Map(api.MapGet("/evaluations/{id:guid}", GetAsync));
         Map(api.MapPost("/evaluations/{id:guid}/cancel", CancelAsync));
         Map(api.MapGet("/workflows/{id:guid}/budget", GetBudgetAsync));
-        Map(api.MapPut("/workflows/{id:guid}/budget", SetBudgetAsync));
+        Map(api.MapPut("/workflows/{id:guid}/budget", SetBudgetAsync)).Accepts<BudgetRequest>(isOptional: true, "application/json");
         Map(api.MapGet("/workflows/{id:guid}/versions/{number:int}/evaluation-gate", GateAsync));
         Map(api.MapGet("/models/{id}/versions/{number:int}/evaluation-gate", ModelGateAsync));
         return api;
@@ -94,18 +94,31 @@ internal static class EvaluationEndpoints
     private static async Task<Results<Created<DatasetResponse>, ProblemHttpResult>> CopyAsync(DatasetService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
         ApiResults.Match(await service.CopyAsync(user, id, cancellationToken), d => TypedResults.Created($"/api/datasets/{d.Id}", DatasetResponse.From(d)));
 
-    private static async Task<IResult> StartAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<EvaluationResponse>, ProblemHttpResult>> StartAsync(
+        EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var (body, bad) = await ReadObjectAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(
             await service.StartAsync(user, id, body!, cancellationToken),
             e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
     }
 
-    private static async Task<IResult> ListAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, int? version, CancellationToken cancellationToken) =>
-        await workflows.GetWorkflowAsync(id, cancellationToken) is null
-            ? ApiResults.Problem(OperationError.NotFound($"Workflow {id} does not exist."))
-            : TypedResults.Ok(new { items = (await store.ListEvaluationsAsync(id, version, cancellationToken)).Select(e => EvaluationResponse.From(e, null, null, null, false, false)) });
+    private static async Task<Results<Ok<ItemsResponse<EvaluationResponse>>, ProblemHttpResult>> ListAsync(
+        IEvaluationStore store, IWorkflowStore workflows, Guid id, int? version, CancellationToken cancellationToken)
+    {
+        if (await workflows.GetWorkflowAsync(id, cancellationToken) is null)
+        {
+            return ApiResults.Problem(OperationError.NotFound($"Workflow {id} does not exist."));
+        }
+
+        var evaluations = await store.ListEvaluationsAsync(id, version, cancellationToken);
+        return TypedResults.Ok(new ItemsResponse<EvaluationResponse>(evaluations.Select(e => EvaluationResponse.From(e, null, null, null, false, false))));
+    }
 
     private static async Task<Results<Ok<EvaluationResponse>, ProblemHttpResult>> GetAsync(EvaluationService service, Guid id, bool? flippedOnly, bool? cases, CancellationToken cancellationToken) =>
         ApiResults.Match(await service.GetAsync(id, cancellationToken),
@@ -114,7 +127,8 @@ internal static class EvaluationEndpoints
     private static async Task<Results<Accepted<EvaluationResponse>, ProblemHttpResult>> CancelAsync(EvaluationService service, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
         ApiResults.Match(await service.CancelAsync(user, id, cancellationToken), e => TypedResults.Accepted($"/api/evaluations/{e.Id}", EvaluationResponse.From(e, null, null, null, false, false)));
 
-    private static async Task<IResult> GetBudgetAsync(IEvaluationStore store, IWorkflowStore workflows, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BudgetResponse>, ProblemHttpResult>> GetBudgetAsync(
+        IEvaluationStore store, IWorkflowStore workflows, Guid id, CancellationToken cancellationToken)
     {
         if (await workflows.GetWorkflowAsync(id, cancellationToken) is null)
         {
@@ -122,34 +136,31 @@ internal static class EvaluationEndpoints
         }
 
         return await store.GetBudgetAsync(id, cancellationToken) is { } budget
-            ? TypedResults.Ok(budget)
+            ? TypedResults.Ok(BudgetResponse.From(budget))
             : ApiResults.Problem(OperationError.NotFound($"Workflow {id} declares no failure budget."));
     }
 
-    private static async Task<IResult> SetBudgetAsync(EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BudgetResponse>, ProblemHttpResult>> SetBudgetAsync(
+        EvaluationService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var (body, bad) = await ReadObjectAsync(request, cancellationToken);
-        return bad ?? ApiResults.From(await service.SetBudgetAsync(user, id, body!, cancellationToken), b => TypedResults.Ok(b));
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return ApiResults.Match(await service.SetBudgetAsync(user, id, body!, cancellationToken), b => TypedResults.Ok(BudgetResponse.From(b)));
     }
 
-    private static async Task<IResult> GateAsync(EvaluationGate gate, IWorkflowStore workflows, Guid id, int number, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EvaluationGateResponse>, ProblemHttpResult>> GateAsync(
+        EvaluationGate gate, IWorkflowStore workflows, Guid id, int number, CancellationToken cancellationToken)
     {
         if (await workflows.GetVersionAsync(id, number, cancellationToken) is null)
         {
             return ApiResults.Problem(OperationError.NotFound($"Workflow {id} has no version {number}."));
         }
 
-        var status = await gate.StatusAsync(id, number, cancellationToken);
-        return TypedResults.Ok(new
-        {
-            status.Required,
-            status.Passed,
-            status.MinCases,
-            evaluationId = status.Latest?.Id,
-            status.Budget,
-            metrics = status.Report is null ? null : new MetricsResponse(status.Report.Baseline, status.Report.Candidate),
-            status.Reasons,
-        });
+        return TypedResults.Ok(EvaluationGateResponse.From(await gate.StatusAsync(id, number, cancellationToken)));
     }
 
     /// <summary>Each published workflow version a model version would serve, with its latest evaluation against the budget.</summary>

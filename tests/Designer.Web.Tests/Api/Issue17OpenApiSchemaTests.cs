@@ -25,19 +25,12 @@ public sealed class Issue17OpenApiSchemaTests
         "GET /api/runs/{id}/trace/stream (response)",
         "GET /api/tasks (response)",
         "GET /api/tasks/{id} (response)",
-        "GET /api/workflows/{id}/budget (response)",
-        "GET /api/workflows/{id}/evaluations (response)",
-        "GET /api/workflows/{id}/versions/{number}/evaluation-gate (response)",
         "POST /api/runs/{id}/cancel (request)",
         "POST /api/runs/{id}/cancel (response)",
         "POST /api/tasks/{id}/decision (request)",
         "POST /api/tasks/{id}/decision (response)",
-        "POST /api/workflows/{id}/evaluations (request)",
-        "POST /api/workflows/{id}/evaluations (response)",
         "POST /api/workflows/{id}/runs (request)",
         "POST /api/workflows/{id}/runs (response)",
-        "PUT /api/workflows/{id}/budget (request)",
-        "PUT /api/workflows/{id}/budget (response)",
     };
 
     /// <summary>Operations that take no body at all (a POST that only names what it acts on).</summary>
