@@ -26,6 +26,7 @@ internal static class EvaluationBinding
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(wrongType);
         ArgumentNullException.ThrowIfNull(problems);
+        json = WithCanonicalGuids<T>(json);
         var typeProblems = new List<OperationProblem>();
         var value = ApiJson.Bind<T>(json, "evaluation", typeProblems);
         wrong = typeProblems.Where(p => p.Field is not null).Select(p => p.Field!).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -50,6 +51,24 @@ internal static class EvaluationBinding
         }
 
         return ApiJson.Bind<T>(rest, "evaluation", []);
+    }
+
+    /// <summary>
+    /// A copy in which every id the hand-written reader accepted (any form <see cref="Guid.TryParse(string?, out Guid)"/>
+    /// reads, such as 32 digits without hyphens) is in the hyphenated form the serializer reads, so no accepted id is refused.
+    /// </summary>
+    private static JsonObject WithCanonicalGuids<T>(JsonObject json)
+    {
+        var ids = typeof(T).GetProperties().Where(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(Guid)).Select(p => p.Name).ToList();
+        var copy = new JsonObject(json.Options);
+        foreach (var (name, node) in json)
+        {
+            copy[name] = ids.Contains(name, StringComparer.OrdinalIgnoreCase) && node is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id)
+                ? JsonValue.Create(id.ToString("D"))
+                : node?.DeepClone();
+        }
+
+        return copy;
     }
 
     /// <summary>Whether <paramref name="json"/> has a non-null value for <paramref name="name"/> (any casing).</summary>

@@ -48,7 +48,7 @@ public sealed class Issue17DatasetRequestTests(SqliteIssue13Fixture fixture) : I
         var csv = new JsonObject
         {
             ["name"] = "issue17-csv",
-            ["workflowId"] = id.ToString(),
+            ["workflowId"] = id.ToString("N"), // any form Guid.TryParse reads, as before
             ["csv"] = "amount,category,currency,merchant,description,expected_end,tags\n42.5,quality,EUR,Maple Books,Torn cover,auto,a;b\n",
         };
         var runs = new JsonObject { ["name"] = "issue17-runs", ["workflowId"] = id.ToString(), ["fromRuns"] = new JsonObject { ["max"] = 5 } };
