@@ -24,7 +24,7 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
             return OperationError.Forbidden("Only authors and approvers create datasets.");
         }
 
-        var (request, problems) = DatasetRequests.ReadCreate(body, options.Value.MaxRunsPerImport);
+        var (request, problems) = CreateDatasetRequest.Read(body, options.Value.MaxRunsPerImport);
         if (request is null)
         {
             return OperationError.Invalid("The dataset request is invalid; nothing was saved.", problems.ToOperationProblems());
@@ -89,8 +89,7 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
         }
 
         var problems = new List<ValidationProblem>();
-        var node = (body as JsonObject)?["cases"] ?? body;
-        var cases = node is null ? [] : DatasetRequests.ReadCases(node, "cases", problems);
+        var cases = AddCasesRequest.Read(body, problems);
         if (await ReferenceAsync(dataset.WorkflowId, cancellationToken) is not { } reference)
         {
             return OperationError.Conflict($"The dataset's workflow {dataset.WorkflowId} no longer has a definition.");
@@ -139,7 +138,8 @@ internal sealed class DatasetService(IEvaluationStore store, IWorkflowStore work
             return OperationError.Conflict(FrozenMessage(dataset));
         }
 
-        var end = (body["expected"] as JsonObject)?["end"] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : null;
+        // A wrongly typed body has no End node, which the one label problem below says.
+        var end = ApiJson.Bind<RelabelCaseRequest>(body, "case", [])?.Expected?.End?.Trim();
         var reference = await ReferenceAsync(dataset.WorkflowId, cancellationToken);
         var ends = EndNodes(reference);
         if (string.IsNullOrEmpty(end) || !ends.Contains(end))

@@ -1,14 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Executors;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 
 namespace Designer.Web.Evaluations;
-
-/// <summary>The sides of an evaluation to start.</summary>
-internal sealed record StartEvaluation(int? CandidateVersion, bool CandidateDraft, int? BaselineVersion, Guid DatasetId);
 
 /// <summary>Starts, reads and cancels evaluations and reads/sets failure budgets; checks roles and input.</summary>
 internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore workflows, WorkflowValidator validator, EvaluationSignal signal)
@@ -21,7 +17,7 @@ internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore w
         }
 
         var problems = new List<ValidationProblem>();
-        var start = Read(body, problems);
+        var start = StartEvaluationRequest.Read(body, problems);
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is null)
         {
             return OperationError.NotFound($"Workflow {workflowId} does not exist.");
@@ -139,30 +135,9 @@ internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore w
         }
 
         var problems = new List<ValidationProblem>();
-        var wrong = Number(body, "maxWrongAutomaticRate", 0, 1, problems);
-        var automation = Number(body, "minAutomationRate", 0, 1, problems);
-        var p95 = Number(body, "maxP95LatencyMs", 0, 86_400_000, problems);
-        var critical = false;
-        if (body["noNewlyFailingCritical"] is { } c)
-        {
-            if (c.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-            {
-                critical = c.GetValue<bool>();
-            }
-            else
-            {
-                problems.Add(new ValidationProblem("budget.noNewlyFailingCritical", "noNewlyFailingCritical must be true or false.", Field: "noNewlyFailingCritical"));
-            }
-        }
-
-        if (problems.Count == 0 && wrong is null && automation is null && p95 is null && !critical)
-        {
-            problems.Add(new ValidationProblem("budget.empty", "Set at least one limit.", Field: "maxWrongAutomaticRate"));
-        }
-
-        return problems.Count > 0
-            ? OperationError.Invalid("The failure budget is invalid; nothing was saved.", problems.ToOperationProblems())
-            : await store.SetBudgetAsync(new WorkflowBudgetRecord(workflowId, wrong, automation, p95, critical), user.ToActor(), cancellationToken);
+        return BudgetRequest.Read(workflowId, body, problems) is { } budget
+            ? await store.SetBudgetAsync(budget, user.ToActor(), cancellationToken)
+            : OperationError.Invalid("The failure budget is invalid; nothing was saved.", problems.ToOperationProblems());
     }
 
     public static WorkflowDefinition Parse(string json) =>
@@ -193,74 +168,5 @@ internal sealed class EvaluationService(IEvaluationStore store, IWorkflowStore w
         }
 
         return (Parse(record.CanonicalJson), record.ContentHash, record.CanonicalJson);
-    }
-
-    private static StartEvaluation? Read(JsonObject body, List<ValidationProblem> problems)
-    {
-        int? candidateVersion = null;
-        var draft = false;
-        if (body["candidate"] is JsonObject candidate)
-        {
-            draft = candidate["draft"] is JsonValue dv && dv.GetValueKind() == JsonValueKind.True;
-            candidateVersion = Version(candidate, "candidate", problems);
-            if (draft == (candidateVersion is not null))
-            {
-                problems.Add(new ValidationProblem("evaluation.candidate", "candidate is {\"version\": n} or {\"draft\": true}.", Field: "candidate"));
-            }
-        }
-        else
-        {
-            problems.Add(new ValidationProblem("evaluation.candidate", "candidate is {\"version\": n} or {\"draft\": true}.", Field: "candidate"));
-        }
-
-        int? baselineVersion = null;
-        if (body["baseline"] is { } baseline)
-        {
-            baselineVersion = baseline is JsonObject b ? Version(b, "baseline", problems) : null;
-            if (baselineVersion is null)
-            {
-                problems.Add(new ValidationProblem("evaluation.baseline", "baseline is {\"version\": n}.", Field: "baseline"));
-            }
-        }
-
-        Guid datasetId = default;
-        if (body["datasetId"] is not JsonValue ds || !ds.TryGetValue<string>(out var s) || !Guid.TryParse(s, out datasetId))
-        {
-            problems.Add(new ValidationProblem("evaluation.dataset", "datasetId (a dataset id) is required.", Field: "datasetId"));
-        }
-
-        return problems.Count > 0 ? null : new StartEvaluation(candidateVersion, draft, baselineVersion, datasetId);
-    }
-
-    private static int? Version(JsonObject side, string field, List<ValidationProblem> problems)
-    {
-        if (side["version"] is null)
-        {
-            return null;
-        }
-
-        if (side["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) && n >= 1)
-        {
-            return n;
-        }
-
-        problems.Add(new ValidationProblem($"evaluation.{field}", $"{field}.version must be a version number (1 or more).", Field: $"{field}.version"));
-        return null;
-    }
-
-    private static double? Number(JsonObject body, string key, double min, double max, List<ValidationProblem> problems)
-    {
-        if (body[key] is null)
-        {
-            return null;
-        }
-
-        if (body[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d >= min && d <= max)
-        {
-            return d;
-        }
-
-        problems.Add(new ValidationProblem($"budget.{key}", $"{key} must be a number from {min} to {max}.", Field: key));
-        return null;
     }
 }
