@@ -150,6 +150,45 @@ public static class RequestBody
         }
     }
 
+    /// <summary>
+    /// Binds like <see cref="Bind{T}"/> but does not give up on a wrongly typed property: each is listed (with its
+    /// field) and left out, and the rest is bound, so one refusal can name the wrong types together with the problems
+    /// of the values that did bind. Every property of <typeparamref name="T"/> should be nullable for that reason.
+    /// </summary>
+    /// <typeparam name="T">The request record.</typeparam>
+    /// <param name="options">The serializer options of the host (naming, strict numbers).</param>
+    /// <param name="codePrefix">The problem codes' prefix, e.g. <c>run</c>.</param>
+    /// <param name="problems">Receives every wrongly typed property, and the reason when even the rest cannot be bound.</param>
+    /// <returns>The record without the wrongly typed properties; null only when the rest cannot be bound either.</returns>
+    public static T? BindEach<T>(JsonObject json, JsonSerializerOptions options, string codePrefix, List<OperationProblem> problems)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(problems);
+        var typeProblems = new List<OperationProblem>();
+        if (Bind<T>(json, options, codePrefix, typeProblems) is { } bound)
+        {
+            return bound;
+        }
+
+        problems.AddRange(typeProblems);
+        if (!typeProblems.TrueForAll(p => p.Field is not null))
+        {
+            return null;
+        }
+
+        var rest = new JsonObject(json.Options);
+        foreach (var (name, node) in json)
+        {
+            if (!typeProblems.Exists(p => string.Equals(p.Field, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                rest[name] = node?.DeepClone();
+            }
+        }
+
+        return Bind<T>(rest, options, codePrefix, problems);
+    }
+
     private static string Describe(Type type)
     {
         var actual = Nullable.GetUnderlyingType(type) ?? type;

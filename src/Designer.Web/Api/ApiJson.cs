@@ -81,6 +81,13 @@ internal static class ApiJson
     public static T? Bind<T>(JsonObject json, string codePrefix, List<OperationProblem> problems)
         where T : class => RequestBody.Bind<T>(json, BindOptions, codePrefix, problems);
 
+    /// <summary>
+    /// Binds one JSON object to a request record without giving up on a wrongly typed property: each is listed in
+    /// <paramref name="problems"/> and left out, so the caller can check the rest in the same refusal.
+    /// </summary>
+    public static T? BindEach<T>(JsonObject json, string codePrefix, List<OperationProblem> problems)
+        where T : class => RequestBody.BindEach<T>(json, BindOptions, codePrefix, problems);
+
     private static JsonSerializerOptions CreateBindOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };

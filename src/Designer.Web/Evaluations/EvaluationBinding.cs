@@ -26,31 +26,15 @@ internal static class EvaluationBinding
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(wrongType);
         ArgumentNullException.ThrowIfNull(problems);
-        json = WithCanonicalGuids<T>(json);
         var typeProblems = new List<OperationProblem>();
-        var value = ApiJson.Bind<T>(json, "evaluation", typeProblems);
+        var value = ApiJson.BindEach<T>(WithCanonicalGuids<T>(json), "evaluation", typeProblems);
         wrong = typeProblems.Where(p => p.Field is not null).Select(p => p.Field!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in wrong.Order(StringComparer.Ordinal))
         {
             problems.Add(wrongType(name));
         }
 
-        if (value is not null || wrong.Count == 0)
-        {
-            return value;
-        }
-
-        // Bind what is left so that its values are validated too.
-        var rest = new JsonObject(json.Options);
-        foreach (var (name, node) in json)
-        {
-            if (!wrong.Contains(name))
-            {
-                rest[name] = node?.DeepClone();
-            }
-        }
-
-        return ApiJson.Bind<T>(rest, "evaluation", []);
+        return value;
     }
 
     /// <summary>

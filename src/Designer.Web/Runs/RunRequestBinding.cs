@@ -19,36 +19,12 @@ internal static class RunRequestBinding
     public static T? BindEach<T>(JsonObject json, string codePrefix, List<OperationProblem> problems)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(problems);
-        var typeProblems = new List<OperationProblem>();
-        if (ApiJson.Bind<T>(json, codePrefix, typeProblems) is { } bound)
-        {
-            return bound;
-        }
-
-        var rest = json.DeepClone().AsObject();
-        foreach (var problem in typeProblems)
-        {
-            if (problem.Field is { } field)
-            {
-                rest.Remove(field);
-            }
-
-            problems.Add(problem.Field is { } name && problem.Message.Length > 1
-                ? problem with { Message = $"'{name}' {char.ToLowerInvariant(problem.Message[0])}{problem.Message[1..]}" }
-                : problem);
-        }
-
-        if (!typeProblems.TrueForAll(p => p.Field is not null))
-        {
-            return null;
-        }
-
-        // A fresh list: the binder gives up on any problem already listed.
-        var restProblems = new List<OperationProblem>();
-        var value = ApiJson.Bind<T>(rest, codePrefix, restProblems);
-        problems.AddRange(restProblems);
+        var bound = new List<OperationProblem>();
+        var value = ApiJson.BindEach<T>(json, codePrefix, bound);
+        problems.AddRange(bound.Select(p => p.Field is { } name && p.Message.Length > 1
+            ? p with { Message = $"'{name}' {char.ToLowerInvariant(p.Message[0])}{p.Message[1..]}" }
+            : p));
         return value;
     }
 }
