@@ -52,7 +52,7 @@ internal sealed record RegisterChatModelRequest(
 {
     /// <summary>The registration the service checks; a property left out takes the default its doc names.</summary>
     /// <param name="registeredBy">The stable id of the registering user.</param>
-    /// <returns>The registration.</returns>
+    /// <returns>The registration with the defaults filled in, for the chat-model service to check.</returns>
     public Designer.Inference.ChatModels.ChatModelRegistration ToRegistration(string registeredBy) => new()
     {
         Id = Id ?? string.Empty,
