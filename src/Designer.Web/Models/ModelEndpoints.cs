@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,8 @@ namespace Designer.Web.Models;
 /// <summary>The model registry API: list, detail, train (authors), approve / reject (approvers).</summary>
 internal static class ModelEndpoints
 {
+    private const string Malformed = "Some decisions are malformed.";
+
     public static RouteGroupBuilder MapModelEndpoints(this RouteGroupBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Models").DisableAntiforgery();
@@ -55,13 +58,14 @@ internal static class ModelEndpoints
     private static async Task<(IReadOnlyList<TrainingDecision> Decisions, ProblemHttpResult? Error)> ReadDecisionsAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
-        var (train, _, bad) = await ApiJson.ReadAsync<TrainModelRequest>(request, "training", "Some decisions are malformed.", required: false, cancellationToken);
-        if (bad is not null)
+        var (train, json, bad) = await ApiJson.ReadAsync<TrainModelRequest>(request, "training", Malformed, required: false, cancellationToken);
+        if (bad is not null && json?["decisions"] is not JsonArray)
         {
-            return ([], bad);
+            return ([], json?["decisions"] is null ? bad : ApiResults.BadRequest("'decisions' must be an array of { \"disputeId\": \"…\", \"highRisk\": true|false }."));
         }
 
-        var items = train!.Decisions ?? [];
+        // A wrongly typed decision fails the whole list in the record; binding each one names it by position.
+        IReadOnlyList<TrainingDecisionRequest?> items = bad is null ? train!.Decisions ?? [] : [.. ((JsonArray)json!["decisions"]!).Select(Bind)];
         if (items.Count > ModelService.MaxDecisions)
         {
             return ([], ApiResults.BadRequest($"At most {ModelService.MaxDecisions:N0} decisions per training."));
@@ -83,9 +87,13 @@ internal static class ModelEndpoints
         }
 
         return problems.Count > 0
-            ? ([], ApiResults.Problem(OperationError.Invalid("Some decisions are malformed.", problems)))
+            ? ([], ApiResults.Problem(OperationError.Invalid(Malformed, problems)))
             : (decisions, null);
     }
+
+    /// <summary>One decision of a list that did not bind as a whole; null when it is no object or wrongly typed.</summary>
+    private static TrainingDecisionRequest? Bind(JsonNode? item) =>
+        item is JsonObject decision ? ApiJson.Bind<TrainingDecisionRequest>(decision, "training", []) : null;
 
     /// <summary>
     /// The optional <c>{ "comment": "…" }</c> body of approving or rejecting a model or chat-model version (the

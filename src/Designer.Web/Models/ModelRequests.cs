@@ -5,7 +5,7 @@ namespace Designer.Web.Models;
 /// by <c>ApiJson.ReadAsync</c>; the handler then checks the count and that every decision is complete.
 /// </summary>
 /// <param name="Decisions">The labelled disputes, at most <see cref="ModelService.MaxDecisions"/>; none trains on the seed data only.</param>
-internal sealed record TrainModelRequest(IReadOnlyList<TrainingDecisionRequest>? Decisions = null);
+internal sealed record TrainModelRequest(IReadOnlyList<TrainingDecisionRequest?>? Decisions = null);
 
 /// <summary>One reviewer's decision in a training body.</summary>
 /// <param name="DisputeId">The dispute that was decided, e.g. <c>D-000042</c>; required.</param>

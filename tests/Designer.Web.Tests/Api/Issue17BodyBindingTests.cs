@@ -47,14 +47,20 @@ public sealed class Issue17BodyBindingTests(Issue14RequestTests.Fixture fixture)
     }
 
     [Fact]
-    public async Task TrainModel_Issue17_IncompleteDecisions_ListsEachByPosition()
+    public async Task TrainModel_Issue17_IncompleteOrWronglyTypedDecisions_ListsEachByPosition()
     {
         var author = await fixture.ClientAsync("author");
 
-        var response = await author.PostAsync("/api/models/dispute-risk/train", ApiClientExtensions.Json(
+        var incomplete = await author.PostAsync("/api/models/dispute-risk/train", ApiClientExtensions.Json(
             """{"decisions":[{"disputeId":"D-000001","highRisk":true},{"disputeId":"D-000002"},null]}"""));
+        var wronglyTyped = await author.PostAsync("/api/models/dispute-risk/train", ApiClientExtensions.Json(
+            """{"decisions":[{"disputeId":5,"highRisk":true},{"disputeId":"D-000002","highRisk":false},{"disputeId":"D-000003","highRisk":"yes"}]}"""));
+        var notArray = await author.PostAsync("/api/models/dispute-risk/train", ApiClientExtensions.Json("""{"decisions":"all"}"""));
 
-        Assert.Equal(["decisions[1]", "decisions[2]"], await FieldsAsync(response));
+        Assert.Equal(["decisions[1]", "decisions[2]"], await FieldsAsync(incomplete));
+        Assert.Equal(["decisions[0]", "decisions[2]"], await FieldsAsync(wronglyTyped));
+        Assert.Equal(HttpStatusCode.BadRequest, notArray.StatusCode);
+        Assert.StartsWith("'decisions' must be an array", (await notArray.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
