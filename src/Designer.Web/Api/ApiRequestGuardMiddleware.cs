@@ -46,7 +46,7 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
         }
 
         // A batch upload (issue 16) may also be CSV; text/csv is no type an HTML form can send cross-site.
-        if (HasBody(request) && !IsJson(request.ContentType) && !IsBatchCsv(request))
+        if (HasBody(request) && !IsJson(request.ContentType, IsNdJsonUpload(request)) && !IsBatchCsv(request))
         {
             await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"The body must be JSON (Content-Type application/json{(request.Path.Value?.EndsWith("/documents", StringComparison.Ordinal) == true ? " or application/x-ndjson" : request.Path.Value?.EndsWith("/batches", StringComparison.Ordinal) == true ? ", text/csv or application/x-ndjson" : string.Empty)}), not '{request.ContentType ?? "none"}'.");
@@ -123,7 +123,13 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
-    private static bool IsJson(string? contentType)
+    /// <summary>
+    /// The content types the API reads as JSON, the same that routing accepts where an endpoint declares
+    /// <c>.Accepts&lt;T&gt;("application/json")</c> (which matches <c>application/*+json</c> as well), so the guard and
+    /// routing never disagree: <c>application/json</c>, any <c>application/*+json</c>, and <c>application/x-ndjson</c>
+    /// only where an upload reads it line by line.
+    /// </summary>
+    private static bool IsJson(string? contentType, bool ndJsonAccepted)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
         {
@@ -132,9 +138,14 @@ internal sealed class ApiRequestGuardMiddleware(RequestDelegate next, IAntiforge
 
         var type = media.MediaType.Value ?? string.Empty;
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase);
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+            || (ndJsonAccepted && type.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The uploads that read NDJSON: a collection's documents and a batch (whose formats the batch endpoint checks).</summary>
+    private static bool IsNdJsonUpload(HttpRequest request) =>
+        request.Path.Value?.EndsWith("/documents", StringComparison.Ordinal) == true
+        || request.Path.Value?.EndsWith("/batches", StringComparison.Ordinal) == true;
 
     // Bearer requests carry their credential explicitly, which a cross-site page cannot make a browser do. The
     // scheme selector authenticates by cookie exactly when there is no bearer header (both identities are typed

@@ -1,8 +1,12 @@
 namespace Designer.Web.Api;
 
 /// <summary>
-/// The body of a version's approval (optional) or rejection (required), as the OpenAPI document describes it. The
-/// version endpoints read the body by hand so that their refusals keep their wording; this record only names the shape.
+/// The body of a version's approval (optional) or rejection (required), bound by <see cref="ApiJson.ReadAsync{T}"/>;
+/// the version endpoints check that a rejection has one and its length.
 /// </summary>
-/// <param name="Comment">The reviewer's comment, at most 4,000 characters.</param>
-public sealed record VersionCommentRequest(string? Comment);
+/// <param name="Comment">The reviewer's comment, at most <see cref="MaxCommentLength"/> characters.</param>
+public sealed record VersionCommentRequest(string? Comment)
+{
+    /// <summary>The longest comment accepted, in characters.</summary>
+    public const int MaxCommentLength = 4000;
+}

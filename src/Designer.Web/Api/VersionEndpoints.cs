@@ -15,7 +15,6 @@ internal static class VersionEndpoints
         versions.MapPost("/", SubmitAsync).RequireAuthorization(DesignerPolicies.Author);
         versions.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         versions.MapGet("/{number:int}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
-        // The comment is read by hand (the refusals keep their wording); Accepts only describes it.
         versions.MapPost("/{number:int}/approve", ApproveAsync).RequireAuthorization(DesignerPolicies.Approve)
             .Accepts<VersionCommentRequest>(isOptional: true, "application/json");
         versions.MapPost("/{number:int}/reject", RejectAsync).RequireAuthorization(DesignerPolicies.Approve)
@@ -96,33 +95,25 @@ internal static class VersionEndpoints
         });
     }
 
-    /// <summary>The optional <c>{ "comment": "…" }</c> body of approve and reject.</summary>
+    /// <summary>The optional <c>{ "comment": "…" }</c> body of approve and reject; the refusals keep their wording.</summary>
     private static async Task<(string? Comment, ProblemHttpResult? Error)> ReadCommentAsync(
         HttpRequest request, bool required, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        // The record's one property is the comment, so a wrong type can only be the comment's.
+        var (body, json, bad) = await ApiJson.ReadAsync<VersionCommentRequest>(request, "version", "'comment' must be a string.", required: false, cancellationToken);
+        if (bad is not null)
         {
-            return (null, ApiResults.TooLarge());
+            return (null, bad);
         }
 
-        if (string.IsNullOrWhiteSpace(body))
+        if (required && json!.Count == 0)
         {
-            return required ? (null, ApiResults.BadRequest("A comment is required: { \"comment\": \"…\" }.")) : (null, null);
+            return (null, ApiResults.BadRequest("A comment is required: { \"comment\": \"…\" }."));
         }
 
-        if (!ApiJson.TryParseObject(body, out var json, out var error))
-        {
-            return (null, ApiResults.BadRequest(error!));
-        }
-
-        var errors = new List<string>();
-        var comment = ApiJson.GetString(json!, "comment", errors);
-        if (comment is { Length: > 4000 })
-        {
-            errors.Add("'comment' is longer than 4,000 characters.");
-        }
-
-        return errors.Count > 0 ? (null, ApiResults.BadRequest(string.Join(" ", errors))) : (comment, null);
+        return body!.Comment is { Length: > VersionCommentRequest.MaxCommentLength }
+            ? (null, ApiResults.Problem(OperationError.Invalid("'comment' is longer than 4,000 characters.",
+                [new OperationProblem("version.comment", "At most 4,000 characters.", Field: "comment")])))
+            : (body.Comment, null);
     }
 }

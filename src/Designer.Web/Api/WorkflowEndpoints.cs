@@ -15,8 +15,9 @@ internal static class WorkflowEndpoints
     {
         var workflows = api.MapGroup("/workflows").WithTags("Workflows").DisableAntiforgery();
         workflows.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
-        // The bodies are read by hand (a malformed definition must reach the validator, and the refusals keep their
-        // wording); Accepts only describes them. An import is a Designer or an Elsa document, hence a bare object.
+        // A creation binds to CreateWorkflowRequest; the other bodies are definition documents that go to the
+        // definition parser as text, which names node-level problems (and a draft's If-Match is checked first).
+        // An import is a Designer or an Elsa document, hence a bare object.
         workflows.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.Author).Accepts<CreateWorkflowRequest>(isOptional: true, "application/json");
         workflows.MapPost("/import", ImportAsync).RequireAuthorization(DesignerPolicies.Author).Accepts<JsonObject>(isOptional: true, "application/json");
         workflows.MapGet("/{id:guid}", GetAsync).RequireAuthorization(DesignerPolicies.Read);
@@ -45,27 +46,13 @@ internal static class WorkflowEndpoints
     private static async Task<Results<Created<WorkflowRecord>, ProblemHttpResult>> CreateAsync(
         WorkflowService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        var (body, _, bad) = await ApiJson.ReadAsync<CreateWorkflowRequest>(request, "workflow", "'name' and 'description' must be strings.", required: true, cancellationToken);
+        if (bad is not null)
         {
-            return ApiResults.TooLarge();
+            return bad;
         }
 
-        if (!ApiJson.TryParseObject(body, out var json, out var error))
-        {
-            return ApiResults.BadRequest(error!);
-        }
-
-        var errors = new List<string>();
-        var name = ApiJson.GetString(json!, "name", errors);
-        var description = ApiJson.GetString(json!, "description", errors);
-        var definition = json!["definition"] is { } node ? node.ToJsonString() : null;
-        if (errors.Count > 0)
-        {
-            return ApiResults.BadRequest(string.Join(" ", errors));
-        }
-
-        var created = await service.CreateAsync(user, name, description, definition, cancellationToken);
+        var created = await service.CreateAsync(user, body!.Name, body.Description, body.Definition?.ToJsonString(), cancellationToken);
         return ApiResults.Match(created, w => TypedResults.Created($"/api/workflows/{w.Id}", w));
     }
 
@@ -73,7 +60,8 @@ internal static class WorkflowEndpoints
         WorkflowService service, HttpRequest request, ClaimsPrincipal user, [FromQuery] string? format,
         CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        // The body stays text: a Designer or an Elsa document, each parsed by its own reader that names its problems.
+        var body = await RequestBody.ReadTextAsync(request.Body, request.ContentLength, ApiJson.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ApiResults.TooLarge();
@@ -94,7 +82,8 @@ internal static class WorkflowEndpoints
     private static async Task<Results<Ok<DraftSaved>, ProblemHttpResult>> PutDraftAsync(
         WorkflowService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        // The body stays text: the definition parser names node-level problems, after the If-Match check.
+        var body = await RequestBody.ReadTextAsync(request.Body, request.ContentLength, ApiJson.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ApiResults.TooLarge();
@@ -111,7 +100,8 @@ internal static class WorkflowEndpoints
     private static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> ValidateAsync(
         WorkflowService service, HttpRequest request, Guid id, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        // The body stays text: a malformed definition must reach the validator, which names node-level problems.
+        var body = await RequestBody.ReadTextAsync(request.Body, request.ContentLength, ApiJson.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ApiResults.TooLarge();

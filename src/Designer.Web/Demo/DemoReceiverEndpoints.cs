@@ -39,7 +39,8 @@ internal static class DemoReceiverEndpoints
             return Unauthorised();
         }
 
-        if (await ApiJson.ReadBodyAsync(request, cancellationToken) is not { } body)
+        // The body stays text: the receiver shows each call's body as it was sent, whatever it is.
+        if (await RequestBody.ReadTextAsync(request.Body, request.ContentLength, ApiJson.MaxBodyBytes, cancellationToken) is not { } body)
         {
             return ApiResults.TooLarge();
         }
@@ -56,7 +57,8 @@ internal static class DemoReceiverEndpoints
             return Unauthorised();
         }
 
-        if (await ApiJson.ReadBodyAsync(request, cancellationToken) is not { } body)
+        // The body stays text: the receiver shows each call's body as it was sent, whatever it is.
+        if (await RequestBody.ReadTextAsync(request.Body, request.ContentLength, ApiJson.MaxBodyBytes, cancellationToken) is not { } body)
         {
             return ApiResults.TooLarge();
         }

@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Designer.Inference.ChatModels;
 using Designer.Inference.Registry;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Models;
 
@@ -37,40 +35,13 @@ internal static class ChatModelEndpoints
     private static async Task<Results<Created<ChatModelVersion>, ProblemHttpResult>> RegisterAsync(
         ChatModelService service, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        var (body, _, bad) = await ApiJson.ReadAsync<RegisterChatModelRequest>(request, "chatModel", "The chat-model registration is not valid.", required: true, cancellationToken);
+        if (bad is not null)
         {
-            return ApiResults.TooLarge();
+            return bad;
         }
 
-        if (!ApiJson.TryParseObject(body, out var json, out var error))
-        {
-            return ApiResults.BadRequest(error!);
-        }
-
-        var errors = new List<string>();
-        var registration = new ChatModelRegistration
-        {
-            Id = ApiJson.GetString(json!, "id", errors) ?? string.Empty,
-            Provider = ApiJson.GetString(json!, "provider", errors) ?? string.Empty,
-            Endpoint = ApiJson.GetString(json!, "endpoint", errors) ?? string.Empty,
-            ModelName = ApiJson.GetString(json!, "modelName", errors) ?? string.Empty,
-            Temperature = Number(json!, "temperature", errors),
-            MaxOutputTokens = (int?)Number(json!, "maxOutputTokens", errors),
-            InputPricePer1K = (decimal)(Number(json!, "inputPricePer1K", errors) ?? 0),
-            OutputPricePer1K = (decimal)(Number(json!, "outputPricePer1K", errors) ?? 0),
-            ContextWindow = (int)(Number(json!, "contextWindow", errors) ?? 8192),
-            SupportsJsonSchema = json!["supportsJsonSchema"] is not JsonValue b || !b.TryGetValue<bool>(out var supports) || supports,
-            ApiKeySecret = json!["apiKeySecret"] is JsonValue s && s.TryGetValue<string>(out var secret) ? secret : null,
-            Description = json!["description"] is JsonValue d && d.TryGetValue<string>(out var description) ? description : null,
-            RegisteredBy = user.ToActor().Id,
-        };
-        if (errors.Count > 0)
-        {
-            return ApiResults.BadRequest("The chat-model registration is not valid.", [.. errors.Select(e => new ValidationProblem("chatModel.invalid", e))]);
-        }
-
-        var result = await service.RegisterAsync(user, registration, cancellationToken);
+        var result = await service.RegisterAsync(user, body!.ToRegistration(user.ToActor().Id), cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"/api/chat-models/{result.Value!.Id}", result.Value)
             : (Results<Created<ChatModelVersion>, ProblemHttpResult>)ApiResults.Problem(result.Error!);
@@ -79,30 +50,13 @@ internal static class ChatModelEndpoints
     private static async Task<Results<Ok<ChatModelVersion>, ProblemHttpResult>> ReviewAsync(
         ChatModelService service, HttpRequest request, ClaimsPrincipal user, string id, int number, ModelStatus decision, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        string? comment = null;
-        if (!string.IsNullOrWhiteSpace(body) && ApiJson.TryParseObject(body, out var json, out _) && json!["comment"] is JsonValue c && c.TryGetValue<string>(out var text))
+        var (comment, bad) = await ModelEndpoints.ReadCommentAsync(request, cancellationToken);
+        if (bad is not null)
         {
-            comment = text;
+            return bad;
         }
 
         var result = await service.ReviewAsync(user, id, number, decision, comment, cancellationToken);
         return ApiResults.Match(result, TypedResults.Ok);
-    }
-
-    private static double? Number(JsonObject json, string name, List<string> errors)
-    {
-        if (json[name] is null)
-        {
-            return null;
-        }
-
-        if (json[name] is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d))
-        {
-            return d;
-        }
-
-        errors.Add($"'{name}' must be a number.");
-        return null;
     }
 }

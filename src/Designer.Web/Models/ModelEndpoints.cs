@@ -3,13 +3,14 @@ using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Models;
 
 /// <summary>The model registry API: list, detail, train (authors), approve / reject (approvers).</summary>
 internal static class ModelEndpoints
 {
+    private const string Malformed = "Some decisions are malformed.";
+
     public static RouteGroupBuilder MapModelEndpoints(this RouteGroupBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Models").DisableAntiforgery();
@@ -57,86 +58,59 @@ internal static class ModelEndpoints
     private static async Task<(IReadOnlyList<TrainingDecision> Decisions, ProblemHttpResult? Error)> ReadDecisionsAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        var (train, json, bad) = await ApiJson.ReadAsync<TrainModelRequest>(request, "training", Malformed, required: false, cancellationToken);
+        if (bad is not null && json?["decisions"] is not JsonArray)
         {
-            return ([], ApiResults.TooLarge());
+            return ([], json?["decisions"] is null ? bad : ApiResults.BadRequest("'decisions' must be an array of { \"disputeId\": \"…\", \"highRisk\": true|false }."));
         }
 
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return ([], null);
-        }
-
-        if (!ApiJson.TryParseObject(body, out var json, out var error))
-        {
-            return ([], ApiResults.BadRequest(error!));
-        }
-
-        var node = json!["decisions"];
-        if (node is null)
-        {
-            return ([], null);
-        }
-
-        if (node is not JsonArray array)
-        {
-            return ([], ApiResults.BadRequest("'decisions' must be an array of { \"disputeId\": \"…\", \"highRisk\": true|false }."));
-        }
-
-        if (array.Count > ModelService.MaxDecisions)
+        // A wrongly typed decision fails the whole list in the record; binding each one names it by position.
+        IReadOnlyList<TrainingDecisionRequest?> items = bad is null ? train!.Decisions ?? [] : [.. ((JsonArray)json!["decisions"]!).Select(Bind)];
+        if (items.Count > ModelService.MaxDecisions)
         {
             return ([], ApiResults.BadRequest($"At most {ModelService.MaxDecisions:N0} decisions per training."));
         }
 
-        var decisions = new List<TrainingDecision>(array.Count);
-        var problems = new List<ValidationProblem>();
-        for (var i = 0; i < array.Count; i++)
+        var decisions = new List<TrainingDecision>(items.Count);
+        var problems = new List<OperationProblem>();
+        for (var i = 0; i < items.Count; i++)
         {
-            if (array[i] is JsonObject item
-                && item["disputeId"] is JsonValue id && id.TryGetValue<string>(out var disputeId)
-                && item["highRisk"] is JsonValue label && label.TryGetValue<bool>(out var highRisk))
+            if (items[i] is { DisputeId: { } disputeId, HighRisk: { } highRisk })
             {
                 decisions.Add(new TrainingDecision(disputeId, highRisk));
             }
             else
             {
-                problems.Add(new ValidationProblem("training.invalidDecision",
+                problems.Add(new OperationProblem("training.invalidDecision",
                     "A decision is { \"disputeId\": string, \"highRisk\": boolean }.", Field: $"decisions[{i}]"));
             }
         }
 
         return problems.Count > 0
-            ? ([], ApiResults.BadRequest("Some decisions are malformed.", problems))
+            ? ([], ApiResults.Problem(OperationError.Invalid(Malformed, problems)))
             : (decisions, null);
     }
 
-    /// <summary>The optional <c>{ "comment": "…" }</c> body of approve and reject (the service requires it for reject).</summary>
-    private static async Task<(string? Comment, ProblemHttpResult? Error)> ReadCommentAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>One decision of a list that did not bind as a whole; null when it is no object or wrongly typed.</summary>
+    private static TrainingDecisionRequest? Bind(JsonNode? item) =>
+        item is JsonObject decision ? ApiJson.Bind<TrainingDecisionRequest>(decision, "training", []) : null;
+
+    /// <summary>
+    /// The optional <c>{ "comment": "…" }</c> body of approving or rejecting a model or chat-model version (the
+    /// services require it for reject); the refusals keep the wording of the hand-read body they replace.
+    /// </summary>
+    internal static async Task<(string? Comment, ProblemHttpResult? Error)> ReadCommentAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (body is null)
+        // The record's one property is the comment, so a wrong type can only be the comment's.
+        var (review, _, bad) = await ApiJson.ReadAsync<ModelReviewRequest>(request, "review", "'comment' must be a string.", required: false, cancellationToken);
+        if (bad is not null)
         {
-            return (null, ApiResults.TooLarge());
+            return (null, bad);
         }
 
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return (null, null);
-        }
-
-        if (!ApiJson.TryParseObject(body, out var json, out var error))
-        {
-            return (null, ApiResults.BadRequest(error!));
-        }
-
-        var errors = new List<string>();
-        var comment = ApiJson.GetString(json!, "comment", errors);
-        if (comment is { Length: > 4000 })
-        {
-            errors.Add("'comment' is longer than 4,000 characters.");
-        }
-
-        return errors.Count > 0 ? (null, ApiResults.BadRequest(string.Join(" ", errors))) : (comment, null);
+        return review!.Comment is { Length: > ModelReviewRequest.MaxCommentLength }
+            ? (null, ApiResults.Problem(OperationError.Invalid("'comment' is longer than 4,000 characters.",
+                [new OperationProblem("review.comment", "At most 4,000 characters.", Field: "comment")])))
+            : (review.Comment, null);
     }
 }

@@ -1,24 +1,28 @@
 namespace Designer.Web.Models;
 
 /// <summary>
-/// The optional body of <c>POST /api/models/{id}/train</c>: reviewers' decisions the new version learns from. It
-/// describes the body in the OpenAPI document; the handler reads it by hand so its refusals stay as they were.
+/// The optional body of <c>POST /api/models/{id}/train</c>: reviewers' decisions the new version learns from, bound
+/// by <c>ApiJson.ReadAsync</c>; the handler then checks the count and that every decision is complete.
 /// </summary>
 /// <param name="Decisions">The labelled disputes, at most <see cref="ModelService.MaxDecisions"/>; none trains on the seed data only.</param>
-internal sealed record TrainModelRequest(IReadOnlyList<TrainingDecisionRequest>? Decisions = null);
+internal sealed record TrainModelRequest(IReadOnlyList<TrainingDecisionRequest?>? Decisions = null);
 
 /// <summary>One reviewer's decision in a training body.</summary>
-/// <param name="DisputeId">The dispute that was decided, e.g. <c>D-000042</c>.</param>
-/// <param name="HighRisk">Whether the reviewer judged the dispute high-risk.</param>
-internal sealed record TrainingDecisionRequest(string DisputeId, bool HighRisk);
+/// <param name="DisputeId">The dispute that was decided, e.g. <c>D-000042</c>; required.</param>
+/// <param name="HighRisk">Whether the reviewer judged the dispute high-risk; required (null means it was left out).</param>
+internal sealed record TrainingDecisionRequest(string? DisputeId, bool? HighRisk);
 
 /// <summary>The optional body of approving or rejecting a model or chat-model version; reject requires the comment.</summary>
 /// <param name="Comment">Why the approver decided so, at most 4,000 characters.</param>
-internal sealed record ModelReviewRequest(string? Comment = null);
+internal sealed record ModelReviewRequest(string? Comment = null)
+{
+    /// <summary>The longest comment accepted, in characters.</summary>
+    public const int MaxCommentLength = 4000;
+}
 
 /// <summary>
-/// The body of <c>POST /api/chat-models</c>: one new version of a chat model. It describes the body in the OpenAPI
-/// document; the handler reads it by hand so its refusals stay as they were. No key is accepted, only a secret's name.
+/// The body of <c>POST /api/chat-models</c>: one new version of a chat model, bound by <c>ApiJson.ReadAsync</c> (every
+/// wrongly typed property is listed); the service checks the values. No key is accepted, only a secret's name.
 /// </summary>
 /// <param name="Id">The chat model's id; a known id gets its next version.</param>
 /// <param name="Provider">The provider kind that serves the model.</param>
@@ -44,4 +48,25 @@ internal sealed record RegisterChatModelRequest(
     int? ContextWindow = null,
     bool? SupportsJsonSchema = null,
     string? ApiKeySecret = null,
-    string? Description = null);
+    string? Description = null)
+{
+    /// <summary>The registration the service checks; a property left out takes the default its doc names.</summary>
+    /// <param name="registeredBy">The stable id of the registering user.</param>
+    /// <returns>The registration with the defaults filled in, for the chat-model service to check.</returns>
+    public Designer.Inference.ChatModels.ChatModelRegistration ToRegistration(string registeredBy) => new()
+    {
+        Id = Id ?? string.Empty,
+        Provider = Provider ?? string.Empty,
+        Endpoint = Endpoint ?? string.Empty,
+        ModelName = ModelName ?? string.Empty,
+        Temperature = Temperature,
+        MaxOutputTokens = MaxOutputTokens,
+        InputPricePer1K = InputPricePer1K ?? 0,
+        OutputPricePer1K = OutputPricePer1K ?? 0,
+        ContextWindow = ContextWindow ?? 8192,
+        SupportsJsonSchema = SupportsJsonSchema ?? true,
+        ApiKeySecret = ApiKeySecret,
+        Description = Description,
+        RegisteredBy = registeredBy,
+    };
+}

@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Rollouts;
 
@@ -19,7 +16,6 @@ internal static class RolloutEndpoints
     {
         RouteHandlerBuilder Map(RouteHandlerBuilder endpoint) =>
             endpoint.WithTags("Rollouts").DisableAntiforgery().RequireAuthorization(DesignerPolicies.Read);
-        // The body is read by hand (every problem listed with its own code); Accepts only describes it.
         Map(api.MapPost("/workflows/{id:guid}/versions/{number:int}/rollout", StartAsync)).Accepts<StartRolloutRequest>(isOptional: true, "application/json");
         Map(api.MapGet("/workflows/{id:guid}/rollout", GetAsync));
         Map(api.MapPost("/workflows/{id:guid}/rollout/promote", PromoteAsync));
@@ -29,28 +25,13 @@ internal static class RolloutEndpoints
 
     private static async Task<Results<Created<RolloutResponse>, ProblemHttpResult>> StartAsync(RolloutService service, HttpRequest request, ClaimsPrincipal user, Guid id, int number, CancellationToken cancellationToken)
     {
-        var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (text is null)
+        var (body, problems, bad) = await ApiBody.ReadAsync<StartRolloutRequest>(request, "rollout", cancellationToken);
+        if (bad is not null)
         {
-            return ApiResults.TooLarge();
+            return bad;
         }
 
-        JsonNode? body;
-        try
-        {
-            body = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException ex)
-        {
-            return ApiResults.BadRequest("The body is not valid JSON.", [new ValidationProblem("body.json", ex.Message, Field: "body")]);
-        }
-
-        if (body is not JsonObject o)
-        {
-            return ApiResults.BadRequest("The body must be a JSON object.", [new ValidationProblem("body.shape", "The body must be a JSON object.", Field: "body")]);
-        }
-
-        return ApiResults.Match(await service.StartAsync(user, id, number, o, cancellationToken),
+        return ApiResults.Match(await service.StartAsync(user, id, number, body!, problems, cancellationToken),
             r => TypedResults.Created($"/api/workflows/{id}/rollout", RolloutResponse.From(r)));
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Xml;
 
 namespace Designer.Web.Rollouts;
@@ -12,23 +10,51 @@ internal static class RolloutRequest
 
     private static readonly string[] GuardNames = ["maxWrongRate", "maxEscalationRate", "maxDegradedRate", "p95LatencyMs"];
 
-    /// <summary>Parses <paramref name="body"/> for version <paramref name="version"/> of <paramref name="workflowId"/>.</summary>
+    /// <summary>Checks <paramref name="request"/> for version <paramref name="version"/> of <paramref name="workflowId"/>.</summary>
+    /// <param name="workflowId">The workflow rolled out.</param>
+    /// <param name="version">The candidate version.</param>
+    /// <param name="request">The bound body; a wrongly typed property is null in it and listed in <paramref name="bindingProblems"/>.</param>
+    /// <param name="bindingProblems">The wrongly typed properties, reported with the rest.</param>
+    /// <param name="problems">Receives every problem.</param>
     /// <returns>The rollout, or null with <paramref name="problems"/> filled.</returns>
-    public static NewRollout? Read(Guid workflowId, int version, JsonObject body, List<ValidationProblem> problems)
+    public static NewRollout? Read(
+        Guid workflowId, int version, StartRolloutRequest request, IReadOnlyList<OperationProblem> bindingProblems, List<OperationProblem> problems)
     {
-        var mode = body["mode"] is JsonValue m && m.GetValueKind() == JsonValueKind.String ? m.GetValue<string>() : null;
-        if (mode is not (RolloutModes.Canary or RolloutModes.Shadow))
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(bindingProblems);
+        problems.AddRange(bindingProblems);
+
+        // A wrongly typed property is already listed; its value checks would only repeat that.
+        void Add(string field, string message)
         {
-            problems.Add(new ValidationProblem("rollout.mode", "mode must be \"canary\" or \"shadow\".", Field: "mode"));
+            if (!bindingProblems.Any(p => p.Field == field))
+            {
+                problems.Add(new OperationProblem($"rollout.{field}", message, Field: field));
+            }
         }
 
-        var percent = Integer(body, "percent", 1, 99, required: true, problems);
-        var minRuns = Integer(body, "minRuns", 1, 1_000_000, required: false, problems) ?? 1;
-        string? windowText = null;
-        TimeSpan window = default;
-        if (body["window"] is JsonValue w && w.GetValueKind() == JsonValueKind.String)
+        var mode = request.Mode;
+        if (mode is not (RolloutModes.Canary or RolloutModes.Shadow))
         {
-            windowText = w.GetValue<string>();
+            Add("mode", "mode must be \"canary\" or \"shadow\".");
+        }
+
+        var percent = request.Percent;
+        if (percent is not (>= 1 and <= 99))
+        {
+            Add("percent", "percent must be a whole number from 1 to 99.");
+        }
+
+        var minRuns = request.MinRuns ?? 1;
+        if (minRuns is not (>= 1 and <= 1_000_000))
+        {
+            Add("minRuns", "minRuns must be a whole number from 1 to 1000000.");
+        }
+
+        var windowText = request.Window;
+        var window = TimeSpan.Zero;
+        if (windowText is not null)
+        {
             try
             {
                 window = windowText.Length <= 32 && windowText.StartsWith('P') ? XmlConvert.ToTimeSpan(windowText) : TimeSpan.Zero;
@@ -45,28 +71,17 @@ internal static class RolloutRequest
 
         if (window <= TimeSpan.Zero || window > MaxWindow)
         {
-            problems.Add(new ValidationProblem("rollout.window", $"window must be an ISO-8601 duration greater than zero and at most {MaxWindow.TotalDays:0} days, e.g. \"PT1H\".", Field: "window"));
+            Add("window", $"window must be an ISO-8601 duration greater than zero and at most {MaxWindow.TotalDays:0} days, e.g. \"PT1H\".");
         }
 
-        double? wrong = null, escalation = null, degraded = null, p95 = null;
-        switch (body["guards"])
+        var guards = request.Guards;
+        var wrong = Guard(guards?.MaxWrongRate, "maxWrongRate", 0, 1, problems);
+        var escalation = Guard(guards?.MaxEscalationRate, "maxEscalationRate", 0, 1, problems);
+        var degraded = Guard(guards?.MaxDegradedRate, "maxDegradedRate", 0, 1, problems);
+        var p95 = Guard(guards?.P95LatencyMs, "p95LatencyMs", 1, 86_400_000, problems);
+        foreach (var unknown in guards?.Unknown?.Keys ?? Enumerable.Empty<string>())
         {
-            case null:
-                break;
-            case JsonObject guards:
-                wrong = Number(guards, "maxWrongRate", 0, 1, problems);
-                escalation = Number(guards, "maxEscalationRate", 0, 1, problems);
-                degraded = Number(guards, "maxDegradedRate", 0, 1, problems);
-                p95 = Number(guards, "p95LatencyMs", 1, 86_400_000, problems);
-                foreach (var unknown in guards.Select(g => g.Key).Where(k => !GuardNames.Contains(k, StringComparer.Ordinal)))
-                {
-                    problems.Add(new ValidationProblem("rollout.guards.unknown", $"Unknown guard '{unknown}'; use {string.Join(", ", GuardNames)}.", Field: $"guards.{unknown}"));
-                }
-
-                break;
-            default:
-                problems.Add(new ValidationProblem("rollout.guards", "guards must be an object.", Field: "guards"));
-                break;
+            problems.Add(new OperationProblem("rollout.guards.unknown", $"Unknown guard '{unknown}'; use {string.Join(", ", GuardNames)}.", Field: $"guards.{unknown}"));
         }
 
         return problems.Count > 0
@@ -74,73 +89,14 @@ internal static class RolloutRequest
             : new NewRollout(workflowId, version, mode!, percent!.Value, windowText!, window, minRuns, new RolloutGuards(wrong, escalation, degraded, p95));
     }
 
-    private static int? Integer(JsonObject body, string key, int min, int max, bool required, List<ValidationProblem> problems)
+    private static double? Guard(double? value, string key, double min, double max, List<OperationProblem> problems)
     {
-        if (body[key] is null && !required)
+        if (value is null || (value >= min && value <= max))
         {
-            return null;
+            return value;
         }
 
-        if (body[key] is JsonValue v && TryNumber(v, out var d) && d == Math.Floor(d) && d >= min && d <= max)
-        {
-            return (int)d;
-        }
-
-        problems.Add(new ValidationProblem($"rollout.{key}", $"{key} must be a whole number from {min} to {max}.", Field: key));
+        problems.Add(new OperationProblem($"rollout.guards.{key}", $"guards.{key} must be a number from {min} to {max}.", Field: $"guards.{key}"));
         return null;
-    }
-
-    private static double? Number(JsonObject guards, string key, double min, double max, List<ValidationProblem> problems)
-    {
-        if (guards[key] is null)
-        {
-            return null;
-        }
-
-        if (guards[key] is JsonValue v && TryNumber(v, out var d) && d >= min && d <= max)
-        {
-            return d;
-        }
-
-        problems.Add(new ValidationProblem($"rollout.guards.{key}", $"guards.{key} must be a number from {min} to {max}.", Field: $"guards.{key}"));
-        return null;
-    }
-
-    /// <summary>
-    /// A JSON number as a double, whether parsed from text or built in code (the version page builds the body from
-    /// ints, and a value built from an int does not convert to double by itself).
-    /// </summary>
-    private static bool TryNumber(JsonValue value, out double number)
-    {
-        number = 0;
-        if (value.GetValueKind() != JsonValueKind.Number)
-        {
-            return false;
-        }
-
-        if (value.TryGetValue<double>(out number))
-        {
-            return true;
-        }
-
-        if (value.TryGetValue<int>(out var i))
-        {
-            number = i;
-            return true;
-        }
-
-        if (value.TryGetValue<long>(out var l))
-        {
-            number = l;
-            return true;
-        }
-
-        if (value.TryGetValue<decimal>(out var m))
-        {
-            number = (double)m;
-            return true;
-        }
-
-        return false;
     }
 }

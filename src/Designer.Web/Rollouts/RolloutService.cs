@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
-using Designer.Web.Api;
 using Designer.Web.Identity;
 
 namespace Designer.Web.Rollouts;
@@ -8,20 +6,24 @@ namespace Designer.Web.Rollouts;
 /// <summary>Starts, shows, promotes and aborts rollouts; approvers and operators change them, every role reads.</summary>
 internal sealed class RolloutService(IRolloutStore store, IWorkflowStore workflows, TimeProvider time)
 {
-    /// <summary>Starts a rollout of version <paramref name="version"/>; bad input lists every problem and saves nothing.</summary>
-    public async Task<OperationResult<RolloutRecord>> StartAsync(ClaimsPrincipal user, Guid workflowId, int version, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a rollout of version <paramref name="version"/>; bad input lists every problem (with
+    /// <paramref name="bindingProblems"/>, the body's wrongly typed properties) and saves nothing.
+    /// </summary>
+    public async Task<OperationResult<RolloutRecord>> StartAsync(
+        ClaimsPrincipal user, Guid workflowId, int version, StartRolloutRequest request, IReadOnlyList<OperationProblem> bindingProblems, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(request);
         if (!CanChange(user))
         {
             return OperationError.Forbidden("Only approvers and operators roll versions out.");
         }
 
-        var problems = new List<ValidationProblem>();
-        var rollout = RolloutRequest.Read(workflowId, version, body, problems);
+        var problems = new List<OperationProblem>();
+        var rollout = RolloutRequest.Read(workflowId, version, request, bindingProblems, problems);
         if (rollout is null)
         {
-            return OperationError.Invalid("The rollout is invalid; nothing was started.", problems.ToOperationProblems());
+            return OperationError.Invalid("The rollout is invalid; nothing was started.", problems);
         }
 
         return Map(await store.StartAsync(rollout, user.ToActor(), cancellationToken));

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Triggers;
 
@@ -15,7 +14,6 @@ internal static class ApiKeyEndpoints
     public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/workflows/{id:guid}/api-keys").WithTags("Triggers").DisableAntiforgery().RequireAuthorization(DesignerPolicies.ManageTriggers);
-        // The body is read by hand (every problem listed with its own code); Accepts only describes it.
         keys.MapPost("/", CreateAsync).Accepts<ApiKeyRequest>(isOptional: true, "application/json");
         keys.MapGet("/", ListAsync);
         keys.MapPost("/{keyId:guid}/rotate", RotateAsync);
@@ -25,18 +23,13 @@ internal static class ApiKeyEndpoints
 
     private static async Task<Results<Created<ApiKeyResponse>, ProblemHttpResult>> CreateAsync(ApiKeyService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
-        var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (text is null)
+        var (body, problems, bad) = await ApiBody.ReadAsync<ApiKeyRequest>(request, "apiKey", cancellationToken);
+        if (bad is not null)
         {
-            return ApiResults.TooLarge();
+            return bad;
         }
 
-        if (!ApiJson.TryParseObject(string.IsNullOrWhiteSpace(text) ? "{}" : text, out var body, out var error))
-        {
-            return ApiResults.BadRequest(error!, [new ValidationProblem("body.json", error!, Field: "body")]);
-        }
-
-        return ApiResults.Match(await service.CreateAsync(user, id, body!, cancellationToken),
+        return ApiResults.Match(await service.CreateAsync(user, id, body!, problems, cancellationToken),
             k => TypedResults.Created($"/api/workflows/{id}/api-keys/{k.Id}", k));
     }
 

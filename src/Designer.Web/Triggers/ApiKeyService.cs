@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -16,32 +14,19 @@ internal sealed class ApiKeyService(IWorkflowApiKeyStore store, IDataProtectionP
     private const string Purpose = "Designer.WebhookSigning.v1";
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
-    public async Task<OperationResult<ApiKeyResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Creates a key; <paramref name="bindingProblems"/> (wrongly typed properties) are reported with the rest.</summary>
+    public async Task<OperationResult<ApiKeyResponse>> CreateAsync(
+        ClaimsPrincipal user, Guid workflowId, ApiKeyRequest request, IReadOnlyList<OperationProblem> bindingProblems, CancellationToken cancellationToken)
     {
-        var problems = new List<OperationProblem>();
-        string? name = null;
-        if (body["name"] is JsonValue n && n.GetValueKind() == JsonValueKind.String && n.GetValue<string>().Trim() is { Length: > 0 and <= 200 } trimmed)
-        {
-            name = trimmed;
-        }
-        else
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<OperationProblem>(bindingProblems);
+        var name = request.Name?.Trim();
+        if (name is not { Length: > 0 and <= 200 } && !problems.Any(p => p.Field == "name"))
         {
             problems.Add(new OperationProblem("apiKey.name", "name is required: a string of 1 to 200 characters saying who calls with the key.", Field: "name"));
         }
 
-        var signed = false;
-        switch (body["signed"])
-        {
-            case null:
-                break;
-            case JsonValue s when s.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
-                signed = s.GetValue<bool>();
-                break;
-            default:
-                problems.Add(new OperationProblem("apiKey.signed", "signed must be true or false.", Field: "signed"));
-                break;
-        }
-
+        var signed = request.Signed ?? false;
         if (problems.Count > 0)
         {
             return OperationError.Invalid("The API key request is invalid.", problems);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Designer.Web.Api;
 using Designer.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ValidationProblem = Designer.Workflows.Validation.ValidationProblem;
 
 namespace Designer.Web.Triggers;
 
@@ -19,7 +18,6 @@ internal static class ScheduleEndpoints
         var schedules = api.MapGroup("/workflows/{id:guid}/schedules").WithTags("Triggers").DisableAntiforgery();
         schedules.MapGet("/", ListAsync).RequireAuthorization(DesignerPolicies.Read);
         schedules.MapGet("/{scheduleId:guid}/occurrences", OccurrencesAsync).RequireAuthorization(DesignerPolicies.Read);
-        // The bodies are read by hand (every problem listed with its own code); Accepts only describes them.
         schedules.MapPost("/", CreateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers).Accepts<ScheduleRequest>(isOptional: true, "application/json");
         schedules.MapPut("/{scheduleId:guid}", UpdateAsync).RequireAuthorization(DesignerPolicies.ManageTriggers).Accepts<ScheduleRequest>(isOptional: true, "application/json");
         schedules.MapDelete("/{scheduleId:guid}", DeleteAsync).RequireAuthorization(DesignerPolicies.ManageTriggers);
@@ -36,42 +34,29 @@ internal static class ScheduleEndpoints
     private static async Task<Results<Created<ScheduleResponse>, ProblemHttpResult>> CreateAsync(
         ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        var (body, problems, bad) = await ApiBody.ReadAsync<ScheduleRequest>(request, "schedule", cancellationToken);
+        if (bad is not null)
         {
-            return problem;
+            return bad;
         }
 
-        return ApiResults.Match(await service.CreateAsync(user, id, body!, cancellationToken),
+        return ApiResults.Match(await service.CreateAsync(user, id, body!, problems, cancellationToken),
             s => TypedResults.Created($"/api/workflows/{id}/schedules/{s.Id}", s));
     }
 
     private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> UpdateAsync(
         ScheduleService service, HttpRequest request, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadAsync(request, cancellationToken);
-        if (problem is not null)
+        var (body, problems, bad) = await ApiBody.ReadAsync<ScheduleRequest>(request, "schedule", cancellationToken);
+        if (bad is not null)
         {
-            return problem;
+            return bad;
         }
 
-        return ApiResults.Match(await service.UpdateAsync(user, id, scheduleId, body!, cancellationToken), s => TypedResults.Ok(s));
+        return ApiResults.Match(await service.UpdateAsync(user, id, scheduleId, body!, problems, cancellationToken), s => TypedResults.Ok(s));
     }
 
     private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> DeleteAsync(
         ScheduleService service, ClaimsPrincipal user, Guid id, Guid scheduleId, CancellationToken cancellationToken) =>
         ApiResults.Match(await service.DeleteAsync(user, id, scheduleId, cancellationToken), s => TypedResults.Ok(s));
-
-    private static async Task<(System.Text.Json.Nodes.JsonObject? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var text = await ApiJson.ReadBodyAsync(request, cancellationToken);
-        if (text is null)
-        {
-            return (null, ApiResults.TooLarge());
-        }
-
-        return ApiJson.TryParseObject(string.IsNullOrWhiteSpace(text) ? "{}" : text, out var body, out var error)
-            ? (body, null)
-            : (null, ApiResults.BadRequest(error!, [new ValidationProblem("body.json", error!, Field: "body")]));
-    }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Designer.Runtime.Executors;
 using Designer.Web.Evaluations;
@@ -14,9 +13,11 @@ namespace Designer.Web.Triggers;
 /// </summary>
 internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowStore workflows, TimeProvider time)
 {
-    public async Task<OperationResult<ScheduleResponse>> CreateAsync(ClaimsPrincipal user, Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Creates a schedule; <paramref name="bindingProblems"/> (wrongly typed properties) are reported with the rest.</summary>
+    public async Task<OperationResult<ScheduleResponse>> CreateAsync(
+        ClaimsPrincipal user, Guid workflowId, ScheduleRequest request, IReadOnlyList<OperationProblem> bindingProblems, CancellationToken cancellationToken)
     {
-        var checkedBody = await CheckAsync(workflowId, body, cancellationToken);
+        var checkedBody = await CheckAsync(workflowId, request, bindingProblems, cancellationToken);
         if (checkedBody.Error is { } error)
         {
             return error;
@@ -44,9 +45,11 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
         return OperationResult<IReadOnlyList<ScheduleOccurrenceRecord>>.Success(await store.ListOccurrencesAsync(scheduleId, take, cancellationToken));
     }
 
-    public async Task<OperationResult<ScheduleResponse>> UpdateAsync(ClaimsPrincipal user, Guid workflowId, Guid scheduleId, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Replaces a schedule; <paramref name="bindingProblems"/> (wrongly typed properties) are reported with the rest.</summary>
+    public async Task<OperationResult<ScheduleResponse>> UpdateAsync(
+        ClaimsPrincipal user, Guid workflowId, Guid scheduleId, ScheduleRequest request, IReadOnlyList<OperationProblem> bindingProblems, CancellationToken cancellationToken)
     {
-        var checkedBody = await CheckAsync(workflowId, body, cancellationToken);
+        var checkedBody = await CheckAsync(workflowId, request, bindingProblems, cancellationToken);
         if (checkedBody.Error is { } error)
         {
             return error;
@@ -62,75 +65,65 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
         return deleted.IsSuccess ? ScheduleResponse.From(deleted.Value, time.GetUtcNow()) : Error(deleted.Error);
     }
 
-    private async Task<OperationResult<ScheduleDefinition>> CheckAsync(Guid workflowId, JsonObject body, CancellationToken cancellationToken)
+    private async Task<OperationResult<ScheduleDefinition>> CheckAsync(
+        Guid workflowId, ScheduleRequest request, IReadOnlyList<OperationProblem> bindingProblems, CancellationToken cancellationToken)
     {
-        var problems = new List<OperationProblem>();
-        var name = Text(body, "name") is { Length: > 0 and <= 200 } n ? n : null;
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<OperationProblem>(bindingProblems);
+
+        // A wrongly typed property is already listed; its value checks would only repeat that.
+        void Add(string field, string message)
+        {
+            if (!bindingProblems.Any(p => p.Field == field))
+            {
+                problems.Add(new OperationProblem($"schedule.{field}", message, Field: field));
+            }
+        }
+
+        var name = request.Name?.Trim() is { Length: > 0 and <= 200 } n ? n : null;
         if (name is null)
         {
-            problems.Add(new OperationProblem("schedule.name", "name is required: a string of 1 to 200 characters saying what the schedule is for.", Field: "name"));
+            Add("name", "name is required: a string of 1 to 200 characters saying what the schedule is for.");
         }
 
-        var cron = Text(body, "cron");
+        var cron = request.Cron?.Trim();
         if (ScheduleCron.TryParse(cron, out var cronProblem) is null)
         {
-            problems.Add(new OperationProblem("schedule.cron", cronProblem!, Field: "cron"));
+            Add("cron", cronProblem!);
         }
 
-        var zone = Text(body, "timeZone");
+        var zone = request.TimeZone?.Trim();
         if (ScheduleCron.TryFindTimeZone(zone, out var zoneProblem) is null)
         {
-            problems.Add(new OperationProblem("schedule.timeZone", zoneProblem!, Field: "timeZone"));
+            Add("timeZone", zoneProblem!);
         }
 
-        var enabled = true;
-        switch (body["enabled"])
+        var enabled = request.Enabled ?? true;
+        var policy = request.MissedPolicy is null ? ScheduleMissedPolicy.Skip : request.MissedPolicy.Trim();
+        if (!ScheduleMissedPolicy.All.Contains(policy, StringComparer.Ordinal))
         {
-            case null:
-                break;
-            case JsonValue e when e.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
-                enabled = e.GetValue<bool>();
-                break;
-            default:
-                problems.Add(new OperationProblem("schedule.enabled", "enabled must be true or false.", Field: "enabled"));
-                break;
+            Add("missedPolicy", $"missedPolicy must be one of {string.Join(", ", ScheduleMissedPolicy.All)}.");
         }
 
-        var policy = body["missedPolicy"] is null ? ScheduleMissedPolicy.Skip : Text(body, "missedPolicy");
-        if (policy is null || !ScheduleMissedPolicy.All.Contains(policy, StringComparer.Ordinal))
-        {
-            problems.Add(new OperationProblem("schedule.missedPolicy", $"missedPolicy must be one of {string.Join(", ", ScheduleMissedPolicy.All)}.", Field: "missedPolicy"));
-        }
-
-        JsonObject input = [];
-        switch (body["input"])
-        {
-            case null:
-                break;
-            case JsonObject given:
-                input = given;
-                break;
-            default:
-                problems.Add(new OperationProblem("schedule.input", "input must be a JSON object (the run input every occurrence starts with).", Field: "input"));
-                break;
-        }
-
+        var input = request.Input ?? [];
         if (await workflows.GetWorkflowAsync(workflowId, cancellationToken) is not { } workflow)
         {
             return OperationError.NotFound($"Workflow {workflowId} does not exist.");
         }
 
-        if (await StartSchemaAsync(workflow, cancellationToken) is { } schema)
+        if (!bindingProblems.Any(p => p.Field == "input") && await StartSchemaAsync(workflow, cancellationToken) is { } schema)
         {
             problems.AddRange(InputSchemaValidator.Validate(schema, input).Select(p => new OperationProblem("schedule.input", p, Field: "input")));
         }
 
         if (problems.Count > 0)
         {
-            return OperationError.Invalid("The schedule is invalid: " + string.Join("; ", problems.Select(p => p.Message)), problems);
+            // The binder's messages ("Must be true or false.") do not name their field; the summary does.
+            var messages = problems.Select(p => bindingProblems.Contains(p) ? $"{p.Field}: {p.Message}" : p.Message);
+            return OperationError.Invalid("The schedule is invalid: " + string.Join("; ", messages), problems);
         }
 
-        return new ScheduleDefinition(name!, cron!.Trim(), zone!.Trim(), input.ToJsonString(), enabled, policy!);
+        return new ScheduleDefinition(name!, cron!, zone!, input.ToJsonString(), enabled, policy);
     }
 
     /// <summary>The start schema of the version a run would use now: the active one, else the draft.</summary>
@@ -142,9 +135,6 @@ internal sealed class ScheduleService(IWorkflowScheduleStore store, IWorkflowSto
         var parsed = json is null ? null : WorkflowJson.Parse(json);
         return parsed is { IsWellFormed: true, Definition: { } definition } ? DatasetService.StartSchema(definition) : null;
     }
-
-    private static string? Text(JsonObject body, string name) =>
-        body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>().Trim() : null;
 
     private static OperationError Error(OperationError error) => error.Kind switch
     {

@@ -17,6 +17,10 @@ internal static class WebhookEndpoints
 
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    // As every API body: case-insensitive names (as the run start reads its input) and the API's nesting limit.
+    private static readonly JsonNodeOptions InputNodeOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly System.Text.Json.JsonDocumentOptions InputDocumentOptions = new() { MaxDepth = 64 };
+
     public static string PathFor(Guid workflowId) => $"/hooks/{workflowId}";
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
@@ -30,7 +34,9 @@ internal static class WebhookEndpoints
         IWorkflowApiKeyStore keys, ApiKeyService apiKeys, RunService runs, TimeProvider time, HttpRequest request, HttpResponse response,
         Guid workflowId, CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadBodyAsync(request, cancellationToken);
+        // The body stays text until the signature, computed over the exact bytes sent, has been checked; then it is
+        // the run input, any JSON object (the workflow's input schema checks it), so no request record applies.
+        var body = await RequestBody.ReadTextAsync(request.Body, request.ContentLength, ApiJson.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return ApiResults.TooLarge();
@@ -71,7 +77,7 @@ internal static class WebhookEndpoints
         JsonObject input = [];
         if (!string.IsNullOrWhiteSpace(body))
         {
-            if (ApiJson.TryParseObject(body, out var json, out var error))
+            if (RequestBody.TryParseObject(body, InputNodeOptions, InputDocumentOptions, out var json, out var error))
             {
                 input = json!;
             }

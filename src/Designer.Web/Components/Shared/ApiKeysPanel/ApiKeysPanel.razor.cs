@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Designer.Web.Triggers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -48,7 +47,7 @@ public sealed partial class ApiKeysPanel
 
     private async Task CreateAsync()
     {
-        var result = await Keys!.CreateAsync(User, WorkflowId, new JsonObject { ["name"] = _name, ["signed"] = _signed }, CancellationToken.None);
+        var result = await Keys!.CreateAsync(User, WorkflowId, new ApiKeyRequest(_name, _signed), [], CancellationToken.None);
         await ShowAsync(result);
     }
 

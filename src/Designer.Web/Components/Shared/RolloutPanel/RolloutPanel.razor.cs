@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Designer.Web.Identity;
 using Designer.Web.Rollouts;
 using Microsoft.AspNetCore.Components;
@@ -80,20 +79,20 @@ public sealed partial class RolloutPanel
     {
         _error = null;
         _problems = null;
-        var guards = new JsonObject();
         var problems = new List<OperationProblem>();
-        AddGuard(guards, "maxWrongRate", _maxWrong, problems);
-        AddGuard(guards, "maxEscalationRate", _maxEscalation, problems);
-        AddGuard(guards, "maxDegradedRate", _maxDegraded, problems);
-        AddGuard(guards, "p95LatencyMs", _p95, problems);
+        var guards = new RolloutGuardsRequest(
+            Guard("maxWrongRate", _maxWrong, problems),
+            Guard("maxEscalationRate", _maxEscalation, problems),
+            Guard("maxDegradedRate", _maxDegraded, problems),
+            Guard("p95LatencyMs", _p95, problems));
         if (problems.Count > 0)
         {
             _problems = problems;
             return;
         }
 
-        var body = new JsonObject { ["mode"] = _mode, ["percent"] = _percent, ["window"] = _window, ["minRuns"] = _minRuns, ["guards"] = guards };
-        var result = await Rollouts!.StartAsync(_user, WorkflowId, Number, body, CancellationToken.None);
+        var body = new StartRolloutRequest(_mode, _percent, _window, _minRuns, guards);
+        var result = await Rollouts!.StartAsync(_user, WorkflowId, Number, body, [], CancellationToken.None);
         if (!result.IsSuccess)
         {
             _error = result.Error!.Detail;
@@ -115,21 +114,20 @@ public sealed partial class RolloutPanel
         await LoadAsync();
     }
 
-    private static void AddGuard(JsonObject guards, string name, string? text, List<OperationProblem> problems)
+    private static double? Guard(string name, string? text, List<OperationProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return;
+            return null;
         }
 
         if (double.TryParse(text, NumberStyles.Float, Culture, out var value))
         {
-            guards[name] = value;
+            return value;
         }
-        else
-        {
-            problems.Add(new OperationProblem($"rollout.guards.{name}", $"{name} must be a number.", Field: $"guards.{name}"));
-        }
+
+        problems.Add(new OperationProblem($"rollout.guards.{name}", $"{name} must be a number.", Field: $"guards.{name}"));
+        return null;
     }
 
     private static Color StateColor(string state) => state switch

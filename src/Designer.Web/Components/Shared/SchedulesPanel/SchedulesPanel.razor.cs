@@ -48,16 +48,15 @@ public sealed partial class SchedulesPanel
             return;
         }
 
-        var body = new JsonObject
+        if (input is not JsonObject inputObject)
         {
-            ["name"] = _form.Name,
-            ["cron"] = _form.Cron,
-            ["timeZone"] = _form.TimeZone,
-            ["missedPolicy"] = _form.MissedPolicy,
-            ["enabled"] = true,
-            ["input"] = input,
-        };
-        var result = await Schedules!.CreateAsync(User, WorkflowId, body, CancellationToken.None);
+            _problems = [new OperationProblem("schedule.input", "input must be a JSON object (the run input every occurrence starts with).", Field: "input")];
+            _error = null;
+            return;
+        }
+
+        var body = new ScheduleRequest(_form.Name, _form.Cron, _form.TimeZone, Enabled: true, _form.MissedPolicy, inputObject);
+        var result = await Schedules!.CreateAsync(User, WorkflowId, body, [], CancellationToken.None);
         Show(result.Error);
         if (result.IsSuccess)
         {
@@ -70,16 +69,8 @@ public sealed partial class SchedulesPanel
 
     private async Task ToggleAsync(ScheduleResponse schedule)
     {
-        var body = new JsonObject
-        {
-            ["name"] = schedule.Name,
-            ["cron"] = schedule.Cron,
-            ["timeZone"] = schedule.TimeZone,
-            ["missedPolicy"] = schedule.MissedPolicy,
-            ["enabled"] = !schedule.Enabled,
-            ["input"] = schedule.Input.DeepClone(),
-        };
-        Show((await Schedules!.UpdateAsync(User, WorkflowId, schedule.Id, body, CancellationToken.None)).Error);
+        var body = new ScheduleRequest(schedule.Name, schedule.Cron, schedule.TimeZone, !schedule.Enabled, schedule.MissedPolicy, schedule.Input.DeepClone().AsObject());
+        Show((await Schedules!.UpdateAsync(User, WorkflowId, schedule.Id, body, [], CancellationToken.None)).Error);
         await LoadAsync();
     }
 
