@@ -28,19 +28,12 @@ internal static class ApiBody
             return (value, [], bad);
         }
 
+        // The strict read refused a wrongly typed property: bind again, leaving those out and listing them.
         var problems = new List<OperationProblem>();
-        _ = ApiJson.Bind<T>(json, codePrefix, problems);
-        if (problems.Count == 0 || problems.Any(p => p.Field is null))
-        {
+        var partial = ApiJson.BindEach<T>(json, codePrefix, problems);
+        return partial is not null && problems.TrueForAll(p => p.Field is not null)
+            ? (partial, problems, null)
             // Nothing a property can be blamed for (the record itself could not be built): the binder's refusal.
-            return (null, [], bad);
-        }
-
-        foreach (var field in problems.Select(p => p.Field!))
-        {
-            json.Remove(field);
-        }
-
-        return ApiJson.Bind<T>(json, codePrefix, []) is { } partial ? (partial, problems, null) : (null, [], bad);
+            : (null, [], bad);
     }
 }

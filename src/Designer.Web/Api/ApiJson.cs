@@ -28,24 +28,6 @@ internal static class ApiJson
     public static bool TryParseObject(string body, out JsonObject? value, out string? error) =>
         RequestBody.TryParseObject(body, NodeOptions, DocumentOptions, out value, out error);
 
-    /// <summary>Reads a string property, reporting a wrong type instead of throwing.</summary>
-    public static string? GetString(JsonObject body, string name, List<string> errors)
-    {
-        var node = body[name];
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue v && v.TryGetValue<string>(out var text))
-        {
-            return text;
-        }
-
-        errors.Add($"'{name}' must be a string.");
-        return null;
-    }
-
     /// <summary>Reads the whole body up to <see cref="MaxBodyBytes"/>; null when it is larger.</summary>
     public static Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         RequestBody.ReadTextAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken);
