@@ -26,7 +26,7 @@ public sealed partial class DatabaseChatModelRegistry
         var imported = 0;
         foreach (var version in await legacy.ListAsync(cancellationToken))
         {
-            if (existing.Contains((version.Id, version.Version)) || !IsSafeId(version.Id))
+            if (existing.Contains((version.Id, version.Version)) || !ChatModelRules.IsSafeId(version.Id))
             {
                 continue;
             }
