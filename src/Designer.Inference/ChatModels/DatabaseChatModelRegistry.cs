@@ -27,8 +27,7 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     private readonly TimeProvider _timeProvider;
     private readonly ChatModelOptions _options;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _importLock = new(1, 1);
-    private volatile bool _imported;
+    private readonly LegacyFolderImport _import = new();
 
     /// <summary>Creates the registry.</summary>
     /// <param name="rows">The database rows.</param>
@@ -181,5 +180,5 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
         new(new Actor(entry.ActorId, entry.ActorName), entry.Action, EntityType, $"{record.ModelId}@{record.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}", entry.Data);
 
     /// <inheritdoc />
-    public void Dispose() => _importLock.Dispose();
+    public void Dispose() => _import.Dispose();
 }
