@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Designer.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Designer.Persistence;
+
+/// <summary>
+/// An audited change of one existing row: the row is read inside the governance transaction (NotFound when it is
+/// not there), the caller changes it and returns its outcome and entries, and a concurrent change of the same row
+/// is a Conflict rather than an exception.
+/// </summary>
+internal static class AuditedRowChange
+{
+    /// <summary>Runs <paramref name="change"/> on the row <paramref name="match"/> finds.</summary>
+    /// <typeparam name="TEntity">The row type.</typeparam>
+    /// <typeparam name="TRecord">The record the operation answers with.</typeparam>
+    /// <param name="db">The context the change writes through.</param>
+    /// <param name="timeProvider">Clock for the audit entries.</param>
+    /// <param name="rows">The table, in <paramref name="db"/>.</param>
+    /// <param name="match">Finds the row.</param>
+    /// <param name="notFound">The detail when no row matches.</param>
+    /// <param name="conflict">The detail when the row was changed concurrently.</param>
+    /// <param name="change">Changes the tracked row; returns the result and its entries (none: refused, rolled back).</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The change's result, NotFound or Conflict.</returns>
+    public static async Task<OperationResult<TRecord>> RunAsync<TEntity, TRecord>(
+        DesignerDbContext db,
+        TimeProvider timeProvider,
+        DbSet<TEntity> rows,
+        Expression<Func<TEntity, bool>> match,
+        string notFound,
+        string conflict,
+        Func<TEntity, AuditedOutcome<OperationResult<TRecord>>> change,
+        CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        try
+        {
+            return await AuditedChange.RunAsync(db, timeProvider, async token =>
+            {
+                var row = await rows.SingleOrDefaultAsync(match, token);
+                return row is null ? Refuse<TRecord>(OperationErrorKind.NotFound, notFound) : change(row);
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResults.Failure<TRecord>(OperationErrorKind.Conflict, conflict);
+        }
+    }
+
+    /// <summary>A refusal of an audited change: nothing is kept and nothing recorded.</summary>
+    /// <typeparam name="TRecord">The record the operation answers with.</typeparam>
+    /// <param name="kind">Why.</param>
+    /// <param name="message">The detail, for a person.</param>
+    /// <returns>The refused outcome.</returns>
+    public static AuditedOutcome<OperationResult<TRecord>> Refuse<TRecord>(OperationErrorKind kind, string message) =>
+        AuditedOutcome.Refused(OperationResults.Failure<TRecord>(kind, message));
+}
