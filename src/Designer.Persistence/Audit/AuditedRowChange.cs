@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Designer.Persistence;
 
 /// <summary>
-/// An audited change of one existing row: the row is read inside the governance transaction (NotFound when it is
-/// not there), the caller changes it and returns its outcome and entries, and a concurrent change of the same row
-/// is a Conflict rather than an exception.
+/// Audited changes the stores share: a change of one existing row (read inside the governance transaction, NotFound
+/// when it is not there, a Conflict rather than an exception when it was changed concurrently) and the addition of
+/// rows to an existing workflow.
 /// </summary>
 internal static class AuditedRowChange
 {
@@ -47,6 +47,24 @@ internal static class AuditedRowChange
             return OperationResults.Failure<TRecord>(OperationErrorKind.Conflict, conflict);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="add"/> (which adds rows belonging to <paramref name="workflowId"/>) inside the governance
+    /// transaction, with the change's timestamp; NotFound when no such workflow exists.
+    /// </summary>
+    /// <typeparam name="TRecord">The record the operation answers with.</typeparam>
+    /// <param name="db">The context the change writes through.</param>
+    /// <param name="timeProvider">Clock for the timestamp and the audit entries.</param>
+    /// <param name="add">Adds the rows; returns the result and its entries.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The change's result, or NotFound.</returns>
+    public static Task<OperationResult<TRecord>> AddToWorkflowAsync<TRecord>(
+        DesignerDbContext db, TimeProvider timeProvider, Guid workflowId, Func<DateTimeOffset, AuditedOutcome<OperationResult<TRecord>>> add, CancellationToken cancellationToken) =>
+        AuditedChange.RunAsync(db, timeProvider, async token =>
+            await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token)
+                ? add(Clock.UtcNow(timeProvider))
+                : Refuse<TRecord>(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist."),
+            cancellationToken);
 
     /// <summary>A refusal of an audited change: nothing is kept and nothing recorded.</summary>
     /// <typeparam name="TRecord">The record the operation answers with.</typeparam>

@@ -35,14 +35,8 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        return await AuditedRowChange.AddToWorkflowAsync(db, _timeProvider, workflowId, now =>
         {
-            if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
-            {
-                return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
-            }
-
-            var now = Clock.UtcNow(_timeProvider);
             var entity = new WorkflowScheduleEntity
             {
                 Id = Guid.CreateVersion7(now),
