@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Designer.Inference.Registry;
 
 namespace Designer.Inference.ChatModels;
 
@@ -64,6 +65,71 @@ public static partial class ChatModelRules
 
         return problems;
     }
+
+    /// <summary>
+    /// Throws <see cref="ChatModelGovernanceException"/> listing every problem with <paramref name="registration"/>:
+    /// the rules of <see cref="Check"/> and who registers it (the check every registry makes before it stores).
+    /// </summary>
+    /// <param name="options">Admin settings (allowed endpoints).</param>
+    internal static void ThrowIfInvalid(ChatModelRegistration registration, ChatModelOptions options)
+    {
+        var problems = Check(registration, options).ToList();
+        if (string.IsNullOrWhiteSpace(registration.RegisteredBy))
+        {
+            problems.Add("registeredBy: required.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ChatModelGovernanceException(problems);
+        }
+    }
+
+    /// <summary>The version <paramref name="registration"/> becomes, under the number the registry chose.</summary>
+    /// <param name="version">The version number (0 where the store numbers it).</param>
+    /// <param name="createdAt">When it was registered.</param>
+    /// <returns>The new version, pending approval.</returns>
+    internal static ChatModelVersion NewVersion(ChatModelRegistration registration, int version, DateTimeOffset createdAt) => new()
+    {
+        Id = registration.Id,
+        Version = version,
+
+        // Every version, the first included, waits for a second person: a chat model sends data off the server.
+        Status = ModelStatus.PendingApproval,
+        Provider = registration.Provider,
+        Endpoint = registration.Endpoint,
+        ModelName = registration.ModelName,
+        Temperature = registration.Temperature,
+        MaxOutputTokens = registration.MaxOutputTokens,
+        InputPricePer1K = registration.InputPricePer1K,
+        OutputPricePer1K = registration.OutputPricePer1K,
+        ContextWindow = registration.ContextWindow,
+        SupportsJsonSchema = registration.SupportsJsonSchema,
+        ApiKeySecret = registration.ApiKeySecret,
+        RegisteredBy = registration.RegisteredBy,
+        CreatedAt = createdAt,
+        Description = registration.Description,
+    };
+
+    /// <summary>
+    /// Why <paramref name="changedBy"/> may not move <paramref name="current"/> to <paramref name="status"/> (the
+    /// four-eyes rule, then the allowed transitions); null when the change may go ahead.
+    /// </summary>
+    /// <returns>The refusal, for a person.</returns>
+    internal static string? StatusRefusal(ChatModelVersion current, ModelStatus status, string changedBy)
+    {
+        if (status == ModelStatus.Approved && string.Equals(current.RegisteredBy, changedBy, StringComparison.Ordinal))
+        {
+            return "Four-eyes rule: who registered a chat-model version cannot approve it.";
+        }
+
+        return ModelLifecycle.IsAllowed(current.Status, status) ? null : $"Chat model {current.Reference} cannot go from {current.Status} to {status}.";
+    }
+
+    /// <summary>Whether <paramref name="id"/> can name a version (a lookup of any other id finds nothing).</summary>
+    /// <returns>True for lowercase letters, digits and dashes, at most 64.</returns>
+    internal static bool IsSafeId(string? id) =>
+        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>True when <paramref name="endpoint"/> is an absolute http(s) URL on the admin allow-list.</summary>
     /// <param name="options">Admin settings.</param>

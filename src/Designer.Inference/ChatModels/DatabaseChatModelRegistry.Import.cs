@@ -16,69 +16,50 @@ public sealed partial class DatabaseChatModelRegistry
     /// <returns>How many versions were imported.</returns>
     public async Task<int> ImportLegacyFolderAsync(CancellationToken cancellationToken)
     {
-        if (_legacyFolder is null || !Directory.Exists(_legacyFolder))
+        if (_legacyFolder is not { } folder || !Directory.Exists(folder))
         {
             return 0;
         }
 
-        using var legacy = new FileChatModelRegistry(_legacyFolder, _timeProvider, _options);
-        var existing = (await _rows.ListAsync(null, cancellationToken)).Select(r => (r.ModelId, r.Version)).ToHashSet();
-        var imported = 0;
-        foreach (var version in await legacy.ListAsync(cancellationToken))
-        {
-            if (existing.Contains((version.Id, version.Version)) || !IsSafeId(version.Id))
-            {
-                continue;
-            }
-
-            var record = new ChatModelVersionRecord(
-                version.Id,
-                version.Version,
-                version.Status.ToString(),
-                version.RegisteredBy,
-                version.CreatedAt,
-                version.StatusChangedBy,
-                version.StatusChangedAt,
-                JsonSerializer.Serialize(version, ModelDescriptorJson.Options));
-            var data = Describe(version);
-            data["status"] = version.Status.ToString();
-            data["from"] = _legacyFolder;
-            var entry = new AuditDraft(new Actor(ImportActor, "Chat-model import"), "chat-model.imported", EntityType, version.Reference, data);
-            if (await _rows.ImportAsync(record, entry, cancellationToken))
-            {
-                imported++;
-            }
-        }
-
+        using var legacy = new FileChatModelRegistry(folder, _timeProvider, _options);
+        var imported = await LegacyFolderImport.ImportMissingAsync(
+            (await _rows.ListAsync(null, cancellationToken)).Select(r => (r.ModelId, r.Version)),
+            await legacy.ListAsync(cancellationToken),
+            v => (v.Id, v.Version),
+            (v, token) => ImportOneAsync(v, folder, token),
+            cancellationToken);
         if (imported > 0)
         {
-            LogImported(_logger, imported, _legacyFolder);
+            LogImported(_logger, imported, folder);
         }
 
         return imported;
     }
 
-    private async Task EnsureImportedAsync(CancellationToken cancellationToken)
+    private async Task<bool> ImportOneAsync(ChatModelVersion version, string folder, CancellationToken cancellationToken)
     {
-        if (_imported)
+        if (!ChatModelRules.IsSafeId(version.Id))
         {
-            return;
+            return false;
         }
 
-        await _importLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_imported)
-            {
-                await ImportLegacyFolderAsync(cancellationToken);
-                _imported = true;
-            }
-        }
-        finally
-        {
-            _importLock.Release();
-        }
+        var record = new ChatModelVersionRecord(
+            version.Id,
+            version.Version,
+            version.Status.ToString(),
+            version.RegisteredBy,
+            version.CreatedAt,
+            version.StatusChangedBy,
+            version.StatusChangedAt,
+            JsonSerializer.Serialize(version, ModelDescriptorJson.Options));
+        var data = Describe(version);
+        data["status"] = version.Status.ToString();
+        data["from"] = folder;
+        var entry = new AuditDraft(new Actor(ImportActor, "Chat-model import"), "chat-model.imported", EntityType, version.Reference, data);
+        return await _rows.ImportAsync(record, entry, cancellationToken);
     }
+
+    private Task EnsureImportedAsync(CancellationToken cancellationToken) => _import.EnsureAsync(ImportLegacyFolderAsync, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Count} chat-model versions from the old per-host folder {Folder} into the shared registry")]
     private static partial void LogImported(ILogger logger, int count, string folder);

@@ -27,8 +27,7 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     private readonly TimeProvider _timeProvider;
     private readonly ChatModelOptions _options;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _importLock = new(1, 1);
-    private volatile bool _imported;
+    private readonly LegacyFolderImport _import = new();
 
     /// <summary>Creates the registry.</summary>
     /// <param name="rows">The database rows.</param>
@@ -54,7 +53,7 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     /// <inheritdoc />
     public async Task<ChatModelVersion?> GetAsync(string id, int? version, CancellationToken cancellationToken)
     {
-        if (!IsSafeId(id))
+        if (!ChatModelRules.IsSafeId(id))
         {
             return null;
         }
@@ -75,39 +74,9 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(audit);
-        var problems = ChatModelRules.Check(registration, _options).ToList();
-        if (string.IsNullOrWhiteSpace(registration.RegisteredBy))
-        {
-            problems.Add("registeredBy: required.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ChatModelGovernanceException(problems);
-        }
-
+        ChatModelRules.ThrowIfInvalid(registration, _options);
         await EnsureImportedAsync(cancellationToken);
-        var template = new ChatModelVersion
-        {
-            Id = registration.Id,
-            Version = 0,
-
-            // Every version, the first included, waits for a second person: a chat model sends data off the server.
-            Status = ModelStatus.PendingApproval,
-            Provider = registration.Provider,
-            Endpoint = registration.Endpoint,
-            ModelName = registration.ModelName,
-            Temperature = registration.Temperature,
-            MaxOutputTokens = registration.MaxOutputTokens,
-            InputPricePer1K = registration.InputPricePer1K,
-            OutputPricePer1K = registration.OutputPricePer1K,
-            ContextWindow = registration.ContextWindow,
-            SupportsJsonSchema = registration.SupportsJsonSchema,
-            ApiKeySecret = registration.ApiKeySecret,
-            RegisteredBy = registration.RegisteredBy,
-            CreatedAt = _timeProvider.GetUtcNow(),
-            Description = registration.Description,
-        };
+        var template = ChatModelRules.NewVersion(registration, 0, _timeProvider.GetUtcNow());
         var stored = await _rows.AddAsync(
             template.Id,
             nameof(ModelStatus.PendingApproval),
@@ -165,7 +134,7 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     private async Task<ChatModelVersion> ChangeAsync(
         string id, int version, ModelStatus? expected, ModelStatus status, string changedBy, Func<ChatModelVersion, ModelAuditEntry> audit, CancellationToken cancellationToken)
     {
-        if (!IsSafeId(id))
+        if (!ChatModelRules.IsSafeId(id))
         {
             throw new ModelNotFoundException($"Chat model '{id}' has no version {version}.");
         }
@@ -183,28 +152,11 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
         };
     }
 
-    /// <summary>The rule, as the file registry has always applied it; null when the change may go ahead.</summary>
-    private static string? Refusal(ChatModelVersion current, ModelStatus? expected, ModelStatus status, string changedBy)
-    {
-        if (expected is { } e && current.Status != e)
-        {
-            return $"Chat model {current.Reference} is {current.Status}, not {e}.";
-        }
-
-        if (status == ModelStatus.Approved && string.Equals(current.RegisteredBy, changedBy, StringComparison.Ordinal))
-        {
-            return "Four-eyes rule: who registered a chat-model version cannot approve it.";
-        }
-
-        var allowed = (current.Status, status) switch
-        {
-            (ModelStatus.PendingApproval, ModelStatus.Approved or ModelStatus.Rejected) => true,
-            (ModelStatus.Approved, ModelStatus.Retired) => true,
-            (ModelStatus.Retired, ModelStatus.Approved) => true,
-            _ => false,
-        };
-        return allowed ? null : $"Chat model {current.Reference} cannot go from {current.Status} to {status}.";
-    }
+    /// <summary>The expected status, then the registries' one rule; null when the change may go ahead.</summary>
+    private static string? Refusal(ChatModelVersion current, ModelStatus? expected, ModelStatus status, string changedBy) =>
+        expected is { } e && current.Status != e
+            ? $"Chat model {current.Reference} is {current.Status}, not {e}."
+            : ChatModelRules.StatusRefusal(current, status, changedBy);
 
     private static ChatModelVersion ToVersion(ChatModelVersionRecord record)
     {
@@ -227,9 +179,6 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     private static AuditDraft ToDraft(ModelAuditEntry entry, ChatModelVersionRecord record) =>
         new(new Actor(entry.ActorId, entry.ActorName), entry.Action, EntityType, $"{record.ModelId}@{record.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}", entry.Data);
 
-    private static bool IsSafeId(string? id) =>
-        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
-
     /// <inheritdoc />
-    public void Dispose() => _importLock.Dispose();
+    public void Dispose() => _import.Dispose();
 }

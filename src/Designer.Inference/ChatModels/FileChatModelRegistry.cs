@@ -44,7 +44,7 @@ public sealed class FileChatModelRegistry : IChatModelRegistry, IDisposable
     /// <inheritdoc />
     public async Task<ChatModelVersion?> GetAsync(string id, int? version, CancellationToken cancellationToken)
     {
-        if (!IsSafeId(id))
+        if (!ChatModelRules.IsSafeId(id))
         {
             return null;
         }
@@ -59,44 +59,14 @@ public sealed class FileChatModelRegistry : IChatModelRegistry, IDisposable
     public async Task<ChatModelVersion> RegisterAsync(ChatModelRegistration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var problems = ChatModelRules.Check(registration, _options).ToList();
-        if (string.IsNullOrWhiteSpace(registration.RegisteredBy))
-        {
-            problems.Add("registeredBy: required.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ChatModelGovernanceException(problems);
-        }
-
+        ChatModelRules.ThrowIfInvalid(registration, _options);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             var dir = Path.Combine(_root, registration.Id);
             Directory.CreateDirectory(dir);
             var existing = Versions(registration.Id);
-            var version = new ChatModelVersion
-            {
-                Id = registration.Id,
-                Version = existing.Count == 0 ? 1 : existing.Max() + 1,
-
-                // Every version, the first included, waits for a second person: a chat model sends data off the server.
-                Status = ModelStatus.PendingApproval,
-                Provider = registration.Provider,
-                Endpoint = registration.Endpoint,
-                ModelName = registration.ModelName,
-                Temperature = registration.Temperature,
-                MaxOutputTokens = registration.MaxOutputTokens,
-                InputPricePer1K = registration.InputPricePer1K,
-                OutputPricePer1K = registration.OutputPricePer1K,
-                ContextWindow = registration.ContextWindow,
-                SupportsJsonSchema = registration.SupportsJsonSchema,
-                ApiKeySecret = registration.ApiKeySecret,
-                RegisteredBy = registration.RegisteredBy,
-                CreatedAt = _timeProvider.GetUtcNow(),
-                Description = registration.Description,
-            };
+            var version = ChatModelRules.NewVersion(registration, existing.Count == 0 ? 1 : existing.Max() + 1, _timeProvider.GetUtcNow());
             await WriteAsync(FilePath(version.Id, version.Version), version, overwrite: false, cancellationToken);
             return version;
         }
@@ -113,23 +83,11 @@ public sealed class FileChatModelRegistry : IChatModelRegistry, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var current = (IsSafeId(id) ? await ReadAsync(FilePath(id, version), cancellationToken) : null)
+            var current = (ChatModelRules.IsSafeId(id) ? await ReadAsync(FilePath(id, version), cancellationToken) : null)
                 ?? throw new ModelNotFoundException($"Chat model '{id}' has no version {version}.");
-            if (status == ModelStatus.Approved && string.Equals(current.RegisteredBy, changedBy, StringComparison.Ordinal))
+            if (ChatModelRules.StatusRefusal(current, status, changedBy) is { } refusal)
             {
-                throw new ChatModelGovernanceException(["Four-eyes rule: who registered a chat-model version cannot approve it."]);
-            }
-
-            var allowed = (current.Status, status) switch
-            {
-                (ModelStatus.PendingApproval, ModelStatus.Approved or ModelStatus.Rejected) => true,
-                (ModelStatus.Approved, ModelStatus.Retired) => true,
-                (ModelStatus.Retired, ModelStatus.Approved) => true,
-                _ => false,
-            };
-            if (!allowed)
-            {
-                throw new ChatModelGovernanceException([$"Chat model {current.Reference} cannot go from {current.Status} to {status}."]);
+                throw new ChatModelGovernanceException([refusal]);
             }
 
             var updated = current with { Status = status, StatusChangedBy = changedBy, StatusChangedAt = _timeProvider.GetUtcNow() };
@@ -183,9 +141,6 @@ public sealed class FileChatModelRegistry : IChatModelRegistry, IDisposable
 
     private string FilePath(string id, int version) =>
         Path.Combine(_root, id, version.ToString(CultureInfo.InvariantCulture) + ".json");
-
-    private static bool IsSafeId(string? id) =>
-        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <inheritdoc />
     public void Dispose() => _writeLock.Dispose();

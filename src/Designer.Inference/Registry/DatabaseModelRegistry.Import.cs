@@ -16,91 +16,67 @@ public sealed partial class DatabaseModelRegistry
     /// <returns>How many versions were imported.</returns>
     public async Task<int> ImportLegacyFolderAsync(CancellationToken cancellationToken)
     {
-        if (_legacyFolder is null || !Directory.Exists(_legacyFolder))
+        if (_legacyFolder is not { } folder || !Directory.Exists(folder))
         {
             return 0;
         }
 
-        using var legacy = new FileModelRegistry(_legacyFolder, _timeProvider);
-        var existing = (await _rows.ListAsync(null, cancellationToken)).Select(r => (r.ModelId, r.Version)).ToHashSet();
-        var imported = 0;
-        foreach (var descriptor in await legacy.ListAsync(cancellationToken))
-        {
-            if (existing.Contains((descriptor.Id, descriptor.Version)))
-            {
-                continue;
-            }
-
-            byte[] model;
-            byte[]? vocabulary;
-            try
-            {
-                model = await legacy.ReadModelAsync(descriptor, cancellationToken);
-                vocabulary = descriptor.TextEncoder is null ? null : await ModelVocabulary.ReadAsync(descriptor, cancellationToken);
-            }
-            catch (Exception ex) when (ex is ModelIntegrityException or IOException)
-            {
-                LogImportSkipped(_logger, descriptor.Id, descriptor.Version, ex.Message);
-                continue;
-            }
-
-            await _files.StoreAsync(model, vocabulary, cancellationToken);
-            var record = new ModelVersionRecord(
-                descriptor.Id,
-                descriptor.Version,
-                descriptor.Status.ToString(),
-                descriptor.Sha256,
-                descriptor.TrainedBy,
-                descriptor.CreatedAt,
-                descriptor.StatusChangedBy,
-                descriptor.StatusChangedAt,
-                JsonSerializer.Serialize(descriptor with { OnnxPath = string.Empty }, ModelDescriptorJson.Options));
-            var data = new JsonObject
-            {
-                ["model"] = descriptor.Id,
-                ["version"] = descriptor.Version,
-                ["status"] = descriptor.Status.ToString(),
-                ["trainedBy"] = descriptor.TrainedBy,
-                ["sha256"] = descriptor.Sha256,
-                ["from"] = _legacyFolder,
-            };
-            var entry = new AuditDraft(new Actor(ImportActor, "Model import"), "model.imported", EntityType, EntityId(descriptor.Id, descriptor.Version), data);
-            if (await _rows.ImportAsync(record, entry, cancellationToken))
-            {
-                imported++;
-            }
-        }
-
+        using var legacy = new FileModelRegistry(folder, _timeProvider);
+        var imported = await LegacyFolderImport.ImportMissingAsync(
+            (await _rows.ListAsync(null, cancellationToken)).Select(r => (r.ModelId, r.Version)),
+            await legacy.ListAsync(cancellationToken),
+            d => (d.Id, d.Version),
+            (d, token) => ImportOneAsync(legacy, d, folder, token),
+            cancellationToken);
         if (imported > 0)
         {
             Invalidate();
-            LogImported(_logger, imported, _legacyFolder);
+            LogImported(_logger, imported, folder);
         }
 
         return imported;
     }
 
-    private async Task EnsureImportedAsync(CancellationToken cancellationToken)
+    private async Task<bool> ImportOneAsync(FileModelRegistry legacy, ModelDescriptor descriptor, string folder, CancellationToken cancellationToken)
     {
-        if (_imported)
-        {
-            return;
-        }
-
-        await _importLock.WaitAsync(cancellationToken);
+        byte[] model;
+        byte[]? vocabulary;
         try
         {
-            if (!_imported)
-            {
-                await ImportLegacyFolderAsync(cancellationToken);
-                _imported = true;
-            }
+            model = await legacy.ReadModelAsync(descriptor, cancellationToken);
+            vocabulary = descriptor.TextEncoder is null ? null : await ModelVocabulary.ReadAsync(descriptor, cancellationToken);
         }
-        finally
+        catch (Exception ex) when (ex is ModelIntegrityException or IOException)
         {
-            _importLock.Release();
+            LogImportSkipped(_logger, descriptor.Id, descriptor.Version, ex.Message);
+            return false;
         }
+
+        await _files.StoreAsync(model, vocabulary, cancellationToken);
+        var record = new ModelVersionRecord(
+            descriptor.Id,
+            descriptor.Version,
+            descriptor.Status.ToString(),
+            descriptor.Sha256,
+            descriptor.TrainedBy,
+            descriptor.CreatedAt,
+            descriptor.StatusChangedBy,
+            descriptor.StatusChangedAt,
+            JsonSerializer.Serialize(descriptor with { OnnxPath = string.Empty }, ModelDescriptorJson.Options));
+        var data = new JsonObject
+        {
+            ["model"] = descriptor.Id,
+            ["version"] = descriptor.Version,
+            ["status"] = descriptor.Status.ToString(),
+            ["trainedBy"] = descriptor.TrainedBy,
+            ["sha256"] = descriptor.Sha256,
+            ["from"] = folder,
+        };
+        var entry = new AuditDraft(new Actor(ImportActor, "Model import"), "model.imported", EntityType, EntityId(descriptor.Id, descriptor.Version), data);
+        return await _rows.ImportAsync(record, entry, cancellationToken);
     }
+
+    private Task EnsureImportedAsync(CancellationToken cancellationToken) => _import.EnsureAsync(ImportLegacyFolderAsync, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Count} model versions from the old per-host folder {Folder} into the shared registry")]
     private static partial void LogImported(ILogger logger, int count, string folder);

@@ -32,8 +32,7 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
     private readonly string? _legacyFolder;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _importLock = new(1, 1);
-    private volatile bool _imported;
+    private readonly LegacyFolderImport _import = new();
 
     // One immutable snapshot behind a reference, so readers never see half of an update; the generation keeps a read
     // that started before this instance's write from caching what it read.
@@ -244,7 +243,7 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
         new(new Actor(entry.ActorId, entry.ActorName), entry.Action, EntityType, EntityId(id, version), entry.Data);
 
     /// <inheritdoc />
-    public void Dispose() => _importLock.Dispose();
+    public void Dispose() => _import.Dispose();
 
     private sealed record CacheEntry(long LoadedAt, IReadOnlyList<ModelDescriptor> Versions);
 }

@@ -164,14 +164,8 @@ public sealed partial class FileModelRegistry : IModelRegistry, IDisposable
 
     internal static void EnsureTransitionAllowed(ModelDescriptor current, ModelStatus next)
     {
-        var allowed = (current.Status, next) switch
-        {
-            (ModelStatus.PendingApproval, ModelStatus.Approved or ModelStatus.Rejected) => true,
-            (ModelStatus.Approved, ModelStatus.Retired) => true,
-            (ModelStatus.Retired, ModelStatus.Approved) => true,
-            _ => current.Status == next,
-        };
-        if (!allowed)
+        // Setting the status a version already has is allowed here (nothing changes).
+        if (current.Status != next && !ModelLifecycle.IsAllowed(current.Status, next))
         {
             throw new InvalidOperationException($"Model '{current.Id}' v{current.Version} cannot go from {current.Status} to {next}.");
         }

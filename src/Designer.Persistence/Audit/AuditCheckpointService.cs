@@ -41,19 +41,12 @@ internal sealed partial class AuditCheckpointService : BackgroundService
             return;
         }
 
-        using var timer = new PeriodicTimer(_options.CheckpointInterval, _timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // The database or disk briefly away: the next tick tries again; anchoring never stops the host.
+        await PeriodicSweep.RunAsync(_options.CheckpointInterval, _timeProvider, runAtStart: false, async token =>
         {
-            try
-            {
-                await WriteAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database or disk briefly away: the next tick tries again; anchoring never stops the host.
-                LogFailed(ex);
-            }
-        }
+            await WriteAsync(token);
+            return false;
+        }, LogFailed, stoppingToken);
     }
 
     internal async Task WriteAsync(CancellationToken cancellationToken)

@@ -35,15 +35,8 @@ public sealed class BatchStore : IBatchStore
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        return await AuditedRowChange.AddToWorkflowAsync(db, _timeProvider, workflowId, now =>
         {
-            if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
-            {
-                return AuditedOutcome.Refused<OperationResult<BatchRecord>>(
-                    OperationResults.Failure<BatchRecord>(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist."));
-            }
-
-            var now = Clock.UtcNow(_timeProvider);
             var batch = new BatchEntity
             {
                 Id = Guid.CreateVersion7(now),

@@ -20,16 +20,7 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
     public async Task<IReadOnlyList<ChatModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.ChatModelVersions.AsNoTracking();
-        if (modelId is not null)
-        {
-            query = query.Where(m => m.ModelId == modelId);
-        }
-
-        var rows = await query.OrderBy(m => m.ModelId).ThenBy(m => m.Version).ToListAsync(cancellationToken);
-
-        // Ordinal order, whatever the database's collation.
-        return [.. rows.OrderBy(m => m.ModelId, StringComparer.Ordinal).ThenBy(m => m.Version).Select(ChatModelVersionRecord.From)];
+        return await VersionRows.ListAsync(db.ChatModelVersions, modelId, ChatModelVersionRecord.From, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -53,11 +44,11 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
         // highest when the row is written; the primary key is the backstop.
         return await AuditedChange.RunAsync(db, _timeProvider, async token =>
         {
-            var highest = await db.ChatModelVersions.Where(m => m.ModelId == modelId).MaxAsync(m => (int?)m.Version, token) ?? 0;
+            var number = await VersionRows.NextVersionAsync(db.ChatModelVersions, modelId, token);
             var row = new ChatModelVersionEntity
             {
                 ModelId = modelId,
-                Version = highest + 1,
+                Version = number,
                 Status = status,
                 RegisteredBy = registeredBy,
                 CreatedAt = createdAt,
@@ -75,26 +66,18 @@ public sealed class ChatModelVersionStore : IChatModelVersionStore
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(audit);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        var row = new ChatModelVersionEntity
         {
-            if (await db.ChatModelVersions.AnyAsync(m => m.ModelId == version.ModelId && m.Version == version.Version, token))
-            {
-                return AuditedOutcome.Refused(false);
-            }
-
-            db.ChatModelVersions.Add(new ChatModelVersionEntity
-            {
-                ModelId = version.ModelId,
-                Version = version.Version,
-                Status = version.Status,
-                RegisteredBy = version.RegisteredBy,
-                CreatedAt = version.CreatedAt,
-                StatusChangedBy = version.StatusChangedBy,
-                StatusChangedAt = version.StatusChangedAt,
-                VersionJson = version.VersionJson,
-            });
-            return new AuditedOutcome<bool>(true, [audit]);
-        }, cancellationToken);
+            ModelId = version.ModelId,
+            Version = version.Version,
+            Status = version.Status,
+            RegisteredBy = version.RegisteredBy,
+            CreatedAt = version.CreatedAt,
+            StatusChangedBy = version.StatusChangedBy,
+            StatusChangedAt = version.StatusChangedAt,
+            VersionJson = version.VersionJson,
+        };
+        return await VersionRows.ImportAsync(db, _timeProvider, d => d.ChatModelVersions, row, audit, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -20,16 +20,7 @@ public sealed class ModelVersionStore : IModelVersionStore
     public async Task<IReadOnlyList<ModelVersionRecord>> ListAsync(string? modelId, CancellationToken cancellationToken)
     {
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.ModelVersions.AsNoTracking();
-        if (modelId is not null)
-        {
-            query = query.Where(m => m.ModelId == modelId);
-        }
-
-        var rows = await query.OrderBy(m => m.ModelId).ThenBy(m => m.Version).ToListAsync(cancellationToken);
-
-        // Ordinal order, whatever the database's collation.
-        return [.. rows.OrderBy(m => m.ModelId, StringComparer.Ordinal).ThenBy(m => m.Version).Select(ModelVersionRecord.From)];
+        return await VersionRows.ListAsync(db.ModelVersions, modelId, ModelVersionRecord.From, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -51,8 +42,7 @@ public sealed class ModelVersionStore : IModelVersionStore
                 return AuditedOutcome.Refused(ModelVersionRecord.From(same));
             }
 
-            var highest = await db.ModelVersions.Where(m => m.ModelId == version.ModelId).MaxAsync(m => (int?)m.Version, token) ?? 0;
-            var number = highest + 1;
+            var number = await VersionRows.NextVersionAsync(db.ModelVersions, version.ModelId, token);
             var row = new ModelVersionEntity
             {
                 ModelId = version.ModelId,
@@ -75,27 +65,19 @@ public sealed class ModelVersionStore : IModelVersionStore
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(audit);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        var row = new ModelVersionEntity
         {
-            if (await db.ModelVersions.AnyAsync(m => m.ModelId == version.ModelId && m.Version == version.Version, token))
-            {
-                return AuditedOutcome.Refused(false);
-            }
-
-            db.ModelVersions.Add(new ModelVersionEntity
-            {
-                ModelId = version.ModelId,
-                Version = version.Version,
-                Status = version.Status,
-                Sha256 = version.Sha256,
-                TrainedBy = version.TrainedBy,
-                CreatedAt = version.CreatedAt,
-                StatusChangedBy = version.StatusChangedBy,
-                StatusChangedAt = version.StatusChangedAt,
-                DescriptorJson = version.DescriptorJson,
-            });
-            return new AuditedOutcome<bool>(true, [audit]);
-        }, cancellationToken);
+            ModelId = version.ModelId,
+            Version = version.Version,
+            Status = version.Status,
+            Sha256 = version.Sha256,
+            TrainedBy = version.TrainedBy,
+            CreatedAt = version.CreatedAt,
+            StatusChangedBy = version.StatusChangedBy,
+            StatusChangedAt = version.StatusChangedAt,
+            DescriptorJson = version.DescriptorJson,
+        };
+        return await VersionRows.ImportAsync(db, _timeProvider, d => d.ModelVersions, row, audit, cancellationToken);
     }
 
     /// <inheritdoc />

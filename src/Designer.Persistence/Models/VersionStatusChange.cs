@@ -55,5 +55,5 @@ internal static class VersionStatusChange
     }
 
     private static AuditedOutcome<OperationResult<TRecord>> Refuse<TRecord>(OperationErrorKind kind, string message) =>
-        AuditedOutcome.Refused(OperationResults.Failure<TRecord>(kind, message));
+        AuditedRowChange.Refuse<TRecord>(kind, message);
 }

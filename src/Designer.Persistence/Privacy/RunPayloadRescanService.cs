@@ -36,25 +36,16 @@ public sealed partial class RunPayloadRescanService : BackgroundService
             return;
         }
 
-        using var timer = new PeriodicTimer(_options.SweepInterval, _timeProvider);
-        do
+        await PeriodicSweep.RunAsync(_options.SweepInterval, _timeProvider, runAtStart: true, async token =>
         {
-            try
+            var progress = await _rescan.RunAsync(_options.BatchSize, token);
+            if (progress.Runs > 0)
             {
-                var progress = await _rescan.RunAsync(_options.BatchSize, stoppingToken);
-                if (progress.Runs > 0)
-                {
-                    LogFinished(progress.Runs, progress.Changed);
-                }
+                LogFinished(progress.Runs, progress.Changed);
+            }
 
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+            return true;
+        }, LogFailed, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The PII re-scan of stored run payloads finished: {Runs} runs, {Changed} values tokenised.")]

@@ -27,24 +27,17 @@ internal sealed partial class RunRetentionService : BackgroundService
             return;
         }
 
-        using var timer = new PeriodicTimer(_options.SweepInterval, _timeProvider);
-        do
+        // A failed sweep (database briefly away) is retried at the next tick; it never stops the host.
+        await PeriodicSweep.RunAsync(_options.SweepInterval, _timeProvider, runAtStart: true, async token =>
         {
-            try
+            var purge = await _retention.PurgeAsync(token);
+            if (purge.Runs > 0)
             {
-                var purge = await _retention.PurgeAsync(stoppingToken);
-                if (purge.Runs > 0)
-                {
-                    LogPurged(purge.Runs, purge.VaultEntries);
-                }
+                LogPurged(purge.Runs, purge.VaultEntries);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failed sweep (database briefly away) is retried at the next tick; it never stops the host.
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+            return false;
+        }, LogFailed, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention purged the payloads of {Runs} runs ({VaultEntries} vault entries shredded).")]

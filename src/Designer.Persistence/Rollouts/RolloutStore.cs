@@ -223,7 +223,7 @@ public sealed partial class RolloutStore : IRolloutStore
     }
 
     private static AuditedOutcome<OperationResult<RolloutRecord>> Refuse(OperationErrorKind kind, string message) =>
-        AuditedOutcome.Refused<OperationResult<RolloutRecord>>(OperationResults.Failure<RolloutRecord>(kind, message));
+        AuditedRowChange.Refuse<RolloutRecord>(kind, message);
 
     private static AuditDraft Activation(WorkflowEntity workflow, int number, Actor actor, string why, DateTimeOffset now)
     {

@@ -34,14 +34,8 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        return await AuditedRowChange.AddToWorkflowAsync(db, _timeProvider, workflowId, now =>
         {
-            if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
-            {
-                return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
-            }
-
-            var now = Clock.UtcNow(_timeProvider);
             var entity = new WorkflowScheduleEntity
             {
                 Id = Guid.CreateVersion7(now),
@@ -63,33 +57,20 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        try
+        return await ChangeAsync(db, workflowId, scheduleId, schedule =>
         {
-            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+            var now = Clock.UtcNow(_timeProvider);
+
+            // A new timing or a re-enable starts counting from now: changing a schedule never fires the past.
+            if (schedule.Cron != definition.Cron || schedule.TimeZone != definition.TimeZone || (definition.Enabled && !schedule.Enabled))
             {
-                var schedule = await db.WorkflowSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.WorkflowId == workflowId, token);
-                if (schedule is null)
-                {
-                    return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} has no schedule {scheduleId}.");
-                }
+                schedule.FiredThrough = now;
+            }
 
-                var now = Clock.UtcNow(_timeProvider);
-
-                // A new timing or a re-enable starts counting from now: changing a schedule never fires the past.
-                if (schedule.Cron != definition.Cron || schedule.TimeZone != definition.TimeZone || (definition.Enabled && !schedule.Enabled))
-                {
-                    schedule.FiredThrough = now;
-                }
-
-                Apply(schedule, definition);
-                schedule.UpdatedAt = now;
-                return Audited(schedule, actor, ScheduleAuditActions.Updated);
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResults.Failure<WorkflowScheduleRecord>(OperationErrorKind.Conflict, "The schedule was changed concurrently; reload and try again.");
-        }
+            Apply(schedule, definition);
+            schedule.UpdatedAt = now;
+            return Audited(schedule, actor, ScheduleAuditActions.Updated);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -97,25 +78,12 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        try
+        return await ChangeAsync(db, workflowId, scheduleId, schedule =>
         {
-            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
-            {
-                var schedule = await db.WorkflowSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.WorkflowId == workflowId, token);
-                if (schedule is null)
-                {
-                    return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} has no schedule {scheduleId}.");
-                }
-
-                // Its occurrences go with it (cascade); the audit entry keeps what it was.
-                db.WorkflowSchedules.Remove(schedule);
-                return Audited(schedule, actor, ScheduleAuditActions.Deleted);
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResults.Failure<WorkflowScheduleRecord>(OperationErrorKind.Conflict, "The schedule was changed concurrently; reload and try again.");
-        }
+            // Its occurrences go with it (cascade); the audit entry keeps what it was.
+            db.WorkflowSchedules.Remove(schedule);
+            return Audited(schedule, actor, ScheduleAuditActions.Deleted);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -206,6 +174,18 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     }
 
 
+    private Task<OperationResult<WorkflowScheduleRecord>> ChangeAsync(
+        DesignerDbContext db, Guid workflowId, Guid scheduleId, Func<WorkflowScheduleEntity, AuditedOutcome<OperationResult<WorkflowScheduleRecord>>> change, CancellationToken cancellationToken) =>
+        AuditedRowChange.RunAsync(
+            db,
+            _timeProvider,
+            db.WorkflowSchedules,
+            s => s.Id == scheduleId && s.WorkflowId == workflowId,
+            $"Workflow {workflowId} has no schedule {scheduleId}.",
+            "The schedule was changed concurrently; reload and try again.",
+            change,
+            cancellationToken);
+
     private AuditedOutcome<OperationResult<WorkflowScheduleRecord>> Audited(WorkflowScheduleEntity schedule, Actor actor, string action)
     {
         var data = new JsonObject
@@ -222,5 +202,5 @@ public sealed class WorkflowScheduleStore : IWorkflowScheduleStore
     }
 
     private static AuditedOutcome<OperationResult<WorkflowScheduleRecord>> Refuse(OperationErrorKind kind, string message) =>
-        AuditedOutcome.Refused<OperationResult<WorkflowScheduleRecord>>(OperationResults.Failure<WorkflowScheduleRecord>(kind, message));
+        AuditedRowChange.Refuse<WorkflowScheduleRecord>(kind, message);
 }

@@ -26,14 +26,8 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        return await AuditedRowChange.AddToWorkflowAsync(db, _timeProvider, workflowId, now =>
         {
-            if (!await db.Workflows.AsNoTracking().AnyAsync(w => w.Id == workflowId, token))
-            {
-                return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} does not exist.");
-            }
-
-            var now = Clock.UtcNow(_timeProvider);
             var entity = new WorkflowApiKeyEntity
             {
                 Id = Guid.CreateVersion7(now),
@@ -156,16 +150,15 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await _contextFactory.CreateDbContextAsync(cancellationToken);
-        try
-        {
-            return await AuditedChange.RunAsync(db, _timeProvider, async token =>
+        return await AuditedRowChange.RunAsync(
+            db,
+            _timeProvider,
+            db.WorkflowApiKeys,
+            k => k.Id == keyId && k.WorkflowId == workflowId,
+            $"Workflow {workflowId} has no API key {keyId}.",
+            "The API key was changed concurrently; reload and try again.",
+            key =>
             {
-                var key = await db.WorkflowApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.WorkflowId == workflowId, token);
-                if (key is null)
-                {
-                    return Refuse(OperationErrorKind.NotFound, $"Workflow {workflowId} has no API key {keyId}.");
-                }
-
                 if (key.RevokedAt is not null)
                 {
                     return Refuse(OperationErrorKind.InvalidState, $"API key {key.Prefix} was revoked at {key.RevokedAt:O}; create a new one.");
@@ -173,12 +166,8 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
 
                 change(key, Clock.UtcNow(_timeProvider));
                 return Audited(key, actor, action);
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResults.Failure<WorkflowApiKeyRecord>(OperationErrorKind.Conflict, "The API key was changed concurrently; reload and try again.");
-        }
+            },
+            cancellationToken);
     }
 
     private static AuditedOutcome<OperationResult<WorkflowApiKeyRecord>> Audited(WorkflowApiKeyEntity key, Actor actor, string action)
@@ -195,5 +184,5 @@ public sealed class WorkflowApiKeyStore : IWorkflowApiKeyStore
     }
 
     private static AuditedOutcome<OperationResult<WorkflowApiKeyRecord>> Refuse(OperationErrorKind kind, string message) =>
-        AuditedOutcome.Refused<OperationResult<WorkflowApiKeyRecord>>(OperationResults.Failure<WorkflowApiKeyRecord>(kind, message));
+        AuditedRowChange.Refuse<WorkflowApiKeyRecord>(kind, message);
 }

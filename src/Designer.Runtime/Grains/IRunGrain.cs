@@ -11,7 +11,7 @@ public interface IRunGrain : IGrainWithGuidKey
     /// Decides one of the run's pending tasks (a signed command: unsigned, wrongly signed or stale ones are refused
     /// and no decision is recorded).
     /// </summary>
-    Task<RunGrainDecisionOutcome> DecideAsync(RunGrainDecision request);
+    Task<RunGrainOutcome> DecideAsync(RunGrainDecision request);
 
     /// <summary>
     /// Enforces a task's SLA with a reminder on this grain: it ticks every <c>Designer:Runtime:SlaCheckInterval</c>,
@@ -23,5 +23,5 @@ public interface IRunGrain : IGrainWithGuidKey
 
     /// <summary>Cancels the run (a signed command: unsigned, wrongly signed or stale ones are refused).</summary>
     /// <param name="request">Who cancels, signed by the web host.</param>
-    Task<RunGrainCancelOutcome> CancelAsync(RunGrainCancel request);
+    Task<RunGrainOutcome> CancelAsync(RunGrainCancel request);
 }

@@ -75,19 +75,19 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<RunGrainDecisionOutcome> DecideAsync(RunGrainDecision request)
+    public async Task<RunGrainOutcome> DecideAsync(RunGrainDecision request)
     {
         ArgumentNullException.ThrowIfNull(request);
         // The actor is trusted only when the web host signed it (issue 14): checked before anything is read or written.
         if (Refusal(request.SignedFields(), request.IssuedAt, request.Signature, request.Nonce) is { } refused)
         {
-            return new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.Refused, Message = refused };
+            return RunGrainOutcomes.Refused(refused);
         }
 
         var task = await _store.GetTaskAsync(request.TaskId, CancellationToken.None);
         if (task is null || task.RunId != this.GetPrimaryKey())
         {
-            return new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.NotFound, Message = $"Task {request.TaskId} does not exist." };
+            return RunGrainOutcomes.From(RunService.TaskNotFound(request.TaskId));
         }
 
         var result = await _runs.DecideAsync(
@@ -95,33 +95,20 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
             new TaskDecision(request.Decision, request.Comment, request.EditsJson, request.Correction),
             new Actor(request.ActorId, request.ActorName),
             CancellationToken.None);
-        return result switch
-        {
-            RunDecisionResult.Accepted => new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.Ok },
-            RunDecisionResult.NotFound => new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.NotFound, Message = $"Task {request.TaskId} does not exist." },
-            RunDecisionResult.Conflict c => new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.Conflict, Message = $"Task {request.TaskId} is not pending ({c.Status}); another decision won." },
-            RunDecisionResult.Invalid i => new RunGrainDecisionOutcome { Kind = RunGrainOutcomeKind.Invalid, Message = i.Message },
-            _ => throw new InvalidOperationException("Unknown decision result."),
-        };
+        return RunGrainOutcomes.From(result.Error);
     }
 
     /// <inheritdoc />
-    public async Task<RunGrainCancelOutcome> CancelAsync(RunGrainCancel request)
+    public async Task<RunGrainOutcome> CancelAsync(RunGrainCancel request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = this.GetPrimaryKey();
         if (Refusal(request.SignedFields(), request.IssuedAt, request.Signature, request.Nonce) is { } refused)
         {
-            return new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Refused, Message = refused };
+            return RunGrainOutcomes.Refused(refused);
         }
 
-        return await _runs.CancelAsync(id, new Actor(request.ActorId, request.ActorName), CancellationToken.None) switch
-        {
-            RunCancelResult.Cancelled => new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Ok },
-            RunCancelResult.NotFound => new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.NotFound, Message = $"Run {id} does not exist." },
-            RunCancelResult.Conflict c => new RunGrainCancelOutcome { Kind = RunGrainOutcomeKind.Conflict, Message = $"Run {id} has already ended ({c.Status})." },
-            _ => throw new InvalidOperationException("Unknown cancel result."),
-        };
+        var result = await _runs.CancelAsync(this.GetPrimaryKey(), new Actor(request.ActorId, request.ActorName), CancellationToken.None);
+        return RunGrainOutcomes.From(result.Error);
     }
 
     /// <summary>

@@ -79,7 +79,7 @@ public sealed record RunGrainCancel
     public IReadOnlyList<string?> SignedFields() => ["cancel", ActorId, ActorName, Nonce];
 }
 
-/// <summary>How a decision ended.</summary>
+/// <summary>How a decision or cancel ended.</summary>
 public enum RunGrainOutcomeKind
 {
     /// <summary>Accepted (decision) or done (cancel).</summary>
@@ -98,24 +98,13 @@ public enum RunGrainOutcomeKind
     Refused,
 }
 
-/// <summary>The outcome of <see cref="IRunGrain.DecideAsync"/>.</summary>
+/// <summary>
+/// The outcome of <see cref="IRunGrain.DecideAsync"/> and <see cref="IRunGrain.CancelAsync"/>: the grain's wire form
+/// of an <see cref="Designer.Hosting.OperationResult{T}"/> (see <see cref="RunGrainOutcomes"/>).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
-public sealed record RunGrainDecisionOutcome
-{
-    /// <summary>How it ended.</summary>
-    [Id(0)]
-    public required RunGrainOutcomeKind Kind { get; init; }
-
-    /// <summary>Why, when not Ok.</summary>
-    [Id(1)]
-    public string? Message { get; init; }
-}
-
-/// <summary>The outcome of <see cref="IRunGrain.CancelAsync"/>.</summary>
-[GenerateSerializer]
-[Immutable]
-public sealed record RunGrainCancelOutcome
+public sealed record RunGrainOutcome
 {
     /// <summary>How it ended.</summary>
     [Id(0)]

@@ -1,3 +1,4 @@
+using Designer.Hosting;
 using Designer.Persistence;
 
 namespace Designer.Runtime.Runs;
@@ -8,15 +9,17 @@ public sealed partial class RunService
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
     /// <param name="actor">The operator; the <c>run.cancelled</c> audit entry commits with the cancel.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Cancelled, NotFound or Conflict.</returns>
-    public async Task<RunCancelResult> CancelAsync(Guid runId, Actor actor, CancellationToken cancellationToken)
+    /// <returns>The run as it stands after the cancel; NotFound, or Conflict when it has already ended.</returns>
+    public async Task<OperationResult<RunRecord>> CancelAsync(Guid runId, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var cancelled = await _runs.CancelRunAsync(runId, FromActive, new RunTransition(RunStatus.Cancelled, Error: "Cancelled by an operator."), actor, cancellationToken);
         if (cancelled is null)
         {
             var run = await _runs.GetRunAsync(runId, cancellationToken);
-            return run is null ? new RunCancelResult.NotFound() : new RunCancelResult.Conflict(run.Status);
+            return run is null
+                ? OperationError.NotFound($"Run {runId} does not exist.")
+                : OperationError.Conflict($"Run {runId} has already ended ({run.Status}).");
         }
 
         await _runs.CancelPendingTasksAsync(runId, CancellationToken.None);
@@ -26,7 +29,7 @@ public sealed partial class RunService
             _ = Task.Run(() => CompensateAfterCancelAsync(runId), CancellationToken.None);
         }
 
-        return new RunCancelResult.Cancelled(cancelled);
+        return cancelled;
     }
 
     /// <summary>

@@ -166,20 +166,20 @@ public sealed partial class RunService
     /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>
     /// <param name="actor">The decider (the caller has checked the task's role).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Accepted, NotFound, Conflict or Invalid.</returns>
-    public async Task<RunDecisionResult> DecideAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
+    /// <returns>The decided task; NotFound, Conflict (not pending any more: another decision won) or Invalid.</returns>
+    public async Task<OperationResult<HumanTaskRecord>> DecideAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(actor);
         var task = await _runs.GetTaskAsync(taskId, cancellationToken);
         if (task is null)
         {
-            return new RunDecisionResult.NotFound();
+            return TaskNotFound(taskId);
         }
 
         if (TaskDecisions.Check(task, decision) is { } problem)
         {
-            return new RunDecisionResult.Invalid(problem);
+            return OperationError.Invalid(problem);
         }
 
         return await ApplyDecisionAsync(taskId, decision, actor, cancellationToken);
@@ -190,8 +190,8 @@ public sealed partial class RunService
     /// timeout action; a task decided meanwhile stays as it is (Conflict).
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Accepted, NotFound or Conflict.</returns>
-    public async Task<RunDecisionResult> TimeOutAsync(Guid taskId, CancellationToken cancellationToken)
+    /// <returns>The timed-out task; NotFound or Conflict.</returns>
+    public async Task<OperationResult<HumanTaskRecord>> TimeOutAsync(Guid taskId, CancellationToken cancellationToken)
     {
         var task = await _runs.GetTaskAsync(taskId, cancellationToken);
         var comment = task?.Due is { } due ? $"SLA expired at {due:O}." : "SLA expired.";
@@ -220,15 +220,19 @@ public sealed partial class RunService
         }
     }
 
-    private async Task<RunDecisionResult> ApplyDecisionAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The error of a decision on a task that does not exist.</summary>
+    /// <returns>NotFound.</returns>
+    internal static OperationError TaskNotFound(Guid taskId) => OperationError.NotFound($"Task {taskId} does not exist.");
+
+    private async Task<OperationResult<HumanTaskRecord>> ApplyDecisionAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
     {
         var decided = await _runs.DecideTaskAsync(taskId, decision, actor, cancellationToken);
         switch (decided)
         {
             case DecideTaskResult.NotFound:
-                return new RunDecisionResult.NotFound();
+                return TaskNotFound(taskId);
             case DecideTaskResult.Conflict conflict:
-                return new RunDecisionResult.Conflict(conflict.Status);
+                return OperationError.Conflict($"Task {taskId} is not pending ({conflict.Status}); another decision won.");
         }
 
         var winner = ((DecideTaskResult.Decided)decided).Task;
@@ -244,7 +248,7 @@ public sealed partial class RunService
             });
         }
 
-        return new RunDecisionResult.Accepted(winner);
+        return winner;
     }
 
     /// <summary>

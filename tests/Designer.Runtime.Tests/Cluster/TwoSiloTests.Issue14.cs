@@ -19,24 +19,8 @@ public sealed partial class TwoSiloTests
         // Arrange: one silo with a configured key (as Redis clustering requires), a run parked at its gate.
         var ct = TestContext.Current.CancellationToken;
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var builder = new TestClusterBuilder(1);
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Designer:Storage:Provider"] = StorageOptions.Sqlite,
-            ["Designer:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"designer-grain-{Guid.NewGuid():N}.db")}",
-            ["Designer:Runtime:GrainCallKey"] = key,
-        }));
-        builder.AddSiloBuilderConfigurator<DesignerSilo>();
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
-        var services = Assert.IsType<InProcessSiloHandle>(cluster.Primary).SiloHost.Services;
-        var store = services.GetRequiredService<IRunStore>();
-        var started = await services.GetRequiredService<RunService>().StartAsync(await PublishAsync(services.GetRequiredService<IWorkflowStore>(), ct), Input(6000), Alice, ct);
-        var runId = Assert.IsType<RunRecord>(started.Value).Id;
-        await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
-        var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
-        var grain = cluster.Client.GetGrain<IRunGrain>(runId);
-        var signer = services.GetRequiredService<GrainCallSigner>();
+        await using var parked = await ParkAtGateAsync(key, ct);
+        var (store, runId, task, grain, signer) = (parked.Store, parked.RunId, parked.Task, parked.Grain, parked.Signer);
         var otherKey = new GrainCallSigner(Options.Create(new RuntimeOptions { GrainCallKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }), TimeProvider.System);
         var stale = new GrainCallSigner(Options.Create(new RuntimeOptions { GrainCallKey = key }), new ShiftedTime(TimeSpan.FromMinutes(-3)));
         var decision = new RunGrainDecision { TaskId = task.Id, Decision = "approve", ActorId = Bob.Id, ActorName = Bob.Name };
@@ -69,24 +53,8 @@ public sealed partial class TwoSiloTests
     {
         // Arrange: a run parked at its gate; one signed decision the grain rejects as invalid (no state change).
         var ct = TestContext.Current.CancellationToken;
-        var builder = new TestClusterBuilder(1);
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Designer:Storage:Provider"] = StorageOptions.Sqlite,
-            ["Designer:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"designer-grain-{Guid.NewGuid():N}.db")}",
-            ["Designer:Runtime:GrainCallKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        }));
-        builder.AddSiloBuilderConfigurator<DesignerSilo>();
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
-        var services = Assert.IsType<InProcessSiloHandle>(cluster.Primary).SiloHost.Services;
-        var store = services.GetRequiredService<IRunStore>();
-        var started = await services.GetRequiredService<RunService>().StartAsync(await PublishAsync(services.GetRequiredService<IWorkflowStore>(), ct), Input(6000), Alice, ct);
-        var runId = Assert.IsType<RunRecord>(started.Value).Id;
-        await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
-        var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
-        var grain = cluster.Client.GetGrain<IRunGrain>(runId);
-        var signer = services.GetRequiredService<GrainCallSigner>();
+        await using var parked = await ParkAtGateAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), ct);
+        var (store, runId, task, grain, signer) = (parked.Store, parked.RunId, parked.Task, parked.Grain, parked.Signer);
         var invalid = signer.Sign(runId, new RunGrainDecision { TaskId = task.Id, Decision = "no-such-decision", ActorId = Bob.Id, ActorName = Bob.Name });
         var approve = signer.Sign(runId, new RunGrainDecision { TaskId = task.Id, Decision = "approve", ActorId = Bob.Id, ActorName = Bob.Name });
         var cancel = signer.Sign(runId, new RunGrainCancel { ActorId = Bob.Id, ActorName = Bob.Name });
@@ -134,6 +102,41 @@ public sealed partial class TwoSiloTests
         Assert.DoesNotContain(shortKey, tooShort.FailureMessage, StringComparison.Ordinal);
         Assert.True(notBase64.Failed);
         Assert.True(good.Succeeded);
+    }
+
+    /// <summary>One silo (SQLite, grain call key <paramref name="key"/>) with a run of the gate workflow parked at its gate.</summary>
+    private static async Task<ParkedAtGate> ParkAtGateAsync(string key, CancellationToken ct)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Designer:Storage:Provider"] = StorageOptions.Sqlite,
+            ["Designer:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"designer-grain-{Guid.NewGuid():N}.db")}",
+            ["Designer:Runtime:GrainCallKey"] = key,
+        }));
+        builder.AddSiloBuilderConfigurator<DesignerSilo>();
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync(CancellationToken.None);
+            var services = Assert.IsType<InProcessSiloHandle>(cluster.Primary).SiloHost.Services;
+            var store = services.GetRequiredService<IRunStore>();
+            var started = await services.GetRequiredService<RunService>().StartAsync(await PublishAsync(services.GetRequiredService<IWorkflowStore>(), ct), Input(6000), Alice, ct);
+            var runId = Assert.IsType<RunRecord>(started.Value).Id;
+            await WaitForAsync(store, runId, RunStatus.WaitingForHuman);
+            var task = Assert.Single((await store.ListTasksAsync(HumanTaskStatus.Pending, runId, 1, 10, ct)).Items);
+            return new ParkedAtGate(cluster, store, runId, task, cluster.Client.GetGrain<IRunGrain>(runId), services.GetRequiredService<GrainCallSigner>());
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed record ParkedAtGate(TestCluster Cluster, IRunStore Store, Guid RunId, HumanTaskRecord Task, IRunGrain Grain, GrainCallSigner Signer) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Cluster.DisposeAsync();
     }
 
     private sealed class ShiftedTime(TimeSpan shift) : TimeProvider

@@ -1,10 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Designer.Persistence;
 using Designer.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Api;
 
@@ -132,25 +127,7 @@ public sealed class GovernanceApiTests(GovernanceApiTests.Fixture fixture) : ICl
     {
         public DesignerWebFactory Factory { get; } = new();
 
-        public async Task<HttpClient> ClientForNewUserAsync(string email, params string[] roles)
-        {
-            using (var scope = Factory.Services.CreateScope())
-            {
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
-                if (await users.FindByEmailAsync(email) is null)
-                {
-                    var user = new DesignerUser { UserName = email, Email = email, EmailConfirmed = true };
-                    Assert.True((await users.CreateAsync(user, DesignerWebFactory.Password)).Succeeded);
-                    await users.AddToRolesAsync(user, roles);
-                }
-            }
-
-            var client = Factory.CreateClient();
-            var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = DesignerWebFactory.Password });
-            var token = (await login.ReadObjectAsync())["accessToken"]!.GetValue<string>();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
+        public Task<HttpClient> ClientForNewUserAsync(string email, params string[] roles) => Factory.ClientForNewUserAsync(email, roles);
 
         public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

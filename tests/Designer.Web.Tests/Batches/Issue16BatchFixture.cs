@@ -9,44 +9,16 @@ namespace Designer.Web.Tests.Batches;
 /// One app per provider for the batch tests: the worker polls every 50 ms, uploads are limited to 200 kB (the 413
 /// test), and each test publishes its own trivial start → end workflow so run counts are its own.
 /// </summary>
-public abstract class Issue16BatchFixture : IAsyncLifetime
+public abstract class Issue16BatchFixture : WebAppFixture
 {
     public const int MaxBodyBytes = 200_000;
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
-    private DesignerWebFactory? _factory;
-
-    public string? Unavailable { get; protected set; }
-
-    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task<HttpClient> ClientAsync(string role)
+    protected override Task ConfigureAsync(DesignerWebFactory factory)
     {
-        if (!_clients.TryGetValue(role, out var client))
-        {
-            client = await Factory.ClientForAsync(role);
-            _clients[role] = client;
-        }
-
-        return client;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await CreateFactoryAsync();
-        _factory.Settings["Designer:Batches:PollInterval"] = "00:00:00.050";
-        _factory.Settings["Designer:Batches:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factory.Settings["Designer:Batches:MaxInFlightPerBatch"] = "16";
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
+        factory.Settings["Designer:Batches:PollInterval"] = "00:00:00.050";
+        factory.Settings["Designer:Batches:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        factory.Settings["Designer:Batches:MaxInFlightPerBatch"] = "16";
+        return Task.CompletedTask;
     }
 
     /// <summary>Creates, submits and approves a start → end workflow whose schema has every CSV cell type.</summary>
@@ -91,8 +63,6 @@ public abstract class Issue16BatchFixture : IAsyncLifetime
         ],
         Edges = [new EdgeDefinition { Id = "e1", From = new PortRef("start", "next"), To = new PortRef("end", NodeKinds.InputPort) }],
     };
-
-    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
 }
 
 public sealed class SqliteIssue16BatchFixture : Issue16BatchFixture

@@ -6,42 +6,14 @@ using Designer.Web.Tests.Runs;
 namespace Designer.Web.Tests.Evaluations;
 
 /// <summary>One app per provider with <c>Designer:Governance:RequireEvaluation</c> on (at least 4 cases).</summary>
-public abstract class Issue13Fixture : IAsyncLifetime
+public abstract class Issue13Fixture : WebAppFixture
 {
-    private readonly Dictionary<string, HttpClient> _clients = [];
-    private DesignerWebFactory? _factory;
-
-    public string? Unavailable { get; protected set; }
-
-    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task<HttpClient> ClientAsync(string role)
+    protected override Task ConfigureAsync(DesignerWebFactory factory)
     {
-        if (!_clients.TryGetValue(role, out var client))
-        {
-            client = await Factory.ClientForAsync(role);
-            _clients[role] = client;
-        }
-
-        return client;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await CreateFactoryAsync();
-        _factory.Settings["Designer:Governance:RequireEvaluation"] = "true";
-        _factory.Settings["Designer:Governance:MinEvaluationCases"] = "4";
-        _factory.Settings["Designer:Evaluations:PollInterval"] = "00:00:00.200";
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
+        factory.Settings["Designer:Governance:RequireEvaluation"] = "true";
+        factory.Settings["Designer:Governance:MinEvaluationCases"] = "4";
+        factory.Settings["Designer:Evaluations:PollInterval"] = "00:00:00.200";
+        return Task.CompletedTask;
     }
 
     /// <summary>Creates the gate-only demo workflow (policy: fraud or amount over 5,000 → review) and submits v1.</summary>
@@ -65,8 +37,6 @@ public abstract class Issue13Fixture : IAsyncLifetime
             ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
         };
     }
-
-    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
 }
 
 public sealed class SqliteIssue13Fixture : Issue13Fixture

@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Designer.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Infrastructure;
 
@@ -76,6 +79,27 @@ public sealed class DesignerWebFactory : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>A client logged in as <paramref name="email"/>, created first (with <paramref name="roles"/>) if missing.</summary>
+    public async Task<HttpClient> ClientForNewUserAsync(string email, params string[] roles)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DesignerUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new DesignerUser { UserName = email, Email = email, EmailConfirmed = true };
+                Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+                await users.AddToRolesAsync(user, roles);
+            }
+        }
+
+        var client = CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        var token = (await login.ReadObjectAsync())["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

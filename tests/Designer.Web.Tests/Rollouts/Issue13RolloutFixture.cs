@@ -9,40 +9,12 @@ namespace Designer.Web.Tests.Rollouts;
 /// One app per provider for the rollout tests. The guard service's own timer is set to an hour so that only the
 /// tests decide when guards are checked (through <c>RolloutMonitor</c>, on a fake clock where time matters).
 /// </summary>
-public abstract class Issue13RolloutFixture : IAsyncLifetime
+public abstract class Issue13RolloutFixture : WebAppFixture
 {
-    private readonly Dictionary<string, HttpClient> _clients = [];
-    private DesignerWebFactory? _factory;
-
-    public string? Unavailable { get; protected set; }
-
-    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task<HttpClient> ClientAsync(string role)
+    protected override Task ConfigureAsync(DesignerWebFactory factory)
     {
-        if (!_clients.TryGetValue(role, out var client))
-        {
-            client = await Factory.ClientForAsync(role);
-            _clients[role] = client;
-        }
-
-        return client;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await CreateFactoryAsync();
-        _factory.Settings["Designer:Rollouts:GuardInterval"] = "01:00:00";
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
+        factory.Settings["Designer:Rollouts:GuardInterval"] = "01:00:00";
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -71,8 +43,6 @@ public abstract class Issue13RolloutFixture : IAsyncLifetime
 
         return id;
     }
-
-    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
 }
 
 public sealed class SqliteIssue13RolloutFixture : Issue13RolloutFixture

@@ -8,40 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Designer.Web.Tests.Runs;
 
 /// <summary>One app per provider and test class, with a published gate workflow (no retrieval or model nodes).</summary>
-public abstract class RunApiFixture : IAsyncLifetime
+public abstract class RunApiFixture : WebAppFixture
 {
-    private readonly Dictionary<string, HttpClient> _clients = [];
-    private DesignerWebFactory? _factory;
-
-    public DesignerWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
-
     public Guid GateWorkflowId { get; private set; }
 
-    public async Task<HttpClient> ClientAsync(string role)
+    protected override async Task ConfigureAsync(DesignerWebFactory factory)
     {
-        if (!_clients.TryGetValue(role, out var client))
-        {
-            client = await Factory.ClientForAsync(role);
-            _clients[role] = client;
-        }
-
-        return client;
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await CreateFactoryAsync();
         GateWorkflowId = await PublishAsync(GateWorkflow());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Creates, submits and approves a workflow; returns its id.</summary>
@@ -103,8 +76,6 @@ public abstract class RunApiFixture : IAsyncLifetime
         ["merchant"] = "Maple Books",
         ["description"] = "The book arrived with a torn cover.",
     };
-
-    protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
 }
 
 public sealed class SqliteRunApiFixture : RunApiFixture
@@ -114,10 +85,6 @@ public sealed class SqliteRunApiFixture : RunApiFixture
 
 public sealed class PostgresRunApiFixture : RunApiFixture
 {
-    private string? _unavailable;
-
-    public string? Unavailable => _unavailable;
-
     protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
-        TestPostgres.CreateFactoryAsync(reason => _unavailable = reason);
+        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
 }

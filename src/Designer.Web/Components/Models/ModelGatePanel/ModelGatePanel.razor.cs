@@ -34,6 +34,5 @@ public sealed partial class ModelGatePanel
             : null;
     }
 
-    private static string Wrong(SideMetrics m) =>
-        m.WrongAutomaticRate is { } w ? string.Create(Culture, $"{w:P2} ({m.WrongAutomaticLow:P1}–{m.WrongAutomaticHigh:P1})") : "–";
+    private static string Wrong(SideMetrics m) => Shared.EvaluationGatePanel.WrongAutomatic(m);
 }

@@ -74,9 +74,7 @@ public sealed partial class CollectionCreateForm
             }
             else
             {
-                _problems = result.Error!.Problems.Count > 0
-                    ? [.. result.Error.Problems.Select(p => $"{p.Field}: {p.Message}")]
-                    : [result.Error.Detail];
+                _problems = ProblemLines.Of(result.Error!);
             }
         }
         finally

@@ -57,9 +57,7 @@ public sealed partial class CollectionSearchPanel
             }
             else
             {
-                _problems = result.Error!.Problems.Count > 0
-                    ? [.. result.Error.Problems.Select(p => $"{p.Field}: {p.Message}")]
-                    : [result.Error.Detail];
+                _problems = ProblemLines.Of(result.Error!);
             }
         }
         finally

@@ -38,7 +38,7 @@ public sealed partial class EvaluationGatePanel
         var cells = new[]
         {
             m.AutomationRate.ToString("P1", Culture),
-            m.WrongAutomaticRate is { } w ? string.Create(Culture, $"{w:P2} ({m.WrongAutomaticLow:P1}–{m.WrongAutomaticHigh:P1})") : "–",
+            WrongAutomatic(m),
             m.EscalationRate.ToString("P1", Culture),
             m.DegradedRate.ToString("P1", Culture),
             m.CostPerAutomatedTask is { } c ? c.ToString("0.0000", Culture) : "–",
@@ -51,4 +51,9 @@ public sealed partial class EvaluationGatePanel
             builder.CloseElement();
         }
     };
+
+    /// <summary>A side's wrong-automatic rate with its interval, as every gate panel shows it; a dash when it has none.</summary>
+    /// <returns>E.g. <c>1.20% (0.8%–1.9%)</c>.</returns>
+    internal static string WrongAutomatic(SideMetrics m) =>
+        m.WrongAutomaticRate is { } w ? string.Create(Culture, $"{w:P2} ({m.WrongAutomaticLow:P1}–{m.WrongAutomaticHigh:P1})") : "–";
 }
