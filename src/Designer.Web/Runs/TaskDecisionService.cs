@@ -43,7 +43,7 @@ internal sealed class TaskDecisionService(IRunStore store, IGrainFactory grains,
         }
 
         var actor = user.ToActor();
-        RunGrainDecisionOutcome outcome;
+        RunGrainOutcome outcome;
         try
         {
             // Signed for the grain, which trusts the actor only from a host holding the grain call key (issue 14).
