@@ -18,18 +18,3 @@ public sealed class EmbeddedExactConformanceTests : VectorIndexConformanceTests
         return ValueTask.CompletedTask;
     }
 }
-
-/// <summary>The conformance suite against the embedded index forced onto the HNSW graph (threshold 0).</summary>
-public sealed class EmbeddedHnswConformanceTests : VectorIndexConformanceTests
-{
-    private readonly string _folder = TestEnvironment.NewTempFolder();
-
-    protected override Task<IVectorIndexProvider> CreateProviderAsync() =>
-        Task.FromResult<IVectorIndexProvider>(new EmbeddedVectorIndexProvider(_folder, new EmbeddedIndexOptions { ExactSearchThreshold = 0 }));
-
-    protected override ValueTask DisposeBackendAsync()
-    {
-        TestEnvironment.DeleteFolder(_folder);
-        return ValueTask.CompletedTask;
-    }
-}
