@@ -94,14 +94,3 @@ public abstract class Issue16BatchFixture : IAsyncLifetime
 
     protected abstract Task<DesignerWebFactory> CreateFactoryAsync();
 }
-
-public sealed class SqliteIssue16BatchFixture : Issue16BatchFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresIssue16BatchFixture : Issue16BatchFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
-        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
-}
