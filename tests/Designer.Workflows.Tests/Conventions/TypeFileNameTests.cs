@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace Designer.Workflows.Tests.Conventions;
 
 /// <summary>
-/// Issue 17: type name = file name. Each top-level class, record, struct, interface or enum in <c>src/</c> sits in a
-/// file of its own named after it, so a type is found by its name and a file's history is one type's. Top-level means
-/// column 0, which file-scoped namespaces (IDE0161) make exact; nested types and extension blocks are indented and
-/// belong to their type. A <c>file</c>-scoped type may sit next to the type that uses it; a partial part
-/// <c>Type.Part.cs</c> counts as <c>Type</c>; a generic <c>Foo&lt;T&gt;</c> lives in <c>Foo.cs</c>, or in
-/// <c>FooOfT.cs</c> where a non-generic <c>Foo</c> takes <c>Foo.cs</c>. Razor code-behind (<c>*.razor.cs</c>) and
-/// GlobalUsings.cs are left out: their names follow the component and the SDK's convention.
+/// Issue 17: type name = file name. Each top-level class, record, struct, interface or enum in <c>src/</c>,
+/// <c>tests/</c> and <c>bench/</c> sits in a file of its own named after it, so a type is found by its name and a
+/// file's history is one type's. Top-level means column 0, which file-scoped namespaces (IDE0161) make exact; nested
+/// types and extension blocks are indented and belong to their type. A <c>file</c>-scoped type may sit next to the
+/// type that uses it; a partial part <c>Type.Part.cs</c> counts as <c>Type</c>; a generic <c>Foo&lt;T&gt;</c> lives in
+/// <c>Foo.cs</c>, or in <c>FooOfT.cs</c> where a non-generic <c>Foo</c> takes <c>Foo.cs</c>. Razor code-behind
+/// (<c>*.razor.cs</c>) and GlobalUsings.cs are left out: their names follow the component and the SDK's convention.
 /// </summary>
 public sealed partial class TypeFileNameTests
 {
@@ -20,6 +20,8 @@ public sealed partial class TypeFileNameTests
         "src/Designer.Web/Triggers/", "src/Designer.Web/Rollouts/", "src/Designer.Web/Demo/",
         "src/Designer.Runtime/Grains/", "src/Designer.Runtime/Runs/",
         "src/Designer.Inference/Registry/DatabaseModelRegistry", "src/Designer.Inference/ChatModels/",
+        "tests/Designer.Web.Tests/Runs/", "tests/Designer.Web.Tests/Evaluations/", "tests/Designer.Web.Tests/Api/",
+        "tests/Designer.Web.Tests/Triggers/", "tests/Designer.Web.Tests/Rollouts/",
     ];
 
     [Fact]
@@ -27,10 +29,12 @@ public sealed partial class TypeFileNameTests
     {
         // Arrange
         var root = SourceTree.FindRepositoryRoot();
-        SourceTree.Require(root is not null, "The repository's src/ folder is not above the test assembly, so there is nothing to scan.");
+        SourceTree.Require(root is not null, "The repository's sources are not above the test assembly, so there is nothing to scan.");
 
         // Act
-        var misplaced = SourceTree.Files(root!, "src")
+        var misplaced = new[] { "src", "tests", "bench" }
+            .Where(folder => Directory.Exists(Path.Combine(root!, folder)))
+            .SelectMany(folder => SourceTree.Files(root!, folder))
             .Where(relative => !RewrittenElsewhere.Any(path => relative.StartsWith(path, StringComparison.Ordinal)))
             .Select(relative => Misplaced(relative, File.ReadAllLines(Path.Combine(root!, relative))))
             .OfType<string>()
