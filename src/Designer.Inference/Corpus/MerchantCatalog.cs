@@ -1,8 +1,5 @@
 namespace Designer.Inference.Corpus;
 
-/// <summary>A generated merchant with a hidden true dispute rate and the noisy rate the bank observes.</summary>
-internal sealed record Merchant(string Name, double TrueDisputeRate, double ObservedDisputeRate, double TypicalLogAmount);
-
 /// <summary>Builds a few hundred merchants from name parts, each with its own hidden dispute history.</summary>
 internal static class MerchantCatalog
 {

@@ -12,8 +12,3 @@ public interface IBatchExecutor
     /// <returns>The output rows, row-major.</returns>
     BatchOutput Execute(float[] input, int rows);
 }
-
-/// <summary>Row-major model output.</summary>
-/// <param name="Values">Exactly <c>rows × Width</c> values.</param>
-/// <param name="Width">Values per row.</param>
-public sealed record BatchOutput(float[] Values, int Width);

@@ -167,20 +167,3 @@ internal static partial class EmbeddingsApi
         return (model, inputs, base64, isQuery, errors);
     }
 }
-
-/// <summary>OpenAI's embeddings response.</summary>
-internal sealed record EmbeddingsResponse(string Object, IReadOnlyList<EmbeddingItem> Data, string Model, EmbeddingsUsage Usage)
-{
-    /// <summary>Indexes of inputs cut to the model's token window; absent when none was.</summary>
-    [System.Text.Json.Serialization.JsonPropertyName("designer_truncated")]
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<int>? Truncated { get; init; }
-}
-
-/// <summary>One vector of <see cref="EmbeddingsResponse"/>: a float array, or a base64 string of float32 bytes.</summary>
-internal sealed record EmbeddingItem(string Object, int Index, object Embedding);
-
-/// <summary>Token usage; the property names are OpenAI's snake_case.</summary>
-internal sealed record EmbeddingsUsage(
-    [property: System.Text.Json.Serialization.JsonPropertyName("prompt_tokens")] int PromptTokens,
-    [property: System.Text.Json.Serialization.JsonPropertyName("total_tokens")] int TotalTokens);

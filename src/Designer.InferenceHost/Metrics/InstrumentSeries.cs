@@ -3,14 +3,6 @@ using System.Text;
 
 namespace Designer.InferenceHost.Metrics;
 
-/// <summary>How an instrument is exposed.</summary>
-internal enum SeriesKind
-{
-    Counter,
-    Histogram,
-    Gauge,
-}
-
 /// <summary>The aggregated points of one instrument, one per label set; not thread-safe (the collector locks).</summary>
 internal sealed class InstrumentSeries(string name, string help, SeriesKind kind, double[] buckets)
 {

@@ -1,10 +1,6 @@
-using System.Text.Json.Nodes;
 using Designer.Retrieval.Indexes;
 
 namespace Designer.Retrieval.Embedded;
-
-/// <summary>What a slot of the graph holds besides its vector.</summary>
-internal sealed record SlotRecord(string Id, string? Text, JsonObject Payload);
 
 /// <summary>
 /// The in-memory state of an embedded collection: the graph plus, per slot, the record's id, text and payload.

@@ -2,16 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Designer.Retrieval.Embeddings;
 
-/// <summary>How token vectors become one sentence vector.</summary>
-public enum EmbeddingPooling
-{
-    /// <summary>Mean of the token vectors weighted by the attention mask (all-MiniLM-L6-v2, E5).</summary>
-    Mean,
-
-    /// <summary>The vector of the first token, [CLS] (BGE).</summary>
-    Cls,
-}
-
 /// <summary>A BERT-family sentence-transformer exported to ONNX plus its WordPiece vocabulary.</summary>
 /// <remarks>
 /// The model must take int64 <c>input_ids</c> and <c>attention_mask</c> (and <c>token_type_ids</c> if it declares it)

@@ -60,25 +60,3 @@ public abstract record PayloadFilter
     /// <summary>Every filter in <paramref name="must"/> holds.</summary>
     public static PayloadFilter And(params IReadOnlyList<PayloadFilter> must) => new AndFilter(must);
 }
-
-/// <summary>Equality on one payload key.</summary>
-/// <param name="Key">The payload key.</param>
-/// <param name="Value">A string, integer or boolean value.</param>
-public sealed record EqualsFilter(string Key, JsonValue Value) : PayloadFilter;
-
-/// <summary>Membership of one payload key's value in a list.</summary>
-/// <param name="Key">The payload key.</param>
-/// <param name="Values">The accepted values.</param>
-public sealed record InFilter(string Key, IReadOnlyList<JsonValue> Values) : PayloadFilter;
-
-/// <summary>A numeric range on one payload key; absent bounds are open.</summary>
-/// <param name="Key">The payload key.</param>
-/// <param name="Gt">Exclusive lower bound.</param>
-/// <param name="Gte">Inclusive lower bound.</param>
-/// <param name="Lt">Exclusive upper bound.</param>
-/// <param name="Lte">Inclusive upper bound.</param>
-public sealed record RangeFilter(string Key, double? Gt, double? Gte, double? Lt, double? Lte) : PayloadFilter;
-
-/// <summary>All conjuncts hold.</summary>
-/// <param name="Must">Filters that must all match.</param>
-public sealed record AndFilter(IReadOnlyList<PayloadFilter> Must) : PayloadFilter;

@@ -1,28 +1,5 @@
 namespace Designer.Retrieval.Indexes;
 
-/// <summary>How a search ranks records.</summary>
-public enum SearchMode
-{
-    /// <summary>Nearest neighbours of <see cref="SearchRequest.Vector"/> by cosine similarity.</summary>
-    Dense,
-
-    /// <summary>Keyword relevance of <see cref="SearchRequest.QueryText"/> (BM25 in Lucene).</summary>
-    Lexical,
-
-    /// <summary>Fusion (<see cref="SearchRequest.Fusion"/>) of the dense and the lexical result lists; needs both inputs.</summary>
-    Hybrid,
-}
-
-/// <summary>How hybrid search fuses its dense and lexical lists.</summary>
-public enum FusionMethod
-{
-    /// <summary>Reciprocal rank fusion, k = 60 (<see cref="ReciprocalRankFusion"/>).</summary>
-    Rrf,
-
-    /// <summary>Weighted sum of min-max normalised scores (<see cref="WeightedScoreFusion"/>).</summary>
-    Weighted,
-}
-
 /// <summary>A top-k query against one collection.</summary>
 public sealed record SearchRequest
 {

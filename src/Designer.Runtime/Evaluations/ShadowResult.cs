@@ -38,21 +38,3 @@ public sealed record ShadowResult
     /// <summary>Cost of the nodes that ran.</summary>
     public decimal Cost { get; init; }
 }
-
-/// <summary>One completed node of a shadow run.</summary>
-/// <param name="Node">Node id.</param>
-/// <param name="Port">Port it left by.</param>
-public sealed record ShadowStep(string Node, string Port);
-
-/// <summary>How a shadow run ended.</summary>
-public static class ShadowOutcomes
-{
-    /// <summary>Reached an End node without a human.</summary>
-    public const string Automated = "automated";
-
-    /// <summary>Reached a human gate: in production a person would decide (no task is created in shadow).</summary>
-    public const string Escalated = "escalated";
-
-    /// <summary>A node failed.</summary>
-    public const string Failed = "failed";
-}

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Designer.Runtime.Compilation;
 using Designer.Runtime.HumanTasks;
 using Designer.Runtime.Policies;
-using Designer.Runtime.State;
 using Designer.Runtime.Tracing;
 using Designer.Workflows.Catalogue.Configs;
 using Designer.Workflows.Definitions;
@@ -103,8 +102,3 @@ public sealed class HumanGateExecutor : NodeExecutor
         await CompleteAsync(scope, new NodeOutcome(port, output), context, cancellationToken);
     }
 }
-
-/// <summary>A gate's parked state, kept in MAF executor state so the checkpoint holds it.</summary>
-/// <param name="State">The run state when the gate was reached.</param>
-/// <param name="StartedAt">When the gate was reached.</param>
-public sealed record PendingGate(RunState State, DateTimeOffset StartedAt);

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Designer.Web.Batches;
 
 /// <summary>What reading a batch file found: the good rows, every bad line, or a problem with the file as a whole.</summary>
@@ -16,9 +14,3 @@ internal sealed class BatchParse
 
     public void Add(int line, string message) => Problems.Add(new BatchLineProblem(line, message));
 }
-
-/// <summary>One good row: its line and run input.</summary>
-internal sealed record BatchLine(int Line, JsonObject Input);
-
-/// <summary>One bad line and everything wrong with it.</summary>
-internal sealed record BatchLineProblem(int Line, string Message);

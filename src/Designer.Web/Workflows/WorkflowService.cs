@@ -163,19 +163,3 @@ internal sealed class WorkflowService(IWorkflowStore store, WorkflowValidator va
             : OperationError.Invalid("The draft is not well-formed.", parsed.Problems.ToOperationProblems());
     }
 }
-
-/// <summary>A draft as the API and the pages show it.</summary>
-internal sealed record DraftView(
-    Guid WorkflowId,
-    string ETag,
-    WorkflowDefinition? Definition,
-    IReadOnlyList<ValidationProblem> Problems,
-    string? UpdatedBy,
-    DateTimeOffset UpdatedAt);
-
-/// <summary>An imported workflow, what was skipped on the way, and what is still wrong with its draft.</summary>
-internal sealed record ImportedWorkflow(
-    WorkflowRecord Workflow, IReadOnlyList<ValidationProblem> Warnings, IReadOnlyList<ValidationProblem> Problems);
-
-/// <summary>The result of an autosave: the new ETag and what is still wrong with the draft.</summary>
-internal sealed record DraftSaved(string ETag, IReadOnlyList<ValidationProblem> Problems);

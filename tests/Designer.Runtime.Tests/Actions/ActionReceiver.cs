@@ -10,9 +10,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Designer.Runtime.Tests.Actions;
 
-/// <summary>One request as the receiver saw it.</summary>
-internal sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
-
 /// <summary>
 /// A real HTTP receiver on Kestrel at 127.0.0.1 (random port) that records every request and answers from a per-test
 /// script (one step per request; the last repeats). Like a payments API, it applies an effect once per idempotency key.

@@ -169,14 +169,3 @@ internal sealed class ChatNodeHarness : IAsyncDisposable
         return new WorkflowDefinition { Name = "Chat node", Nodes = nodes, Edges = edges };
     }
 }
-
-internal sealed class RecordingChatAudit : IChatAuditSink
-{
-    public System.Collections.Concurrent.ConcurrentQueue<JsonObject> Entries { get; } = new();
-
-    public Task AppendAsync(string runId, string nodeId, JsonObject data, CancellationToken cancellationToken)
-    {
-        Entries.Enqueue((JsonObject)data.DeepClone());
-        return Task.CompletedTask;
-    }
-}

@@ -64,14 +64,3 @@ public abstract class Issue16BatchFixture : WebAppFixture
         Edges = [new EdgeDefinition { Id = "e1", From = new PortRef("start", "next"), To = new PortRef("end", NodeKinds.InputPort) }],
     };
 }
-
-public sealed class SqliteIssue16BatchFixture : Issue16BatchFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresIssue16BatchFixture : Issue16BatchFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
-        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
-}

@@ -212,23 +212,3 @@ public abstract class Issue16BatchTests(Issue16BatchFixture fixture)
     private async Task<long> RunCountAsync(Guid workflowId) =>
         (await (await (await fixture.ClientAsync("approver")).GetAsync($"/api/runs?workflowId={workflowId}&pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
 }
-
-public sealed class SqliteIssue16BatchTests(SqliteIssue16BatchFixture fixture) : Issue16BatchTests(fixture), IClassFixture<SqliteIssue16BatchFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue16BatchTests(PostgresIssue16BatchFixture fixture) : Issue16BatchTests(fixture), IClassFixture<PostgresIssue16BatchFixture>
-{
-    private readonly PostgresIssue16BatchFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

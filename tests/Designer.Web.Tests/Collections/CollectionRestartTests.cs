@@ -110,13 +110,3 @@ public abstract class CollectionRestartTests
         return catalog.TrainAsync(catalog.DefaultModel, corpus, TestContext.Current.CancellationToken);
     }
 }
-
-public sealed class SqliteCollectionRestartTests : CollectionRestartTests
-{
-    protected override Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
-}
-
-public sealed class PostgresCollectionRestartTests : CollectionRestartTests
-{
-    protected override async Task<string?> DatabaseAsync() => await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer());
-}

@@ -155,25 +155,3 @@ public abstract class Issue11CollectionSettingsTests(CollectionApiFixture fixtur
         }
     }
 }
-
-public sealed class SqliteIssue11CollectionSettingsTests(SqliteCollectionApiFixture fixture)
-    : Issue11CollectionSettingsTests(fixture), IClassFixture<SqliteCollectionApiFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue11CollectionSettingsTests(PostgresCollectionApiFixture fixture)
-    : Issue11CollectionSettingsTests(fixture), IClassFixture<PostgresCollectionApiFixture>
-{
-    private readonly PostgresCollectionApiFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

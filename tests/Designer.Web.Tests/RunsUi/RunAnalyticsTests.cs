@@ -1,7 +1,6 @@
 using Designer.Persistence;
 using Designer.Web.Runs;
 using Designer.Web.Tests.Infrastructure;
-using Designer.Web.Tests.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -110,25 +109,5 @@ public abstract class RunAnalyticsTests : RunsUiContext
                 && !c.Contains("FROM \"Workflows\"", StringComparison.Ordinal))
             .ToList();
         Assert.Empty(unbounded);
-    }
-}
-
-public sealed class SqliteRunAnalyticsTests : RunAnalyticsTests
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresRunAnalyticsTests : RunAnalyticsTests
-{
-    protected override RunApiFixture CreateApp() => new PostgresRunApiFixture();
-
-    protected override void EnsureProvider()
-    {
-        if (((PostgresRunApiFixture)App).Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
     }
 }

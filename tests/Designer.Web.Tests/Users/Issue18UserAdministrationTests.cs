@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Designer.Web.Tests.Infrastructure;
 
 namespace Designer.Web.Tests.Users;
 
@@ -198,18 +197,4 @@ public abstract class Issue18UserAdministrationTests(UserAdministrationFixture f
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return [.. problem["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>())];
     }
-}
-
-public sealed class SqliteIssue18UserAdministrationTests(SqliteUserAdministrationFixture fixture)
-    : Issue18UserAdministrationTests(fixture), IClassFixture<SqliteUserAdministrationFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue18UserAdministrationTests(PostgresUserAdministrationFixture fixture)
-    : Issue18UserAdministrationTests(fixture), IClassFixture<PostgresUserAdministrationFixture>
-{
-    protected override void EnsureProvider() => TestPostgres.RequireServer();
 }

@@ -50,14 +50,3 @@ public abstract class UserAdministrationFixture : IAsyncLifetime
         return client;
     }
 }
-
-public sealed class SqliteUserAdministrationFixture : UserAdministrationFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresUserAdministrationFixture : UserAdministrationFixture
-{
-    // Without the server it runs on SQLite; the tests themselves skip through TestPostgres.RequireServer.
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => TestPostgres.CreateFactoryAsync(_ => { });
-}

@@ -39,8 +39,8 @@ public sealed partial class XmlDocSentenceTests
     public void DocComments_InSrc_HaveNoOneWordSummaryParamOrReturns_Issue17()
     {
         // Arrange
-        var root = FindRepositoryRoot();
-        Require(root is not null, "The repository's src/ folder is not above the test assembly, so there is nothing to scan.");
+        var root = SourceTree.FindRepositoryRoot();
+        SourceTree.Require(root is not null, "The repository's src/ folder is not above the test assembly, so there is nothing to scan.");
 
         // Act
         var fillers = ScanSources(root!, _ => false, Scan);
@@ -55,8 +55,8 @@ public sealed partial class XmlDocSentenceTests
     public void DocComments_InSrc_DoNotOnlyRestateTheName_Issue17()
     {
         // Arrange
-        var root = FindRepositoryRoot();
-        Require(root is not null, "The repository's src/ folder is not above the test assembly, so there is nothing to scan.");
+        var root = SourceTree.FindRepositoryRoot();
+        SourceTree.Require(root is not null, "The repository's src/ folder is not above the test assembly, so there is nothing to scan.");
 
         // Act
         var fillers = ScanSources(root!, relative => RewrittenElsewhere.Any(path => relative.StartsWith(path, StringComparison.Ordinal)),
@@ -72,8 +72,8 @@ public sealed partial class XmlDocSentenceTests
     public void ReadmeLayout_EveryProject_IsListed_Issue17()
     {
         // Arrange
-        var root = FindRepositoryRoot();
-        Require(root is not null, "The repository is not above the test assembly, so there is no README to read.");
+        var root = SourceTree.FindRepositoryRoot();
+        SourceTree.Require(root is not null, "The repository is not above the test assembly, so there is no README to read.");
         var readme = File.ReadAllText(Path.Combine(root!, "README.md"));
         var start = readme.IndexOf("## Layout", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no '## Layout' section.");
@@ -169,12 +169,11 @@ public sealed partial class XmlDocSentenceTests
         Func<string, IReadOnlyList<string>, IEnumerable<string>> scan)
     {
         var fillers = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
+        foreach (var relative in SourceTree.Files(root, "src"))
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!IsSkipped(relative) && !skip(relative))
+            if (!skip(relative))
             {
-                fillers.AddRange(scan(relative, File.ReadAllLines(file)));
+                fillers.AddRange(scan(relative, File.ReadAllLines(Path.Combine(root, relative))));
             }
         }
 
@@ -307,39 +306,6 @@ public sealed partial class XmlDocSentenceTests
     }
 
     private static bool IsDocLine(string line) => line.TrimStart().StartsWith("///", StringComparison.Ordinal);
-
-    private static bool IsSkipped(string relative) =>
-        relative.Contains("/Migrations/", StringComparison.Ordinal)
-        || relative.Contains("/obj/", StringComparison.Ordinal)
-        || relative.Contains("/bin/", StringComparison.Ordinal);
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Designer.sln")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
-    private static void Require(bool available, string message)
-    {
-        if (available)
-        {
-            return;
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(message + " (CI=true, so this is a failure rather than a skip)");
-        }
-
-        Assert.Skip(message);
-    }
 
     [GeneratedRegex(@"<(?<tag>summary|param|returns|typeparam)(\s+name=""(?<name>[^""]*)"")?>(?<content>.*?)</\k<tag>>", RegexOptions.Singleline)]
     private static partial Regex DocElement();

@@ -5,12 +5,6 @@ using Microsoft.Extensions.AI;
 
 namespace Designer.Retrieval.Embeddings.Evaluation;
 
-/// <summary>Recall@k of one search mode over the paraphrase query set.</summary>
-/// <param name="Name">dense, lexical, rrf (hybrid by rank fusion) or weighted (hybrid by weighted score fusion).</param>
-/// <param name="Recall">Mean over queries of |relevant ∩ top-k| / min(k, |relevant|).</param>
-/// <param name="PerQuery">Each query's recall, in query order.</param>
-internal sealed record ModeRecall(string Name, SearchMode Mode, double Recall, IReadOnlyList<double> PerQuery);
-
 /// <summary>
 /// Measures paraphrase recall@k of dense (a given embedding model), lexical (Lucene BM25) and hybrid search over the
 /// dispute corpus, through the real embedded index (exact dense search, so the figure is the model's, not HNSW's).

@@ -1,0 +1,9 @@
+namespace Designer.InferenceHost.Metrics;
+
+/// <summary>How an instrument is exposed.</summary>
+internal enum SeriesKind
+{
+    Counter,
+    Histogram,
+    Gauge,
+}

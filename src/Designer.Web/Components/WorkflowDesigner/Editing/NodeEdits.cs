@@ -1,9 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace Designer.Web.Components.WorkflowDesigner.Editing;
-
-/// <summary>A config edit made in the inspector, with the node it was made on (the selection may have moved since).</summary>
-public sealed record NodeConfigEdit(string NodeId, JsonObject Config);
-
-/// <summary>A rename made in the inspector, with the node it was made on.</summary>
-public sealed record NodeRename(string NodeId, string Name);

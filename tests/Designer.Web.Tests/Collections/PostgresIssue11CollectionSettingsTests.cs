@@ -1,0 +1,17 @@
+using Designer.Web.Tests.Infrastructure;
+
+namespace Designer.Web.Tests.Collections;
+
+public sealed class PostgresIssue11CollectionSettingsTests(PostgresCollectionApiFixture fixture)
+    : Issue11CollectionSettingsTests(fixture), IClassFixture<PostgresCollectionApiFixture>
+{
+    private readonly PostgresCollectionApiFixture _fixture = fixture;
+
+    protected override void EnsureProvider()
+    {
+        if (_fixture.Unavailable is not null)
+        {
+            TestPostgres.RequireServer();
+        }
+    }
+}
