@@ -186,7 +186,11 @@ public static class RequestBody
             }
         }
 
-        return Bind<T>(rest, options, codePrefix, problems);
+        // A fresh list: Bind gives up when its list already holds a problem.
+        var restProblems = new List<OperationProblem>();
+        var value = Bind<T>(rest, options, codePrefix, restProblems);
+        problems.AddRange(restProblems);
+        return value;
     }
 
     private static string Describe(Type type)
