@@ -48,15 +48,3 @@ public sealed record VersionEconomics(
     /// <summary>Cost per automated task, or null when none was automated.</summary>
     public decimal? CostPerAutomated => Automated == 0 ? null : AutomatedCost / Automated;
 }
-
-/// <summary>Latency of one node over the completed executions sampled.</summary>
-/// <param name="NodeId">Node id the latencies are measured for.</param>
-/// <param name="Count">Executions measured.</param>
-/// <param name="P50Ms">Median, ms.</param>
-/// <param name="P95Ms">95th percentile, ms.</param>
-public sealed record NodeLatency(string NodeId, int Count, double P50Ms, double P95Ms);
-
-/// <summary>The dashboard's period.</summary>
-/// <param name="From">Inclusive start.</param>
-/// <param name="To">Exclusive end.</param>
-public sealed record DashboardPeriod(DateTimeOffset From, DateTimeOffset To);
