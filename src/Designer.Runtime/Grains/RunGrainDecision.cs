@@ -5,7 +5,7 @@ namespace Designer.Runtime.Grains;
 [Immutable]
 public sealed record RunGrainDecision
 {
-    /// <summary>Task id.</summary>
+    /// <summary>The pending task decided; the grain refuses one that belongs to another run.</summary>
     [Id(0)]
     public required Guid TaskId { get; init; }
 
@@ -13,7 +13,7 @@ public sealed record RunGrainDecision
     [Id(1)]
     public required string Decision { get; init; }
 
-    /// <summary>Optional comment.</summary>
+    /// <summary>The decider's note, kept in the run history; null if none.</summary>
     [Id(2)]
     public string? Comment { get; init; }
 

@@ -15,7 +15,6 @@ public static class RunFeed
 
     /// <summary>Streams the run's rows after <paramref name="afterSequence"/> until it ends or the token fires.</summary>
     /// <param name="afterSequence">Rows up to this sequence were already seen.</param>
-    /// <param name="store">The run store.</param>
     /// <param name="notifier">The live push.</param>
     /// <param name="pollInterval">The fallback poll interval.</param>
     /// <param name="time">Time for the poll timer.</param>

@@ -64,7 +64,7 @@ public sealed class StartInputForm
     }
 
     /// <summary>The values typed so far, converted where they parse, for the JSON tab; never fails.</summary>
-    /// <returns>The partial input.</returns>
+    /// <returns>One property per filled field; a value that does not parse as its type stays the text typed (trimmed).</returns>
     public JsonObject ToPartialInput()
     {
         var input = new JsonObject();

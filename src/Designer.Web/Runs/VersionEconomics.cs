@@ -2,7 +2,7 @@ namespace Designer.Web.Runs;
 
 /// <summary>Decision economics of one workflow version over a period.</summary>
 /// <param name="WorkflowId">Workflow the numbers belong to (link target).</param>
-/// <param name="WorkflowName">Its name.</param>
+/// <param name="WorkflowName">The workflow's current name (link text), not the name it had at that version.</param>
 /// <param name="Version">Version number.</param>
 /// <param name="Runs">Runs started in the period.</param>
 /// <param name="Ended">Of those, runs that have ended.</param>
