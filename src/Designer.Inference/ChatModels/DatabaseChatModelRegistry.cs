@@ -30,7 +30,6 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     private readonly LegacyFolderImport _import = new();
 
     /// <summary>Creates the registry.</summary>
-    /// <param name="rows">The database rows.</param>
     /// <param name="legacyFolder">The old per-host folder to import from, or null.</param>
     /// <param name="options">Admin settings (allowed endpoints).</param>
     public DatabaseChatModelRegistry(
@@ -105,7 +104,6 @@ public sealed partial class DatabaseChatModelRegistry : IAuditedChatModelRegistr
     }
 
     /// <summary>The audit action of a status change, e.g. <c>chat-model.approved</c>.</summary>
-    /// <param name="status">The new status.</param>
     public static string ActionOf(ModelStatus status) => status switch
     {
         ModelStatus.Approved => "chat-model.approved",

@@ -40,7 +40,6 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
     private long _generation;
 
     /// <summary>Creates the registry.</summary>
-    /// <param name="rows">The database rows.</param>
     /// <param name="files">The shared model store.</param>
     /// <param name="legacyFolder">The old per-host registry folder to import from, or null.</param>
     public DatabaseModelRegistry(IModelVersionStore rows, ContentAddressedModelStore files, string? legacyFolder, TimeProvider timeProvider, ILogger<DatabaseModelRegistry> logger)
@@ -160,7 +159,6 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
     }
 
     /// <summary>The audit action of a status change.</summary>
-    /// <param name="status">The new status.</param>
     /// <returns>E.g. <c>model.approved</c>.</returns>
     public static string ActionOf(ModelStatus status) => status switch
     {
@@ -172,7 +170,6 @@ public sealed partial class DatabaseModelRegistry : IAuditedModelRegistry, IDisp
 
     /// <summary>The audit entity id of a version, <c>&lt;id&gt;/v&lt;version&gt;</c> (as the web layer writes it).</summary>
     /// <param name="id">Model id.</param>
-    /// <returns>The entity id.</returns>
     public static string EntityId(string id, int version) => $"{id}/v{version.ToString(CultureInfo.InvariantCulture)}";
 
     private async Task<ModelDescriptor> ChangeAsync(string id, int version, ModelStatus? expected, ModelStatus status, ModelAuditEntry audit, CancellationToken cancellationToken)

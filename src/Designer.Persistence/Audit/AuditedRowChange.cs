@@ -68,7 +68,7 @@ internal static class AuditedRowChange
 
     /// <summary>A refusal of an audited change: nothing is kept and nothing recorded.</summary>
     /// <typeparam name="TRecord">The record the operation answers with.</typeparam>
-    /// <param name="kind">Why.</param>
+    /// <param name="kind">Which refusal it is; the endpoint answers with its HTTP status.</param>
     /// <param name="message">The detail, for a person.</param>
     /// <returns>The refused outcome.</returns>
     public static AuditedOutcome<OperationResult<TRecord>> Refuse<TRecord>(OperationErrorKind kind, string message) =>

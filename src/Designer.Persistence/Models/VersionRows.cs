@@ -12,10 +12,8 @@ internal static class VersionRows
     /// <summary>Every version of <paramref name="modelId"/> (or of every id when null), by id in ordinal order, then version.</summary>
     /// <typeparam name="TEntity">The row type.</typeparam>
     /// <typeparam name="TRecord">The record type callers see.</typeparam>
-    /// <param name="rows">The table.</param>
     /// <param name="toRecord">Maps a row to its record.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The records.</returns>
     public static async Task<IReadOnlyList<TRecord>> ListAsync<TEntity, TRecord>(
         DbSet<TEntity> rows, string? modelId, Func<TEntity, TRecord> toRecord, CancellationToken cancellationToken)
         where TEntity : class, IVersionStatusRow
@@ -37,7 +35,6 @@ internal static class VersionRows
     /// is serialised across hosts, it is still free when the row is written; the primary key is the backstop.
     /// </summary>
     /// <typeparam name="TEntity">The row type.</typeparam>
-    /// <param name="rows">The table.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>1 for the first version, else the highest plus one.</returns>
     public static async Task<int> NextVersionAsync<TEntity>(DbSet<TEntity> rows, string modelId, CancellationToken cancellationToken)

@@ -22,8 +22,6 @@ public sealed class RunGrain : Grain, IRunGrain, IRemindable
     private readonly GrainCommandNonces _nonces = new();
 
     /// <summary>Creates the grain.</summary>
-    /// <param name="runs">The run service.</param>
-    /// <param name="store">The run store.</param>
     /// <param name="services">Runtime services (the runtime clock the SLA is measured on).</param>
     /// <param name="options">Runtime options (SLA check interval).</param>
     /// <param name="signer">Checks that commands come from a web host holding the grain call key.</param>

@@ -40,7 +40,7 @@ public static class RunGrainOutcomes
         };
 
     /// <summary>A refused command: nothing was done.</summary>
-    /// <param name="message">Why.</param>
+    /// <param name="message">What was wrong with the command (unsigned, bad signature, stale, replayed), for the caller.</param>
     /// <returns>The outcome to send back.</returns>
     internal static RunGrainOutcome Refused(string message) => new() { Kind = RunGrainOutcomeKind.Refused, Message = message };
 }

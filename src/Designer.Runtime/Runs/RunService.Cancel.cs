@@ -8,7 +8,6 @@ public sealed partial class RunService
 {
     /// <summary>Cancels a running or waiting run and its pending tasks.</summary>
     /// <param name="actor">The operator; the <c>run.cancelled</c> audit entry commits with the cancel.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run as it stands after the cancel; NotFound, or Conflict when it has already ended.</returns>
     public async Task<OperationResult<RunRecord>> CancelAsync(Guid runId, Actor actor, CancellationToken cancellationToken)
     {

@@ -165,7 +165,6 @@ public sealed partial class RunService
 
     /// <summary>Decides a pending task; the winner resumes the run in the background.</summary>
     /// <param name="actor">The decider (the caller has checked the task's role).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The decided task; NotFound, Conflict (not pending any more: another decision won) or Invalid.</returns>
     public async Task<OperationResult<HumanTaskRecord>> DecideAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)
     {
@@ -189,7 +188,6 @@ public sealed partial class RunService
     /// Times a pending task out (its SLA expired): the gate receives the <c>timeout</c> decision and follows its
     /// timeout action; a task decided meanwhile stays as it is (Conflict).
     /// </summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The timed-out task; NotFound or Conflict.</returns>
     public async Task<OperationResult<HumanTaskRecord>> TimeOutAsync(Guid taskId, CancellationToken cancellationToken)
     {
@@ -199,7 +197,6 @@ public sealed partial class RunService
     }
 
     /// <summary>Arms the SLA of every pending task with a due time (reminders do not outlive the silo).</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many were armed.</returns>
     public async Task<int> ScheduleDeadlinesAsync(CancellationToken cancellationToken)
     {
@@ -221,7 +218,6 @@ public sealed partial class RunService
     }
 
     /// <summary>The error of a decision on a task that does not exist.</summary>
-    /// <returns>NotFound.</returns>
     internal static OperationError TaskNotFound(Guid taskId) => OperationError.NotFound($"Task {taskId} does not exist.");
 
     private async Task<OperationResult<HumanTaskRecord>> ApplyDecisionAsync(Guid taskId, TaskDecision decision, Actor actor, CancellationToken cancellationToken)

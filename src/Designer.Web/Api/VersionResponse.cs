@@ -25,9 +25,3 @@ internal sealed record VersionResponse(
         v.WorkflowId, v.Number, v.Status.ToString(), v.IsActive, v.ContentHash, v.AuthorId, v.AuthorName, v.CreatedAt,
         v.ReviewedByName, v.ReviewedAt, null, null);
 }
-
-internal static class PageExtensions
-{
-    public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
-        new(page.Items.Select(map).ToList(), page.PageNumber, page.PageSize, page.Total);
-}

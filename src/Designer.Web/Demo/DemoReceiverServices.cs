@@ -24,7 +24,6 @@ public static class DemoReceiverServices
     /// Adds the connection to configuration (unless an admin configured one of that name) and the receiver's services.
     /// Call before <c>AddDesignerRuntime</c>, which creates one HTTP client per configured connection.
     /// </summary>
-    /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
     public static IHostApplicationBuilder AddDesignerDemoReceiver(this IHostApplicationBuilder builder)
     {

@@ -3,11 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Designer.Web.Evaluations;
 
-/// <summary>What the approval screen shows: the latest evaluation of a version and how it stands against the budget.</summary>
-internal sealed record GateStatus(
-    bool Required, bool Passed, int MinCases, EvaluationRecord? Latest, EvaluationReport? Report, BudgetVerdict? Verdict,
-    WorkflowBudgetRecord? Budget, IReadOnlyList<string> Reasons);
-
 /// <summary>
 /// With <c>Designer:Governance:RequireEvaluation</c>, a version is approved only when its latest finished evaluation
 /// covered at least <c>MinEvaluationCases</c> cases and meets the workflow's failure budget. A refusal is audited.

@@ -4,33 +4,6 @@ using Designer.Runtime.Evaluations;
 
 namespace Designer.Web.Evaluations;
 
-/// <summary>One side of a case in a report.</summary>
-internal sealed record CaseSide(
-    string Outcome, string? End, string? Gate, string? EscalatedTo, bool Matched, bool Degraded, double LatencyMs, decimal Cost,
-    IReadOnlyList<ShadowStep> Path, string? Error)
-{
-    public string Key => Outcome switch
-    {
-        ShadowOutcomes.Automated => $"end:{End}",
-        ShadowOutcomes.Escalated => $"escalated:{Gate}",
-        _ => "failed",
-    };
-
-    public static CaseSide From(ShadowResult r, bool matched) =>
-        new(r.Outcome, r.EndNode, r.GateNode, r.EscalatedTo, matched, r.Degraded, r.LatencyMs, r.Cost, r.Path, r.Error);
-}
-
-/// <summary>A score present on both sides that changed.</summary>
-internal sealed record ScoreChange(string Key, double Baseline, double Candidate, double Delta);
-
-/// <summary>The per-case diff.</summary>
-internal sealed record CaseDiff(
-    int Number, IReadOnlyList<string> Tags, string? ExpectedEnd, JsonObject? ExpectedOutput,
-    CaseSide? Baseline, CaseSide Candidate, bool Flipped, bool NewlyFailing, IReadOnlyList<ScoreChange> ScoreChanges);
-
-/// <summary>A failure-budget verdict: passed, and if not, each reason.</summary>
-internal sealed record BudgetVerdict(bool Passed, IReadOnlyList<string> Reasons);
-
 /// <summary>Metrics per side, the per-case diff and the newly failing cases of an evaluation's finished cases.</summary>
 internal sealed record EvaluationReport(
     SideMetrics? Baseline, SideMetrics Candidate, IReadOnlyList<CaseDiff> Cases, IReadOnlyList<CaseDiff> NewlyFailing, int Flipped)
@@ -125,10 +98,4 @@ internal sealed record EvaluationReport(
 
     private static ShadowResult Parse(string json) =>
         JsonSerializer.Deserialize<ShadowResult>(json, ShadowJson.Options) ?? throw new JsonException("Empty shadow result.");
-}
-
-/// <summary>How shadow results are stored.</summary>
-internal static class ShadowJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }

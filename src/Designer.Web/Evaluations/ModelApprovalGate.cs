@@ -6,16 +6,6 @@ using Microsoft.Extensions.Options;
 namespace Designer.Web.Evaluations;
 
 /// <summary>
-/// A published workflow version that runs a model version once it is approved, and its evaluation gate. Pinned is true
-/// when the workflow version names this model version, false when it follows the latest approved one.
-/// </summary>
-internal sealed record ModelPinGate(Guid WorkflowId, string WorkflowName, int WorkflowVersion, bool Pinned, GateStatus Gate);
-
-/// <summary>What the model approval screen shows: every published workflow version the model version would serve.</summary>
-internal sealed record ModelGateStatus(
-    string Model, int Version, bool Required, bool Passed, IReadOnlyList<ModelPinGate> Versions, IReadOnlyList<string> Reasons);
-
-/// <summary>
 /// Issue 13 item 3 for models: approving a model version changes what the published workflow versions that pin it
 /// (or follow the latest approved version) decide, so the approver sees each one's latest evaluation against its
 /// workflow's failure budget. With <c>Designer:Governance:RequireEvaluation</c> the approval is refused (and audited)

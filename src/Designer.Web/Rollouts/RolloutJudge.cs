@@ -12,7 +12,7 @@ public static class RolloutJudge
     public const int LatencySamples = 20;
 
     /// <summary>Every guard's live value and whether it counts and is breached.</summary>
-    /// <param name="candidate">The candidate side.</param>
+    /// <param name="candidate">The candidate's live numbers, which the guards judge.</param>
     /// <param name="baseline">The baseline side (shown for comparison only).</param>
     /// <returns>One value per set guard.</returns>
     public static IReadOnlyList<GuardValue> Guards(RolloutRecord rollout, RolloutSideStats candidate, RolloutSideStats baseline)
@@ -39,8 +39,8 @@ public static class RolloutJudge
     }
 
     /// <summary>What should happen to a running rollout now.</summary>
-    /// <param name="candidate">Candidate side.</param>
-    /// <param name="baseline">Baseline side.</param>
+    /// <param name="candidate">The candidate's live numbers: the guards judge them, and its runs count towards the minimum.</param>
+    /// <param name="baseline">The baseline's live numbers, only shown next to the candidate's.</param>
     /// <param name="now">The current time.</param>
     public static RolloutVerdict Judge(RolloutRecord rollout, RolloutSideStats candidate, RolloutSideStats baseline, DateTimeOffset now)
     {

@@ -1,7 +1,7 @@
 namespace Designer.Web.Rollouts;
 
 /// <summary>A rollout as the API answers a start, promote or abort: mode, split, window, guards and state.</summary>
-/// <param name="Id">Rollout id.</param>
+/// <param name="Id">New for each start, so a later rollout of the same workflow is told from this one; the monitor's log lines carry it.</param>
 /// <param name="WorkflowId">The workflow rolled out.</param>
 /// <param name="Mode"><c>canary</c> or <c>shadow</c>.</param>
 /// <param name="CandidateVersion">The version being tried.</param>

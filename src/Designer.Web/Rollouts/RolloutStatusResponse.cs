@@ -1,7 +1,7 @@
 namespace Designer.Web.Rollouts;
 
 /// <summary>A workflow's latest rollout with its live numbers per side and the guards' current values.</summary>
-/// <param name="Id">Rollout id.</param>
+/// <param name="Id">New for each start, so a later rollout of the same workflow is told from this one; the monitor's log lines carry it.</param>
 /// <param name="WorkflowId">The workflow rolled out.</param>
 /// <param name="Mode"><c>canary</c> or <c>shadow</c>.</param>
 /// <param name="CandidateVersion">The version being tried.</param>

@@ -38,7 +38,7 @@ internal static class IdempotentRunStart
     /// <param name="apiKeyId">The API key of a webhook delivery; <see cref="Guid.Empty"/> for a signed-in user.</param>
     /// <param name="wait">How long the caller asked to wait for the run to settle.</param>
     /// <param name="http">The request's context.</param>
-    /// <param name="start">Starts the run.</param>
+    /// <param name="start">Called only when the key is new (or absent); a repeated key answers with the first run instead.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public static async Task<Results<Ok<RunResponse>, Accepted<RunStartedResponse>, ProblemHttpResult>> StartAsync(
         IWorkflowApiKeyStore claims, Guid workflowId, string? key, string body, Guid apiKeyId, TimeSpan? wait, HttpContext http,

@@ -11,7 +11,6 @@ public sealed class InboxQueries
     private readonly IDbContextFactory<DesignerDbContext> _contexts;
 
     /// <summary>Creates the queries.</summary>
-    /// <param name="contexts">Database contexts.</param>
     public InboxQueries(IDbContextFactory<DesignerDbContext> contexts) => _contexts = contexts;
 
     /// <summary>Pending tasks for these roles.</summary>

@@ -21,7 +21,6 @@ public sealed class RunAnalytics
     private readonly IDbContextFactory<DesignerDbContext> _contexts;
 
     /// <summary>Creates the queries.</summary>
-    /// <param name="contexts">Database contexts.</param>
     public RunAnalytics(IDbContextFactory<DesignerDbContext> contexts) => _contexts = contexts;
 
     /// <summary>Economics per workflow version for runs started in the period, most runs first.</summary>

@@ -15,7 +15,6 @@ internal static class RunCompletion
 
     /// <summary>The run as last read: settled, or still running when the wait ran out.</summary>
     /// <param name="wait">How long to wait at most.</param>
-    /// <param name="store">The run store.</param>
     /// <param name="host">The run work executing in this process.</param>
     /// <param name="time">The clock for the deadline and the poll.</param>
     /// <param name="cancellationToken">The caller went away.</param>

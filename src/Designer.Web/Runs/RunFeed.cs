@@ -3,12 +3,6 @@ using Designer.Runtime.Tracing;
 
 namespace Designer.Web.Runs;
 
-/// <summary>One item of a <see cref="RunFeed"/>: a trace row, or the run's record once it has ended.</summary>
-/// <param name="Row">A row, in sequence order; null for the end item.</param>
-/// <param name="CommittedAt">When the row was committed, for pushed rows; null for rows read from the database.</param>
-/// <param name="EndedRun">The ended run, on the last item.</param>
-public sealed record RunFeedItem(TraceEventRecord? Row, DateTimeOffset? CommittedAt, RunRecord? EndedRun);
-
 /// <summary>
 /// A run's trace as it happens, for the SSE stream and the run page: every row exactly once and in order, then the
 /// ended run. Rows of runs hosted in this process arrive by <see cref="ITraceNotifier"/> push within a millisecond
@@ -21,7 +15,6 @@ public static class RunFeed
 
     /// <summary>Streams the run's rows after <paramref name="afterSequence"/> until it ends or the token fires.</summary>
     /// <param name="afterSequence">Rows up to this sequence were already seen.</param>
-    /// <param name="store">The run store.</param>
     /// <param name="notifier">The live push.</param>
     /// <param name="pollInterval">The fallback poll interval.</param>
     /// <param name="time">Time for the poll timer.</param>

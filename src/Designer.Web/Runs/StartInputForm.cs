@@ -3,20 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace Designer.Web.Runs;
 
-/// <summary>One field of the start form, from one property of the Start node's input schema.</summary>
-/// <param name="Name">Property name.</param>
-/// <param name="Type">JSON type: number, integer, boolean or string.</param>
-/// <param name="Required">Listed in the schema's required.</param>
-/// <param name="Options">The enum's values, if any.</param>
-public sealed record StartInputField(string Name, string Type, bool Required, IReadOnlyList<string> Options)
-{
-    /// <summary>The text the user typed or chose.</summary>
-    public string? Value { get; set; }
-
-    /// <summary>The schema's title, else the name in words ("customerTenureMonths" → "Customer tenure months").</summary>
-    public string Label { get; init; } = Name;
-}
-
 /// <summary>
 /// The start-a-run form generated from the Start node's input schema (the JSON Schema subset the designer edits):
 /// one field per property; values are converted to the property's type, and every problem is reported at once.
@@ -78,7 +64,7 @@ public sealed class StartInputForm
     }
 
     /// <summary>The values typed so far, converted where they parse, for the JSON tab; never fails.</summary>
-    /// <returns>The partial input.</returns>
+    /// <returns>One property per filled field; a value that does not parse as its type stays the text typed (trimmed).</returns>
     public JsonObject ToPartialInput()
     {
         var input = new JsonObject();

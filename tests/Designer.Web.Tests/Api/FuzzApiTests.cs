@@ -74,14 +74,3 @@ public abstract class FuzzApiTests : IAsyncLifetime
 
     private static string Preview(string document) => document.Length <= 120 ? document : document[..120] + "…";
 }
-
-public sealed class SqliteFuzzApiTests : FuzzApiTests
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresFuzzApiTests : FuzzApiTests
-{
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync() =>
-        new(await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer()));
-}

@@ -118,23 +118,3 @@ public abstract class Issue14NoServerErrorTests(RunApiFixture fixture)
         return (await RunApiTests.PendingTaskAsync(approver, runId))["id"]!.GetValue<Guid>();
     }
 }
-
-public sealed class SqliteIssue14NoServerErrorTests(SqliteRunApiFixture fixture) : Issue14NoServerErrorTests(fixture), IClassFixture<SqliteRunApiFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue14NoServerErrorTests(PostgresRunApiFixture fixture) : Issue14NoServerErrorTests(fixture), IClassFixture<PostgresRunApiFixture>
-{
-    private readonly PostgresRunApiFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -242,14 +242,3 @@ public abstract class LifecycleApiTests : IAsyncLifetime
         return definition;
     }
 }
-
-public sealed class SqliteLifecycleApiTests : LifecycleApiTests
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresLifecycleApiTests : LifecycleApiTests
-{
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync() =>
-        new(await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer()));
-}

@@ -1,6 +1,6 @@
 using Designer.Persistence;
-using Designer.Workflows.Diff;
 using Designer.Web.Tests.Infrastructure;
+using Designer.Workflows.Diff;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Designer.Web.Tests.Evaluations;
@@ -75,30 +75,5 @@ public abstract class Issue13DemoVersionsSeedTests
         Assert.Single(workflows, w => w.Name == "Dispute triage");
         Assert.Equal(2, versions.Total);
         Assert.Equal(1, (await again.GetWorkflowAsync(id, CancellationToken.None))!.ActiveVersion);
-    }
-}
-
-public sealed class SqliteIssue13DemoVersionsSeedTests : Issue13DemoVersionsSeedTests
-{
-    protected override Task<(DesignerWebFactory First, Func<DesignerWebFactory> Second)> CreateFactoriesAsync()
-    {
-        var first = Seeding(new DesignerWebFactory(dataDirectory: null) { KeepData = true });
-        return Task.FromResult<(DesignerWebFactory, Func<DesignerWebFactory>)>((first, () => Seeding(new DesignerWebFactory(dataDirectory: first.DataDirectory))));
-    }
-
-    internal static DesignerWebFactory Seeding(DesignerWebFactory factory)
-    {
-        factory.Settings["Designer:Demo:SeedVersions"] = "true";
-        return factory;
-    }
-}
-
-public sealed class PostgresIssue13DemoVersionsSeedTests : Issue13DemoVersionsSeedTests
-{
-    protected override async Task<(DesignerWebFactory First, Func<DesignerWebFactory> Second)> CreateFactoriesAsync()
-    {
-        var database = await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer());
-        var first = SqliteIssue13DemoVersionsSeedTests.Seeding(new DesignerWebFactory(database) { KeepData = true });
-        return (first, () => SqliteIssue13DemoVersionsSeedTests.Seeding(new DesignerWebFactory(database, first.DataDirectory)));
     }
 }

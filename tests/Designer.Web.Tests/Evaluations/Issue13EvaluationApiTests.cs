@@ -341,23 +341,3 @@ public abstract class Issue13EvaluationApiTests(Issue13Fixture fixture)
         }
     }
 }
-
-public sealed class SqliteIssue13EvaluationApiTests(SqliteIssue13Fixture fixture) : Issue13EvaluationApiTests(fixture), IClassFixture<SqliteIssue13Fixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue13EvaluationApiTests(PostgresIssue13Fixture fixture) : Issue13EvaluationApiTests(fixture), IClassFixture<PostgresIssue13Fixture>
-{
-    private readonly PostgresIssue13Fixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -38,14 +38,3 @@ public abstract class Issue13Fixture : WebAppFixture
         };
     }
 }
-
-public sealed class SqliteIssue13Fixture : Issue13Fixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresIssue13Fixture : Issue13Fixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
-        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
-}

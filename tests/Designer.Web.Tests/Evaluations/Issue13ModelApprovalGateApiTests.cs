@@ -91,23 +91,3 @@ public abstract class Issue13ModelApprovalGateApiTests(Issue13Fixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
-
-public sealed class SqliteIssue13ModelApprovalGateApiTests(SqliteIssue13Fixture fixture) : Issue13ModelApprovalGateApiTests(fixture), IClassFixture<SqliteIssue13Fixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue13ModelApprovalGateApiTests(PostgresIssue13Fixture fixture) : Issue13ModelApprovalGateApiTests(fixture), IClassFixture<PostgresIssue13Fixture>
-{
-    private readonly PostgresIssue13Fixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -251,23 +251,3 @@ public abstract class Issue13RolloutApiTests(Issue13RolloutFixture fixture)
 
     private static Task<JsonObject> WaitRunAsync(HttpClient client, Guid runId, string status) => RunApiTests.WaitForStatusAsync(client, runId, status);
 }
-
-public sealed class SqliteIssue13RolloutApiTests(SqliteIssue13RolloutFixture fixture) : Issue13RolloutApiTests(fixture), IClassFixture<SqliteIssue13RolloutFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue13RolloutApiTests(PostgresIssue13RolloutFixture fixture) : Issue13RolloutApiTests(fixture), IClassFixture<PostgresIssue13RolloutFixture>
-{
-    private readonly PostgresIssue13RolloutFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -44,14 +44,3 @@ public abstract class Issue13RolloutFixture : WebAppFixture
         return id;
     }
 }
-
-public sealed class SqliteIssue13RolloutFixture : Issue13RolloutFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresIssue13RolloutFixture : Issue13RolloutFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
-        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
-}

@@ -93,22 +93,3 @@ public abstract class Issue13ShadowMirrorRestartTests
         return id;
     }
 }
-
-public sealed class SqliteIssue13ShadowMirrorRestartTests : Issue13ShadowMirrorRestartTests
-{
-    protected override Task<string?> ConnectionStringAsync() => Task.FromResult<string?>(null);
-}
-
-public sealed class PostgresIssue13ShadowMirrorRestartTests : Issue13ShadowMirrorRestartTests
-{
-    protected override async Task<string?> ConnectionStringAsync()
-    {
-        var server = Environment.GetEnvironmentVariable(TestPostgres.Variable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            TestPostgres.RequireServer();
-        }
-
-        return await TestPostgres.CreateDatabaseAsync(server!);
-    }
-}

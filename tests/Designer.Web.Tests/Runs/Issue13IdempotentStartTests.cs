@@ -119,23 +119,3 @@ public abstract class Issue13IdempotentStartTests(RunApiFixture fixture)
     private static async Task<long> CountAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/runs?pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
 }
-
-public sealed class SqliteIssue13IdempotentStartTests(SqliteRunApiFixture fixture) : Issue13IdempotentStartTests(fixture), IClassFixture<SqliteRunApiFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue13IdempotentStartTests(PostgresRunApiFixture fixture) : Issue13IdempotentStartTests(fixture), IClassFixture<PostgresRunApiFixture>
-{
-    private readonly PostgresRunApiFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

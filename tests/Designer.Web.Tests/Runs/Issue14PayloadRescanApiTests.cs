@@ -92,14 +92,3 @@ public abstract class Issue14PayloadRescanApiTests
         return id;
     }
 }
-
-public sealed class SqliteIssue14PayloadRescanApiTests : Issue14PayloadRescanApiTests
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresIssue14PayloadRescanApiTests : Issue14PayloadRescanApiTests
-{
-    protected override async Task<DesignerWebFactory> CreateFactoryAsync() =>
-        new(await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer()));
-}

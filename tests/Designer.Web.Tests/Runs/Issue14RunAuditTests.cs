@@ -73,23 +73,3 @@ public abstract class Issue14RunAuditTests(Issue13RolloutFixture fixture)
         return response;
     }
 }
-
-public sealed class SqliteIssue14RunAuditTests(SqliteIssue13RolloutFixture fixture) : Issue14RunAuditTests(fixture), IClassFixture<SqliteIssue13RolloutFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue14RunAuditTests(PostgresIssue13RolloutFixture fixture) : Issue14RunAuditTests(fixture), IClassFixture<PostgresIssue13RolloutFixture>
-{
-    private readonly PostgresIssue13RolloutFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -155,22 +155,3 @@ public abstract class Issue14StorageRedactionTests
         return client;
     }
 }
-
-public sealed class SqliteIssue14StorageRedactionTests : Issue14StorageRedactionTests
-{
-    protected override Task<(DesignerWebFactory First, Func<DesignerWebFactory> Second)> CreateFactoriesAsync()
-    {
-        var first = new DesignerWebFactory(dataDirectory: null) { KeepData = true };
-        return Task.FromResult<(DesignerWebFactory, Func<DesignerWebFactory>)>((first, () => new DesignerWebFactory(dataDirectory: first.DataDirectory)));
-    }
-}
-
-public sealed class PostgresIssue14StorageRedactionTests : Issue14StorageRedactionTests
-{
-    protected override async Task<(DesignerWebFactory First, Func<DesignerWebFactory> Second)> CreateFactoriesAsync()
-    {
-        var database = await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer());
-        var first = new DesignerWebFactory(database) { KeepData = true };
-        return (first, () => new DesignerWebFactory(database, first.DataDirectory));
-    }
-}

@@ -138,23 +138,3 @@ public abstract class Issue17RunTaskBodyTests(RunApiFixture fixture)
     private static async Task<long> CountAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/runs?pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
 }
-
-public sealed class SqliteIssue17RunTaskBodyTests(SqliteRunApiFixture fixture) : Issue17RunTaskBodyTests(fixture), IClassFixture<SqliteRunApiFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue17RunTaskBodyTests(PostgresRunApiFixture fixture) : Issue17RunTaskBodyTests(fixture), IClassFixture<PostgresRunApiFixture>
-{
-    private readonly PostgresRunApiFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

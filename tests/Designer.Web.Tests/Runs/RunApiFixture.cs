@@ -77,14 +77,3 @@ public abstract class RunApiFixture : WebAppFixture
         ["description"] = "The book arrived with a torn cover.",
     };
 }
-
-public sealed class SqliteRunApiFixture : RunApiFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
-}
-
-public sealed class PostgresRunApiFixture : RunApiFixture
-{
-    protected override Task<DesignerWebFactory> CreateFactoryAsync() =>
-        TestPostgres.CreateFactoryAsync(reason => Unavailable = reason);
-}

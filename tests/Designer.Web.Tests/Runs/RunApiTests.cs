@@ -259,23 +259,3 @@ public abstract class RunApiTests(RunApiFixture fixture)
         return await (await client.GetAsync($"/api/tasks/{summary!["id"]}")).ReadObjectAsync();
     }
 }
-
-public sealed class SqliteRunApiTests(SqliteRunApiFixture fixture) : RunApiTests(fixture), IClassFixture<SqliteRunApiFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresRunApiTests(PostgresRunApiFixture fixture) : RunApiTests(fixture), IClassFixture<PostgresRunApiFixture>
-{
-    private readonly PostgresRunApiFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -52,22 +52,3 @@ public abstract class RunRestartTests
         }
     }
 }
-
-public sealed class SqliteRunRestartTests : RunRestartTests
-{
-    protected override Task<(DesignerWebFactory First, Func<DesignerWebFactory> Second)> CreateFactoriesAsync()
-    {
-        var first = new DesignerWebFactory(dataDirectory: null) { KeepData = true };
-        return Task.FromResult<(DesignerWebFactory, Func<DesignerWebFactory>)>((first, () => new DesignerWebFactory(dataDirectory: first.DataDirectory)));
-    }
-}
-
-public sealed class PostgresRunRestartTests : RunRestartTests
-{
-    protected override async Task<(DesignerWebFactory First, Func<DesignerWebFactory> Second)> CreateFactoriesAsync()
-    {
-        var database = await TestPostgres.CreateDatabaseAsync(TestPostgres.RequireServer());
-        var first = new DesignerWebFactory(database) { KeepData = true };
-        return (first, () => new DesignerWebFactory(database, first.DataDirectory));
-    }
-}

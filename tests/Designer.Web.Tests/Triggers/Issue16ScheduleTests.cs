@@ -251,23 +251,3 @@ public abstract class Issue16ScheduleTests(Issue13RolloutFixture fixture)
     private async Task<long> RunCountAsync(Guid workflowId) =>
         (await (await (await fixture.ClientAsync("approver")).GetAsync($"/api/runs?workflowId={workflowId}&pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
 }
-
-public sealed class SqliteIssue16ScheduleTests(SqliteIssue13RolloutFixture fixture) : Issue16ScheduleTests(fixture), IClassFixture<SqliteIssue13RolloutFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue16ScheduleTests(PostgresIssue13RolloutFixture fixture) : Issue16ScheduleTests(fixture), IClassFixture<PostgresIssue13RolloutFixture>
-{
-    private readonly PostgresIssue13RolloutFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

@@ -266,23 +266,3 @@ public abstract class Issue16WebhookTests(Issue13RolloutFixture fixture)
     private async Task<long> RunCountAsync(Guid workflowId) =>
         (await (await (await fixture.ClientAsync("approver")).GetAsync($"/api/runs?workflowId={workflowId}&pageSize=1")).ReadObjectAsync())["total"]!.GetValue<long>();
 }
-
-public sealed class SqliteIssue16WebhookTests(SqliteIssue13RolloutFixture fixture) : Issue16WebhookTests(fixture), IClassFixture<SqliteIssue13RolloutFixture>
-{
-    protected override void EnsureProvider()
-    {
-    }
-}
-
-public sealed class PostgresIssue16WebhookTests(PostgresIssue13RolloutFixture fixture) : Issue16WebhookTests(fixture), IClassFixture<PostgresIssue13RolloutFixture>
-{
-    private readonly PostgresIssue13RolloutFixture _fixture = fixture;
-
-    protected override void EnsureProvider()
-    {
-        if (_fixture.Unavailable is not null)
-        {
-            TestPostgres.RequireServer();
-        }
-    }
-}

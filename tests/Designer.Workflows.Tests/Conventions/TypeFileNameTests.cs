@@ -13,17 +13,6 @@ namespace Designer.Workflows.Tests.Conventions;
 /// </summary>
 public sealed partial class TypeFileNameTests
 {
-    // TEMP: merger removes. Other helpers rewrite these folders in parallel; the merger splits what is left there.
-    private static readonly string[] RewrittenElsewhere =
-    [
-        "src/Designer.Web/Runs/", "src/Designer.Web/Evaluations/", "src/Designer.Web/Api/", "src/Designer.Web/Models/",
-        "src/Designer.Web/Triggers/", "src/Designer.Web/Rollouts/", "src/Designer.Web/Demo/",
-        "src/Designer.Runtime/Grains/", "src/Designer.Runtime/Runs/",
-        "src/Designer.Inference/Registry/DatabaseModelRegistry", "src/Designer.Inference/ChatModels/",
-        "tests/Designer.Web.Tests/Runs/", "tests/Designer.Web.Tests/Evaluations/", "tests/Designer.Web.Tests/Api/",
-        "tests/Designer.Web.Tests/Triggers/", "tests/Designer.Web.Tests/Rollouts/",
-    ];
-
     [Fact]
     public void SourceFiles_EachTopLevelType_LivesInItsOwnFileNamedAfterIt_Issue17()
     {
@@ -35,7 +24,6 @@ public sealed partial class TypeFileNameTests
         var misplaced = new[] { "src", "tests", "bench" }
             .Where(folder => Directory.Exists(Path.Combine(root!, folder)))
             .SelectMany(folder => SourceTree.Files(root!, folder))
-            .Where(relative => !RewrittenElsewhere.Any(path => relative.StartsWith(path, StringComparison.Ordinal)))
             .Select(relative => Misplaced(relative, File.ReadAllLines(Path.Combine(root!, relative))))
             .OfType<string>()
             .ToList();

@@ -1,26 +1,6 @@
 namespace Designer.Web.Models;
 
 /// <summary>
-/// The optional body of <c>POST /api/models/{id}/train</c>: reviewers' decisions the new version learns from, bound
-/// by <c>ApiJson.ReadAsync</c>; the handler then checks the count and that every decision is complete.
-/// </summary>
-/// <param name="Decisions">The labelled disputes, at most <see cref="ModelService.MaxDecisions"/>; none trains on the seed data only.</param>
-internal sealed record TrainModelRequest(IReadOnlyList<TrainingDecisionRequest?>? Decisions = null);
-
-/// <summary>One reviewer's decision in a training body.</summary>
-/// <param name="DisputeId">The dispute that was decided, e.g. <c>D-000042</c>; required.</param>
-/// <param name="HighRisk">Whether the reviewer judged the dispute high-risk; required (null means it was left out).</param>
-internal sealed record TrainingDecisionRequest(string? DisputeId, bool? HighRisk);
-
-/// <summary>The optional body of approving or rejecting a model or chat-model version; reject requires the comment.</summary>
-/// <param name="Comment">Why the approver decided so, at most 4,000 characters.</param>
-internal sealed record ModelReviewRequest(string? Comment = null)
-{
-    /// <summary>The longest comment accepted, in characters.</summary>
-    public const int MaxCommentLength = 4000;
-}
-
-/// <summary>
 /// The body of <c>POST /api/chat-models</c>: one new version of a chat model, bound by <c>ApiJson.ReadAsync</c> (every
 /// wrongly typed property is listed); the service checks the values. No key is accepted, only a secret's name.
 /// </summary>

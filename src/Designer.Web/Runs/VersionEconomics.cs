@@ -2,7 +2,7 @@ namespace Designer.Web.Runs;
 
 /// <summary>Decision economics of one workflow version over a period.</summary>
 /// <param name="WorkflowId">Workflow the numbers belong to (link target).</param>
-/// <param name="WorkflowName">Its name.</param>
+/// <param name="WorkflowName">The workflow's current name (link text), not the name it had at that version.</param>
 /// <param name="Version">Version number.</param>
 /// <param name="Runs">Runs started in the period.</param>
 /// <param name="Ended">Of those, runs that have ended.</param>
@@ -48,15 +48,3 @@ public sealed record VersionEconomics(
     /// <summary>Cost per automated task, or null when none was automated.</summary>
     public decimal? CostPerAutomated => Automated == 0 ? null : AutomatedCost / Automated;
 }
-
-/// <summary>Latency of one node over the completed executions sampled.</summary>
-/// <param name="NodeId">Node id the latencies are measured for.</param>
-/// <param name="Count">Executions measured.</param>
-/// <param name="P50Ms">Median, ms.</param>
-/// <param name="P95Ms">95th percentile, ms.</param>
-public sealed record NodeLatency(string NodeId, int Count, double P50Ms, double P95Ms);
-
-/// <summary>The dashboard's period.</summary>
-/// <param name="From">Inclusive start.</param>
-/// <param name="To">Exclusive end.</param>
-public sealed record DashboardPeriod(DateTimeOffset From, DateTimeOffset To);

@@ -1,0 +1,16 @@
+using Designer.Web.Tests.Infrastructure;
+
+namespace Designer.Web.Tests.Runs;
+
+public sealed class PostgresIssue17RunTaskBodyTests(PostgresRunApiFixture fixture) : Issue17RunTaskBodyTests(fixture), IClassFixture<PostgresRunApiFixture>
+{
+    private readonly PostgresRunApiFixture _fixture = fixture;
+
+    protected override void EnsureProvider()
+    {
+        if (_fixture.Unavailable is not null)
+        {
+            TestPostgres.RequireServer();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Designer.Web.Tests.Infrastructure;
+using Designer.Web.Tests.Rollouts;
+
+namespace Designer.Web.Tests.Triggers;
+
+public sealed class PostgresIssue16WebhookTests(PostgresIssue13RolloutFixture fixture) : Issue16WebhookTests(fixture), IClassFixture<PostgresIssue13RolloutFixture>
+{
+    private readonly PostgresIssue13RolloutFixture _fixture = fixture;
+
+    protected override void EnsureProvider()
+    {
+        if (_fixture.Unavailable is not null)
+        {
+            TestPostgres.RequireServer();
+        }
+    }
+}
