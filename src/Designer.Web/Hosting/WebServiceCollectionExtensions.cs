@@ -100,7 +100,7 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseValueExceptionHandler>();
-        services.AddExceptionHandler<TimeoutExceptionHandler>();
+        services.AddExceptionHandler<TransientFailureExceptionHandler>();
         // Binding failures always throw, so BadRequestExceptionHandler answers them the same way in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
