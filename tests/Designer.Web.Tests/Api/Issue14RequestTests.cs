@@ -226,31 +226,16 @@ public sealed partial class Issue14RequestTests(Issue14RequestTests.Fixture fixt
     [GeneratedRegex(""""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"""")]
     private static partial Regex HiddenInput();
 
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : WebAppFixture
     {
-        private readonly Dictionary<string, HttpClient> _clients = [];
-
-        public DesignerWebFactory Factory { get; } = new();
-
         public Guid WorkflowId { get; private set; }
 
-        public async Task<HttpClient> ClientAsync(string role)
-        {
-            if (!_clients.TryGetValue(role, out var client))
-            {
-                client = await Factory.ClientForAsync(role);
-                _clients[role] = client;
-            }
+        protected override Task<DesignerWebFactory> CreateFactoryAsync() => Task.FromResult(new DesignerWebFactory());
 
-            return client;
-        }
-
-        public async ValueTask InitializeAsync()
+        protected override async Task ConfigureAsync(DesignerWebFactory factory)
         {
             var author = await ClientAsync("author");
             WorkflowId = await author.CreateWorkflowAsync("Issue 14", DemoWorkflows.DisputeTriage());
         }
-
-        public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
     }
 }
